@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export type Sqlite = Database.Database;
+
+/** Marks a SQLite file as an Atalaya workspace ("ATLY"). */
+export const ATALAYA_APPLICATION_ID = 0x41544c59;
+
+export interface OpenOptions {
+  /** Path of a better-sqlite3 binary built for another runtime (the Electron shell). */
+  nativeBinding?: string | undefined;
+  /** Create the file when it does not exist. */
+  create?: boolean;
+  readonly?: boolean;
+}
+
+export function openSqlite(file: string, options: OpenOptions = {}): Sqlite {
+  const sqlite = new Database(file, {
+    fileMustExist: !options.create,
+    readonly: options.readonly ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  sqlite.pragma('busy_timeout = 5000');
+  if (!options.readonly) {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+  }
+  sqlite.pragma('foreign_keys = ON');
+  return sqlite;
+}
+
+export function toDrizzle(sqlite: Sqlite): Db {
+  return drizzle(sqlite, { schema });
+}
+
+/**
+ * Runs `work` in one BEGIN IMMEDIATE transaction: the write lock is taken up
+ * front, so two processes writing at once queue on busy_timeout instead of
+ * failing half-way.
+ */
+export function writeTransaction<T>(sqlite: Sqlite, work: () => T): T {
+  return sqlite.transaction(work).immediate();
+}

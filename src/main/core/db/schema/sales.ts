@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { hubs, people, services } from './org';
+
+export const clients = sqliteTable(
+  'clients',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    tier: integer('tier').notNull(),
+    vertical: text('vertical').notNull(),
+    hubId: integer('hub_id').references(() => hubs.id),
+    country: text('country').notNull(),
+    email: text('email'),
+    /** UTC instant, ISO 8601. */
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('clients_hub').on(t.hubId), check('clients_tier', sql`${t.tier} IN (1, 2, 3)`)],
+);
+
+export const leads = sqliteTable(
+  'leads',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    company: text('company').notNull(),
+    contactName: text('contact_name').notNull(),
+    channel: text('channel').notNull(),
+    vertical: text('vertical').notNull(),
+    tier: integer('tier').notNull(),
+    hubId: integer('hub_id').references(() => hubs.id),
+    ownerId: integer('owner_id').references(() => people.id),
+    serviceId: integer('service_id').references(() => services.id),
+    /** 'new' | 'qualified' | 'proposal' | 'won' | 'lost'. */
+    stage: text('stage').notNull(),
+    expectedValueMinor: integer('expected_value_minor').notNull(),
+    currency: text('currency').notNull(),
+    createdAt: text('created_at').notNull(),
+    closedAt: text('closed_at'),
+    lostReason: text('lost_reason'),
+    clientId: integer('client_id').references(() => clients.id),
+  },
+  (t) => [index('leads_stage').on(t.stage), index('leads_created').on(t.createdAt)],
+);
+
+export const projects = sqliteTable(
+  'projects',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id),
+    hubId: integer('hub_id')
+      .notNull()
+      .references(() => hubs.id),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
+    leadId: integer('lead_id').references(() => leads.id),
+    valueMinor: integer('value_minor').notNull(),
+    currency: text('currency').notNull(),
+    /** Production stage (PRODUCT.md §3.1) or 'cancelled'. */
+    stage: text('stage').notNull(),
+    createdAt: text('created_at').notNull(),
+    /** Local calendar dates in the hub's time zone, YYYY-MM-DD. */
+    startDate: text('start_date').notNull(),
+    dueDate: text('due_date').notNull(),
+    /** UTC instant of final delivery. */
+    deliveredAt: text('delivered_at'),
+  },
+  (t) => [
+    index('projects_client').on(t.clientId),
+    index('projects_hub').on(t.hubId),
+    index('projects_stage').on(t.stage),
+    check('projects_value', sql`${t.valueMinor} >= 0`),
+  ],
+);

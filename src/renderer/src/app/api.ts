@@ -1,0 +1,112 @@
+/**
+ * The renderer's one door to the core. Under Electron the preload provides
+ * `window.api`; under the browser host the same interface is built here on
+ * HTTP (calls) and a WebSocket (events), authorised by the per-launch token
+ * that the host printed in the URL's fragment.
+ */
+import type { Api, Args, EventName, Events, Method, Reply, Result } from '../../../shared/contract';
+
+declare global {
+  interface Window {
+    api?: Api;
+  }
+}
+
+const TOKEN_KEY = 'atalaya.token';
+
+function takeToken(): string | null {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+    return match[1];
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+type AnyListener = (payload: unknown) => void;
+
+function createWebApi(): Api {
+  const token = takeToken();
+  const listeners = new Map<EventName, Set<AnyListener>>();
+  let socket: WebSocket | null = null;
+  let retry = 0;
+
+  const connect = () => {
+    if (!token) return;
+    const url = new URL('/api/events', window.location.href);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    socket = new WebSocket(url, [`atalaya.${token}`]);
+    socket.onopen = () => {
+      retry = 0;
+    };
+    socket.onmessage = (message) => {
+      const { name, payload } = JSON.parse(String(message.data)) as { name: EventName; payload: unknown };
+      for (const l of listeners.get(name) ?? []) l(payload);
+    };
+    socket.onclose = () => {
+      socket = null;
+      retry = Math.min(retry + 1, 6);
+      setTimeout(connect, 250 * 2 ** retry);
+    };
+  };
+  connect();
+
+  return {
+    async call(method, args) {
+      if (!token) {
+        return {
+          ok: false,
+          error: {
+            code: 'UNAUTHORIZED',
+            message: 'Open Atalaya with the full address the browser host printed (it carries the access token).',
+          },
+        };
+      }
+      try {
+        const response = await fetch('/api/call', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ method, args }),
+        });
+        return (await response.json()) as Result<never>;
+      } catch (error) {
+        return {
+          ok: false,
+          error: {
+            code: 'CORE_UNAVAILABLE',
+            message: `Atalaya's browser host is not answering (${(error as Error).message}). Is it still running?`,
+          },
+        };
+      }
+    },
+    on<E extends EventName>(event: E, listener: (payload: Events[E]) => void) {
+      let set = listeners.get(event);
+      if (!set) {
+        set = new Set();
+        listeners.set(event, set);
+      }
+      set.add(listener as AnyListener);
+      return () => set.delete(listener as AnyListener);
+    },
+  };
+}
+
+export const api: Api = window.api ?? createWebApi();
+
+/** An AppError thrown by `callOrThrow`, for code paths where a boundary shows the error. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function callOrThrow<M extends Method>(method: M, args: Args<M>): Promise<Reply<M>> {
+  const result = await api.call(method, args);
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.field);
+  return result.value;
+}

@@ -1,0 +1,227 @@
+/**
+ * The one contract between the interface and the core. Adding a feature means:
+ * a method here (argument schema + reply type), its handler in
+ * `src/main/core/<domain>/handlers.ts`, and a UI that calls
+ * `api.call('domain/method', args)`. There are no other channels.
+ */
+import type { z } from 'zod';
+import type {
+  Currency,
+  EmploymentType,
+  HubColor,
+  HubTargetKind,
+  Period,
+  Section,
+  ServiceKind,
+  Tier,
+  Weekday,
+} from './domain';
+import type { AppError, Result } from './result';
+import {
+  demoOptionsSchema,
+  emptyArgs,
+  hubInputSchema,
+  hubUpdateSchema,
+  idSchema,
+  jobIdSchema,
+  onboardingSchema,
+  pathSchema,
+  personInputSchema,
+  prefsPatchSchema,
+  serviceUpdateSchema,
+  settingsPatchSchema,
+} from './schemas';
+
+// ---------- DTOs (what replies carry) ----------
+
+export type HostKind = 'electron' | 'web' | 'cli' | 'test';
+
+export interface AppInfo {
+  version: string;
+  host: HostKind;
+  /** Newest schema version this build knows. */
+  schemaVersion: number;
+  userDataDir: string;
+  platform: string;
+}
+
+export interface Prefs {
+  language: 'en' | 'es' | null;
+  theme: 'light' | 'dark' | 'system';
+  period: Period;
+  hubFilter: 'all' | number;
+  sidebarCollapsed: boolean;
+  lastSection: Section;
+  windowBounds: { x: number; y: number; width: number; height: number; maximized: boolean } | null;
+  lastWorkspace: string | null;
+  recentWorkspaces: string[];
+}
+
+export type TableCounts = Record<
+  'hubs' | 'people' | 'services' | 'clients' | 'projects' | 'leads' | 'audit_log',
+  number
+>;
+
+export interface WorkspaceSummary {
+  path: string;
+  name: string;
+  schemaVersion: number;
+  counts: TableCounts;
+  /** True when the file sits in a folder that a sync client or network share manages. */
+  onSyncedFolder: boolean;
+  /** Backup taken before a schema migration when opening, if any. */
+  migratedFrom: number | null;
+}
+
+export type WorkspaceState = { state: 'none'; reason: string | null } | ({ state: 'open' } & WorkspaceSummary);
+
+export interface WorkspaceSettings {
+  name: string;
+  logoDataUrl: string | null;
+  reportingCurrency: Currency;
+  timeZone: string;
+  baselineMonth: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Hub {
+  id: number;
+  name: string;
+  country: string;
+  timeZone: string;
+  currency: Currency;
+  targetKind: HubTargetKind | null;
+  targetSharePct: number | null;
+  leaderId: number | null;
+  color: HubColor;
+  peopleCount: number;
+  projectsCount: number;
+}
+
+export interface Person {
+  id: number;
+  name: string;
+  email: string | null;
+  role: string;
+  hubId: number | null;
+  employmentType: EmploymentType;
+  timeZone: string;
+  hoursPerDay: number;
+  workdays: Weekday[];
+  startDate: string;
+  endDate: string | null;
+}
+
+export interface PriceRange {
+  min: number;
+  max: number;
+}
+
+export interface Service {
+  id: number;
+  code: string;
+  name: string;
+  kind: ServiceKind;
+  currency: Currency;
+  /** Price range per client tier, in minor units of `currency`. */
+  prices: Record<Tier, PriceRange>;
+  turnaroundHours: { min: number; max: number };
+  effortHours: number;
+  active: boolean;
+}
+
+export interface BackupInfo {
+  path: string;
+  bytes: number;
+  at: string;
+}
+
+export interface JobStarted {
+  jobId: string;
+}
+
+// ---------- Methods ----------
+
+/** Argument schema and reply type of every method. */
+export const methods = {
+  'app/ping': { args: emptyArgs, reply: {} as { pong: true; at: number } },
+  'app/info': { args: emptyArgs, reply: {} as AppInfo },
+
+  'prefs/get': { args: emptyArgs, reply: {} as Prefs },
+  'prefs/set': { args: prefsPatchSchema, reply: {} as Prefs },
+
+  'workspace/current': { args: emptyArgs, reply: {} as WorkspaceState },
+  'workspace/createDemo': { args: demoOptionsSchema, reply: {} as JobStarted },
+  'workspace/createEmpty': { args: onboardingSchema, reply: {} as WorkspaceSummary },
+  'workspace/open': { args: pathSchema, reply: {} as WorkspaceSummary },
+  'workspace/close': { args: emptyArgs, reply: {} as { closed: boolean } },
+  'workspace/backup': { args: emptyArgs, reply: {} as BackupInfo },
+
+  'jobs/cancel': { args: jobIdSchema, reply: {} as { cancelled: boolean } },
+
+  'settings/get': { args: emptyArgs, reply: {} as WorkspaceSettings },
+  'settings/update': { args: settingsPatchSchema, reply: {} as WorkspaceSettings },
+
+  'hubs/list': { args: emptyArgs, reply: {} as Hub[] },
+  'hubs/create': { args: hubInputSchema, reply: {} as Hub },
+  'hubs/update': { args: hubUpdateSchema, reply: {} as Hub },
+  'hubs/delete': { args: idSchema, reply: {} as { deleted: number } },
+
+  'people/list': { args: emptyArgs, reply: {} as Person[] },
+  'people/create': { args: personInputSchema, reply: {} as Person },
+
+  'catalogue/list': { args: emptyArgs, reply: {} as Service[] },
+  'catalogue/update': { args: serviceUpdateSchema, reply: {} as Service },
+
+  /** Answered by the host, not the core: a native file picker (Electron only). */
+  'host/pickWorkspaceFile': { args: emptyArgs, reply: {} as { path: string | null } },
+  /** Answered by the host: show the workspace file in the OS file manager. */
+  'host/revealPath': { args: pathSchema, reply: {} as { shown: boolean } },
+} as const;
+
+export type Method = keyof typeof methods;
+export type Args<M extends Method> = z.input<(typeof methods)[M]['args']>;
+export type ParsedArgs<M extends Method> = z.output<(typeof methods)[M]['args']>;
+export type Reply<M extends Method> = (typeof methods)[M]['reply'];
+
+/** Methods the hosts answer themselves (native dialogs, the OS shell). */
+export type HostMethod = Extract<Method, `host/${string}`>;
+export type CoreMethod = Exclude<Method, HostMethod>;
+
+/** A handler receives validated arguments and the call context. */
+export type Handler<M extends Method, Ctx> = (args: ParsedArgs<M>, ctx: Ctx) => Reply<M> | Promise<Reply<M>>;
+export type Handlers<Ctx> = { [M in CoreMethod]: Handler<M, Ctx> };
+export type HostHandlers = { [M in HostMethod]: (args: ParsedArgs<M>) => Promise<Reply<M>> };
+
+// ---------- Events (core → interface) ----------
+
+export interface JobProgress {
+  jobId: string;
+  kind: string;
+  done: number;
+  total: number;
+  /** A short, untranslated key of the current step (the UI translates it). */
+  step: string;
+}
+
+export interface Events {
+  'job/progress': JobProgress;
+  'job/finished': { jobId: string; kind: string; result: Result<unknown> };
+  /** The open workspace changed: opened, closed, or written by another process. */
+  'workspace/changed': { reason: 'opened' | 'closed' | 'external' | 'migrated' };
+}
+export type EventName = keyof Events;
+
+// ---------- What the renderer sees as `window.api` ----------
+
+export interface Api {
+  call<M extends Method>(method: M, args: Args<M>): Promise<Result<Reply<M>>>;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+}
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}
+
+export type { AppError, Result };
