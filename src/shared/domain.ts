@@ -33,15 +33,7 @@ export const VERTICALS = [
 ] as const;
 export type Vertical = (typeof VERTICALS)[number];
 
-export const LEAD_CHANNELS = [
-  'email',
-  'linkedin',
-  'whatsapp',
-  'sms',
-  'referral',
-  'partner',
-  'inbound_form',
-] as const;
+export const LEAD_CHANNELS = ['email', 'linkedin', 'whatsapp', 'sms', 'referral', 'partner', 'inbound_form'] as const;
 export type LeadChannel = (typeof LEAD_CHANNELS)[number];
 
 export const LEAD_STAGES = ['new', 'qualified', 'proposal', 'won', 'lost'] as const;

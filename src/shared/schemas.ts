@@ -37,33 +37,31 @@ export const currencySchema = z.enum(CURRENCIES, {
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-05-31.')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'That date does not exist.',
-  });
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'That date does not exist.',
+    },
+  );
 
-export const monthSchema = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-05.');
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-05.');
 
 const nameSchema = (what: string, max = 80) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${what} cannot be empty.`)
-    .max(max, `${what} can be at most ${max} characters.`);
+  z.string().trim().min(1, `${what} cannot be empty.`).max(max, `${what} can be at most ${max} characters.`);
 
 /** Logos are stored in the workspace as a small data URL (no remote content). */
 export const MAX_LOGO_BYTES = 256 * 1024;
 export const logoSchema = z
   .string()
-  .regex(/^data:image\/(png|jpeg|webp|svg\+xml);base64,[A-Za-z0-9+/=]+$/, 'The logo must be a PNG, JPEG, WebP or SVG image.')
+  .regex(
+    /^data:image\/(png|jpeg|webp|svg\+xml);base64,[A-Za-z0-9+/=]+$/,
+    'The logo must be a PNG, JPEG, WebP or SVG image.',
+  )
   .refine((s) => s.length <= Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 40, {
     message: 'The logo is larger than 256 KB; choose a smaller image.',
   });
 
-export const countrySchema = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'Use the two-letter country code (e.g. VE, DK, PE).');
+export const countrySchema = z.string().regex(/^[A-Z]{2}$/, 'Use the two-letter country code (e.g. VE, DK, PE).');
 
 export const settingsPatchSchema = z
   .object({
@@ -110,15 +108,17 @@ export type HubUpdate = z.infer<typeof hubUpdateSchema>;
 
 export const idSchema = z.object({ id: z.number().int().positive() }).strict();
 
-const weekdaySchema = z.union([1, 2, 3, 4, 5, 6, 7].map((d) => z.literal(d)) as unknown as [
-  z.ZodLiteral<1>,
-  z.ZodLiteral<2>,
-  z.ZodLiteral<3>,
-  z.ZodLiteral<4>,
-  z.ZodLiteral<5>,
-  z.ZodLiteral<6>,
-  z.ZodLiteral<7>,
-]);
+const weekdaySchema = z.union(
+  [1, 2, 3, 4, 5, 6, 7].map((d) => z.literal(d)) as unknown as [
+    z.ZodLiteral<1>,
+    z.ZodLiteral<2>,
+    z.ZodLiteral<3>,
+    z.ZodLiteral<4>,
+    z.ZodLiteral<5>,
+    z.ZodLiteral<6>,
+    z.ZodLiteral<7>,
+  ],
+);
 
 export const personInputSchema = z
   .object({
@@ -159,7 +159,10 @@ export const serviceUpdateSchema = z
         turnaroundHours: z
           .object({ min: z.number().min(0), max: z.number().min(0) })
           .strict()
-          .refine((r) => r.min <= r.max, { message: 'The shortest turnaround cannot exceed the longest.', path: ['min'] }),
+          .refine((r) => r.min <= r.max, {
+            message: 'The shortest turnaround cannot exceed the longest.',
+            path: ['min'],
+          }),
         effortHours: z.number().min(0, 'Effort cannot be negative.').max(1000, 'Effort can be at most 1,000 hours.'),
         active: z.boolean(),
       })

@@ -19,9 +19,7 @@ export interface CoreConfig {
   appVersion: string;
 }
 
-export type HostToCore =
-  | { type: 'call'; seq: number; method: string; args: unknown }
-  | { type: 'shutdown' };
+export type HostToCore = { type: 'call'; seq: number; method: string; args: unknown } | { type: 'shutdown' };
 
 export type CoreToHost =
   | { type: 'ready' }

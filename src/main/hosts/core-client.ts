@@ -54,7 +54,8 @@ export function startCore(workerFile: string, config: CoreConfig): CoreClient {
           worker = null;
           ready = null;
         }
-        if (!closing && code !== 0) failAll(`Atalaya's core stopped (exit code ${code}). Try again; it restarts by itself.`);
+        if (!closing && code !== 0)
+          failAll(`Atalaya's core stopped (exit code ${code}). Try again; it restarts by itself.`);
         reject(new Error(`core worker exited with code ${code}`));
       });
     });

@@ -3,7 +3,10 @@ import { AppFailure } from '../../../shared/result';
 import type { Sqlite } from './client';
 
 export function timestampForFile(at: Date): string {
-  return at.toISOString().replace(/[:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return at
+    .toISOString()
+    .replace(/[:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /**

@@ -19,9 +19,7 @@ export function knownMigrations(migrationsDir: string) {
 
 /** The schema version of a workspace = how many migrations it has applied. */
 export function schemaVersionOf(sqlite: Sqlite): number {
-  const table = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?")
-    .get(JOURNAL_TABLE);
+  const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?").get(JOURNAL_TABLE);
   if (!table) return 0;
   return (sqlite.prepare(`SELECT count(*) AS n FROM "${JOURNAL_TABLE}"`).get() as { n: number }).n;
 }
@@ -60,11 +58,7 @@ export function assertOpenable(sqlite: Sqlite, file: string, known: number): num
  * with foreign keys off (table rebuilds need that), and `foreign_key_check`
  * must come back clean before anything is committed.
  */
-export async function migrateWorkspace(
-  sqlite: Sqlite,
-  file: string,
-  migrationsDir: string,
-): Promise<MigrationOutcome> {
+export async function migrateWorkspace(sqlite: Sqlite, file: string, migrationsDir: string): Promise<MigrationOutcome> {
   const migrations = knownMigrations(migrationsDir);
   const from = assertOpenable(sqlite, file, migrations.length);
   if (from === migrations.length) return { from, to: from, backupPath: null };

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { type AnySQLiteColumn, check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 export const hubs = sqliteTable(
   'hubs',
@@ -41,10 +50,7 @@ export const people = sqliteTable(
     startDate: text('start_date').notNull(),
     endDate: text('end_date'),
   },
-  (t) => [
-    index('people_hub').on(t.hubId),
-    check('people_hours', sql`${t.hoursPerDay} > 0 AND ${t.hoursPerDay} <= 24`),
-  ],
+  (t) => [index('people_hub').on(t.hubId), check('people_hours', sql`${t.hoursPerDay} > 0 AND ${t.hoursPerDay} <= 24`)],
 );
 
 /** The service catalogue: default price range per tier, turnaround and effort. */

@@ -1,0 +1,388 @@
+/**
+ * The demo agency, simulated week by week through the domain's own rules:
+ * a lead arrives → it is won or lost → a won lead makes (or reuses) a client
+ * and a project → the project moves through production → it is delivered.
+ * Everything derives from the seed and the as-of date, never from the clock,
+ * so the same inputs give the same workspace.
+ */
+
+import { addDays, daysBetween, startOfIsoWeek } from '../../../shared/dates';
+import type { LeadChannel, Tier, Vertical } from '../../../shared/domain';
+import { AppFailure } from '../../../shared/result';
+import { audit } from '../audit/log';
+import { DEFAULT_SERVICES } from '../catalogue/defaults';
+import { insertDefaultServices } from '../catalogue/repo';
+import type { Sqlite } from '../db/client';
+import type { JobControl } from '../jobs/runner';
+import { insertSettings } from '../settings/repo';
+import { COMPANY_WORDS, DEMO_HUBS, DEMO_PEOPLE, FIRST_NAMES, LAST_NAMES } from './people';
+import { Random } from './random';
+
+export interface DemoPlan {
+  profile: 'agency' | 'growth' | 'massive';
+  seed: string;
+  /** Last day of the simulated history, YYYY-MM-DD. */
+  asOf: string;
+}
+
+export const HISTORY_WEEKS = 26;
+
+type HubName = (typeof DEMO_HUBS)[number]['name'];
+
+interface ClientRecord {
+  id: number;
+  company: string;
+  tier: Tier;
+  vertical: Vertical;
+  hub: HubName;
+}
+
+const CHANNELS: [LeadChannel, number][] = [
+  ['email', 22],
+  ['linkedin', 18],
+  ['whatsapp', 20],
+  ['sms', 5],
+  ['referral', 12],
+  ['partner', 8],
+  ['inbound_form', 15],
+];
+
+/** Base win probability by channel: referrals and partners close best. */
+const CHANNEL_WIN: Record<LeadChannel, number> = {
+  referral: 0.55,
+  partner: 0.45,
+  inbound_form: 0.38,
+  whatsapp: 0.33,
+  email: 0.25,
+  linkedin: 0.25,
+  sms: 0.12,
+};
+
+const LOST_REASONS = ['price', 'timing', 'no_response', 'chose_competitor', 'no_budget'] as const;
+
+/** Verticals open up week by week (PRODUCT.md §1: new verticals by week). */
+function verticalsOpenIn(week: number): [Vertical, number][] {
+  const list: [Vertical, number][] = [
+    ['ecommerce', 5],
+    ['media', 1],
+    ['hospitality', 1],
+  ];
+  if (week >= 6) list.push(['saas', 4]);
+  if (week >= 12) list.push(['real_estate', 3]);
+  if (week >= 18) list.push(['education', 3]);
+  return list;
+}
+
+const COUNTRIES: Record<HubName, string[]> = {
+  Caracas: ['VE', 'VE', 'CO', 'PA', 'US'],
+  Copenhagen: ['DK', 'DK', 'DE', 'SE', 'NL'],
+  Lima: ['PE', 'PE', 'CL', 'CO', 'MX'],
+  Remote: ['US'],
+};
+
+/** Which services a tier buys: the early mix is dominated by quick, cheap work. */
+function serviceMix(tier: Tier, week: number): [string, number][] {
+  if (tier === 3)
+    return [
+      ['quick_edit', 30],
+      ['ai_asset', 25],
+      ['social_video', 30],
+      ['template_custom', 15],
+    ];
+  if (tier === 2)
+    return week < 10
+      ? [
+          ['social_video', 50],
+          ['template_custom', 30],
+          ['quick_edit', 20],
+        ]
+      : [
+          ['social_video', 40],
+          ['explainer', 30],
+          ['template_custom', 15],
+          ['brand_campaign', 15],
+        ];
+  return [
+    ['explainer', 40],
+    ['brand_campaign', 30],
+    ['social_video', 30],
+  ];
+}
+
+function projectsPerWeek(week: number): number {
+  // ~8 projects in the first month growing to ~30 in the last (PRODUCT.md §1).
+  return 1.85 * (7 / 1.85) ** (week / (HISTORY_WEEKS - 1));
+}
+
+function tierFor(rng: Random, week: number): Tier {
+  const t1 = week < 8 ? 0.02 : 0.02 + (0.1 * (week - 8)) / (HISTORY_WEEKS - 9);
+  const t2 = week < 8 ? 0.15 : 0.3;
+  const r = rng.next();
+  return r < t1 ? 1 : r < t1 + t2 ? 2 : 3;
+}
+
+function hubFor(rng: Random, tier: Tier): HubName {
+  if (tier === 1) return rng.chance(0.8) ? 'Copenhagen' : 'Lima';
+  if (tier === 2)
+    return rng.weighted<HubName>([
+      ['Lima', 55],
+      ['Caracas', 35],
+      ['Copenhagen', 10],
+    ]);
+  return rng.weighted<HubName>([
+    ['Caracas', 70],
+    ['Lima', 25],
+    ['Copenhagen', 5],
+  ]);
+}
+
+const at = (date: string, minutes: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + minutes * 60_000).toISOString().replace('.000Z', 'Z');
+
+export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobControl): Promise<void> {
+  if (plan.profile !== 'agency') {
+    throw new AppFailure(
+      'NOT_SUPPORTED',
+      `The ${plan.profile} profile is not available in this version yet; use --profile agency.`,
+      'profile',
+    );
+  }
+  const rng = new Random(`${plan.seed}|${plan.asOf}|${plan.profile}`);
+  const firstWeek = addDays(startOfIsoWeek(plan.asOf), -7 * (HISTORY_WEEKS - 1));
+  const total = HISTORY_WEEKS + 2;
+  job?.progress(0, total, 'setup');
+
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    // --- the agency itself ---
+    insertSettings(sqlite, {
+      name: 'Atalaya Demo Agency',
+      reportingCurrency: 'USD',
+      timeZone: 'America/Caracas',
+      at: at(firstWeek, -60 * 24 * 7),
+    });
+    insertDefaultServices(sqlite);
+    const serviceIds = new Map<string, number>(
+      (sqlite.prepare('SELECT id, code FROM services').all() as { id: number; code: string }[]).map((s) => [
+        s.code,
+        s.id,
+      ]),
+    );
+
+    const hubIds = new Map<HubName, number>();
+    const insertHub = sqlite.prepare(
+      'INSERT INTO hubs (name, country, time_zone, currency, target_kind, target_share_bp, color) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const h of DEMO_HUBS) {
+      const r = insertHub.run(h.name, h.country, h.timeZone, h.currency, h.targetKind, h.targetBp, h.color);
+      hubIds.set(h.name, Number(r.lastInsertRowid));
+    }
+
+    const insertPerson = sqlite.prepare(
+      `INSERT INTO people (name, email, role, hub_id, employment_type, time_zone, hours_per_day, workdays, start_date, end_date)
+       VALUES (?, ?, ?, ?, ?, ?, ?, '12345', ?, NULL)`,
+    );
+    const personIds = new Map<string, number>();
+    const sellers: { id: number; hub: string; startDate: string }[] = [];
+    for (const p of DEMO_PEOPLE) {
+      const hub = DEMO_HUBS.find((h) => h.name === p.hub)!;
+      const startDate = addDays(firstWeek, p.startWeek * 7);
+      const email = `${
+        p.name
+          .normalize('NFKD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .toLowerCase()
+          .replace(/ø/g, 'o')
+          .split(' ')[0]
+      }@atalaya-demo.test`;
+      const r = insertPerson.run(
+        p.name,
+        email,
+        p.role,
+        hubIds.get(p.hub)!,
+        p.employmentType,
+        hub.timeZone,
+        p.hoursPerDay,
+        startDate,
+      );
+      const id = Number(r.lastInsertRowid);
+      personIds.set(p.name, id);
+      if (p.leads) sqlite.prepare('UPDATE hubs SET leader_id = ? WHERE id = ?').run(id, hubIds.get(p.leads)!);
+      if (p.sells || p.role === 'Project Manager') sellers.push({ id, hub: p.hub, startDate });
+    }
+    job?.progress(1, total, 'setup');
+
+    // --- week by week ---
+    const insertClient = sqlite.prepare(
+      'INSERT INTO clients (name, tier, vertical, hub_id, country, email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insertLead = sqlite.prepare(
+      `INSERT INTO leads (company, contact_name, channel, vertical, tier, hub_id, owner_id, service_id, stage,
+         expected_value_minor, currency, created_at, closed_at, lost_reason, client_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertProject = sqlite.prepare(
+      `INSERT INTO projects (name, client_id, hub_id, service_id, lead_id, value_minor, currency, stage, created_at,
+         start_date, due_date, delivered_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+
+    const clients: ClientRecord[] = [];
+    const usedCompanies = new Set<string>();
+
+    const newCompany = (vertical: Vertical): string => {
+      const suffix = rng.pick(COMPANY_WORDS[vertical]);
+      for (;;) {
+        const name = `${rng.pick(COMPANY_WORDS.first)} ${suffix}`;
+        if (!usedCompanies.has(name)) {
+          usedCompanies.add(name);
+          return name;
+        }
+        const numbered = `${name} ${rng.int(2, 99)}`;
+        if (!usedCompanies.has(numbered)) {
+          usedCompanies.add(numbered);
+          return numbered;
+        }
+      }
+    };
+
+    for (let week = 0; week < HISTORY_WEEKS; week++) {
+      const weekStart = addDays(firstWeek, week * 7);
+      const leadCount = rng.poisson(projectsPerWeek(week) / 0.25);
+      for (let n = 0; n < leadCount; n++) {
+        const day = addDays(weekStart, rng.int(0, 6));
+        if (day > plan.asOf) continue;
+        const createdAt = at(day, rng.int(13 * 60, 22 * 60));
+
+        // Who is asking: a returning client (more often as the agency grows) or a new company.
+        const repeat = clients.length > 0 && rng.chance(0.2 + (0.35 * week) / HISTORY_WEEKS);
+        const existing = repeat ? rng.pick(clients) : null;
+        const tier = existing?.tier ?? tierFor(rng, week);
+        const vertical = existing?.vertical ?? rng.weighted(verticalsOpenIn(week));
+        const hub = existing?.hub ?? hubFor(rng, tier);
+        const company = existing?.company ?? newCompany(vertical);
+        const channel: LeadChannel = existing
+          ? rng.weighted<LeadChannel>([
+              ['email', 5],
+              ['whatsapp', 4],
+              ['referral', 1],
+            ])
+          : rng.weighted(CHANNELS);
+
+        const serviceCode = rng.weighted(serviceMix(tier, week));
+        const service = DEFAULT_SERVICES.find((s) => s.code === serviceCode)!;
+        const [min, max] = service.prices[tier - 1]!;
+        const valueMinor = Math.round(rng.int(min, max) / 5) * 5 * 100;
+        const currency = hub === 'Copenhagen' ? 'EUR' : 'USD';
+
+        const owners = sellers.filter((s) => s.startDate <= day);
+        const hubOwners = owners.filter((s) => s.hub === hub);
+        const owner = rng.pick(hubOwners.length > 0 ? hubOwners : owners);
+
+        const winP = existing ? 0.55 : CHANNEL_WIN[channel] * (tier === 1 ? 0.65 : 0.8);
+        const won = rng.chance(winP);
+        const closeDay = addDays(day, tier === 1 ? rng.int(7, 21) : rng.int(1, 10));
+        const closed = closeDay <= plan.asOf;
+        const closedAt = closed ? at(closeDay, rng.int(14 * 60, 23 * 60)) : null;
+        let stage: string;
+        if (closed) stage = won ? 'won' : 'lost';
+        else {
+          const progress = daysBetween(day, plan.asOf) / Math.max(1, daysBetween(day, closeDay));
+          stage = progress < 0.3 ? 'new' : progress < 0.65 ? 'qualified' : 'proposal';
+        }
+
+        let client = existing;
+        if (closed && won && !client) {
+          const r = insertClient.run(
+            company,
+            tier,
+            vertical,
+            hubIds.get(hub)!,
+            rng.pick(COUNTRIES[hub]),
+            `hello@${company.toLowerCase().replace(/[^a-z0-9]+/g, '')}.test`,
+            closedAt,
+          );
+          client = { id: Number(r.lastInsertRowid), company, tier, vertical, hub };
+          clients.push(client);
+        }
+
+        const leadResult = insertLead.run(
+          company,
+          `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`,
+          channel,
+          vertical,
+          tier,
+          hubIds.get(hub)!,
+          owner.id,
+          serviceIds.get(serviceCode)!,
+          stage,
+          valueMinor,
+          currency,
+          createdAt,
+          closedAt,
+          closed && !won ? rng.pick(LOST_REASONS) : null,
+          closed && won ? client!.id : null,
+        );
+
+        if (!(closed && won && client)) continue;
+
+        // The project: production takes the service's turnaround; most are on time.
+        const turnaroundDays = Math.ceil(rng.int(service.turnaroundHours[0], service.turnaroundHours[1]) / 24);
+        const dueDate = addDays(closeDay, turnaroundDays);
+        const cancelled = rng.chance(0.02);
+        const late = rng.chance(0.08) ? rng.int(1, 3) : 0;
+        const deliveredDay = addDays(dueDate, late - (turnaroundDays > 2 && rng.chance(0.3) ? 1 : 0));
+        const deliveredAt =
+          !cancelled && deliveredDay <= plan.asOf ? at(deliveredDay, rng.int(15 * 60, 23 * 60)) : null;
+        let projectStage: string;
+        if (cancelled) projectStage = 'cancelled';
+        else if (deliveredAt) {
+          const age = daysBetween(deliveredDay, plan.asOf);
+          projectStage = age > 30 ? 'paid' : age > 5 ? 'invoiced' : 'final_delivery';
+        } else {
+          const progress = daysBetween(closeDay, plan.asOf) / Math.max(1, daysBetween(closeDay, deliveredDay));
+          projectStage =
+            progress < 0.15
+              ? 'discovery'
+              : progress < 0.6
+                ? 'production'
+                : progress < 0.75
+                  ? 'qa'
+                  : progress < 0.9
+                    ? 'client_preview'
+                    : 'revision';
+        }
+        insertProject.run(
+          `${service.name} · ${client.company}`,
+          client.id,
+          hubIds.get(hub)!,
+          serviceIds.get(serviceCode)!,
+          Number(leadResult.lastInsertRowid),
+          valueMinor,
+          currency,
+          projectStage,
+          closedAt,
+          closeDay,
+          dueDate,
+          deliveredAt,
+        );
+      }
+      job?.progress(week + 2, total, 'simulating');
+      if (job) await job.checkpoint();
+    }
+
+    audit(sqlite, {
+      at: at(plan.asOf, 23 * 60 + 59),
+      actor: 'demo',
+      action: 'generate',
+      entity: 'workspace',
+      entityId: 1,
+      detail: plan,
+    });
+    sqlite.exec('COMMIT');
+    job?.progress(total, total, 'finishing');
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw error;
+  }
+}

@@ -1,0 +1,123 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Hub } from '../../../shared/contract';
+import type { Currency, HubColor, HubTargetKind } from '../../../shared/domain';
+import { AppFailure } from '../../../shared/result';
+import type { HubInput, HubUpdate } from '../../../shared/schemas';
+import { audit } from '../audit/log';
+import { type Db, type Sqlite, writeTransaction } from '../db/client';
+import { hubs, people } from '../db/schema';
+
+const pctToBp = (pct: number | null | undefined) => (pct === null || pct === undefined ? null : Math.round(pct * 100));
+
+function toHub(row: typeof hubs.$inferSelect, peopleCount: number, projectsCount: number): Hub {
+  return {
+    id: row.id,
+    name: row.name,
+    country: row.country,
+    timeZone: row.timeZone,
+    currency: row.currency as Currency,
+    targetKind: row.targetKind as HubTargetKind | null,
+    targetSharePct: row.targetShareBp === null ? null : row.targetShareBp / 100,
+    leaderId: row.leaderId,
+    color: row.color as HubColor,
+    peopleCount,
+    projectsCount,
+  };
+}
+
+export function listHubs(db: Db): Hub[] {
+  const rows = db
+    .select({
+      hub: hubs,
+      peopleCount: sql<number>`(SELECT count(*) FROM people p WHERE p.hub_id = ${hubs.id})`,
+      projectsCount: sql<number>`(SELECT count(*) FROM projects p WHERE p.hub_id = ${hubs.id})`,
+    })
+    .from(hubs)
+    .orderBy(hubs.id)
+    .all();
+  return rows.map((r) => toHub(r.hub, r.peopleCount, r.projectsCount));
+}
+
+function getHub(db: Db, id: number): Hub {
+  const hub = listHubs(db).find((h) => h.id === id);
+  if (!hub) throw new AppFailure('NOT_FOUND', `There is no hub with id ${id}; it may have been deleted.`);
+  return hub;
+}
+
+function assertNameFree(db: Db, name: string, exceptId?: number) {
+  const clash = db.select({ id: hubs.id }).from(hubs).where(sql`lower(${hubs.name}) = lower(${name})`).get();
+  if (clash && clash.id !== exceptId) {
+    throw new AppFailure('CONFLICT', `A hub named "${name}" already exists; choose another name.`, 'name');
+  }
+}
+
+function assertLeaderExists(db: Db, leaderId: number | null | undefined) {
+  if (leaderId === null || leaderId === undefined) return;
+  if (!db.select({ id: people.id }).from(people).where(eq(people.id, leaderId)).get()) {
+    throw new AppFailure('BAD_REQUEST', `There is no person with id ${leaderId} to lead this hub.`, 'leaderId');
+  }
+}
+
+export function createHub(db: Db, sqlite: Sqlite, input: HubInput, at: string, actor: string): Hub {
+  return writeTransaction(sqlite, () => {
+    assertNameFree(db, input.name);
+    assertLeaderExists(db, input.leaderId);
+    const { targetSharePct, ...rest } = input;
+    const row = db
+      .insert(hubs)
+      .values({ ...rest, targetShareBp: pctToBp(targetSharePct) })
+      .returning()
+      .get();
+    audit(sqlite, { at, actor, action: 'create', entity: 'hub', entityId: row.id, detail: input });
+    return getHub(db, row.id);
+  });
+}
+
+export function updateHub(db: Db, sqlite: Sqlite, { id, patch }: HubUpdate, at: string, actor: string): Hub {
+  return writeTransaction(sqlite, () => {
+    const before = getHub(db, id);
+    if (patch.name !== undefined) assertNameFree(db, patch.name, id);
+    assertLeaderExists(db, patch.leaderId);
+    const targetKind = patch.targetKind === undefined ? before.targetKind : patch.targetKind;
+    const targetSharePct = patch.targetSharePct === undefined ? before.targetSharePct : patch.targetSharePct;
+    if ((targetKind === null) !== (targetSharePct === null)) {
+      throw new AppFailure(
+        'BAD_REQUEST',
+        'A target needs both a kind (revenue or projects) and a share, or neither.',
+        'targetSharePct',
+      );
+    }
+    const { targetSharePct: _pct, ...rest } = patch;
+    db.update(hubs)
+      .set({ ...rest, targetKind, targetShareBp: pctToBp(targetSharePct) })
+      .where(eq(hubs.id, id))
+      .run();
+    audit(sqlite, { at, actor, action: 'update', entity: 'hub', entityId: id, detail: patch });
+    return getHub(db, id);
+  });
+}
+
+/** A hub still referenced by people, clients, leads or projects is kept: records are never orphaned. */
+export function deleteHub(db: Db, sqlite: Sqlite, id: number, at: string, actor: string): { deleted: number } {
+  return writeTransaction(sqlite, () => {
+    const hub = getHub(db, id);
+    const refs = sqlite
+      .prepare(
+        `SELECT (SELECT count(*) FROM people WHERE hub_id = ?) AS people,
+                (SELECT count(*) FROM clients WHERE hub_id = ?) AS clients,
+                (SELECT count(*) FROM leads WHERE hub_id = ?) AS leads,
+                (SELECT count(*) FROM projects WHERE hub_id = ?) AS projects`,
+      )
+      .get(id, id, id, id) as Record<'people' | 'clients' | 'leads' | 'projects', number>;
+    const inUse = Object.entries(refs).filter(([, n]) => n > 0);
+    if (inUse.length > 0) {
+      throw new AppFailure(
+        'CONFLICT',
+        `${hub.name} still has ${inUse.map(([what, n]) => `${n} ${what}`).join(', ')}. Move them to another hub first; nothing was deleted.`,
+      );
+    }
+    db.delete(hubs).where(eq(hubs.id, id)).run();
+    audit(sqlite, { at, actor, action: 'delete', entity: 'hub', entityId: id, detail: { name: hub.name } });
+    return { deleted: id };
+  });
+}

@@ -1,0 +1,46 @@
+import { eq } from 'drizzle-orm';
+import type { Person } from '../../../shared/contract';
+import type { EmploymentType, Weekday } from '../../../shared/domain';
+import { AppFailure } from '../../../shared/result';
+import type { PersonInput } from '../../../shared/schemas';
+import { audit } from '../audit/log';
+import { type Db, type Sqlite, writeTransaction } from '../db/client';
+import { hubs, people } from '../db/schema';
+
+export const workdaysToText = (days: readonly Weekday[]) => [...new Set(days)].sort().join('');
+export const textToWorkdays = (text: string) => [...text].map(Number) as Weekday[];
+
+function toPerson(row: typeof people.$inferSelect): Person {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    hubId: row.hubId,
+    employmentType: row.employmentType as EmploymentType,
+    timeZone: row.timeZone,
+    hoursPerDay: row.hoursPerDay,
+    workdays: textToWorkdays(row.workdays),
+    startDate: row.startDate,
+    endDate: row.endDate,
+  };
+}
+
+export function listPeople(db: Db): Person[] {
+  return db.select().from(people).orderBy(people.name).all().map(toPerson);
+}
+
+export function createPerson(db: Db, sqlite: Sqlite, input: PersonInput, at: string, actor: string): Person {
+  return writeTransaction(sqlite, () => {
+    if (input.hubId !== null && !db.select({ id: hubs.id }).from(hubs).where(eq(hubs.id, input.hubId)).get()) {
+      throw new AppFailure('BAD_REQUEST', `There is no hub with id ${input.hubId}.`, 'hubId');
+    }
+    const row = db
+      .insert(people)
+      .values({ ...input, workdays: workdaysToText(input.workdays) })
+      .returning()
+      .get();
+    audit(sqlite, { at, actor, action: 'create', entity: 'person', entityId: row.id, detail: { name: input.name } });
+    return toPerson(row);
+  });
+}

@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+import type { Sqlite } from '../db/client';
+
+/**
+ * The logical content of a workspace, independent of file layout: every
+ * table (bar SQLite's and the migration journal's timestamps) with its rows
+ * in primary-key order. Two workspaces with equal hashes hold the same data.
+ */
+export function canonicalContentHash(sqlite: Sqlite): string {
+  const hash = createHash('sha256');
+  const tables = sqlite
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '__drizzle_migrations' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
+  for (const table of tables) {
+    hash.update(`\u0000table ${table}\n`);
+    for (const row of sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().iterate()) {
+      hash.update(`${JSON.stringify(row)}\n`);
+    }
+  }
+  return hash.digest('hex');
+}

@@ -1,0 +1,121 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { localDate } from '../../../shared/dates';
+import { AppFailure } from '../../../shared/result';
+import type { OnboardingInput } from '../../../shared/schemas';
+import { audit } from '../audit/log';
+import { insertDefaultServices } from '../catalogue/repo';
+import { backupTo, timestampForFile } from '../db/backup';
+import { openSqlite, type Sqlite, writeTransaction } from '../db/client';
+import { assertOpenable, knownMigrations } from '../db/migrate';
+import { insertSettings } from '../settings/repo';
+import { type DbLocation, lockPathFor } from './files';
+
+/** Fills a new, empty workspace from the onboarding answers, in one transaction. */
+export function fillFromOnboarding(sqlite: Sqlite, input: OnboardingInput, now: Date, actor: string): void {
+  const at = now.toISOString();
+  writeTransaction(sqlite, () => {
+    insertSettings(sqlite, {
+      name: input.name,
+      reportingCurrency: input.reportingCurrency,
+      timeZone: input.timeZone,
+      at,
+    });
+    insertDefaultServices(sqlite);
+    const hubIds = new Map<string, { id: number; timeZone: string }>();
+    const insertHub = sqlite.prepare(
+      'INSERT INTO hubs (name, country, time_zone, currency, target_kind, target_share_bp, color) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const h of input.hubs) {
+      const r = insertHub.run(
+        h.name,
+        h.country,
+        h.timeZone,
+        h.currency,
+        h.targetKind,
+        h.targetSharePct === null ? null : Math.round(h.targetSharePct * 100),
+        h.color,
+      );
+      hubIds.set(h.name.trim().toLowerCase(), { id: Number(r.lastInsertRowid), timeZone: h.timeZone });
+    }
+    const insertPerson = sqlite.prepare(
+      `INSERT INTO people (name, email, role, hub_id, employment_type, time_zone, hours_per_day, workdays, start_date)
+       VALUES (?, NULL, ?, ?, ?, ?, ?, '12345', ?)`,
+    );
+    for (const p of input.people) {
+      const hub = hubIds.get(p.hubName.trim().toLowerCase())!;
+      insertPerson.run(
+        p.name,
+        p.role,
+        hub.id,
+        p.employmentType,
+        hub.timeZone,
+        p.hoursPerDay,
+        localDate(now, hub.timeZone),
+      );
+    }
+    audit(sqlite, {
+      at,
+      actor,
+      action: 'create',
+      entity: 'workspace',
+      entityId: 1,
+      detail: { hubs: input.hubs.length, people: input.people.length },
+    });
+  });
+}
+
+/** A timestamped copy of the open workspace in `dir`, made with the online backup API. */
+export async function backupWorkspace(sqlite: Sqlite, file: string, dir: string, now: Date) {
+  mkdirSync(dir, { recursive: true });
+  const destination = path.join(dir, `${path.basename(file, path.extname(file))}-${timestampForFile(now)}.atalaya`);
+  const bytes = await backupTo(sqlite, destination);
+  return { path: destination, bytes, at: now.toISOString() };
+}
+
+/**
+ * Replaces a workspace file with a backup. The backup is checked first (an
+ * Atalaya workspace, not newer than this version, passes integrity_check);
+ * an existing target is only replaced with `force`, and never while an
+ * Atalaya window has it open.
+ */
+export async function restoreWorkspace(from: string, to: string, where: DbLocation, force: boolean) {
+  const source = path.resolve(from);
+  const target = path.resolve(to);
+  if (!existsSync(source)) throw new AppFailure('NOT_FOUND', `There is no backup at ${source}.`);
+  if (existsSync(target) && !force) {
+    throw new AppFailure('FILE_EXISTS', `${target} already exists. Pass --force to replace it with the backup.`);
+  }
+  if (existsSync(lockPathFor(target))) {
+    try {
+      const held = JSON.parse(readFileSync(lockPathFor(target), 'utf8')) as { pid: number };
+      process.kill(held.pid, 0);
+      throw new AppFailure(
+        'WORKSPACE_IN_USE',
+        `${target} is open in Atalaya (process ${held.pid}); close it before restoring.`,
+      );
+    } catch (error) {
+      if (error instanceof AppFailure) throw error;
+    }
+  }
+  let backup: Sqlite;
+  try {
+    backup = openSqlite(source, { readonly: true, nativeBinding: where.nativeBinding });
+  } catch (error) {
+    throw new AppFailure('WORKSPACE_INVALID', `${source} could not be read as a backup (${(error as Error).message}).`);
+  }
+  try {
+    const version = assertOpenable(backup, source, knownMigrations(where.migrationsDir).length);
+    const integrity = backup.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok')
+      throw new AppFailure('WORKSPACE_INVALID', `${source} is damaged (${integrity}); it was not restored.`);
+    const staging = `${target}.restoring`;
+    rmSync(staging, { force: true });
+    await backup.backup(staging);
+    for (const suffix of ['-wal', '-shm']) rmSync(target + suffix, { force: true });
+    renameSync(staging, target);
+    return { path: target, schemaVersion: version };
+  } finally {
+    backup.close();
+  }
+}
