@@ -10,12 +10,11 @@ import { parseArgs } from 'node:util';
 import { AppFailure } from '../../shared/result';
 import { demoOptionsSchema } from '../../shared/schemas';
 import { backupTo } from '../core/db/backup';
-import { openSqlite } from '../core/db/client';
 import { assertOpenable, knownMigrations, locateMigrationsDir } from '../core/db/migrate';
 import { generateDemo } from '../core/demo/generate';
 import { toAppError } from '../core/errors';
 import { canonicalContentHash } from '../core/workspace/dump';
-import { countTables, createWorkspaceFile, type DbLocation } from '../core/workspace/files';
+import { countTables, createWorkspaceFile, type DbLocation, openExisting } from '../core/workspace/files';
 import { restoreWorkspace } from '../core/workspace/service';
 import { todayHere } from './paths';
 
@@ -65,15 +64,7 @@ function where(): DbLocation {
 }
 
 function readWorkspace(file: string, location: DbLocation) {
-  let sqlite: ReturnType<typeof openSqlite>;
-  try {
-    sqlite = openSqlite(file, { readonly: true });
-  } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
-      throw new AppFailure('NOT_FOUND', `There is no workspace file at ${file}.`);
-    }
-    throw new AppFailure('WORKSPACE_INVALID', `${file} could not be opened (${(error as Error).message}).`);
-  }
+  const sqlite = openExisting(file, { readonly: true });
   try {
     const latest = knownMigrations(location.migrationsDir).length;
     const schemaVersion = assertOpenable(sqlite, file, latest);

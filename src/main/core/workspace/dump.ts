@@ -22,3 +22,36 @@ export function canonicalContentHash(sqlite: Sqlite): string {
   }
   return hash.digest('hex');
 }
+
+export interface TableFingerprint {
+  columns: string[];
+  rows: number;
+  hash: string;
+}
+
+/** Per table: its columns, row count and a hash of those columns' values, so data can be checked after migrations add columns. */
+export function tableFingerprints(sqlite: Sqlite, only?: Record<string, { columns: string[] }>) {
+  const result: Record<string, TableFingerprint> = {};
+  const tables = only
+    ? Object.keys(only)
+    : (sqlite
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '__drizzle_migrations' ORDER BY name",
+        )
+        .pluck()
+        .all() as string[]);
+  for (const table of tables) {
+    const columns =
+      only?.[table]?.columns ??
+      (sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]);
+    const hash = createHash('sha256');
+    let rows = 0;
+    const select = `SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY rowid`;
+    for (const row of sqlite.prepare(select).raw().iterate()) {
+      hash.update(`${JSON.stringify(row)}\n`);
+      rows++;
+    }
+    result[table] = { columns, rows, hash: hash.digest('hex') };
+  }
+  return result;
+}

@@ -21,22 +21,33 @@ function removeDbFiles(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
 }
 
+/**
+ * Opens an existing file as SQLite and reads from it once, so a missing file
+ * or one that is not a database fails here with a clear message.
+ */
+export function openExisting(
+  file: string,
+  options: { readonly?: boolean; nativeBinding?: string | undefined },
+): Sqlite {
+  if (!existsSync(file)) throw new AppFailure('NOT_FOUND', `There is no workspace file at ${file}.`);
+  let sqlite: Sqlite | null = null;
+  try {
+    sqlite = openSqlite(file, options);
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    return sqlite;
+  } catch (error) {
+    if (sqlite?.open) sqlite.close();
+    throw new AppFailure(
+      'WORKSPACE_INVALID',
+      `${path.basename(file)} could not be opened as a workspace (${(error as Error).message}).`,
+    );
+  }
+}
+
 /** Opens an existing workspace file and brings its schema up to date. */
 export async function openWorkspaceFile(file: string, where: DbLocation): Promise<OpenedWorkspace> {
   const absolute = path.resolve(file);
-  if (!existsSync(absolute)) {
-    throw new AppFailure('NOT_FOUND', `There is no workspace file at ${absolute}.`);
-  }
-  let sqlite: Sqlite;
-  try {
-    sqlite = openSqlite(absolute, { nativeBinding: where.nativeBinding });
-    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch (error) {
-    throw new AppFailure(
-      'WORKSPACE_INVALID',
-      `${path.basename(absolute)} could not be opened as a workspace (${(error as Error).message}).`,
-    );
-  }
+  const sqlite = openExisting(absolute, { nativeBinding: where.nativeBinding });
   try {
     const migration = await migrateWorkspace(sqlite, absolute, where.migrationsDir);
     const profile = sqlite.prepare('SELECT count(*) AS n FROM workspace_settings').get() as { n: number };

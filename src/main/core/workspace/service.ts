@@ -6,10 +6,10 @@ import type { OnboardingInput } from '../../../shared/schemas';
 import { audit } from '../audit/log';
 import { insertDefaultServices } from '../catalogue/repo';
 import { backupTo, timestampForFile } from '../db/backup';
-import { openSqlite, type Sqlite, writeTransaction } from '../db/client';
+import { type Sqlite, writeTransaction } from '../db/client';
 import { assertOpenable, knownMigrations } from '../db/migrate';
 import { insertSettings } from '../settings/repo';
-import { type DbLocation, lockPathFor } from './files';
+import { type DbLocation, lockPathFor, openExisting } from './files';
 
 /** Fills a new, empty workspace from the onboarding answers, in one transaction. */
 export function fillFromOnboarding(sqlite: Sqlite, input: OnboardingInput, now: Date, actor: string): void {
@@ -98,12 +98,7 @@ export async function restoreWorkspace(from: string, to: string, where: DbLocati
       if (error instanceof AppFailure) throw error;
     }
   }
-  let backup: Sqlite;
-  try {
-    backup = openSqlite(source, { readonly: true, nativeBinding: where.nativeBinding });
-  } catch (error) {
-    throw new AppFailure('WORKSPACE_INVALID', `${source} could not be read as a backup (${(error as Error).message}).`);
-  }
+  const backup = openExisting(source, { readonly: true, nativeBinding: where.nativeBinding });
   try {
     const version = assertOpenable(backup, source, knownMigrations(where.migrationsDir).length);
     const integrity = backup.pragma('integrity_check', { simple: true });

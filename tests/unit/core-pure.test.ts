@@ -1,0 +1,153 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrationsDirCandidates } from '../../src/main/core/db/migrate';
+import { Random } from '../../src/main/core/demo/random';
+import { PrefsStore } from '../../src/main/core/prefs/store';
+import { freeWorkspacePath, isSyncedOrNetworkPath } from '../../src/main/core/workspace/files';
+import { defaultUserDataDir } from '../../src/main/hosts/paths';
+import { addDays, localDate, startOfIsoWeek, weekday } from '../../src/shared/dates';
+import { isoDateSchema, onboardingSchema, personInputSchema, settingsPatchSchema } from '../../src/shared/schemas';
+import { cleanTempDirs, tempDir } from '../helpers';
+
+afterAll(cleanTempDirs);
+
+describe('dates', () => {
+  it('computes local dates in a time zone', () => {
+    const instant = new Date('2026-03-29T23:30:00Z');
+    expect(localDate(instant, 'America/Caracas')).toBe('2026-03-29');
+    expect(localDate(instant, 'Europe/Copenhagen')).toBe('2026-03-30'); // after the DST change, UTC+2
+  });
+  it('walks calendar days and ISO weeks', () => {
+    expect(addDays('2026-02-27', 2)).toBe('2026-03-01');
+    expect(weekday('2026-11-22')).toBe(7);
+    expect(startOfIsoWeek('2026-11-22')).toBe('2026-11-16');
+  });
+  it('rejects dates that do not exist', () => {
+    expect(isoDateSchema.safeParse('2026-02-29').success).toBe(false);
+    expect(isoDateSchema.safeParse('2028-02-29').success).toBe(true);
+  });
+});
+
+describe('seeded random', () => {
+  it('repeats for a seed and differs between seeds', () => {
+    const a = Array.from(
+      { length: 5 },
+      (
+        (r) => () =>
+          r.next()
+      )(new Random('s')),
+    );
+    const b = Array.from(
+      { length: 5 },
+      (
+        (r) => () =>
+          r.next()
+      )(new Random('s')),
+    );
+    const c = Array.from(
+      { length: 5 },
+      (
+        (r) => () =>
+          r.next()
+      )(new Random('t')),
+    );
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+    expect(a.every((x) => x >= 0 && x < 1)).toBe(true);
+  });
+  it('draws Poisson counts with about the right mean', () => {
+    const r = new Random('poisson');
+    const n = 4000;
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += r.poisson(6);
+    expect(sum / n).toBeGreaterThan(5.7);
+    expect(sum / n).toBeLessThan(6.3);
+  });
+});
+
+describe('schemas', () => {
+  it('refuses an unknown time zone and an inverted employment period, naming the field', () => {
+    const tz = settingsPatchSchema.safeParse({ timeZone: 'Europe/Atlantis' });
+    expect(tz.success || tz.error.issues[0]?.path).toEqual(['timeZone']);
+    const person = personInputSchema.safeParse({
+      name: 'A',
+      email: null,
+      role: 'Editor',
+      hubId: null,
+      employmentType: 'core',
+      timeZone: 'UTC',
+      hoursPerDay: 8,
+      workdays: [1, 2, 3],
+      startDate: '2026-05-01',
+      endDate: '2026-04-01',
+    });
+    expect(person.success || person.error.issues[0]?.path).toEqual(['endDate']);
+  });
+  it('refuses onboarding with duplicate hub names', () => {
+    const hub = {
+      name: 'Lima',
+      country: 'PE',
+      timeZone: 'America/Lima',
+      currency: 'USD',
+      targetKind: null,
+      targetSharePct: null,
+      leaderId: null,
+      color: 'emerald',
+    } as const;
+    const r = onboardingSchema.safeParse({
+      name: 'X',
+      reportingCurrency: 'USD',
+      timeZone: 'UTC',
+      hubs: [hub, { ...hub, name: 'lima' }],
+      people: [],
+    });
+    expect(r.success || r.error.issues[0]?.path).toEqual(['hubs', 1, 'name']);
+  });
+});
+
+describe('workspace files', () => {
+  it('warns about sync and network folders', () => {
+    expect(isSyncedOrNetworkPath('/Users/ana/Dropbox/agency.atalaya')).toBe(true);
+    expect(isSyncedOrNetworkPath('C:\\Users\\ana\\OneDrive - Faro\\agency.atalaya')).toBe(true);
+    expect(isSyncedOrNetworkPath('\\\\server\\share\\agency.atalaya')).toBe(true);
+    expect(isSyncedOrNetworkPath('/Users/ana/Library/Mobile Documents/com~apple~CloudDocs/a.atalaya')).toBe(true);
+    expect(isSyncedOrNetworkPath('/home/ana/.config/Atalaya/workspaces/demo.atalaya')).toBe(false);
+  });
+  it('picks a free, readable file name', () => {
+    const dir = tempDir();
+    const first = freeWorkspacePath(dir, 'Estudio Añil & Co');
+    expect(path.basename(first)).toBe('estudio-anil-co.atalaya');
+    writeFileSync(first, '');
+    expect(path.basename(freeWorkspacePath(dir, 'Estudio Añil & Co'))).toBe('estudio-anil-co-2.atalaya');
+  });
+  it('looks for drizzle/ in the packaged resources first', () => {
+    const list = migrationsDirCandidates({
+      resourcesPath: '/opt/Atalaya/resources',
+      moduleDir: '/opt/Atalaya/app/out/main',
+    });
+    expect(list[0]).toBe(path.join('/opt/Atalaya/resources', 'drizzle'));
+    expect(list).toContain(path.resolve('/opt/Atalaya/app/drizzle'));
+  });
+});
+
+describe('preferences', () => {
+  it('persists, and survives a damaged file field by field', () => {
+    const dir = tempDir();
+    const store = new PrefsStore(dir);
+    store.update({ theme: 'dark', language: 'es' });
+    expect(new PrefsStore(dir).get()).toMatchObject({ theme: 'dark', language: 'es' });
+    writeFileSync(path.join(dir, 'prefs.json'), JSON.stringify({ theme: 'neon', language: 'es', period: 'week' }));
+    expect(new PrefsStore(dir).get()).toMatchObject({ theme: 'system', language: 'es', period: 'week' });
+    writeFileSync(path.join(dir, 'prefs.json'), '{ broken');
+    expect(new PrefsStore(dir).get().theme).toBe('system');
+  });
+  it('uses the same user-data folder as Electron on each OS', () => {
+    expect(defaultUserDataDir('linux', {}, '/home/ana')).toBe('/home/ana/.config/Atalaya');
+    expect(defaultUserDataDir('darwin', {}, '/Users/ana')).toBe('/Users/ana/Library/Application Support/Atalaya');
+    expect(defaultUserDataDir('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana')).toContain(
+      'Atalaya',
+    );
+    expect(defaultUserDataDir('linux', { ATALAYA_USER_DATA: '/tmp/x' })).toBe('/tmp/x');
+  });
+});

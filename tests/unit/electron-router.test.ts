@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { decideRequest, isHostMethod } from '../../src/main/ipc/decide';
+import { methods } from '../../src/shared/contract';
+
+const appUrl = 'file:///opt/atalaya/out/renderer/index.html';
+const fromApp = { senderUrl: `${appUrl}#/executive`, appUrl };
+
+describe('decideRequest', () => {
+  it('forwards core methods with their arguments untouched (the core validates them)', () => {
+    const args = { anything: 'goes' };
+    expect(decideRequest({ ...fromApp, method: 'hubs/list', args })).toEqual({
+      kind: 'core',
+      method: 'hubs/list',
+      args,
+    });
+    expect(decideRequest({ ...fromApp, method: 'prefs/set', args: { theme: 'dark' } })).toMatchObject({
+      kind: 'core',
+      method: 'prefs/set',
+    });
+  });
+
+  it('rejects unknown methods with UNKNOWN_METHOD', () => {
+    for (const method of ['hubs/drop', 'debug/crash', '__proto__', 'constructor', 'toString', 42, null, undefined]) {
+      const decision = decideRequest({ ...fromApp, method, args: {} });
+      expect(decision.kind, String(method)).toBe('reject');
+      if (decision.kind === 'reject') {
+        expect(decision.result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+      }
+    }
+  });
+
+  it('rejects requests from any frame that is not the app with UNAUTHORIZED, before looking at the method', () => {
+    for (const senderUrl of [
+      'https://evil.example/',
+      'file:///tmp/other.html',
+      'about:blank',
+      'devtools://devtools/bundled/inspector.html',
+      '',
+      null,
+      undefined,
+    ]) {
+      const decision = decideRequest({ senderUrl, appUrl, method: 'workspace/backup', args: {} });
+      expect(decision, String(senderUrl)).toMatchObject({
+        kind: 'reject',
+        result: { ok: false, error: { code: 'UNAUTHORIZED' } },
+      });
+      expect(decideRequest({ senderUrl, appUrl, method: 'nope', args: {} })).toMatchObject({
+        result: { error: { code: 'UNAUTHORIZED' } },
+      });
+    }
+  });
+
+  it('answers host/* methods in the main process, with validated arguments', () => {
+    expect(decideRequest({ ...fromApp, method: 'host/pickWorkspaceFile', args: {} })).toEqual({
+      kind: 'host',
+      method: 'host/pickWorkspaceFile',
+      args: {},
+    });
+    expect(decideRequest({ ...fromApp, method: 'host/pickWorkspaceFile', args: undefined })).toMatchObject({
+      kind: 'host',
+    });
+    expect(decideRequest({ ...fromApp, method: 'host/revealPath', args: { path: '/data/acme.atalaya' } })).toEqual({
+      kind: 'host',
+      method: 'host/revealPath',
+      args: { path: '/data/acme.atalaya' },
+    });
+  });
+
+  it('rejects bad host arguments with BAD_REQUEST and the field', () => {
+    const decision = decideRequest({ ...fromApp, method: 'host/revealPath', args: { path: '' } });
+    expect(decision).toMatchObject({
+      kind: 'reject',
+      result: { ok: false, error: { code: 'BAD_REQUEST', field: 'path' } },
+    });
+    expect(decideRequest({ ...fromApp, method: 'host/revealPath', args: { path: 1 } })).toMatchObject({
+      result: { error: { code: 'BAD_REQUEST' } },
+    });
+    expect(decideRequest({ ...fromApp, method: 'host/pickWorkspaceFile', args: { extra: true } })).toMatchObject({
+      result: { error: { code: 'BAD_REQUEST' } },
+    });
+  });
+
+  it('routes every contract method somewhere: host/* here, the rest to the core', () => {
+    for (const method of Object.keys(methods)) {
+      const decision = decideRequest({ ...fromApp, method, args: method === 'host/revealPath' ? { path: '/x' } : {} });
+      expect(decision.kind, method).toBe(isHostMethod(method) ? 'host' : 'core');
+    }
+  });
+
+  it('accepts the dev server as the app in development', () => {
+    const dev = { appUrl: 'http://localhost:5173/', method: 'app/ping', args: {} };
+    expect(decideRequest({ ...dev, senderUrl: 'http://localhost:5173/#/hubs' }).kind).toBe('core');
+    expect(decideRequest({ ...dev, senderUrl: 'http://localhost:6666/' }).kind).toBe('reject');
+  });
+});
