@@ -1,0 +1,224 @@
+/**
+ * `npm run bench [-- --only <name>]`: every performance target of
+ * PERFORMANCE.md that exists so far, measured with warm-up and several runs
+ * (median and p95), each against a baseline measured in the same run so the
+ * ratio holds on a noisy machine. Writes bench/results/latest.json.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { locateMigrationsDir } from '../src/main/core/db/migrate';
+import { generateDemo } from '../src/main/core/demo/generate';
+import { canonicalContentHash } from '../src/main/core/workspace/dump';
+import { createWorkspaceFile, openExisting } from '../src/main/core/workspace/files';
+import { startCore } from '../src/main/hosts/core-client';
+import { startWebHost } from '../src/main/hosts/web';
+
+interface Measurement {
+  name: string;
+  value: number;
+  unit: string;
+  target: string;
+  pass: boolean;
+  median: number;
+  p95: number;
+  runs: number;
+  baseline?: { name: string; median: number; ratio: number };
+  note?: string;
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const migrationsDir = locateMigrationsDir({ moduleDir: __dirname });
+const workerFile = path.join(__dirname, 'worker.js');
+
+function quantile(sorted: number[], q: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+async function sample(runs: number, warmup: number, once: () => Promise<unknown> | unknown): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await once();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await once();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'atalaya-bench-'));
+
+const benchmarks: Record<string, () => Promise<Measurement>> = {
+  /** The agency demo: generation through the domain rules into a new file. */
+  async 'demo.agency'() {
+    let n = 0;
+    const plan = { profile: 'agency' as const, seed: 'bench', asOf: '2026-11-20' };
+    const hashes = new Set<string>();
+    const times = await sample(7, 1, async () => {
+      const file = path.join(scratch, `demo-${n++}.atalaya`);
+      await createWorkspaceFile(file, { migrationsDir }, (sqlite) => generateDemo(sqlite, plan));
+      const sqlite = openExisting(file, { readonly: true });
+      hashes.add(canonicalContentHash(sqlite));
+      sqlite.close();
+    });
+    const median = quantile(times, 0.5);
+    // Every run must produce the same workspace: a fast but non-deterministic generator fails.
+    const deterministic = hashes.size === 1;
+    return {
+      name: 'demo.agency',
+      value: median,
+      unit: 'ms',
+      target: 'deterministic; no time target (massive < 60 s arrives with the pipeline)',
+      pass: deterministic,
+      median,
+      p95: quantile(times, 0.95),
+      runs: times.length,
+      note: deterministic ? undefined : 'runs produced different content',
+    };
+  },
+
+  /** Host → core worker → host with a small payload, against a bare worker echo. */
+  async 'core.roundtrip'() {
+    const home = path.join(scratch, 'core-home');
+    mkdirSync(home, { recursive: true });
+    const core = startCore(workerFile, {
+      host: 'cli',
+      userDataDir: home,
+      migrationsDir,
+      takeAppLock: false,
+      appVersion: 'bench',
+    });
+    const first = await core.call('app/ping', {});
+    if (!first.ok) throw new Error(`core ping failed: ${first.error.message}`);
+    const times = await sample(2000, 200, () => core.call('app/ping', {}));
+    await core.close();
+
+    const echo = new Worker(
+      "require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(m))",
+      { eval: true },
+    );
+    const roundTrip = () =>
+      new Promise<void>((resolve) => {
+        echo.once('message', () => resolve());
+        echo.postMessage({ type: 'call', seq: 1, method: 'app/ping', args: {} });
+      });
+    const base = await sample(2000, 200, roundTrip);
+    await echo.terminate();
+
+    const median = quantile(times, 0.5);
+    const baseMedian = quantile(base, 0.5);
+    return {
+      name: 'core.roundtrip',
+      value: median,
+      unit: 'ms',
+      target: 'p50 < 1 ms',
+      pass: median < 1,
+      median,
+      p95: quantile(times, 0.95),
+      runs: times.length,
+      baseline: { name: 'bare worker echo', median: baseMedian, ratio: median / baseMedian },
+    };
+  },
+
+  /** Browser → browser host (HTTP) → core worker → back, with the token. */
+  async 'web.roundtrip'() {
+    const rendererDir = path.join(scratch, 'renderer');
+    mkdirSync(rendererDir, { recursive: true });
+    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
+    const host = await startWebHost({
+      rendererDir,
+      workerFile,
+      core: { userDataDir: path.join(scratch, 'web-home'), migrationsDir, appVersion: 'bench' },
+    });
+    const url = `http://127.0.0.1:${host.port}/api/call`;
+    const init = {
+      method: 'POST',
+      headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ method: 'app/ping', args: {} }),
+    };
+    const ping = async () => {
+      const res = await fetch(url, init);
+      const body = (await res.json()) as { ok: boolean };
+      if (!body.ok) throw new Error('ping failed');
+    };
+    const times = await sample(1000, 100, ping);
+    await host.close();
+    const median = quantile(times, 0.5);
+    return {
+      name: 'web.roundtrip',
+      value: median,
+      unit: 'ms',
+      target: 'p50 < 3 ms',
+      pass: median < 3,
+      median,
+      p95: quantile(times, 0.95),
+      runs: times.length,
+    };
+  },
+};
+
+function commit(): string | null {
+  try {
+    return execSync('git rev-parse --short HEAD', { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
+  const names = values.only ? [values.only] : Object.keys(benchmarks);
+  const unknown = names.filter((n) => !benchmarks[n]);
+  if (unknown.length > 0) {
+    console.error(`Unknown benchmark ${unknown.join(', ')}. Known: ${Object.keys(benchmarks).join(', ')}.`);
+    process.exit(2);
+  }
+  const results: Measurement[] = [];
+  try {
+    for (const name of names) {
+      process.stdout.write(`running ${name}… `);
+      const m = await benchmarks[name]!();
+      results.push(m);
+      console.log(m.pass ? 'pass' : 'FAIL');
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  console.table(
+    results.map((r) => ({
+      name: r.name,
+      median: `${r.median.toFixed(3)} ${r.unit}`,
+      p95: `${r.p95.toFixed(3)} ${r.unit}`,
+      target: r.target,
+      baseline: r.baseline
+        ? `${r.baseline.name}: ${r.baseline.median.toFixed(3)} (×${r.baseline.ratio.toFixed(2)})`
+        : '',
+      pass: r.pass ? 'yes' : 'NO',
+    })),
+  );
+  const outDir = path.join(ROOT, 'bench', 'results');
+  mkdirSync(outDir, { recursive: true });
+  const report = {
+    at: new Date().toISOString(),
+    commit: commit(),
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+    },
+    results,
+  };
+  writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`Wrote ${path.join('bench', 'results', 'latest.json')}`);
+  process.exitCode = results.every((r) => r.pass) ? 0 : 1;
+}
+
+void main();
