@@ -13,7 +13,9 @@ import { audit } from '../audit/log';
 import { DEFAULT_SERVICES } from '../catalogue/defaults';
 import { insertDefaultServices } from '../catalogue/repo';
 import type { Sqlite } from '../db/client';
+import { insertHubRow } from '../hubs/repo';
 import type { JobControl } from '../jobs/runner';
+import { insertPersonRow } from '../people/repo';
 import { insertSettings } from '../settings/repo';
 import { COMPANY_WORDS, DEMO_HUBS, DEMO_PEOPLE, FIRST_NAMES, LAST_NAMES } from './people';
 import { Random } from './random';
@@ -170,19 +172,8 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
     );
 
     const hubIds = new Map<HubName, number>();
-    const insertHub = sqlite.prepare(
-      'INSERT INTO hubs (name, country, time_zone, currency, target_kind, target_share_bp, color) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    for (const h of DEMO_HUBS) {
-      const r = insertHub.run(h.name, h.country, h.timeZone, h.currency, h.targetKind, h.targetBp, h.color);
-      hubIds.set(h.name, Number(r.lastInsertRowid));
-    }
+    for (const h of DEMO_HUBS) hubIds.set(h.name, insertHubRow(sqlite, { ...h, targetShareBp: h.targetBp }));
 
-    const insertPerson = sqlite.prepare(
-      `INSERT INTO people (name, email, role, hub_id, employment_type, time_zone, hours_per_day, workdays, start_date, end_date)
-       VALUES (?, ?, ?, ?, ?, ?, ?, '12345', ?, NULL)`,
-    );
-    const personIds = new Map<string, number>();
     const sellers: { id: number; hub: string; startDate: string }[] = [];
     for (const p of DEMO_PEOPLE) {
       const hub = DEMO_HUBS.find((h) => h.name === p.hub)!;
@@ -195,18 +186,13 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
           .replace(/ø/g, 'o')
           .split(' ')[0]
       }@atalaya-demo.test`;
-      const r = insertPerson.run(
-        p.name,
+      const id = insertPersonRow(sqlite, {
+        ...p,
         email,
-        p.role,
-        hubIds.get(p.hub)!,
-        p.employmentType,
-        hub.timeZone,
-        p.hoursPerDay,
+        hubId: hubIds.get(p.hub)!,
+        timeZone: hub.timeZone,
         startDate,
-      );
-      const id = Number(r.lastInsertRowid);
-      personIds.set(p.name, id);
+      });
       if (p.leads) sqlite.prepare('UPDATE hubs SET leader_id = ? WHERE id = ?').run(id, hubIds.get(p.leads)!);
       if (p.sells || p.role === 'Project Manager') sellers.push({ id, hub: p.hub, startDate });
     }

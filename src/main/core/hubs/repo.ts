@@ -121,3 +121,23 @@ export function deleteHub(db: Db, sqlite: Sqlite, id: number, at: string, actor:
     return { deleted: id };
   });
 }
+
+export interface HubRow {
+  name: string;
+  country: string;
+  timeZone: string;
+  currency: string;
+  targetKind: string | null;
+  targetShareBp: number | null;
+  color: string;
+}
+
+/** Inserts a hub inside the caller's transaction (new workspaces: onboarding, demo). */
+export function insertHubRow(sqlite: Sqlite, h: HubRow): number {
+  const r = sqlite
+    .prepare(
+      'INSERT INTO hubs (name, country, time_zone, currency, target_kind, target_share_bp, color) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(h.name, h.country, h.timeZone, h.currency, h.targetKind, h.targetShareBp, h.color);
+  return Number(r.lastInsertRowid);
+}

@@ -44,3 +44,25 @@ export function createPerson(db: Db, sqlite: Sqlite, input: PersonInput, at: str
     return toPerson(row);
   });
 }
+
+export interface PersonRow {
+  name: string;
+  email: string | null;
+  role: string;
+  hubId: number;
+  employmentType: string;
+  timeZone: string;
+  hoursPerDay: number;
+  startDate: string;
+}
+
+/** Inserts a Monday-to-Friday person inside the caller's transaction (onboarding, demo). */
+export function insertPersonRow(sqlite: Sqlite, p: PersonRow): number {
+  const r = sqlite
+    .prepare(
+      `INSERT INTO people (name, email, role, hub_id, employment_type, time_zone, hours_per_day, workdays, start_date)
+       VALUES (?, ?, ?, ?, ?, ?, ?, '12345', ?)`,
+    )
+    .run(p.name, p.email, p.role, p.hubId, p.employmentType, p.timeZone, p.hoursPerDay, p.startDate);
+  return Number(r.lastInsertRowid);
+}

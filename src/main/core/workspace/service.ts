@@ -8,6 +8,8 @@ import { insertDefaultServices } from '../catalogue/repo';
 import { backupTo, timestampForFile } from '../db/backup';
 import { type Sqlite, writeTransaction } from '../db/client';
 import { assertOpenable, knownMigrations } from '../db/migrate';
+import { insertHubRow } from '../hubs/repo';
+import { insertPersonRow } from '../people/repo';
 import { insertSettings } from '../settings/repo';
 import { type DbLocation, lockPathFor, openExisting } from './files';
 
@@ -23,36 +25,22 @@ export function fillFromOnboarding(sqlite: Sqlite, input: OnboardingInput, now: 
     });
     insertDefaultServices(sqlite);
     const hubIds = new Map<string, { id: number; timeZone: string }>();
-    const insertHub = sqlite.prepare(
-      'INSERT INTO hubs (name, country, time_zone, currency, target_kind, target_share_bp, color) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
     for (const h of input.hubs) {
-      const r = insertHub.run(
-        h.name,
-        h.country,
-        h.timeZone,
-        h.currency,
-        h.targetKind,
-        h.targetSharePct === null ? null : Math.round(h.targetSharePct * 100),
-        h.color,
-      );
-      hubIds.set(h.name.trim().toLowerCase(), { id: Number(r.lastInsertRowid), timeZone: h.timeZone });
+      const id = insertHubRow(sqlite, {
+        ...h,
+        targetShareBp: h.targetSharePct === null ? null : Math.round(h.targetSharePct * 100),
+      });
+      hubIds.set(h.name.trim().toLowerCase(), { id, timeZone: h.timeZone });
     }
-    const insertPerson = sqlite.prepare(
-      `INSERT INTO people (name, email, role, hub_id, employment_type, time_zone, hours_per_day, workdays, start_date)
-       VALUES (?, NULL, ?, ?, ?, ?, ?, '12345', ?)`,
-    );
     for (const p of input.people) {
       const hub = hubIds.get(p.hubName.trim().toLowerCase())!;
-      insertPerson.run(
-        p.name,
-        p.role,
-        hub.id,
-        p.employmentType,
-        hub.timeZone,
-        p.hoursPerDay,
-        localDate(now, hub.timeZone),
-      );
+      insertPersonRow(sqlite, {
+        ...p,
+        email: null,
+        hubId: hub.id,
+        timeZone: hub.timeZone,
+        startDate: localDate(now, hub.timeZone),
+      });
     }
     audit(sqlite, {
       at,
