@@ -21,9 +21,13 @@ function newest(p) {
 const builtAt = existsSync(marker) ? statSync(marker).mtimeMs : 0;
 const sourceAt = Math.max(...inputs.map((i) => newest(path.join(root, i))));
 if (builtAt < sourceAt || process.argv.includes('--force')) {
-  const result = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

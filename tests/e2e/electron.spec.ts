@@ -97,7 +97,11 @@ test.describe('Electron shell', () => {
 
     const shell = await app.evaluate(({ BrowserWindow }) => {
       const win = BrowserWindow.getAllWindows()[0];
-      return { count: BrowserWindow.getAllWindows().length, minimum: win?.getMinimumSize(), url: win?.webContents.getURL() };
+      return {
+        count: BrowserWindow.getAllWindows().length,
+        minimum: win?.getMinimumSize(),
+        url: win?.webContents.getURL(),
+      };
     });
     expect(shell.count).toBe(1);
     expect(shell.url).toMatch(/^file:.*\/out\/renderer\/index\.html/);
