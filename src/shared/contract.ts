@@ -210,6 +210,8 @@ export interface Events {
   'job/finished': { jobId: string; kind: string; result: Result<unknown> };
   /** The open workspace changed: opened, closed, or written by another process. */
   'workspace/changed': { reason: 'opened' | 'closed' | 'external' | 'migrated' };
+  /** Preferences changed (from any window, or the native menu). */
+  'prefs/changed': Prefs;
 }
 export type EventName = keyof Events;
 

@@ -12,5 +12,9 @@ export const appHandlers = {
     platform: process.platform,
   }),
   'prefs/get': (_args, ctx) => ctx.prefs.get(),
-  'prefs/set': (patch, ctx) => ctx.prefs.update(patch),
+  'prefs/set': (patch, ctx) => {
+    const prefs = ctx.prefs.update(patch);
+    ctx.emit('prefs/changed', prefs);
+    return prefs;
+  },
 } satisfies Partial<Handlers<CoreContext>>;
