@@ -7,7 +7,6 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AppFailure } from '../../shared/result';
 import { demoOptionsSchema } from '../../shared/schemas';
 import { backupTo } from '../core/db/backup';
 import { assertOpenable, knownMigrations, locateMigrationsDir } from '../core/db/migrate';

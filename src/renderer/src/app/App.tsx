@@ -1,0 +1,95 @@
+import { Tooltip } from 'radix-ui';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Toaster } from 'sonner';
+import { ErrorState } from '../components/ErrorState';
+import { Skeleton } from '../components/Skeleton';
+import { OnboardingWizard } from '../features/onboarding/OnboardingWizard';
+import { OpenWorkspaceDialog } from '../features/welcome/OpenWorkspace';
+import { Welcome } from '../features/welcome/Welcome';
+import { boot, subscribeToCore } from './actions';
+import { applyLanguage, resolveLanguage } from './i18n';
+import { Shell } from './shell/Shell';
+import { useApp } from './store';
+import { resolveTheme, useThemeEffect } from './theme';
+
+function BootSkeleton() {
+  const { t } = useTranslation();
+  return (
+    <div className="flex h-full" role="status" aria-label={t('common.loading')}>
+      <div className="flex w-[220px] flex-col gap-2 border-r border-line bg-surface p-3">
+        <Skeleton className="mb-4 h-7 w-32" />
+        {Array.from({ length: 8 }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: static placeholders.
+          <Skeleton key={i} className="h-7" />
+        ))}
+      </div>
+      <div className="flex flex-1 flex-col">
+        <div className="flex h-14 items-center gap-3 border-b border-line bg-surface px-4">
+          <Skeleton className="h-7 w-40" />
+          <div className="flex-1" />
+          <Skeleton className="h-8 w-72" />
+          <Skeleton className="h-8 w-40" />
+        </div>
+        <div className="flex flex-col gap-4 p-6">
+          <Skeleton className="h-7 w-56" />
+          <Skeleton className="h-64" />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** No workspace: Welcome, or the onboarding wizard when "Start empty" was chosen. */
+function NoWorkspace() {
+  const [mode, setMode] = useState<'welcome' | 'onboarding'>('welcome');
+  return (
+    <>
+      {mode === 'onboarding' ? (
+        <OnboardingWizard onCancel={() => setMode('welcome')} />
+      ) : (
+        <Welcome onStartEmpty={() => setMode('onboarding')} />
+      )}
+      <OpenWorkspaceDialog />
+    </>
+  );
+}
+
+export function App() {
+  const status = useApp((s) => s.boot);
+  const bootError = useApp((s) => s.bootError);
+  const workspaceState = useApp((s) => s.workspace?.state ?? 'none');
+  const prefs = useApp((s) => s.prefs);
+
+  useEffect(() => {
+    const off = subscribeToCore();
+    void boot();
+    return off;
+  }, []);
+
+  useThemeEffect(prefs.theme);
+  useEffect(() => applyLanguage(resolveLanguage(prefs.language)), [prefs.language]);
+
+  let content: ReactNode;
+  if (status === 'loading') content = <BootSkeleton />;
+  else if (status === 'error' && bootError)
+    content = (
+      <div className="grid h-full place-items-center">
+        <ErrorState error={bootError} onRetry={() => void boot()} />
+      </div>
+    );
+  else if (workspaceState === 'open') content = <Shell />;
+  else content = <NoWorkspace />;
+
+  return (
+    <Tooltip.Provider delayDuration={400} skipDelayDuration={200}>
+      {content}
+      <Toaster
+        position="bottom-right"
+        theme={resolveTheme(prefs.theme)}
+        closeButton
+        toastOptions={{ className: 'font-sans text-[13px]' }}
+      />
+    </Tooltip.Provider>
+  );
+}

@@ -1,0 +1,230 @@
+/**
+ * Numbers, money and dates in the chosen language, always through Intl.
+ * Money arrives in integer minor units (see MINOR_DIGITS); nothing here
+ * rounds money silently except where a compact display is asked for.
+ */
+import { type Currency, MINOR_DIGITS } from '../../../shared/domain';
+
+export type Language = 'en' | 'es';
+
+/** The Intl locale used for a UI language. */
+export function intlLocale(language: Language | string): string {
+  return language.startsWith('es') ? 'es' : 'en-US';
+}
+
+const cache = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(intlLocale(locale), options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+function minorDigits(currency: string): number {
+  return MINOR_DIGITS[currency as Currency] ?? 2;
+}
+
+/** Minor units → major units as a number (e.g. 12345 USD cents → 123.45). */
+export function minorToMajor(minor: number, currency: string): number {
+  return minor / 10 ** minorDigits(currency);
+}
+
+/** Major units → integer minor units, rounding half away from zero. */
+export function majorToMinor(major: number, currency: string): number {
+  const factor = 10 ** minorDigits(currency);
+  return Math.sign(major) * Math.round(Math.abs(major) * factor);
+}
+
+/** `formatMoney(234750, 'USD', 'en')` → "$2,347.50". */
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  const digits = minorDigits(currency);
+  return numberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(minorToMajor(minor, currency));
+}
+
+/** Whole-unit money for ranges and tables where cents are noise: "$1,200". */
+export function formatMoneyWhole(minor: number, currency: string, locale: string): string {
+  const major = minorToMajor(minor, currency);
+  const whole = Number.isInteger(major);
+  return numberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: whole ? 0 : minorDigits(currency),
+    maximumFractionDigits: whole ? 0 : minorDigits(currency),
+  }).format(major);
+}
+
+/** Compact money for axes and tiles: "$2.3K" (en), "2,3 mil US$" (es). */
+export function formatMoneyCompact(minor: number, currency: string, locale: string): string {
+  return numberFormat(locale, {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(minorToMajor(minor, currency));
+}
+
+/** A price range in the locale's range style: "$25 – $75", "25-75 US$". */
+export function formatMoneyRange(min: number, max: number, currency: string, locale: string): string {
+  if (min === max) return formatMoneyWhole(min, currency, locale);
+  const a = minorToMajor(min, currency);
+  const b = minorToMajor(max, currency);
+  const whole = Number.isInteger(a) && Number.isInteger(b);
+  const digits = whole ? 0 : minorDigits(currency);
+  const f = numberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  return typeof f.formatRange === 'function' ? f.formatRange(a, b) : `${f.format(a)}–${f.format(b)}`;
+}
+
+/** A fraction as a percentage with at most one decimal: 0.785 → "78.5%". */
+export function formatPercent(fraction: number, locale: string, maxDigits = 1): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: Math.min(maxDigits, 1) }).format(fraction);
+}
+
+/** A percentage given in points (30 → "30%"). */
+export function formatPercentPoints(points: number, locale: string): string {
+  return formatPercent(points / 100, locale);
+}
+
+export function formatNumber(value: number, locale: string, maxDigits = 1): string {
+  return numberFormat(locale, { maximumFractionDigits: maxDigits }).format(value);
+}
+
+export function formatCompactNumber(value: number, locale: string): string {
+  return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+export function formatBytes(bytes: number, locale: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let i = 0;
+  while (value >= 1024 && i < units.length - 1) {
+    value /= 1024;
+    i++;
+  }
+  return numberFormat(locale, {
+    style: 'unit',
+    unit: units[i],
+    unitDisplay: 'short',
+    maximumFractionDigits: i === 0 ? 0 : 1,
+  }).format(value);
+}
+
+function toDate(value: Date | string | number): Date {
+  if (value instanceof Date) return value;
+  // A bare ISO date is a calendar day: read it at noon UTC so no time zone shifts it.
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T12:00:00Z`);
+  return new Date(value);
+}
+
+/** "Nov 22, 2026" / "22 nov 2026". */
+export function formatDate(value: Date | string | number, locale: string, timeZone?: string): string {
+  const opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+  if (timeZone) opts.timeZone = timeZone;
+  else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) opts.timeZone = 'UTC';
+  return new Intl.DateTimeFormat(intlLocale(locale), opts).format(toDate(value));
+}
+
+/** "Nov 22, 2026, 3:04 PM". */
+export function formatDateTime(value: Date | string | number, locale: string, timeZone?: string): string {
+  const opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+  if (timeZone) opts.timeZone = timeZone;
+  return new Intl.DateTimeFormat(intlLocale(locale), opts).format(toDate(value));
+}
+
+/** "November 2026" from "2026-11". */
+export function formatMonth(month: string, locale: string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-15T12:00:00Z`),
+  );
+}
+
+/** The current wall-clock time in a time zone, e.g. "3:04 PM". */
+export function formatTimeIn(timeZone: string, locale: string, now = new Date()): string {
+  try {
+    return new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: 'short', timeZone }).format(now);
+  } catch {
+    return '—';
+  }
+}
+
+/** A human list: "A, B and C" / "A, B y C". */
+export function formatList(items: string[], locale: string): string {
+  return new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** Localised currency name ("US dollar" / "dólar estadounidense"). */
+export function currencyName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([intlLocale(locale)], { type: 'currency' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Localised country name from an ISO code ("DK" → "Denmark" / "Dinamarca"). */
+export function countryName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([intlLocale(locale)], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * Parse a decimal typed by a person in either convention ("1.234,5", "1,234.5",
+ * "12,5", "12.5"). A lone separator followed by exactly three digits is read as
+ * the locale's grouping ("1,234" in English, "1.234" in Spanish). Returns NaN
+ * when the text is not a number; '' → null.
+ */
+export function parseDecimal(input: string, locale = 'en'): number | null {
+  const s = input.trim().replace(/[\s\u00a0']/g, '');
+  if (s === '') return null;
+  const groupSep = locale.startsWith('es') ? '.' : ',';
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  let normalised = s;
+  if (lastComma >= 0 && lastDot >= 0) {
+    normalised = lastComma > lastDot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  } else if (lastComma >= 0 || lastDot >= 0) {
+    const sep = lastComma >= 0 ? ',' : '.';
+    const parts = s.split(sep);
+    const grouping =
+      parts.length > 2 || (sep === groupSep && parts[1]?.length === 3 && parts[0] !== '0' && parts[0] !== '');
+    normalised = grouping ? parts.join('') : parts.join('.');
+  }
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(normalised)) return Number.NaN;
+  return Number(normalised);
+}
+
+/** A number for an input field in the chosen language ("12.5" / "12,5"), without grouping. */
+export function numberForInput(value: number | null | undefined, locale: string): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '';
+  return numberFormat(locale, { maximumFractionDigits: 4, useGrouping: false }).format(value);
+}
+
+/** All IANA time zones this runtime knows, for pickers. */
+export function timeZones(): string[] {
+  try {
+    const zones = Intl.supportedValuesOf('timeZone');
+    return zones.includes('UTC') ? zones : ['UTC', ...zones];
+  } catch {
+    return ['UTC', 'America/Caracas', 'America/Lima', 'Europe/Copenhagen'];
+  }
+}
+
+/** The system's time zone, for defaults. */
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}

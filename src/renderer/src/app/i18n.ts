@@ -1,0 +1,77 @@
+/**
+ * i18next with English and Spanish bundled (no network). The language is the
+ * stored preference, or the system's when the preference is null.
+ */
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Prefs } from '../../../shared/contract';
+import type { ErrorCode } from '../../../shared/result';
+import type { Language } from './format';
+import en from './locales/en.json';
+import es from './locales/es.json';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof en };
+  }
+}
+
+export function systemLanguage(): Language {
+  const langs = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  for (const l of langs) {
+    if (l?.toLowerCase().startsWith('es')) return 'es';
+    if (l?.toLowerCase().startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+export function resolveLanguage(pref: Prefs['language']): Language {
+  return pref ?? systemLanguage();
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, es: { translation: es } },
+  lng: systemLanguage(),
+  fallbackLng: 'en',
+  supportedLngs: ['en', 'es'],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+export function applyLanguage(language: Language): void {
+  if (i18n.language !== language) void i18n.changeLanguage(language);
+  document.documentElement.lang = language;
+}
+
+/** The current UI language (always 'en' or 'es'). */
+export function currentLanguage(): Language {
+  return i18n.language?.startsWith('es') ? 'es' : 'en';
+}
+
+const KNOWN_CODES: readonly ErrorCode[] = [
+  'BAD_REQUEST',
+  'UNKNOWN_METHOD',
+  'UNAUTHORIZED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'NO_WORKSPACE',
+  'WORKSPACE_TOO_NEW',
+  'WORKSPACE_INVALID',
+  'WORKSPACE_IN_USE',
+  'FILE_EXISTS',
+  'IO_ERROR',
+  'NOT_SUPPORTED',
+  'CANCELLED',
+  'CORE_UNAVAILABLE',
+  'INTERNAL',
+];
+
+/** A translated title for an error code; the core's message stays as it is. */
+export function errorTitle(code: string): string {
+  const known = KNOWN_CODES.find((c) => c === code);
+  return known ? i18n.t(`errors.${known}`) : i18n.t('errors.UNKNOWN');
+}
+
+export default i18n;

@@ -1,0 +1,134 @@
+import { CalendarRange } from 'lucide-react';
+import { Popover, ToggleGroup } from 'radix-ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PERIODS, type Period } from '../../../../shared/domain';
+import { Button } from '../../components/Button';
+import { cn } from '../../components/cn';
+import { Field, Input } from '../../components/Field';
+import { setPrefs } from '../actions';
+import { intlLocale } from '../format';
+import { persistRange, useApp } from '../store';
+
+function rangeLabel(from: string, to: string, locale: string): string {
+  const f = new Intl.DateTimeFormat(intlLocale(locale), { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const a = new Date(`${from}T12:00:00Z`);
+  const b = new Date(`${to}T12:00:00Z`);
+  try {
+    return f.formatRange(a, b);
+  } catch {
+    return `${f.format(a)} – ${f.format(b)}`;
+  }
+}
+
+/** Today · This week · This month · Custom — applies to every screen. */
+export function PeriodPicker() {
+  const { t, i18n } = useTranslation();
+  const period = useApp((s) => s.prefs.period);
+  const range = useApp((s) => s.customRange);
+  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState(range);
+  const invalid = !draft.from || !draft.to || draft.from > draft.to;
+
+  const choose = (value: string) => {
+    if (value === '') {
+      if (period === 'custom') openRange();
+      return;
+    }
+    if (value === 'custom') openRange();
+    else void setPrefs({ period: value as Period });
+  };
+  const openRange = () => {
+    setDraft(useApp.getState().customRange);
+    setOpen(true);
+  };
+  const apply = () => {
+    if (invalid) return;
+    useApp.setState({ customRange: draft });
+    persistRange(draft);
+    void setPrefs({ period: 'custom' });
+    setOpen(false);
+  };
+
+  return (
+    <Popover.Root open={open} onOpenChange={setOpen}>
+      <Popover.Anchor asChild>
+        <ToggleGroup.Root
+          type="single"
+          value={period}
+          onValueChange={choose}
+          aria-label={t('period.label')}
+          className="flex h-8 shrink-0 items-center rounded-lg border border-line bg-subtle p-0.5"
+        >
+          {PERIODS.map((p) => (
+            <ToggleGroup.Item
+              key={p}
+              value={p}
+              className={cn(
+                'flex h-full items-center gap-1.5 whitespace-nowrap rounded-md px-2.5 text-[12.5px] font-medium text-muted transition-colors duration-150',
+                'hover:text-fg data-[state=on]:bg-surface data-[state=on]:text-fg data-[state=on]:shadow-sm',
+              )}
+            >
+              {p === 'custom' ? <CalendarRange className="size-3.5" aria-hidden="true" /> : null}
+              {p === 'custom' && period === 'custom'
+                ? rangeLabel(range.from, range.to, i18n.language)
+                : t(`period.${p}`)}
+            </ToggleGroup.Item>
+          ))}
+        </ToggleGroup.Root>
+      </Popover.Anchor>
+      <Popover.Portal>
+        <Popover.Content
+          align="start"
+          sideOffset={6}
+          aria-label={t('period.customTitle')}
+          className="shadow-float z-50 w-72 animate-slide-down rounded-xl border border-line bg-surface p-4"
+        >
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              apply();
+            }}
+          >
+            <p className="mb-3 text-[13px] font-semibold text-fg">{t('period.customTitle')}</p>
+            <div className="grid grid-cols-2 gap-3">
+              <Field label={t('period.from')}>
+                {(p) => (
+                  <Input
+                    {...p}
+                    type="date"
+                    value={draft.from}
+                    max={draft.to || undefined}
+                    onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+                  />
+                )}
+              </Field>
+              <Field
+                label={t('period.to')}
+                error={draft.from > draft.to && draft.to ? t('period.rangeInvalid') : undefined}
+              >
+                {(p) => (
+                  <Input
+                    {...p}
+                    type="date"
+                    value={draft.to}
+                    min={draft.from || undefined}
+                    onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+                  />
+                )}
+              </Field>
+            </div>
+            <div className="mt-4 flex justify-end gap-2">
+              <Button size="sm" onClick={() => setOpen(false)}>
+                {t('common.cancel')}
+              </Button>
+              <Button size="sm" variant="primary" type="submit" disabled={invalid}>
+                {t('period.apply')}
+              </Button>
+            </div>
+          </form>
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
+  );
+}

@@ -1,0 +1,88 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Modal } from '../../components/Dialog';
+import { SectionPlaceholder } from '../../features/placeholder/SectionPlaceholder';
+import { SettingsPage } from '../../features/settings/SettingsPage';
+import { DemoProgress } from '../../features/welcome/DemoProgress';
+import { OpenWorkspaceDialog } from '../../features/welcome/OpenWorkspace';
+import { navigate, setPaletteOpen, setPrefs } from '../actions';
+import { useApp } from '../store';
+import { CommandPalette } from './CommandPalette';
+import { Sidebar } from './Sidebar';
+import { TopBar } from './TopBar';
+
+function useShortcuts() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.metaKey || e.ctrlKey;
+      if (!mod || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key === 'k') {
+        e.preventDefault();
+        setPaletteOpen(!useApp.getState().paletteOpen);
+      } else if (key === 'b' && !e.shiftKey) {
+        e.preventDefault();
+        void setPrefs({ sidebarCollapsed: !useApp.getState().prefs.sidebarCollapsed });
+      } else if (key === ',') {
+        e.preventDefault();
+        navigate('settings');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+/** The demo job started from the palette while a workspace is open. */
+function DemoJobDialog() {
+  const { t } = useTranslation();
+  const job = useApp((s) => s.demoJob);
+  return (
+    <Modal
+      open={job !== null}
+      onOpenChange={(o) => {
+        if (!o && job?.status === 'failed') useApp.setState({ demoJob: null });
+      }}
+      title={t('demo.dialogTitle')}
+      description={t('welcome.demo.description')}
+    >
+      <DemoProgress />
+    </Modal>
+  );
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const section = useApp((s) => s.section);
+  const mainRef = useRef<HTMLElement>(null);
+  useShortcuts();
+
+  // A new section starts at the top, and its heading is announced by focus.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: section is the trigger.
+  useEffect(() => {
+    mainRef.current?.scrollTo({ top: 0 });
+  }, [section]);
+
+  return (
+    <div className="flex h-full">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-accent px-3 py-2 text-accent-fg focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        {t('shell.skipToContent')}
+      </a>
+      <Sidebar />
+      <div className="flex min-w-0 flex-1 flex-col">
+        <TopBar />
+        <main id="main" ref={mainRef} tabIndex={-1} className="min-h-0 flex-1 overflow-y-auto focus:outline-none">
+          <div className="mx-auto w-full max-w-[1200px] px-6 py-6">
+            {section === 'settings' ? <SettingsPage /> : <SectionPlaceholder section={section} />}
+          </div>
+        </main>
+      </div>
+      <CommandPalette />
+      <OpenWorkspaceDialog />
+      <DemoJobDialog />
+    </div>
+  );
+}

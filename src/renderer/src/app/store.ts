@@ -1,0 +1,111 @@
+/**
+ * The renderer's app state: what the core told us at boot (host, prefs, the
+ * open workspace), the router (current section and settings tab), and the few
+ * UI flags shared across the shell. Features keep their own data locally.
+ */
+import { create } from 'zustand';
+import type {
+  AppError,
+  AppInfo,
+  Hub,
+  JobProgress,
+  Prefs,
+  WorkspaceSettings,
+  WorkspaceState,
+} from '../../../shared/contract';
+import type { Section } from '../../../shared/domain';
+
+export const SETTINGS_TABS = ['profile', 'hubs', 'catalogue', 'data', 'appearance'] as const;
+export type SettingsTab = (typeof SETTINGS_TABS)[number];
+
+export const DEFAULT_PREFS: Prefs = {
+  language: null,
+  theme: 'system',
+  period: 'month',
+  hubFilter: 'all',
+  sidebarCollapsed: false,
+  lastSection: 'executive',
+  windowBounds: null,
+  lastWorkspace: null,
+  recentWorkspaces: [],
+};
+
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+export type DemoJob =
+  | { status: 'starting' }
+  | { status: 'running'; jobId: string; progress: JobProgress | null; cancelling: boolean }
+  | { status: 'failed'; error: AppError };
+
+export interface AppState {
+  boot: 'loading' | 'ready' | 'error';
+  bootError: AppError | null;
+  info: AppInfo | null;
+  prefs: Prefs;
+  workspace: WorkspaceState | null;
+  settings: WorkspaceSettings | null;
+  hubs: Hub[];
+  section: Section;
+  settingsTab: SettingsTab;
+  paletteOpen: boolean;
+  openFileOpen: boolean;
+  /** The custom period; kept by the renderer until prefs can carry it. */
+  customRange: DateRange;
+  demoJob: DemoJob | null;
+  /** Bumped when the workspace's data changed, so open screens reload. */
+  dataVersion: number;
+}
+
+function defaultRange(): DateRange {
+  const now = new Date();
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const first = new Date(Date.UTC(now.getFullYear(), now.getMonth(), 1));
+  return { from: iso(first), to: iso(now) };
+}
+
+const RANGE_KEY = 'atalaya.customRange';
+function storedRange(): DateRange {
+  try {
+    const raw = localStorage.getItem(RANGE_KEY);
+    if (raw) {
+      const r = JSON.parse(raw) as Partial<DateRange>;
+      if (typeof r.from === 'string' && typeof r.to === 'string') return { from: r.from, to: r.to };
+    }
+  } catch {
+    // Storage may be unavailable; the default range is fine.
+  }
+  return defaultRange();
+}
+
+export function persistRange(range: DateRange): void {
+  try {
+    localStorage.setItem(RANGE_KEY, JSON.stringify(range));
+  } catch {
+    // Not fatal: the range lasts for this session.
+  }
+}
+
+export const useApp = create<AppState>()(() => ({
+  boot: 'loading',
+  bootError: null,
+  info: null,
+  prefs: DEFAULT_PREFS,
+  workspace: null,
+  settings: null,
+  hubs: [],
+  section: 'executive',
+  settingsTab: 'profile',
+  paletteOpen: false,
+  openFileOpen: false,
+  customRange: storedRange(),
+  demoJob: null,
+  dataVersion: 0,
+}));
+
+/** The open workspace's summary, or null. */
+export function useOpenWorkspace() {
+  return useApp((s) => (s.workspace?.state === 'open' ? s.workspace : null));
+}

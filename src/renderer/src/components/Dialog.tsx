@@ -1,0 +1,138 @@
+import { X } from 'lucide-react';
+import { AlertDialog, Dialog as D } from 'radix-ui';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../shared/contract';
+import { errorTitle } from '../app/i18n';
+import { Banner } from './Banner';
+import { Button } from './Button';
+import { cn } from './cn';
+
+const overlayClass = 'fixed inset-0 z-40 bg-slate-950/40 backdrop-blur-[1px] animate-fade-in dark:bg-black/60';
+const contentClass =
+  'shadow-float fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100vh-48px)] w-[calc(100vw-32px)] -translate-x-1/2 -translate-y-1/2 flex-col rounded-[14px] border border-line bg-surface animate-pop-in focus:outline-none';
+
+/** A modal dialog with a title, an optional description, a body and a footer. */
+export function Modal({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  footer,
+  width = 'max-w-lg',
+  testId,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: ReactNode;
+  description?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+  width?: string;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <D.Root open={open} onOpenChange={onOpenChange}>
+      <D.Portal>
+        <D.Overlay className={overlayClass} />
+        <D.Content
+          className={cn(contentClass, width)}
+          data-testid={testId}
+          {...(description ? {} : { 'aria-describedby': undefined })}
+        >
+          <div className="flex items-start justify-between gap-4 border-b border-line px-5 py-4">
+            <div className="min-w-0">
+              <D.Title className="text-[15px] font-semibold text-fg">{title}</D.Title>
+              {description ? (
+                <D.Description className="mt-0.5 text-[13px] text-muted">{description}</D.Description>
+              ) : null}
+            </div>
+            <D.Close asChild>
+              <Button variant="ghost" size="icon-sm" aria-label={t('common.close')}>
+                <X />
+              </Button>
+            </D.Close>
+          </div>
+          <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">{children}</div>
+          {footer ? (
+            <div className="flex items-center justify-end gap-2 border-t border-line bg-subtle/50 px-5 py-3 rounded-b-[14px]">
+              {footer}
+            </div>
+          ) : null}
+        </D.Content>
+      </D.Portal>
+    </D.Root>
+  );
+}
+
+/**
+ * Confirms a destructive action. The action runs inside: while it works the
+ * dialog stays open, and an error (e.g. CONFLICT) is shown in the dialog.
+ */
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  confirmLabel,
+  onConfirm,
+  destructive = true,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: ReactNode;
+  description: ReactNode;
+  confirmLabel: string;
+  /** Returns an error to show, or null when done. */
+  onConfirm: () => Promise<AppError | null>;
+  destructive?: boolean;
+}) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const change = (next: boolean) => {
+    if (busy) return;
+    if (!next) setError(null);
+    onOpenChange(next);
+  };
+  return (
+    <AlertDialog.Root open={open} onOpenChange={change}>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className={overlayClass} />
+        <AlertDialog.Content className={cn(contentClass, 'max-w-md')}>
+          <div className="px-5 pt-5 pb-4">
+            <AlertDialog.Title className="text-[15px] font-semibold text-fg">{title}</AlertDialog.Title>
+            <AlertDialog.Description className="mt-1.5 text-[13px] text-muted">{description}</AlertDialog.Description>
+            {error ? (
+              <Banner tone="danger" title={errorTitle(error.code)} className="mt-4">
+                {error.message}
+              </Banner>
+            ) : null}
+          </div>
+          <div className="flex justify-end gap-2 border-t border-line bg-subtle/50 px-5 py-3 rounded-b-[14px]">
+            <AlertDialog.Cancel asChild>
+              <Button disabled={busy}>{error ? t('common.close') : t('common.cancel')}</Button>
+            </AlertDialog.Cancel>
+            {error ? null : (
+              <Button
+                variant={destructive ? 'danger' : 'primary'}
+                busy={busy}
+                onClick={async () => {
+                  setBusy(true);
+                  const failure = await onConfirm();
+                  setBusy(false);
+                  if (failure) setError(failure);
+                  else onOpenChange(false);
+                }}
+              >
+                {confirmLabel}
+              </Button>
+            )}
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}

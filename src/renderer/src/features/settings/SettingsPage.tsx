@@ -1,0 +1,60 @@
+import { Building2, Database, Layers3, Palette, SlidersHorizontal } from 'lucide-react';
+import { Tabs } from 'radix-ui';
+import { useTranslation } from 'react-i18next';
+import { SETTINGS_TABS, type SettingsTab, useApp } from '../../app/store';
+import { PageHeader } from '../../components/PageHeader';
+import { AppearanceTab } from './AppearanceTab';
+import { CatalogueTab } from './CatalogueTab';
+import { DataTab } from './DataTab';
+import { HubsTab } from './HubsTab';
+import { ProfileTab } from './ProfileTab';
+
+const ICONS: Record<SettingsTab, typeof Building2> = {
+  profile: SlidersHorizontal,
+  hubs: Building2,
+  catalogue: Layers3,
+  data: Database,
+  appearance: Palette,
+};
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const tab = useApp((s) => s.settingsTab);
+  return (
+    <div data-testid="section-settings">
+      <PageHeader title={t('sections.settings.title')} description={t('settings.description')} />
+      <Tabs.Root value={tab} onValueChange={(v) => useApp.setState({ settingsTab: v as SettingsTab })}>
+        <Tabs.List aria-label={t('settings.tabsLabel')} className="mb-5 flex gap-1 border-b border-line">
+          {SETTINGS_TABS.map((id) => {
+            const Icon = ICONS[id];
+            return (
+              <Tabs.Trigger
+                key={id}
+                value={id}
+                className="-mb-px flex h-9 items-center gap-2 rounded-t-md border-b-2 focus-visible:outline-offset-[-2px] border-transparent px-3 text-[13px] font-medium text-muted transition-colors duration-150 hover:text-fg data-[state=active]:border-accent data-[state=active]:text-fg"
+              >
+                <Icon className="size-4" aria-hidden="true" />
+                {t(`settings.tabs.${id}`)}
+              </Tabs.Trigger>
+            );
+          })}
+        </Tabs.List>
+        <Tabs.Content value="profile">
+          <ProfileTab />
+        </Tabs.Content>
+        <Tabs.Content value="hubs">
+          <HubsTab />
+        </Tabs.Content>
+        <Tabs.Content value="catalogue">
+          <CatalogueTab />
+        </Tabs.Content>
+        <Tabs.Content value="data">
+          <DataTab />
+        </Tabs.Content>
+        <Tabs.Content value="appearance">
+          <AppearanceTab />
+        </Tabs.Content>
+      </Tabs.Root>
+    </div>
+  );
+}
