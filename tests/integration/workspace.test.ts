@@ -119,6 +119,13 @@ describe('workspaces through the core worker', () => {
     const hubs = expectOk(await core.call('hubs/list', {}));
     const caracas = hubs.find((h) => h.name === 'Caracas')!;
     expect(caracas).toMatchObject({ targetKind: 'projects', targetSharePct: 40 });
+    const truth = new Database(ws.path, { readonly: true });
+    for (const hub of hubs) {
+      expect(hub.peopleCount).toBe(truth.prepare('SELECT count(*) FROM people WHERE hub_id = ?').pluck().get(hub.id));
+      expect(hub.projectsCount).toBe(truth.prepare('SELECT count(*) FROM projects WHERE hub_id = ?').pluck().get(hub.id));
+    }
+    truth.close();
+    expect(hubs.reduce((n, h) => n + h.projectsCount, 0)).toBe(ws.counts.projects);
     const dup = await core.call('hubs/create', { ...caracas, name: 'caracas' } as never);
     expect(dup.ok === false && dup.error.code).toBe('BAD_REQUEST'); // extra fields (id, counts) are refused
     const created = expectOk(
@@ -187,6 +194,15 @@ describe('workspaces through the core worker', () => {
     await changed;
     const current = expectOk(await core.call('workspace/current', {}));
     expect(current.state === 'open' && current.name).toBe('Changed outside');
+  });
+
+  it('says NOT_FOUND for a workspace path that does not exist, leaving nothing behind', async () => {
+    const home = tempDir();
+    const core = start(home);
+    const missing = path.join(home, 'nowhere', 'gone.atalaya');
+    const result = await core.call('workspace/open', { path: missing });
+    expect(result.ok === false && result.error.code).toBe('NOT_FOUND');
+    expect(existsSync(path.dirname(missing))).toBe(false);
   });
 
   it('explains why the last workspace could not be opened', async () => {

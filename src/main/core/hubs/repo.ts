@@ -29,8 +29,9 @@ export function listHubs(db: Db): Hub[] {
   const rows = db
     .select({
       hub: hubs,
-      peopleCount: sql<number>`(SELECT count(*) FROM people p WHERE p.hub_id = ${hubs.id})`,
-      projectsCount: sql<number>`(SELECT count(*) FROM projects p WHERE p.hub_id = ${hubs.id})`,
+      // Qualified by hand: inside a subquery drizzle renders ${hubs.id} as a bare "id".
+      peopleCount: sql<number>`(SELECT count(*) FROM people p WHERE p.hub_id = "hubs"."id")`,
+      projectsCount: sql<number>`(SELECT count(*) FROM projects p WHERE p.hub_id = "hubs"."id")`,
     })
     .from(hubs)
     .orderBy(hubs.id)

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { EventName, Events, WorkspaceSummary } from '../../../shared/contract';
 import { AppFailure } from '../../../shared/result';
@@ -53,6 +54,7 @@ export class WorkspaceSession {
   async open(file: string): Promise<WorkspaceSummary> {
     const absolute = path.resolve(file);
     if (this.current?.file === absolute) return this.summary();
+    if (!existsSync(absolute)) throw new AppFailure('NOT_FOUND', `There is no workspace file at ${absolute}.`);
     if (this.where.takeAppLock) takeAppLock(absolute, this.instance, this.where.host);
     let opened: Awaited<ReturnType<typeof openWorkspaceFile>>;
     try {
