@@ -53,6 +53,8 @@ export interface Prefs {
   sidebarCollapsed: boolean;
   lastSection: Section;
   windowBounds: { x: number; y: number; width: number; height: number; maximized: boolean } | null;
+  /** The dates of the custom period (used when `period` is 'custom'). */
+  customRange: { from: string; to: string } | null;
   lastWorkspace: string | null;
   recentWorkspaces: string[];
 }

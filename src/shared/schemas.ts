@@ -120,6 +120,11 @@ const weekdaySchema = z.union(
   ],
 );
 
+const hoursPerDaySchema = z
+  .number({ message: 'Hours per day must be a number.' })
+  .min(0.5, 'Hours per day must be at least 0.5.')
+  .max(16, 'Hours per day can be at most 16.');
+
 export const personInputSchema = z
   .object({
     name: nameSchema('The name'),
@@ -128,10 +133,7 @@ export const personInputSchema = z
     hubId: z.number().int().positive().nullable(),
     employmentType: z.enum(EMPLOYMENT_TYPES),
     timeZone: timeZoneSchema,
-    hoursPerDay: z
-      .number({ message: 'Hours per day must be a number.' })
-      .min(0.5, 'Hours per day must be at least 0.5.')
-      .max(16, 'Hours per day can be at most 16.'),
+    hoursPerDay: hoursPerDaySchema,
     workdays: z.array(weekdaySchema).min(1, 'Choose at least one working day.'),
     startDate: isoDateSchema,
     endDate: isoDateSchema.nullable(),
@@ -187,7 +189,7 @@ export const onboardingSchema = z
             role: nameSchema('The role', 60),
             hubName: z.string(),
             employmentType: z.enum(EMPLOYMENT_TYPES),
-            hoursPerDay: z.number().min(0.5).max(16),
+            hoursPerDay: hoursPerDaySchema,
           })
           .strict(),
       )
@@ -239,6 +241,11 @@ export const prefsPatchSchema = z
     sidebarCollapsed: z.boolean(),
     lastSection: z.enum(SECTIONS),
     windowBounds: windowBoundsSchema.nullable(),
+    customRange: z
+      .object({ from: isoDateSchema, to: isoDateSchema })
+      .strict()
+      .refine((r) => r.from <= r.to, { message: 'The range must end on or after its start.', path: ['to'] })
+      .nullable(),
   })
   .partial()
   .strict();

@@ -7,7 +7,13 @@ import { PrefsStore } from '../../src/main/core/prefs/store';
 import { freeWorkspacePath, isSyncedOrNetworkPath } from '../../src/main/core/workspace/files';
 import { defaultUserDataDir } from '../../src/main/hosts/paths';
 import { addDays, localDate, startOfIsoWeek, weekday } from '../../src/shared/dates';
-import { isoDateSchema, onboardingSchema, personInputSchema, settingsPatchSchema } from '../../src/shared/schemas';
+import {
+  isoDateSchema,
+  onboardingSchema,
+  personInputSchema,
+  prefsPatchSchema,
+  settingsPatchSchema,
+} from '../../src/shared/schemas';
 import { cleanTempDirs, tempDir } from '../helpers';
 
 afterAll(cleanTempDirs);
@@ -141,6 +147,13 @@ describe('preferences', () => {
     expect(new PrefsStore(dir).get()).toMatchObject({ theme: 'system', language: 'es', period: 'week' });
     writeFileSync(path.join(dir, 'prefs.json'), '{ broken');
     expect(new PrefsStore(dir).get().theme).toBe('system');
+  });
+  it('keeps a custom period range, refusing one that ends before it starts', () => {
+    const dir = tempDir();
+    new PrefsStore(dir).update({ period: 'custom', customRange: { from: '2026-10-01', to: '2026-10-15' } });
+    expect(new PrefsStore(dir).get().customRange).toEqual({ from: '2026-10-01', to: '2026-10-15' });
+    const inverted = prefsPatchSchema.safeParse({ customRange: { from: '2026-10-15', to: '2026-10-01' } });
+    expect(inverted.success || inverted.error.issues[0]?.path).toEqual(['customRange', 'to']);
   });
   it('uses the same user-data folder as Electron on each OS', () => {
     expect(defaultUserDataDir('linux', {}, '/home/ana')).toBe('/home/ana/.config/Atalaya');

@@ -1,19 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Prefs } from '../../../shared/contract';
+import { DEFAULT_PREFS } from '../../../shared/prefs';
 import { type PrefsPatch, prefsPatchSchema } from '../../../shared/schemas';
-
-export const DEFAULT_PREFS: Prefs = {
-  language: null,
-  theme: 'system',
-  period: 'month',
-  hubFilter: 'all',
-  sidebarCollapsed: false,
-  lastSection: 'executive',
-  windowBounds: null,
-  lastWorkspace: null,
-  recentWorkspaces: [],
-};
 
 /** User preferences live beside the workspaces, in the OS user-data folder, not in a workspace. */
 export class PrefsStore {

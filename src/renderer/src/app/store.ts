@@ -14,21 +14,12 @@ import type {
   WorkspaceState,
 } from '../../../shared/contract';
 import type { Section } from '../../../shared/domain';
+import { DEFAULT_PREFS } from '../../../shared/prefs';
 
 export const SETTINGS_TABS = ['profile', 'hubs', 'catalogue', 'data', 'appearance'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
-export const DEFAULT_PREFS: Prefs = {
-  language: null,
-  theme: 'system',
-  period: 'month',
-  hubFilter: 'all',
-  sidebarCollapsed: false,
-  lastSection: 'executive',
-  windowBounds: null,
-  lastWorkspace: null,
-  recentWorkspaces: [],
-};
+export { DEFAULT_PREFS };
 
 export interface DateRange {
   from: string;
@@ -52,11 +43,14 @@ export interface AppState {
   settingsTab: SettingsTab;
   paletteOpen: boolean;
   openFileOpen: boolean;
-  /** The custom period; kept by the renderer until prefs can carry it. */
-  customRange: DateRange;
   demoJob: DemoJob | null;
   /** Bumped when the workspace's data changed, so open screens reload. */
   dataVersion: number;
+}
+
+/** The custom period's dates: the saved ones, or this month so far. */
+export function customRangeOf(prefs: Prefs): DateRange {
+  return prefs.customRange ?? defaultRange();
 }
 
 function defaultRange(): DateRange {
@@ -64,28 +58,6 @@ function defaultRange(): DateRange {
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   const first = new Date(Date.UTC(now.getFullYear(), now.getMonth(), 1));
   return { from: iso(first), to: iso(now) };
-}
-
-const RANGE_KEY = 'atalaya.customRange';
-function storedRange(): DateRange {
-  try {
-    const raw = localStorage.getItem(RANGE_KEY);
-    if (raw) {
-      const r = JSON.parse(raw) as Partial<DateRange>;
-      if (typeof r.from === 'string' && typeof r.to === 'string') return { from: r.from, to: r.to };
-    }
-  } catch {
-    // Storage may be unavailable; the default range is fine.
-  }
-  return defaultRange();
-}
-
-export function persistRange(range: DateRange): void {
-  try {
-    localStorage.setItem(RANGE_KEY, JSON.stringify(range));
-  } catch {
-    // Not fatal: the range lasts for this session.
-  }
 }
 
 export const useApp = create<AppState>()(() => ({
@@ -100,7 +72,6 @@ export const useApp = create<AppState>()(() => ({
   settingsTab: 'profile',
   paletteOpen: false,
   openFileOpen: false,
-  customRange: storedRange(),
   demoJob: null,
   dataVersion: 0,
 }));

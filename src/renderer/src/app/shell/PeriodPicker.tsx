@@ -8,7 +8,7 @@ import { cn } from '../../components/cn';
 import { Field, Input } from '../../components/Field';
 import { setPrefs } from '../actions';
 import { intlLocale } from '../format';
-import { persistRange, useApp } from '../store';
+import { customRangeOf, useApp } from '../store';
 
 function rangeLabel(from: string, to: string, locale: string): string {
   const f = new Intl.DateTimeFormat(intlLocale(locale), { month: 'short', day: 'numeric', timeZone: 'UTC' });
@@ -25,7 +25,8 @@ function rangeLabel(from: string, to: string, locale: string): string {
 export function PeriodPicker() {
   const { t, i18n } = useTranslation();
   const period = useApp((s) => s.prefs.period);
-  const range = useApp((s) => s.customRange);
+  const prefs = useApp((s) => s.prefs);
+  const range = customRangeOf(prefs);
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(range);
   const invalid = !draft.from || !draft.to || draft.from > draft.to;
@@ -39,14 +40,12 @@ export function PeriodPicker() {
     else void setPrefs({ period: value as Period });
   };
   const openRange = () => {
-    setDraft(useApp.getState().customRange);
+    setDraft(customRangeOf(useApp.getState().prefs));
     setOpen(true);
   };
   const apply = () => {
     if (invalid) return;
-    useApp.setState({ customRange: draft });
-    persistRange(draft);
-    void setPrefs({ period: 'custom' });
+    void setPrefs({ period: 'custom', customRange: draft });
     setOpen(false);
   };
 
