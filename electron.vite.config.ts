@@ -11,7 +11,8 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      externalizeDeps: true,
+      // Dev dependencies are bundled by default; the bench drives Chromium through Playwright at run time.
+      externalizeDeps: { include: ['@playwright/test'] },
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
