@@ -213,6 +213,8 @@ export function subscribeToCore(): () => void {
     api.on('workspace/changed', () => {
       void refreshWorkspace();
     }),
+    // Another window or the native menu changed a preference (e.g. View → Toggle dark).
+    api.on('prefs/changed', (prefs) => set({ prefs })),
   ];
   return () => {
     for (const off of offs) off();
