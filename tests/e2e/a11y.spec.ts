@@ -1,0 +1,123 @@
+/**
+ * Accessibility: an axe scan of every screen — the welcome screen and the
+ * onboarding steps, every section, every settings tab, the command palette —
+ * in light and in dark. No violation of impact "serious" or "critical" is
+ * allowed; each failure message lists the rule ids and the offending nodes.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, snap, test } from './fixtures';
+
+const SECTIONS = [
+  { id: 'executive', title: 'Executive' },
+  { id: 'hubs', title: 'Hubs' },
+  { id: 'pipeline', title: 'Pipeline' },
+  { id: 'projects', title: 'Projects' },
+  { id: 'capacity', title: 'Capacity' },
+  { id: 'team', title: 'Team & Earnings' },
+  { id: 'scenarios', title: 'Scenarios' },
+  { id: 'clients', title: 'Clients' },
+] as const;
+
+const SETTINGS_TABS = [
+  { id: 'profile', name: 'Workspace profile' },
+  { id: 'hubs', name: 'Hubs' },
+  { id: 'catalogue', name: 'Service catalogue' },
+  { id: 'data', name: 'Data' },
+  { id: 'appearance', name: 'Appearance' },
+] as const;
+
+const mainHeading = (page: Page) => page.getByRole('main').getByRole('heading', { level: 1 });
+
+/** Serious and critical violations, one line per node: "rule-id (impact) target — summary". */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Nothing may still be loading when the page is judged.
+  await expect(page.getByRole('status', { name: 'Loading…' })).toHaveCount(0);
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `${v.id} (${v.impact}) ${n.target.join(' ')} — ${(n.failureSummary ?? v.help).replace(/\s+/g, ' ').slice(0, 240)}`,
+      ),
+    );
+}
+
+async function expectAccessible(page: Page, screen: string) {
+  const found = await seriousViolations(page);
+  expect.soft(found, `axe: serious/critical violations on ${screen}:\n${found.join('\n')}`).toEqual([]);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`${theme} theme`, () => {
+    // The default theme preference is "system", so the emulated color scheme picks the theme.
+    test.use({ locale: 'en-US', colorScheme: theme, timezoneId: 'UTC', reducedMotion: 'reduce' });
+
+    const expectTheme = async (page: Page) => {
+      if (theme === 'dark') await expect(page.locator('html')).toHaveClass(/(^|\s)dark(\s|$)/);
+      else await expect(page.locator('html')).not.toHaveClass(/(^|\s)dark(\s|$)/);
+    };
+
+    test('welcome and onboarding have no serious accessibility violations', async ({ page, emptyApp }) => {
+      await emptyApp.open(page);
+      await expect(mainHeading(page)).toHaveText('Welcome to Atalaya');
+      await expectTheme(page);
+      await expectAccessible(page, `welcome (${theme})`);
+      await snap(page, `welcome-${theme}-en`);
+
+      await page.getByRole('button', { name: 'Start empty' }).click();
+      await expect(page.getByRole('form', { name: 'Workspace' })).toBeVisible();
+      // With an error shown, so the error styling is judged too.
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expect(page.getByTestId('field-error')).toBeVisible();
+      await expectAccessible(page, `onboarding › workspace, with an error (${theme})`);
+      await page.getByLabel('Workspace name').fill('Axe Agency');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expect(page.getByRole('form', { name: 'Currency & time zone' })).toBeVisible();
+      await expectAccessible(page, `onboarding › currency & time zone (${theme})`);
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expect(page.getByRole('form', { name: 'Hubs' })).toBeVisible();
+      await expectAccessible(page, `onboarding › hubs (${theme})`);
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expect(page.getByRole('form', { name: 'People' })).toBeVisible();
+      await page.getByRole('button', { name: 'Add person' }).click();
+      await expect(page.getByTestId('onboarding-person')).toHaveCount(1);
+      await expectAccessible(page, `onboarding › people (${theme})`);
+      await snap(page, `onboarding-4-people-${theme}-en`);
+    });
+
+    test('every section and settings tab has no serious accessibility violations', async ({ page, demoApp }) => {
+      await demoApp.open(page);
+      await expect(mainHeading(page)).toHaveText('Executive');
+      await expectTheme(page);
+      const nav = page.getByRole('navigation', { name: 'Main' });
+
+      for (const { id, title } of SECTIONS) {
+        await nav.getByRole('button', { name: title, exact: true }).click();
+        await expect(mainHeading(page)).toHaveText(title);
+        await expect(page.getByTestId(`section-${id}`)).toBeVisible();
+        await expectAccessible(page, `${title} (${theme})`);
+        if (theme === 'dark') await snap(page, `${id}-dark-en`);
+      }
+
+      await nav.getByRole('button', { name: 'Settings', exact: true }).click();
+      await expect(mainHeading(page)).toHaveText('Settings');
+      for (const tab of SETTINGS_TABS) {
+        await page.getByRole('tab', { name: tab.name, exact: true }).click();
+        const panel = page.getByRole('tabpanel', { name: tab.name, exact: true });
+        await expect(panel).toBeVisible();
+        if (tab.id === 'hubs') await expect(panel.getByTestId('hub-row')).toHaveCount(4);
+        if (tab.id === 'catalogue') await expect(panel.getByTestId('service-row').first()).toBeVisible();
+        await expectAccessible(page, `Settings › ${tab.name} (${theme})`);
+        await snap(page, `settings-${tab.id}-${theme}-en`);
+      }
+
+      // The command palette floats over everything.
+      await page.keyboard.press('Control+k');
+      await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
+      await expectAccessible(page, `command palette (${theme})`);
+      await snap(page, `palette-${theme}-en`);
+    });
+  });
+}

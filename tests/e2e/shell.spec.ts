@@ -1,0 +1,254 @@
+/**
+ * The app shell on the demo agency: the executive section opens with the
+ * workspace name, every sidebar section is reachable and never blank, the
+ * command palette and keyboard shortcuts work, and the period, hub filter and
+ * sidebar state survive a reload (they are prefs kept by the core).
+ */
+import type { Page } from '@playwright/test';
+import { type AtalayaApp, expect, snap, test } from './fixtures';
+
+test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
+
+const SECTIONS = [
+  { id: 'executive', title: 'Executive' },
+  { id: 'hubs', title: 'Hubs' },
+  { id: 'pipeline', title: 'Pipeline' },
+  { id: 'projects', title: 'Projects' },
+  { id: 'capacity', title: 'Capacity' },
+  { id: 'team', title: 'Team & Earnings' },
+  { id: 'scenarios', title: 'Scenarios' },
+  { id: 'clients', title: 'Clients' },
+  { id: 'settings', title: 'Settings' },
+] as const;
+
+const DEMO_NAME = 'Atalaya Demo Agency';
+
+/** The prefs as the core stored them (asked over HTTP, not the renderer's optimistic copy). */
+async function corePrefs(page: Page, app: AtalayaApp): Promise<Record<string, unknown>> {
+  const url = new URL(app.host.url);
+  const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
+  const response = await page.request.post(new URL('/api/call', url).toString(), {
+    headers: { authorization: `Bearer ${token}` },
+    data: { method: 'prefs/get', args: {} },
+  });
+  const result = (await response.json()) as { ok: boolean; value: Record<string, unknown> };
+  return result.ok ? result.value : {};
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+const mainHeading = (page: Page) => page.getByRole('main').getByRole('heading', { level: 1 });
+
+test('opens on the executive section with the workspace name in the top bar', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await expect(mainHeading(page)).toHaveText('Executive');
+  await expect(page.getByRole('banner').getByText(DEMO_NAME, { exact: true })).toBeVisible();
+  await expect(nav(page).getByRole('button', { name: 'Executive' })).toHaveAttribute('aria-current', 'page');
+  // The demo's counts are shown, not a blank panel.
+  await expect(page.getByTestId('count-projects')).toContainText(/\d/);
+  await expect(page.getByTestId('count-clients')).toContainText(/\d/);
+});
+
+test('every sidebar section is reachable by click and shows a designed state', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await expect(mainHeading(page)).toHaveText('Executive');
+  for (const { id, title } of SECTIONS) {
+    await nav(page).getByRole('button', { name: title, exact: true }).click();
+    await expect(nav(page).getByRole('button', { name: title, exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(mainHeading(page)).toHaveText(title);
+    const section = page.getByTestId(`section-${id}`);
+    await expect(section).toBeVisible();
+    if (id === 'settings') {
+      // Settings opens on its first tab, with a filled form rather than a skeleton.
+      await expect(page.getByRole('tab', { name: 'Workspace profile' })).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByLabel('Workspace name')).toHaveValue(DEMO_NAME);
+    } else {
+      // Not built yet: a designed empty state that says what the section will answer.
+      await expect(section.getByRole('heading', { level: 2, name: `${title} is on its way` })).toBeVisible();
+      const counts = section.getByRole('list', { name: 'Already in this workspace' }).getByRole('listitem');
+      await expect(counts.first()).toContainText(/\d/);
+      expect(await counts.count()).toBeGreaterThan(0);
+    }
+    await snap(page, `${id}-light-en`);
+  }
+});
+
+test('the command palette (Ctrl+K) jumps to a section from the keyboard', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await expect(mainHeading(page)).toHaveText('Executive');
+
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette).toBeVisible();
+  await expect(palette.getByRole('combobox')).toBeFocused();
+  await page.keyboard.type('capacity');
+  await expect(palette.getByRole('option', { name: 'Capacity' })).toHaveAttribute('aria-selected', 'true');
+  await snap(page, 'palette-filtered-light-en');
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(mainHeading(page)).toHaveText('Capacity');
+
+  // A settings tab is one command away too.
+  await page.keyboard.press('Control+k');
+  await expect(palette).toBeVisible();
+  await page.keyboard.type('service catalogue');
+  await page.keyboard.press('Enter');
+  await expect(mainHeading(page)).toHaveText('Settings');
+  await expect(page.getByRole('tab', { name: 'Service catalogue' })).toHaveAttribute('aria-selected', 'true');
+
+  // Escape closes it without navigating.
+  await page.keyboard.press('Control+k');
+  await expect(palette).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(palette).toBeHidden();
+  await expect(mainHeading(page)).toHaveText('Settings');
+
+  // Ctrl+, opens Settings from anywhere.
+  await nav(page).getByRole('button', { name: 'Clients' }).click();
+  await expect(mainHeading(page)).toHaveText('Clients');
+  await page.keyboard.press('Control+,');
+  await expect(mainHeading(page)).toHaveText('Settings');
+});
+
+test('the sidebar collapses to icons (button and Ctrl+B) and stays collapsed after a reload', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await expect(mainHeading(page)).toHaveText('Executive');
+  const sidebar = nav(page);
+  const expandedWidth = (await sidebar.boundingBox())?.width ?? 0;
+  expect(expandedWidth).toBeGreaterThan(150);
+
+  await sidebar.getByRole('button', { name: 'Collapse sidebar' }).click();
+  const expand = sidebar.getByRole('button', { name: 'Expand sidebar' });
+  await expect(expand).toHaveAttribute('aria-expanded', 'false');
+  await expect.poll(async () => (await sidebar.boundingBox())?.width ?? 0).toBeLessThan(80);
+  // Labels are gone from view but the icons keep their names.
+  await expect(sidebar.getByText('Pipeline', { exact: true })).toHaveCount(0);
+  await sidebar.getByRole('button', { name: 'Pipeline' }).click();
+  await expect(mainHeading(page)).toHaveText('Pipeline');
+  await snap(page, 'sidebar-collapsed-light-en');
+
+  await expect.poll(async () => (await corePrefs(page, demoApp)).sidebarCollapsed).toBe(true);
+  await page.reload();
+  await expect(mainHeading(page)).toHaveText('Pipeline');
+  await expect(nav(page).getByRole('button', { name: 'Expand sidebar' })).toBeVisible();
+
+  // Ctrl+B toggles it back.
+  await page.keyboard.press('Control+b');
+  await expect(nav(page).getByRole('button', { name: 'Collapse sidebar' })).toHaveAttribute('aria-expanded', 'true');
+  await expect.poll(async () => (await nav(page).boundingBox())?.width ?? 0).toBeGreaterThan(150);
+  await expect(nav(page).getByText('Pipeline', { exact: true })).toBeVisible();
+});
+
+test('the period and hub filter apply to the screen and persist across a reload', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await expect(mainHeading(page)).toHaveText('Executive');
+  const period = page.getByRole('radiogroup', { name: 'Period' });
+  await expect(period.getByRole('radio', { name: 'This month' })).toHaveAttribute('aria-checked', 'true');
+  const hubFilter = page.getByRole('combobox', { name: 'Hub filter' });
+  await expect(hubFilter).toHaveText('All hubs');
+
+  await period.getByRole('radio', { name: 'This week' }).click();
+  await expect(period.getByRole('radio', { name: 'This week' })).toHaveAttribute('aria-checked', 'true');
+
+  await hubFilter.click();
+  const listbox = page.getByRole('listbox');
+  await expect(listbox.getByRole('option')).toHaveText(['All hubs', 'Caracas', 'Copenhagen', 'Lima', 'Remote']);
+  await listbox.getByRole('option', { name: 'Lima' }).click();
+  await expect(listbox).toBeHidden();
+  await expect(hubFilter).toHaveText('Lima');
+
+  const section = page.getByTestId('section-executive');
+  await expect(section).toContainText('Will follow your filters: This week');
+  await expect(section).toContainText('Lima');
+
+  await expect.poll(async () => (await corePrefs(page, demoApp)).period).toBe('week');
+  await expect.poll(async () => typeof (await corePrefs(page, demoApp)).hubFilter).toBe('number');
+  await page.reload();
+  await expect(mainHeading(page)).toHaveText('Executive');
+  await expect(
+    page.getByRole('radiogroup', { name: 'Period' }).getByRole('radio', { name: 'This week' }),
+  ).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('combobox', { name: 'Hub filter' })).toHaveText('Lima');
+
+  // The filters follow to every section.
+  await nav(page).getByRole('button', { name: 'Projects' }).click();
+  await expect(page.getByTestId('section-projects')).toContainText('Will follow your filters: This week');
+  await expect(page.getByTestId('section-projects')).toContainText('Lima');
+});
+
+test('a custom period is checked, applied and kept across a reload', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await expect(mainHeading(page)).toHaveText('Executive');
+  const period = page.getByRole('radiogroup', { name: 'Period' });
+  await period.getByRole('radio', { name: 'Custom' }).click();
+  const popover = page.getByRole('dialog', { name: 'Custom period' });
+  await expect(popover).toBeVisible();
+  await popover.getByLabel('From').fill('2026-11-10');
+  await popover.getByLabel('To').fill('2026-11-01');
+  await expect(popover.getByLabel('To')).toHaveAttribute('aria-invalid', 'true');
+  await expect(popover.getByLabel('To')).toHaveAccessibleDescription('The end comes before the start.');
+  await expect(popover.getByRole('button', { name: 'Apply' })).toBeDisabled();
+  await snap(page, 'period-custom-error-light-en');
+  await popover.getByLabel('To').fill('2026-11-20');
+  await expect(popover.getByLabel('To')).not.toHaveAttribute('aria-invalid', 'true');
+  await popover.getByRole('button', { name: 'Apply' }).click();
+  await expect(popover).toBeHidden();
+  const custom = period.getByRole('radio', { checked: true });
+  await expect(custom).toHaveText(/Nov 10\s*–\s*20/);
+  await expect(page.getByTestId('section-executive')).toContainText('Will follow your filters: Custom');
+
+  await expect.poll(async () => (await corePrefs(page, demoApp)).period).toBe('custom');
+  await page.reload();
+  await expect(mainHeading(page)).toHaveText('Executive');
+  await expect(page.getByRole('radiogroup', { name: 'Period' }).getByRole('radio', { checked: true })).toHaveText(
+    /Nov 10\s*–\s*20/,
+  );
+});
+
+test('the last section is remembered across a reload', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await expect(mainHeading(page)).toHaveText('Executive');
+  await nav(page).getByRole('button', { name: 'Scenarios' }).click();
+  await expect(mainHeading(page)).toHaveText('Scenarios');
+  await expect.poll(async () => (await corePrefs(page, demoApp)).lastSection).toBe('scenarios');
+  await page.reload();
+  await expect(mainHeading(page)).toHaveText('Scenarios');
+});
+
+test('the first Tab reaches "Skip to content", which moves focus to the main area', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await expect(mainHeading(page)).toHaveText('Executive');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+});
+
+test('the command palette finds a command by the words it shows', async ({ page, demoApp }) => {
+  // Known bug: CommandPalette.tsx gives preference items an id as cmdk `value`
+  // ("theme-dark") and only the theme's label as keyword, so their visible text
+  // is not searched: "Theme: Dark" or "Settings › Data" match nothing, and in
+  // Spanish "Oscuro" matches nothing while "Claro" selects "Configuración ›
+  // Catálogo de servicios". Remove test.fail once the palette searches the labels.
+  test.fail(true, 'the palette does not match the visible labels of its commands');
+  await demoApp.open(page);
+  await expect(mainHeading(page)).toHaveText('Executive');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  const search = async (query: string, expected: string) => {
+    await page.keyboard.press('Control+k');
+    await expect(palette).toBeVisible();
+    await page.keyboard.type(query);
+    await expect(palette.getByRole('option').first(), `"${query}" finds "${expected}"`).toHaveText(expected, {
+      timeout: 2_000,
+    });
+    await page.keyboard.press('Escape');
+    await expect(palette).toBeHidden();
+  };
+  await search('Theme: Dark', 'Theme: Dark');
+  await search('Settings › Data', 'Settings › Data');
+  await search('Language: Español', 'Language: Español');
+});

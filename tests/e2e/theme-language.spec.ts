@@ -1,0 +1,152 @@
+/**
+ * Theme and language, chosen through the UI: the document follows them at
+ * once (html.dark, color-scheme, lang, translated labels), the core keeps
+ * them, and a reload comes back dark and in Spanish. Every screen is then
+ * photographed in dark + Spanish.
+ */
+import type { Page } from '@playwright/test';
+import { type AtalayaApp, expect, snap, test } from './fixtures';
+
+test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
+
+const SECTIONS_ES = [
+  { id: 'executive', title: 'Dirección' },
+  { id: 'hubs', title: 'Sedes' },
+  { id: 'pipeline', title: 'Embudo' },
+  { id: 'projects', title: 'Proyectos' },
+  { id: 'capacity', title: 'Capacidad' },
+  { id: 'team', title: 'Equipo y ganancias' },
+  { id: 'scenarios', title: 'Escenarios' },
+  { id: 'clients', title: 'Clientes' },
+  { id: 'settings', title: 'Configuración' },
+] as const;
+
+const SETTINGS_TABS_ES = [
+  { id: 'profile', name: 'Perfil' },
+  { id: 'hubs', name: 'Sedes' },
+  { id: 'catalogue', name: 'Catálogo de servicios' },
+  { id: 'data', name: 'Datos' },
+  { id: 'appearance', name: 'Apariencia' },
+] as const;
+
+/** The prefs as the core stored them (asked over HTTP, not the renderer's optimistic copy). */
+async function corePrefs(page: Page, app: AtalayaApp): Promise<Record<string, unknown>> {
+  const url = new URL(app.host.url);
+  const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
+  const response = await page.request.post(new URL('/api/call', url).toString(), {
+    headers: { authorization: `Bearer ${token}` },
+    data: { method: 'prefs/get', args: {} },
+  });
+  const result = (await response.json()) as { ok: boolean; value: Record<string, unknown> };
+  return result.ok ? result.value : {};
+}
+
+const html = (page: Page) => page.locator('html');
+const mainHeading = (page: Page) => page.getByRole('main').getByRole('heading', { level: 1 });
+
+async function expectDarkSpanish(page: Page) {
+  await expect(html(page)).toHaveClass(/(^|\s)dark(\s|$)/);
+  await expect(html(page)).toHaveAttribute('lang', 'es');
+  await expect(html(page)).toHaveCSS('color-scheme', 'dark');
+  const nav = page.getByRole('navigation', { name: 'Principal' });
+  await expect(nav.getByRole('button', { name: 'Clientes' })).toBeVisible();
+  await expect(nav.getByRole('button', { name: 'Configuración' })).toBeVisible();
+}
+
+test('dark theme and Spanish are chosen in the UI, applied at once and kept after a reload', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await expect(mainHeading(page)).toHaveText('Executive');
+  await expect(html(page)).not.toHaveClass(/(^|\s)dark(\s|$)/);
+  await expect(html(page)).toHaveAttribute('lang', 'en');
+  const body = page.locator('body');
+  const lightBg = await body.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
+  expect(lightBg).toBeTruthy();
+
+  // Theme from the top bar's menu.
+  await page.getByRole('button', { name: 'Theme' }).click();
+  const themeMenu = page.getByRole('menu');
+  await expect(themeMenu.getByRole('menuitemradio', { name: 'Light' })).toBeVisible();
+  await themeMenu.getByRole('menuitemradio', { name: 'Dark' }).click();
+  await expect(themeMenu).toBeHidden();
+  await expect(html(page)).toHaveClass(/(^|\s)dark(\s|$)/);
+  await expect(body).not.toHaveCSS('background-color', lightBg ?? '');
+
+  // Language from Settings › Appearance.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Appearance' }).click();
+  const language = page.getByRole('radiogroup', { name: 'Language' });
+  await language.getByRole('radio', { name: /^Español/ }).click();
+  await expect(html(page)).toHaveAttribute('lang', 'es');
+  await expect(mainHeading(page)).toHaveText('Configuración');
+  await expect(page.getByRole('tab', { name: 'Apariencia' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('radiogroup', { name: 'Idioma' }).getByRole('radio', { name: /^Español/ })).toBeChecked();
+  await expect(page.getByRole('radiogroup', { name: 'Tema' }).getByRole('radio', { name: 'Oscuro' })).toBeChecked();
+  // Numbers follow the language too (es-419 groups thousands with a comma, decimals with a point).
+  await expect(page.getByText('Ejemplo:')).toBeVisible();
+  await expectDarkSpanish(page);
+
+  await expect.poll(async () => corePrefs(page, demoApp)).toMatchObject({ theme: 'dark', language: 'es' });
+  await page.reload();
+  await expect(mainHeading(page)).toHaveText('Configuración');
+  await expectDarkSpanish(page);
+  // Top-bar controls are translated as well.
+  await expect(
+    page.getByRole('radiogroup', { name: 'Período' }).getByRole('radio', { name: 'Este mes' }),
+  ).toBeChecked();
+  await expect(page.getByRole('combobox', { name: 'Filtro de sede' })).toHaveText('Todas las sedes');
+
+  // And back to light from the (translated) theme menu and to English from the command palette.
+  await page.getByRole('button', { name: 'Tema' }).click();
+  await page.getByRole('menu').getByRole('menuitemradio', { name: 'Claro' }).click();
+  await expect(html(page)).not.toHaveClass(/(^|\s)dark(\s|$)/);
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Paleta de comandos' });
+  await expect(palette).toBeVisible();
+  await page.keyboard.type('English');
+  await expect(palette.getByRole('option', { name: 'Idioma: English' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(html(page)).toHaveAttribute('lang', 'en');
+  await expect(mainHeading(page)).toHaveText('Settings');
+  await expect.poll(async () => corePrefs(page, demoApp)).toMatchObject({ theme: 'light', language: 'en' });
+});
+
+test('every screen in dark + Spanish', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await expect(mainHeading(page)).toHaveText('Executive');
+  // Set both through the palette, the keyboard way.
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('dark');
+  await expect(palette.getByRole('option', { name: 'Theme: Dark' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(html(page)).toHaveClass(/(^|\s)dark(\s|$)/);
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('Español');
+  await expect(palette.getByRole('option', { name: 'Language: Español' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(html(page)).toHaveAttribute('lang', 'es');
+  await expectDarkSpanish(page);
+
+  const nav = page.getByRole('navigation', { name: 'Principal' });
+  for (const { id, title } of SECTIONS_ES) {
+    await nav.getByRole('button', { name: title, exact: true }).click();
+    await expect(mainHeading(page)).toHaveText(title);
+    if (id === 'settings') {
+      for (const tab of SETTINGS_TABS_ES) {
+        await page.getByRole('tab', { name: tab.name, exact: true }).click();
+        const panel = page.getByRole('tabpanel', { name: tab.name, exact: true });
+        await expect(panel).toBeVisible();
+        await expect(panel.getByRole('status')).toHaveCount(0);
+        if (tab.id === 'hubs') await expect(panel.getByTestId('hub-row')).toHaveCount(4);
+        if (tab.id === 'catalogue') await expect(panel.getByTestId('service-row').first()).toBeVisible();
+        await snap(page, `settings-${tab.id}-dark-es`);
+      }
+    } else {
+      await expect(page.getByTestId(`section-${id}`).getByRole('heading', { level: 2 })).toContainText(title);
+      await snap(page, `${id}-dark-es`);
+    }
+  }
+});
