@@ -5,12 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
+import { mainHeading } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'America/Lima', reducedMotion: 'reduce' });
-
-const mainHeading = (page: Page) => page.getByRole('main').getByRole('heading', { level: 1 });
 
 /** The error sits right under its control, left-aligned with it. */
 async function expectErrorUnder(control: Locator, error: Locator) {

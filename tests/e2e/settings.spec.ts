@@ -7,10 +7,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
+import { mainHeading } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
-const mainHeading = (page: Page) => page.getByRole('main').getByRole('heading', { level: 1 });
 const toasts = (page: Page) => page.getByRole('region', { name: /^Notifications/ });
 
 async function openSettings(page: Page, tab: string) {

@@ -5,38 +5,14 @@
  * sidebar state survive a reload (they are prefs kept by the core).
  */
 import type { Page } from '@playwright/test';
-import { type AtalayaApp, expect, snap, test } from './fixtures';
+import { expect, snap, test } from './fixtures';
+import { corePrefs, mainHeading, SECTIONS } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
-const SECTIONS = [
-  { id: 'executive', title: 'Executive' },
-  { id: 'hubs', title: 'Hubs' },
-  { id: 'pipeline', title: 'Pipeline' },
-  { id: 'projects', title: 'Projects' },
-  { id: 'capacity', title: 'Capacity' },
-  { id: 'team', title: 'Team & Earnings' },
-  { id: 'scenarios', title: 'Scenarios' },
-  { id: 'clients', title: 'Clients' },
-  { id: 'settings', title: 'Settings' },
-] as const;
-
 const DEMO_NAME = 'Atalaya Demo Agency';
 
-/** The prefs as the core stored them (asked over HTTP, not the renderer's optimistic copy). */
-async function corePrefs(page: Page, app: AtalayaApp): Promise<Record<string, unknown>> {
-  const url = new URL(app.host.url);
-  const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
-  const response = await page.request.post(new URL('/api/call', url).toString(), {
-    headers: { authorization: `Bearer ${token}` },
-    data: { method: 'prefs/get', args: {} },
-  });
-  const result = (await response.json()) as { ok: boolean; value: Record<string, unknown> };
-  return result.ok ? result.value : {};
-}
-
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-const mainHeading = (page: Page) => page.getByRole('main').getByRole('heading', { level: 1 });
 
 test('opens on the executive section with the workspace name in the top bar', async ({ page, demoApp }) => {
   await demoApp.open(page);

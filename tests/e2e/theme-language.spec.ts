@@ -5,44 +5,12 @@
  * photographed in dark + Spanish.
  */
 import type { Page } from '@playwright/test';
-import { type AtalayaApp, expect, snap, test } from './fixtures';
+import { expect, snap, test } from './fixtures';
+import { corePrefs, mainHeading, SECTIONS_ES, SETTINGS_TABS_ES } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
-const SECTIONS_ES = [
-  { id: 'executive', title: 'Dirección' },
-  { id: 'hubs', title: 'Sedes' },
-  { id: 'pipeline', title: 'Embudo' },
-  { id: 'projects', title: 'Proyectos' },
-  { id: 'capacity', title: 'Capacidad' },
-  { id: 'team', title: 'Equipo y ganancias' },
-  { id: 'scenarios', title: 'Escenarios' },
-  { id: 'clients', title: 'Clientes' },
-  { id: 'settings', title: 'Configuración' },
-] as const;
-
-const SETTINGS_TABS_ES = [
-  { id: 'profile', name: 'Perfil' },
-  { id: 'hubs', name: 'Sedes' },
-  { id: 'catalogue', name: 'Catálogo de servicios' },
-  { id: 'data', name: 'Datos' },
-  { id: 'appearance', name: 'Apariencia' },
-] as const;
-
-/** The prefs as the core stored them (asked over HTTP, not the renderer's optimistic copy). */
-async function corePrefs(page: Page, app: AtalayaApp): Promise<Record<string, unknown>> {
-  const url = new URL(app.host.url);
-  const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
-  const response = await page.request.post(new URL('/api/call', url).toString(), {
-    headers: { authorization: `Bearer ${token}` },
-    data: { method: 'prefs/get', args: {} },
-  });
-  const result = (await response.json()) as { ok: boolean; value: Record<string, unknown> };
-  return result.ok ? result.value : {};
-}
-
 const html = (page: Page) => page.locator('html');
-const mainHeading = (page: Page) => page.getByRole('main').getByRole('heading', { level: 1 });
 
 async function expectDarkSpanish(page: Page) {
   await expect(html(page)).toHaveClass(/(^|\s)dark(\s|$)/);

@@ -122,7 +122,9 @@ describe('workspaces through the core worker', () => {
     const truth = new Database(ws.path, { readonly: true });
     for (const hub of hubs) {
       expect(hub.peopleCount).toBe(truth.prepare('SELECT count(*) FROM people WHERE hub_id = ?').pluck().get(hub.id));
-      expect(hub.projectsCount).toBe(truth.prepare('SELECT count(*) FROM projects WHERE hub_id = ?').pluck().get(hub.id));
+      expect(hub.projectsCount).toBe(
+        truth.prepare('SELECT count(*) FROM projects WHERE hub_id = ?').pluck().get(hub.id),
+      );
     }
     truth.close();
     expect(hubs.reduce((n, h) => n + h.projectsCount, 0)).toBe(ws.counts.projects);

@@ -7,7 +7,7 @@ import { cn } from '../../components/cn';
 import { CurrencySelect, HubColorPicker, TimeZoneInput } from '../../components/DomainInputs';
 import { Input, UnitInput } from '../../components/Field';
 import { HubDot } from '../../components/HubDot';
-import { RowErrors } from '../../components/RowErrors';
+import { RowErrors, rowFields } from '../../components/RowErrors';
 import { Select } from '../../components/Select';
 import { type HubDraft, newHub } from './drafts';
 import type { StepProps } from './StepWorkspace';
@@ -59,17 +59,13 @@ export function StepHubs({ draft, update, v }: StepProps) {
         const path = (f: string) => `hubs.${i}.${f}`;
         const label = h.name.trim() || t('onboarding.hubs.unnamed', { n: i + 1 });
         const errId = `hub-${h.key}-errors`;
-        const errors = columns
-          .map((c) => ({ label: c.label, message: v.errorFor(path(c.key)) }))
-          .filter((e): e is { label: string; message: string } => Boolean(e.message));
-        const aria = (key: string, what: string) => {
-          const bad = Boolean(v.errorFor(path(key)));
-          return {
-            'aria-label': t('onboarding.hubs.fieldOf', { field: what, name: label }),
-            'aria-invalid': bad || undefined,
-            'aria-describedby': bad ? errId : undefined,
-          };
-        };
+        const { errors, aria } = rowFields({
+          errId,
+          columns,
+          errorFor: v.errorFor,
+          pathOf: path,
+          labelOf: (what) => t('onboarding.hubs.fieldOf', { field: what, name: label }),
+        });
         return (
           <fieldset
             key={h.key}

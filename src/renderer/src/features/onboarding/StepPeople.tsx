@@ -6,7 +6,7 @@ import { cn } from '../../components/cn';
 import { EmptyState } from '../../components/EmptyState';
 import { Input, UnitInput } from '../../components/Field';
 import { HubDot } from '../../components/HubDot';
-import { RowErrors } from '../../components/RowErrors';
+import { RowErrors, rowFields } from '../../components/RowErrors';
 import { Select } from '../../components/Select';
 import { newPerson, type PersonDraft } from './drafts';
 import type { StepProps } from './StepWorkspace';
@@ -63,17 +63,13 @@ export function StepPeople({ draft, update, v }: StepProps) {
         const path = (f: string) => `people.${i}.${f}`;
         const label = person.name.trim() || t('onboarding.people.unnamed', { n: i + 1 });
         const errId = `person-${person.key}-errors`;
-        const errors = columns
-          .map((c) => ({ label: c.label, message: v.errorFor(path(c.key)) }))
-          .filter((e): e is { label: string; message: string } => Boolean(e.message));
-        const aria = (key: string, what: string) => {
-          const bad = Boolean(v.errorFor(path(key)));
-          return {
-            'aria-label': t('onboarding.people.fieldOf', { field: what, name: label }),
-            'aria-invalid': bad || undefined,
-            'aria-describedby': bad ? errId : undefined,
-          };
-        };
+        const { errors, aria } = rowFields({
+          errId,
+          columns,
+          errorFor: v.errorFor,
+          pathOf: path,
+          labelOf: (what) => t('onboarding.people.fieldOf', { field: what, name: label }),
+        });
         return (
           <fieldset
             key={person.key}

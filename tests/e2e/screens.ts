@@ -1,0 +1,57 @@
+/** What the specs navigate through, and ways to ask the app and its core about it. */
+import type { Page } from '@playwright/test';
+import type { AtalayaApp } from './fixtures';
+
+export const SECTIONS = [
+  { id: 'executive', title: 'Executive' },
+  { id: 'hubs', title: 'Hubs' },
+  { id: 'pipeline', title: 'Pipeline' },
+  { id: 'projects', title: 'Projects' },
+  { id: 'capacity', title: 'Capacity' },
+  { id: 'team', title: 'Team & Earnings' },
+  { id: 'scenarios', title: 'Scenarios' },
+  { id: 'clients', title: 'Clients' },
+  { id: 'settings', title: 'Settings' },
+] as const;
+
+export const SECTIONS_ES = [
+  { id: 'executive', title: 'Dirección' },
+  { id: 'hubs', title: 'Sedes' },
+  { id: 'pipeline', title: 'Embudo' },
+  { id: 'projects', title: 'Proyectos' },
+  { id: 'capacity', title: 'Capacidad' },
+  { id: 'team', title: 'Equipo y ganancias' },
+  { id: 'scenarios', title: 'Escenarios' },
+  { id: 'clients', title: 'Clientes' },
+  { id: 'settings', title: 'Configuración' },
+] as const;
+
+export const SETTINGS_TABS = [
+  { id: 'profile', name: 'Workspace profile' },
+  { id: 'hubs', name: 'Hubs' },
+  { id: 'catalogue', name: 'Service catalogue' },
+  { id: 'data', name: 'Data' },
+  { id: 'appearance', name: 'Appearance' },
+] as const;
+
+export const SETTINGS_TABS_ES = [
+  { id: 'profile', name: 'Perfil' },
+  { id: 'hubs', name: 'Sedes' },
+  { id: 'catalogue', name: 'Catálogo de servicios' },
+  { id: 'data', name: 'Datos' },
+  { id: 'appearance', name: 'Apariencia' },
+] as const;
+
+export const mainHeading = (page: Page) => page.getByRole('main').getByRole('heading', { level: 1 });
+
+/** The prefs as the core stored them (asked over HTTP, not the renderer's optimistic copy). */
+export async function corePrefs(page: Page, app: AtalayaApp): Promise<Record<string, unknown>> {
+  const url = new URL(app.host.url);
+  const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
+  const response = await page.request.post(new URL('/api/call', url).toString(), {
+    headers: { authorization: `Bearer ${token}` },
+    data: { method: 'prefs/get', args: {} },
+  });
+  const result = (await response.json()) as { ok: boolean; value: Record<string, unknown> };
+  return result.ok ? result.value : {};
+}
