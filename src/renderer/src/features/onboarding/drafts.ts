@@ -1,17 +1,11 @@
 /** The onboarding form as typed (strings), and its conversion to OnboardingInput. */
-import type { Currency, EmploymentType, HubColor, HubTargetKind } from '../../../../shared/domain';
+import type { Currency, EmploymentType, HubColor } from '../../../../shared/domain';
 import type { OnboardingInput } from '../../../../shared/schemas';
 import { parseDecimal, systemTimeZone } from '../../app/format';
+import { emptyHubFields, type HubFields, hubFieldsToInput } from '../../app/hubForm';
 
-export interface HubDraft {
+export interface HubDraft extends HubFields {
   key: string;
-  name: string;
-  country: string;
-  timeZone: string;
-  currency: Currency;
-  targetKind: HubTargetKind | '';
-  share: string;
-  color: HubColor;
 }
 
 export interface PersonDraft {
@@ -85,7 +79,7 @@ export function defaultDraft(): OnboardingDraft {
 }
 
 export function newHub(color: HubColor): HubDraft {
-  return { key: newKey(), name: '', country: '', timeZone: 'UTC', currency: 'USD', targetKind: '', share: '', color };
+  return { key: newKey(), ...emptyHubFields(color) };
 }
 
 export function newPerson(hubName: string): PersonDraft {
@@ -98,16 +92,7 @@ export function toInput(d: OnboardingDraft, locale: string): OnboardingInput {
     name: d.name,
     reportingCurrency: d.reportingCurrency,
     timeZone: d.timeZone.trim(),
-    hubs: d.hubs.map((h) => ({
-      name: h.name,
-      country: h.country.trim().toUpperCase(),
-      timeZone: h.timeZone.trim(),
-      currency: h.currency,
-      targetKind: h.targetKind === '' ? null : h.targetKind,
-      targetSharePct: parseDecimal(h.share, locale),
-      leaderId: null,
-      color: h.color,
-    })),
+    hubs: d.hubs.map((h) => hubFieldsToInput(h, null, locale)),
     people: d.people.map((p) => ({
       name: p.name,
       role: p.role,

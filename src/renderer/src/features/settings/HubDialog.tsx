@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError, Hub, Person } from '../../../../shared/contract';
-import { type Currency, HUB_COLORS, type HubColor, type HubTargetKind } from '../../../../shared/domain';
+import { type Currency, HUB_COLORS, type HubTargetKind } from '../../../../shared/domain';
 import { type HubInput, hubInputSchema } from '../../../../shared/schemas';
 import { api } from '../../app/api';
-import { numberForInput, parseDecimal } from '../../app/format';
+import { numberForInput } from '../../app/format';
+import { emptyHubFields, type HubFields, hubFieldsToInput } from '../../app/hubForm';
 import { errorTitle } from '../../app/i18n';
 import { useFieldErrors } from '../../app/validation';
 import { Banner } from '../../components/Banner';
@@ -14,30 +15,14 @@ import { CurrencySelect, HubColorPicker, TimeZoneInput } from '../../components/
 import { Field, Input, UnitInput } from '../../components/Field';
 import { Select } from '../../components/Select';
 
-interface Draft {
-  name: string;
-  country: string;
-  timeZone: string;
-  currency: Currency;
-  targetKind: HubTargetKind | '';
-  share: string;
+interface Draft extends HubFields {
   leaderId: string;
-  color: HubColor;
 }
 
 function toDraft(hub: Hub | null, existing: Hub[], locale: string): Draft {
   if (!hub) {
     const used = new Set(existing.map((h) => h.color));
-    return {
-      name: '',
-      country: '',
-      timeZone: 'UTC',
-      currency: 'USD',
-      targetKind: '',
-      share: '',
-      leaderId: '',
-      color: HUB_COLORS.find((c) => !used.has(c)) ?? 'violet',
-    };
+    return { ...emptyHubFields(HUB_COLORS.find((c) => !used.has(c)) ?? 'violet'), leaderId: '' };
   }
   return {
     name: hub.name,
@@ -52,16 +37,7 @@ function toDraft(hub: Hub | null, existing: Hub[], locale: string): Draft {
 }
 
 function toInput(d: Draft, locale: string): HubInput {
-  return {
-    name: d.name,
-    country: d.country.trim().toUpperCase(),
-    timeZone: d.timeZone.trim(),
-    currency: d.currency,
-    targetKind: d.targetKind === '' ? null : d.targetKind,
-    targetSharePct: parseDecimal(d.share, locale),
-    leaderId: d.leaderId === '' ? null : Number(d.leaderId),
-    color: d.color,
-  };
+  return hubFieldsToInput(d, d.leaderId === '' ? null : Number(d.leaderId), locale);
 }
 
 /** Add or edit a hub. Edits send only the fields that changed. */
