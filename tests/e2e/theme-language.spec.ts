@@ -52,8 +52,11 @@ test('dark theme and Spanish are chosen in the UI, applied at once and kept afte
   await expect(page.getByRole('tab', { name: 'Apariencia' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('radiogroup', { name: 'Idioma' }).getByRole('radio', { name: /^Español/ })).toBeChecked();
   await expect(page.getByRole('radiogroup', { name: 'Tema' }).getByRole('radio', { name: 'Oscuro' })).toBeChecked();
-  // Numbers follow the language too (es-419 groups thousands with a comma, decimals with a point).
-  await expect(page.getByText('Ejemplo:')).toBeVisible();
+  // The appearance tab's sample (money, percent, date) is rendered in Spanish too.
+  const sample = page.getByText(/^Ejemplo:/);
+  await expect(sample).toBeVisible();
+  await expect(sample).toContainText('US$');
+  await expect(sample).toContainText('78,5');
   await expectDarkSpanish(page);
 
   await expect.poll(async () => corePrefs(page, demoApp)).toMatchObject({ theme: 'dark', language: 'es' });
