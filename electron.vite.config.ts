@@ -3,6 +3,9 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
+/** Where the build goes: `out/` unless ATALAYA_BUILD_DIR names another folder at the root (parallel work). */
+const BUILD_DIR = resolve(__dirname, process.env.ATALAYA_BUILD_DIR ?? 'out');
+
 /**
  * One build for the three hosts. The main build bundles every Node entry:
  * the Electron shell, the core worker, the CLI, the browser host and the
@@ -11,6 +14,7 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
+      outDir: resolve(BUILD_DIR, 'main'),
       // Dev dependencies are bundled by default; the bench drives Chromium through Playwright at run time.
       externalizeDeps: { include: ['@playwright/test'] },
       rolldownOptions: {
@@ -26,6 +30,7 @@ export default defineConfig({
   },
   preload: {
     build: {
+      outDir: resolve(BUILD_DIR, 'preload'),
       // A sandboxed preload cannot require() packages: bundle everything into one file.
       externalizeDeps: false,
       rolldownOptions: {
@@ -38,6 +43,7 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react(), tailwindcss()],
     build: {
+      outDir: resolve(BUILD_DIR, 'renderer'),
       // electron-vite leaves every bundle unminified; the renderer is the one whose size costs start-up time.
       minify: true,
       // Loaded from disk by a desktop app, not over a network: one ~700 kB chunk is fine.

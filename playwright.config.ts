@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 /** End-to-end tests drive Debian's Chromium against the browser host (see tests/e2e/fixtures.ts). */
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results/e2e',
+  // A parallel build (ATALAYA_BUILD_DIR) keeps its own results so two runs never clean each other's.
+  outputDir: process.env.ATALAYA_BUILD_DIR ? `test-results/e2e-${process.env.ATALAYA_BUILD_DIR}` : 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -6,11 +6,13 @@ import type { EventName, Events } from '../src/shared/contract';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const MIGRATIONS_DIR = path.join(ROOT, 'drizzle');
-export const CLI = path.join(ROOT, 'out', 'main', 'cli.js');
+/** The build under test: `out/`, or the folder ATALAYA_BUILD_DIR names (see electron.vite.config.ts). */
+export const BUILD_DIR = path.join(ROOT, process.env.ATALAYA_BUILD_DIR ?? 'out');
+export const CLI = path.join(BUILD_DIR, 'main', 'cli.js');
 
 /** The real, built core worker (tests run against what ships). */
 export function builtWorker(): string {
-  const file = path.join(ROOT, 'out', 'main', 'worker.js');
+  const file = path.join(BUILD_DIR, 'main', 'worker.js');
   if (!existsSync(file)) throw new Error('out/main/worker.js is missing: run `npm run build` (npm test does it).');
   return file;
 }

@@ -273,7 +273,13 @@ async function onReady(): Promise<void> {
     fatal('Atalaya cannot start', error);
     return;
   }
-  registerIpc({ core, appUrl, getWindow: () => mainWindow, onPrefsChanged: applyPrefs });
+  // Reports print in a hidden window with the main window's (sandboxed) preferences.
+  const { webPreferences = {} } = buildWindowOptions({
+    bounds: null,
+    displays: [],
+    preloadPath: path.join(__dirname, '../preload/index.js'),
+  });
+  registerIpc({ core, appUrl, getWindow: () => mainWindow, onPrefsChanged: applyPrefs, print: { appUrl, webPreferences } });
   const prefs = await readPrefs();
   applyPrefs(prefs);
   await createWindow(prefs);

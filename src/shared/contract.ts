@@ -16,6 +16,46 @@ import type {
   Tier,
   Weekday,
 } from './domain';
+import type {
+  Alert,
+  ClientDetail,
+  ClientList,
+  ClientRow,
+  Expense,
+  ExpenseMonth,
+  FxRate,
+  Invoice,
+  InvoiceList,
+  MrrReport,
+  SavedView,
+  Subscription,
+} from './money';
+import {
+  asOfSchema,
+  clientGetSchema,
+  clientInputSchema,
+  clientUpdateSchema,
+  creditNoteSchema,
+  expenseInputSchema,
+  expenseMonthSchema,
+  expenseStopSchema,
+  fxDeleteSchema,
+  fxListSchema,
+  fxSetSchema,
+  invoiceDraftSchema,
+  invoiceFromSchema,
+  invoiceIssueSchema,
+  invoiceListSchema,
+  invoiceUpdateDraftSchema,
+  invoiceVoidSchema,
+  mrrRangeSchema,
+  paymentSchema,
+  subscriptionChangeSchema,
+  subscriptionCreateSchema,
+  subscriptionListSchema,
+  viewListSchema,
+  viewSaveSchema,
+} from './money-schemas';
 import type { AppError, Result } from './result';
 import {
   demoOptionsSchema,
@@ -28,6 +68,7 @@ import {
   pathSchema,
   personInputSchema,
   prefsPatchSchema,
+  printRouteSchema,
   serviceUpdateSchema,
   settingsPatchSchema,
 } from './schemas';
@@ -60,7 +101,18 @@ export interface Prefs {
 }
 
 export type TableCounts = Record<
-  'hubs' | 'people' | 'services' | 'clients' | 'projects' | 'leads' | 'audit_log',
+  | 'hubs'
+  | 'people'
+  | 'services'
+  | 'clients'
+  | 'projects'
+  | 'leads'
+  | 'subscriptions'
+  | 'invoices'
+  | 'payments'
+  | 'expenses'
+  | 'fx_rates'
+  | 'audit_log',
   number
 >;
 
@@ -176,10 +228,61 @@ export const methods = {
   'catalogue/list': { args: emptyArgs, reply: {} as Service[] },
   'catalogue/update': { args: serviceUpdateSchema, reply: {} as Service },
 
+  'clients/list': { args: asOfSchema, reply: {} as ClientList },
+  'clients/get': { args: clientGetSchema, reply: {} as ClientDetail },
+  'clients/create': { args: clientInputSchema, reply: {} as ClientRow },
+  /** Also how a suggested tier is applied, once the user confirms it. */
+  'clients/update': { args: clientUpdateSchema, reply: {} as ClientRow },
+
+  'views/list': { args: viewListSchema, reply: {} as SavedView[] },
+  'views/save': { args: viewSaveSchema, reply: {} as SavedView },
+  'views/delete': { args: idSchema, reply: {} as { deleted: number } },
+
+  'alerts/list': { args: emptyArgs, reply: {} as Alert[] },
+  'alerts/dismiss': { args: idSchema, reply: {} as { dismissed: number } },
+
+  'subscriptions/list': { args: subscriptionListSchema, reply: {} as Subscription[] },
+  'subscriptions/create': { args: subscriptionCreateSchema, reply: {} as Subscription },
+  'subscriptions/change': { args: subscriptionChangeSchema, reply: {} as Subscription },
+  'mrr/report': { args: mrrRangeSchema, reply: {} as MrrReport },
+
+  'invoices/list': { args: invoiceListSchema, reply: {} as InvoiceList },
+  'invoices/get': { args: idSchema, reply: {} as Invoice },
+  'invoices/createDraft': { args: invoiceDraftSchema, reply: {} as Invoice },
+  /** A draft computed from a project (deposit or final, net of deposits) or a subscription month. */
+  'invoices/draftFrom': { args: invoiceFromSchema, reply: {} as Invoice },
+  'invoices/updateDraft': { args: invoiceUpdateDraftSchema, reply: {} as Invoice },
+  /** Gives the next number (no gaps, no duplicates) and sends it; due date = issue date + the client's terms. */
+  'invoices/issue': { args: invoiceIssueSchema, reply: {} as Invoice },
+  /** Voids an invoice; it keeps its number. Refused once money was received. */
+  'invoices/void': { args: invoiceVoidSchema, reply: {} as Invoice },
+  /** Issues a credit note against a sent invoice (sent invoices are never edited). Replies with the credit note. */
+  'invoices/creditNote': { args: creditNoteSchema, reply: {} as Invoice },
+  /** Records a full or partial payment in any currency; replies with the updated invoice. */
+  'payments/record': { args: paymentSchema, reply: {} as Invoice },
+
+  'expenses/month': { args: expenseMonthSchema, reply: {} as ExpenseMonth },
+  'expenses/create': { args: expenseInputSchema, reply: {} as Expense },
+  /** Expenses are never deleted: a void hides it from every figure and can be undone. */
+  'expenses/void': { args: idSchema, reply: {} as Expense },
+  'expenses/unvoid': { args: idSchema, reply: {} as Expense },
+  /** Ends a monthly expense after `lastMonth`. */
+  'expenses/stop': { args: expenseStopSchema, reply: {} as Expense },
+
+  'fx/list': { args: fxListSchema, reply: {} as FxRate[] },
+  'fx/set': { args: fxSetSchema, reply: {} as FxRate },
+  'fx/delete': { args: fxDeleteSchema, reply: {} as { deleted: number } },
+
   /** Answered by the host, not the core: a native file picker (Electron only). */
   'host/pickWorkspaceFile': { args: emptyArgs, reply: {} as { path: string | null } },
   /** Answered by the host: show the workspace file in the OS file manager. */
   'host/revealPath': { args: pathSchema, reply: {} as { shown: boolean } },
+  /**
+   * Answered by the host: print a report route of the renderer (e.g. `#/print/invoice/12`).
+   * Electron saves it as PDF (printToPDF, after a save dialog); the browser host replies
+   * `{ saved: null }` and the page uses the browser's print dialog instead.
+   */
+  'host/printToPdf': { args: printRouteSchema, reply: {} as { saved: string | null } },
 } as const;
 
 export type Method = keyof typeof methods;

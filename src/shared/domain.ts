@@ -75,9 +75,64 @@ export const SECTIONS = [
   'team',
   'scenarios',
   'clients',
+  'finance',
   'settings',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const PERIODS = ['today', 'week', 'month', 'custom'] as const;
 export type Period = (typeof PERIODS)[number];
+
+// ---------- Clients and money (issue 3) ----------
+
+/** What a client's health score is made of (KPIs and PRODUCT.md: churn risk, explained factor by factor). */
+export const HEALTH_FACTORS = ['recency', 'frequency', 'satisfaction', 'revisions', 'payment', 'subscription'] as const;
+export type HealthFactorKey = (typeof HEALTH_FACTORS)[number];
+
+export const CHURN_RISKS = ['low', 'medium', 'high'] as const;
+export type ChurnRisk = (typeof CHURN_RISKS)[number];
+
+/** active: worked with us or subscribed lately; at_risk: active but unhealthy; lapsed: nothing for 180 days; prospect: no delivery yet. */
+export const CLIENT_STATUSES = ['active', 'at_risk', 'lapsed', 'prospect'] as const;
+export type ClientStatus = (typeof CLIENT_STATUSES)[number];
+
+export const SUBSCRIPTION_CHANGE_KINDS = ['start', 'change', 'pause', 'resume', 'cancel'] as const;
+export type SubscriptionChangeKind = (typeof SUBSCRIPTION_CHANGE_KINDS)[number];
+
+/** A subscription's state on a date. `scheduled` = starts later. */
+export const SUBSCRIPTION_STATUSES = ['scheduled', 'active', 'paused', 'cancelled'] as const;
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+
+export const MRR_MOVEMENTS = ['new', 'expansion', 'contraction', 'churn', 'reactivation'] as const;
+export type MrrMovementKind = (typeof MRR_MOVEMENTS)[number];
+
+export const INVOICE_KINDS = ['deposit', 'delivery', 'subscription', 'manual', 'credit_note'] as const;
+export type InvoiceKind = (typeof INVOICE_KINDS)[number];
+
+/** Stored: draft, sent, paid, void. `due` (due within 7 days) and `overdue` (past due) are computed daily from a sent invoice. */
+export const INVOICE_STATUSES = ['draft', 'sent', 'due', 'overdue', 'paid', 'void'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+/** Age of an open invoice in days since its issue date. */
+export const AGING_BUCKETS = ['0-15', '16-30', '31-60', '60+'] as const;
+export type AgingBucket = (typeof AGING_BUCKETS)[number];
+
+export const PAYMENT_METHODS = ['bank_transfer', 'card', 'paypal', 'cash', 'other'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** KPIS.md: freelancer and partner costs are not expenses; they live on project assignments. */
+export const EXPENSE_CATEGORIES = ['cost_of_delivery', 'tools', 'infrastructure', 'marketing_sales', 'other'] as const;
+export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
+
+export const ALERT_PRIORITIES = ['URGENT', 'ATTENTION', 'OPPORTUNITY', 'INFO'] as const;
+export type AlertPriority = (typeof ALERT_PRIORITIES)[number];
+
+/** The rule that raised an alert; the UI words it from the rule and its params. */
+export const ALERT_RULES = ['client_at_risk', 'client_upsell'] as const;
+export type AlertRule = (typeof ALERT_RULES)[number];
+
+/** EU member states (ISO 3166-1 alpha-2), for the B2B reverse-charge note. */
+export const EU_COUNTRIES = [
+  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE',
+  'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
+] as const;

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'IO_ERROR'
   | 'NOT_SUPPORTED'
   | 'CANCELLED'
+  /** A figure or payment needs an FX rate the table does not have. */
+  | 'FX_RATE_MISSING'
   | 'CORE_UNAVAILABLE'
   | 'INTERNAL';
 

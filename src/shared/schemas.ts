@@ -255,6 +255,14 @@ export const pathSchema = z.object({ path: z.string().min(1, 'Give the path of a
 
 export const emptyArgs = z.object({}).strict();
 
+/** A print-styled report route of the renderer, and a suggested file name for the PDF. */
+export const printRouteSchema = z
+  .object({
+    route: z.string().regex(/^#\/print\/[a-z-]+\/\d+$/, 'Not a report route.'),
+    fileName: z.string().trim().min(1).max(120),
+  })
+  .strict();
+
 export const jobIdSchema = z.object({ jobId: z.string().min(1) }).strict();
 
 export const listQuerySchema = z

@@ -12,8 +12,9 @@ import { generateDemo } from '../../src/main/core/demo/generate';
 import { createWorkspaceFile } from '../../src/main/core/workspace/files';
 import { startWebHost, type WebHost } from '../../src/main/hosts/web';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const migrationsDir = locateMigrationsDir({ moduleDir: path.join(ROOT, 'out', 'main') });
+import { BUILD_DIR, ROOT } from '../helpers';
+
+const migrationsDir = locateMigrationsDir({ moduleDir: path.join(BUILD_DIR, 'main') });
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
 export interface AtalayaApp {
@@ -35,8 +36,8 @@ export async function startApp(kind: 'demo' | 'empty'): Promise<AtalayaApp & { d
     );
   }
   const host = await startWebHost({
-    rendererDir: path.join(ROOT, 'out', 'renderer'),
-    workerFile: path.join(ROOT, 'out', 'main', 'worker.js'),
+    rendererDir: path.join(BUILD_DIR, 'renderer'),
+    workerFile: path.join(BUILD_DIR, 'main', 'worker.js'),
     core: { userDataDir, migrationsDir, workspacePath, appVersion: '0.0.0-e2e' },
   });
   return {

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import { isMethod } from '../../shared/contract';
-import { fail, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../../shared/result';
 import type { CoreConfig } from '../core/protocol';
 import { type CoreClient, startCore } from './core-client';
 
@@ -74,7 +74,9 @@ function hostAllowed(hostHeader: string | undefined, port: number): boolean {
 }
 
 /** Host methods the browser cannot offer: the renderer falls back (e.g. a typed path). */
-const HOST_METHODS_IN_BROWSER: Record<string, () => Result<never>> = {
+const HOST_METHODS_IN_BROWSER: Record<string, () => Result<unknown>> = {
+  // The page prints itself with the browser's dialog (which can save as PDF).
+  'host/printToPdf': () => ok({ saved: null }),
   'host/pickWorkspaceFile': () =>
     fail(
       'NOT_SUPPORTED',

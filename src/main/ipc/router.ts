@@ -10,6 +10,7 @@ import { BrowserWindow, dialog, type FileFilter, ipcMain, type OpenDialogOptions
 import type { HostHandlers, Prefs } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/result';
 import type { CoreClient } from '../hosts/core-client';
+import { printRouteToPdf } from '../platform/print';
 import { isAppUrl } from '../platform/security';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
 import { decideRequest } from './decide';
@@ -19,7 +20,13 @@ export const WORKSPACE_FILTERS: FileFilter[] = [
   { name: 'All files', extensions: ['*'] },
 ];
 
-export function createHostHandlers(getWindow: () => BrowserWindow | null): HostHandlers {
+/** What printing a report needs from the shell: where the app loads from and its window preferences. */
+export interface PrintSetup {
+  appUrl: string;
+  webPreferences: Electron.WebPreferences;
+}
+
+export function createHostHandlers(getWindow: () => BrowserWindow | null, print?: PrintSetup): HostHandlers {
   return {
     async 'host/pickWorkspaceFile'() {
       const options: OpenDialogOptions = {
@@ -36,6 +43,11 @@ export function createHostHandlers(getWindow: () => BrowserWindow | null): HostH
       shell.showItemInFolder(path);
       return { shown: true };
     },
+    async 'host/printToPdf'({ route, fileName }) {
+      if (!print) throw new Error('printing is not set up in this window');
+      const saved = await printRouteToPdf({ ...print, route, fileName, parent: getWindow() });
+      return { saved };
+    },
   };
 }
 
@@ -46,11 +58,12 @@ export interface RouterOptions {
   getWindow: () => BrowserWindow | null;
   /** Told when the renderer changed preferences (theme, language), so the shell can follow. */
   onPrefsChanged?: (prefs: Prefs) => void;
+  print?: PrintSetup;
 }
 
 /** Registers the channel and the event forwarding; returns a function that removes both. */
-export function registerIpc({ core, appUrl, getWindow, onPrefsChanged }: RouterOptions): () => void {
-  const host = createHostHandlers(getWindow);
+export function registerIpc({ core, appUrl, getWindow, onPrefsChanged, print }: RouterOptions): () => void {
+  const host = createHostHandlers(getWindow, print);
 
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, args: unknown): Promise<Result<unknown>> => {
     const decision = decideRequest({ senderUrl: event.senderFrame?.url, appUrl, method, args });

@@ -100,17 +100,34 @@ export async function createWorkspaceFile(
   }
 }
 
+const COUNTED_TABLES = [
+  'hubs',
+  'people',
+  'services',
+  'clients',
+  'projects',
+  'leads',
+  'subscriptions',
+  'invoices',
+  'payments',
+  'expenses',
+  'fx_rates',
+  'audit_log',
+] as const satisfies readonly (keyof TableCounts)[];
+
+/** Rows per table; a table an older schema does not have yet counts 0 (the CLI reads without migrating). */
 export function countTables(sqlite: Sqlite): TableCounts {
-  const count = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  return {
-    hubs: count('hubs'),
-    people: count('people'),
-    services: count('services'),
-    clients: count('clients'),
-    projects: count('projects'),
-    leads: count('leads'),
-    audit_log: count('audit_log'),
-  };
+  const present = new Set(
+    (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+      (r) => r.name,
+    ),
+  );
+  const counts = {} as TableCounts;
+  for (const table of COUNTED_TABLES)
+    counts[table] = present.has(table)
+      ? (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+      : 0;
+  return counts;
 }
 
 /**

@@ -7,13 +7,26 @@ import { initReactI18next } from 'react-i18next';
 import type { Prefs } from '../../../shared/contract';
 import type { ErrorCode } from '../../../shared/result';
 import type { Language } from './format';
+import clientsEn from '../features/clients/locales/en.json';
+import clientsEs from '../features/clients/locales/es.json';
+import financeEn from '../features/finance/locales/en.json';
+import financeEs from '../features/finance/locales/es.json';
 import en from './locales/en.json';
 import es from './locales/es.json';
+
+/**
+ * The shell's strings live in `translation`; each larger feature keeps its own
+ * namespace beside its code (`useTranslation('clients')`).
+ */
+const resources = {
+  en: { translation: en, clients: clientsEn, finance: financeEn },
+  es: { translation: es, clients: clientsEs, finance: financeEs },
+} as const;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: (typeof resources)['en'];
   }
 }
 
@@ -31,7 +44,9 @@ export function resolveLanguage(pref: Prefs['language']): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: es } },
+  resources,
+  ns: Object.keys(resources.en),
+  defaultNS: 'translation',
   lng: systemLanguage(),
   fallbackLng: 'en',
   supportedLngs: ['en', 'es'],
@@ -64,6 +79,7 @@ const KNOWN_CODES: readonly ErrorCode[] = [
   'IO_ERROR',
   'NOT_SUPPORTED',
   'CANCELLED',
+  'FX_RATE_MISSING',
   'CORE_UNAVAILABLE',
   'INTERNAL',
 ];

@@ -6,6 +6,7 @@ import {
   FolderKanban,
   Gauge,
   HandCoins,
+  Landmark,
   type LucideIcon,
   Settings,
   Workflow,
@@ -28,5 +29,6 @@ export const SECTION_META: Record<Section, SectionMeta> = {
   team: { icon: HandCoins, counts: ['people', 'projects'] },
   scenarios: { icon: FlaskConical, counts: ['projects', 'people', 'clients'] },
   clients: { icon: Contact, counts: ['clients', 'projects'] },
+  finance: { icon: Landmark, counts: ['invoices', 'subscriptions', 'expenses'] },
   settings: { icon: Settings, counts: [] },
 };

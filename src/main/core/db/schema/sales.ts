@@ -14,8 +14,16 @@ export const clients = sqliteTable(
     email: text('email'),
     /** UTC instant, ISO 8601. */
     createdAt: text('created_at').notNull(),
+    /** Days between an invoice's issue and due dates. */
+    paymentTermsDays: integer('payment_terms_days').notNull().default(15),
+    /** Deposit invoiced at contract, percent of the project value (0 = none). */
+    depositPct: integer('deposit_pct').notNull().default(0),
   },
-  (t) => [index('clients_hub').on(t.hubId), check('clients_tier', sql`${t.tier} IN (1, 2, 3)`)],
+  (t) => [
+    index('clients_hub').on(t.hubId),
+    check('clients_tier', sql`${t.tier} IN (1, 2, 3)`),
+    check('clients_terms', sql`${t.paymentTermsDays} BETWEEN 0 AND 180 AND ${t.depositPct} BETWEEN 0 AND 100`),
+  ],
 );
 
 export const leads = sqliteTable(
@@ -67,11 +75,16 @@ export const projects = sqliteTable(
     dueDate: text('due_date').notNull(),
     /** UTC instant of final delivery. */
     deliveredAt: text('delivered_at'),
+    /** Client satisfaction 1–10, captured at delivery. */
+    satisfaction: integer('satisfaction'),
+    /** Revision rounds the client asked for. */
+    revisionCycles: integer('revision_cycles').notNull().default(0),
   },
   (t) => [
     index('projects_client').on(t.clientId),
     index('projects_hub').on(t.hubId),
     index('projects_stage').on(t.stage),
     check('projects_value', sql`${t.valueMinor} >= 0`),
+    check('projects_satisfaction', sql`${t.satisfaction} IS NULL OR ${t.satisfaction} BETWEEN 1 AND 10`),
   ],
 );
