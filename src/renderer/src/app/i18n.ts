@@ -11,6 +11,8 @@ import clientsEn from '../features/clients/locales/en.json';
 import clientsEs from '../features/clients/locales/es.json';
 import financeEn from '../features/finance/locales/en.json';
 import financeEs from '../features/finance/locales/es.json';
+import invoicesEn from '../features/invoices/locales/en.json';
+import invoicesEs from '../features/invoices/locales/es.json';
 import en from './locales/en.json';
 import es from './locales/es.json';
 
@@ -19,8 +21,8 @@ import es from './locales/es.json';
  * namespace beside its code (`useTranslation('clients')`).
  */
 const resources = {
-  en: { translation: en, clients: clientsEn, finance: financeEn },
-  es: { translation: es, clients: clientsEs, finance: financeEs },
+  en: { translation: en, clients: clientsEn, finance: financeEn, invoices: invoicesEn },
+  es: { translation: es, clients: clientsEs, finance: financeEs, invoices: invoicesEs },
 } as const;
 
 declare module 'i18next' {

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Modal } from '../../components/Dialog';
+import { ClientsPage } from '../../features/clients/ClientsPage';
+import { FinancePage } from '../../features/finance/FinancePage';
 import { SectionPlaceholder } from '../../features/placeholder/SectionPlaceholder';
 import { SettingsPage } from '../../features/settings/SettingsPage';
 import { DemoProgress } from '../../features/welcome/DemoProgress';
@@ -76,7 +78,15 @@ export function Shell() {
         <TopBar />
         <main id="main" ref={mainRef} tabIndex={-1} className="min-h-0 flex-1 overflow-y-auto focus:outline-none">
           <div className="mx-auto w-full max-w-[1200px] px-6 py-6">
-            {section === 'settings' ? <SettingsPage /> : <SectionPlaceholder section={section} />}
+            {section === 'settings' ? (
+              <SettingsPage />
+            ) : section === 'clients' ? (
+              <ClientsPage />
+            ) : section === 'finance' ? (
+              <FinancePage />
+            ) : (
+              <SectionPlaceholder section={section} />
+            )}
           </div>
         </main>
       </div>
