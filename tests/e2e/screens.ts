@@ -11,6 +11,7 @@ export const SECTIONS = [
   { id: 'team', title: 'Team & Earnings' },
   { id: 'scenarios', title: 'Scenarios' },
   { id: 'clients', title: 'Clients' },
+  { id: 'finance', title: 'Finance' },
   { id: 'settings', title: 'Settings' },
 ] as const;
 
@@ -23,6 +24,7 @@ export const SECTIONS_ES = [
   { id: 'team', title: 'Equipo y ganancias' },
   { id: 'scenarios', title: 'Escenarios' },
   { id: 'clients', title: 'Clientes' },
+  { id: 'finance', title: 'Finanzas' },
   { id: 'settings', title: 'Configuración' },
 ] as const;
 
