@@ -279,7 +279,13 @@ async function onReady(): Promise<void> {
     displays: [],
     preloadPath: path.join(__dirname, '../preload/index.js'),
   });
-  registerIpc({ core, appUrl, getWindow: () => mainWindow, onPrefsChanged: applyPrefs, print: { appUrl, webPreferences } });
+  registerIpc({
+    core,
+    appUrl,
+    getWindow: () => mainWindow,
+    onPrefsChanged: applyPrefs,
+    print: { appUrl, webPreferences },
+  });
   const prefs = await readPrefs();
   applyPrefs(prefs);
   await createWindow(prefs);

@@ -1,13 +1,6 @@
 /** Input schemas of the clients-and-money methods (shared by the core and the forms). */
 import { z } from 'zod';
-import {
-  CURRENCIES,
-  EXPENSE_CATEGORIES,
-  INVOICE_STATUSES,
-  PAYMENT_METHODS,
-  TIERS,
-  VERTICALS,
-} from './domain';
+import { CURRENCIES, EXPENSE_CATEGORIES, INVOICE_STATUSES, PAYMENT_METHODS, TIERS, VERTICALS } from './domain';
 import { countrySchema, currencySchema, isoDateSchema, monthSchema } from './schemas';
 
 const id = z.number().int().positive();
@@ -22,9 +15,12 @@ export const amountSchema = z
   .positive('The amount must be more than zero.')
   .max(100_000_000_000, 'The amount is too large.');
 
-const tierSchema = z.union(TIERS.map((t) => z.literal(t)) as unknown as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>], {
-  message: 'The tier must be 1, 2 or 3.',
-});
+const tierSchema = z.union(
+  TIERS.map((t) => z.literal(t)) as unknown as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>],
+  {
+    message: 'The tier must be 1, 2 or 3.',
+  },
+);
 
 export const asOfSchema = z.object({ asOf: isoDateSchema.optional() }).strict();
 
@@ -50,7 +46,10 @@ const clientFields = z.object({
 });
 
 export const clientInputSchema = clientFields
-  .extend({ paymentTermsDays: clientFields.shape.paymentTermsDays.default(15), depositPct: clientFields.shape.depositPct.default(0) })
+  .extend({
+    paymentTermsDays: clientFields.shape.paymentTermsDays.default(15),
+    depositPct: clientFields.shape.depositPct.default(0),
+  })
   .strict();
 export type ClientInput = z.input<typeof clientInputSchema>;
 
@@ -83,13 +82,14 @@ export const subscriptionCreateSchema = z
 export type SubscriptionCreate = z.input<typeof subscriptionCreateSchema>;
 
 /** An effective-dated change: a new fee, a pause, a resume or a cancellation. */
-export const subscriptionChangeSchema = z
-  .discriminatedUnion('kind', [
-    z.object({ id, kind: z.literal('change'), effectiveOn: isoDateSchema, feeMinor: feeSchema, note: optionalNote }).strict(),
-    z.object({ id, kind: z.literal('pause'), effectiveOn: isoDateSchema, note: optionalNote }).strict(),
-    z.object({ id, kind: z.literal('resume'), effectiveOn: isoDateSchema, note: optionalNote }).strict(),
-    z.object({ id, kind: z.literal('cancel'), effectiveOn: isoDateSchema, note: optionalNote }).strict(),
-  ]);
+export const subscriptionChangeSchema = z.discriminatedUnion('kind', [
+  z
+    .object({ id, kind: z.literal('change'), effectiveOn: isoDateSchema, feeMinor: feeSchema, note: optionalNote })
+    .strict(),
+  z.object({ id, kind: z.literal('pause'), effectiveOn: isoDateSchema, note: optionalNote }).strict(),
+  z.object({ id, kind: z.literal('resume'), effectiveOn: isoDateSchema, note: optionalNote }).strict(),
+  z.object({ id, kind: z.literal('cancel'), effectiveOn: isoDateSchema, note: optionalNote }).strict(),
+]);
 export type SubscriptionChangeInput = z.input<typeof subscriptionChangeSchema>;
 
 export const subscriptionListSchema = z.object({ clientId: id.optional(), asOf: isoDateSchema.optional() }).strict();
@@ -153,7 +153,12 @@ export type InvoiceFromInput = z.input<typeof invoiceFromSchema>;
 export const invoiceIssueSchema = z.object({ id, issueDate: isoDateSchema.optional() }).strict();
 export const invoiceVoidSchema = z.object({ id, reason: text('The reason', 300) }).strict();
 export const creditNoteSchema = z
-  .object({ invoiceId: id, amountMinor: amountSchema, reason: text('The reason', 300), issueDate: isoDateSchema.optional() })
+  .object({
+    invoiceId: id,
+    amountMinor: amountSchema,
+    reason: text('The reason', 300),
+    issueDate: isoDateSchema.optional(),
+  })
   .strict();
 
 export const invoiceListSchema = z

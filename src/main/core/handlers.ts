@@ -4,6 +4,7 @@ import { appHandlers } from './app/handlers';
 import { catalogueHandlers } from './catalogue/handlers';
 import type { CoreContext } from './context';
 import { hubHandlers } from './hubs/handlers';
+import { moneyHandlers } from './money-handlers';
 import { peopleHandlers } from './people/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { workspaceHandlers } from './workspace/handlers';
@@ -15,4 +16,5 @@ export const handlers = {
   ...hubHandlers,
   ...peopleHandlers,
   ...catalogueHandlers,
+  ...moneyHandlers,
 } satisfies Handlers<CoreContext>;

@@ -7,13 +7,26 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { demoOptionsSchema } from '../../shared/schemas';
+import { z } from 'zod';
+import { AGING_BUCKETS, INVOICE_STATUSES } from '../../shared/domain';
+import type { ClientRow, InvoiceList, MrrMonth } from '../../shared/money';
+import { demoOptionsSchema, isoDateSchema, monthSchema } from '../../shared/schemas';
+import { listClients } from '../core/clients/repo';
 import { backupTo } from '../core/db/backup';
 import { assertOpenable, knownMigrations, locateMigrationsDir } from '../core/db/migrate';
 import { generateDemo } from '../core/demo/generate';
 import { toAppError } from '../core/errors';
+import { workspaceToday } from '../core/fx/clock';
+import { listInvoices } from '../core/invoices/repo';
+import { mrrReport } from '../core/subscriptions/repo';
 import { canonicalContentHash } from '../core/workspace/dump';
-import { countTables, createWorkspaceFile, type DbLocation, openExisting } from '../core/workspace/files';
+import {
+  countTables,
+  createWorkspaceFile,
+  type DbLocation,
+  openExisting,
+  openWorkspaceFile,
+} from '../core/workspace/files';
 import { restoreWorkspace } from '../core/workspace/service';
 import { todayHere } from './paths';
 
@@ -30,6 +43,12 @@ Commands:
            Copy a workspace safely, even while Atalaya has it open.
   restore  --from BACKUP --workspace FILE [--force]
            Replace a workspace with a backup (refuses to overwrite without --force).
+  clients  --workspace FILE [--at-risk] [--as-of YYYY-MM-DD]
+           Clients with their health score (0–100), churn risk and the factors behind it.
+  invoices --workspace FILE [--status draft|sent|due|overdue|paid|void] [--as-of YYYY-MM-DD]
+           Invoices with balance, days overdue and aging bucket (0-15, 16-30, 31-60, 60+ days).
+  mrr      --workspace FILE --month YYYY-MM
+           MRR movements of a month: opening, new, expansion, contraction, churn, reactivation, closing.
   help     Show this text.
 
 Every command accepts --json for machine-readable output.`;
@@ -43,6 +62,9 @@ const OPTIONS = {
   profile: { type: 'string' },
   seed: { type: 'string' },
   'as-of': { type: 'string' },
+  'at-risk': { type: 'boolean', default: false },
+  status: { type: 'string' },
+  month: { type: 'string' },
   force: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -140,14 +162,95 @@ async function run(command: string, values: Values): Promise<Output> {
         text: `Restored ${file} from ${from} (schema version ${restored.schemaVersion}).`,
       };
     }
+    case 'clients':
+    case 'invoices':
+    case 'mrr':
+      return await report(command, values, location);
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }
 }
 
+/** Validates one option with a shared schema; a bad value is a usage error (exit 2). */
+function option<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new UsageError(`--${name}: ${parsed.error.issues[0]!.message}`);
+  return parsed.data;
+}
+
+/** Reports on a workspace: opened like the app opens it (migrated if older, with a backup first). */
+async function report(command: 'clients' | 'invoices' | 'mrr', values: Values, location: DbLocation): Promise<Output> {
+  const file = required(values, 'workspace');
+  const asOfArg = option(isoDateSchema.optional(), values['as-of'], 'as-of');
+  const status = option(z.enum(INVOICE_STATUSES).optional(), values.status, 'status');
+  const month = command === 'mrr' ? option(monthSchema, values.month, 'month') : '';
+  if (command === 'mrr' && !values.month) throw new UsageError('Missing --month YYYY-MM.');
+  const ws = await openWorkspaceFile(file, location);
+  try {
+    const asOf = asOfArg ?? workspaceToday(ws.sqlite, new Date());
+    if (command === 'clients') {
+      const list = listClients(ws.sqlite, asOf);
+      const clients = values['at-risk'] ? list.clients.filter((c) => c.health.status === 'at_risk') : list.clients;
+      clients.sort((a, b) => a.health.score - b.health.score || a.name.localeCompare(b.name));
+      return { json: { ...list, clients }, text: clientsText(clients, list.asOf) };
+    }
+    if (command === 'invoices') {
+      const list = listInvoices(ws.sqlite, { status }, asOf);
+      return { json: list, text: invoicesText(list) };
+    }
+    const report = mrrReport(ws.sqlite, month, month);
+    const m = report.months[0]!;
+    return {
+      json: { ...m, currency: report.currency, movements: report.movements, missingRates: report.missingRates },
+      text: mrrText(m, report.currency, report.missingRates.length > 0),
+    };
+  } finally {
+    ws.sqlite.close();
+  }
+}
+
+const money = (minor: number | null, currency: string) =>
+  minor === null
+    ? '—'
+    : `${(minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+
+function clientsText(clients: ClientRow[], asOf: string): string {
+  if (clients.length === 0) return `No clients to show (as of ${asOf}).`;
+  const lines = clients.map((c) => {
+    const weakest = [...c.health.factors].sort((a, b) => a.points / a.max - b.points / b.max)[0]!;
+    return `  ${String(c.id).padStart(5)}  ${c.name.slice(0, 28).padEnd(28)}  T${c.tier}  ${String(c.health.score).padStart(3)}  ${c.health.risk.padEnd(6)}  ${c.health.status.padEnd(8)}  weakest: ${weakest.key} ${weakest.points}/${weakest.max}`;
+  });
+  return `Clients as of ${asOf} (health 0–100, lowest first):\n     id  name                          tier hlth risk    status\n${lines.join('\n')}`;
+}
+
+function invoicesText(list: InvoiceList): string {
+  const lines = list.invoices.map(
+    (i) =>
+      `  ${(i.number ?? 'draft').padEnd(14)}  ${i.clientName.slice(0, 24).padEnd(24)}  ${i.status.padEnd(8)}  ${money(i.totalMinor, i.currency).padStart(14)}  ${money(i.balanceMinor, i.currency).padStart(14)}  ${String(i.daysOverdue).padStart(4)}  ${i.agingBucket ?? ''}`,
+  );
+  const aging = AGING_BUCKETS.map(
+    (b) => `${b}: ${list.aging[b].count} (${money(list.aging[b].balanceMinor, list.reportingCurrency)})`,
+  );
+  return `Invoices as of ${list.asOf}: ${list.invoices.length}\n  number          client                    status             total         balance  late  aging\n${lines.join('\n')}\nOpen receivables by age — ${aging.join(' · ')}`;
+}
+
+function mrrText(m: MrrMonth, currency: string, incomplete: boolean): string {
+  const row = (label: string, v: number) => `  ${label.padEnd(13)} ${money(v, currency).padStart(16)}`;
+  return [
+    `MRR ${m.month}${incomplete ? ' (incomplete: FX rates missing)' : ''}`,
+    row('opening', m.opening),
+    row('new', m.new),
+    row('expansion', m.expansion),
+    row('contraction', m.contraction),
+    row('churn', m.churn),
+    row('reactivation', m.reactivation),
+    row('closing', m.closing),
+  ].join('\n');
+}
+
 function formatCounts(counts: Record<string, number>): string {
   return Object.entries(counts)
-    .map(([table, n]) => `  ${table.padEnd(10)} ${String(n).padStart(8)}`)
+    .map(([table, n]) => `  ${table.padEnd(14)} ${String(n).padStart(8)}`)
     .join('\n');
 }
 

@@ -3,7 +3,8 @@
  * a lead arrives → it is won or lost → a won lead makes (or reuses) a client
  * and a project → the project moves through production → it is delivered.
  * Everything derives from the seed and the as-of date, never from the clock,
- * so the same inputs give the same workspace.
+ * so the same inputs give the same workspace. The money (invoices, payments,
+ * subscriptions, expenses, FX) follows in ./money.ts.
  */
 
 import { addDays, daysBetween, startOfIsoWeek } from '../../../shared/dates';
@@ -17,6 +18,7 @@ import { insertHubRow } from '../hubs/repo';
 import type { JobControl } from '../jobs/runner';
 import { insertPersonRow } from '../people/repo';
 import { insertSettings } from '../settings/repo';
+import { simulateMoney } from './money';
 import { COMPANY_WORDS, DEMO_HUBS, DEMO_PEOPLE, FIRST_NAMES, LAST_NAMES } from './people';
 import { Random } from './random';
 
@@ -356,6 +358,10 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
       job?.progress(week + 2, total, 'simulating');
       if (job) await job.checkpoint();
     }
+
+    // --- the money: terms, FX, subscriptions, invoices, payments, expenses ---
+    job?.progress(HISTORY_WEEKS + 1, total, 'money');
+    simulateMoney(sqlite, plan.seed, firstWeek, plan.asOf, (date) => at(date, 12 * 60));
 
     audit(sqlite, {
       at: at(plan.asOf, 23 * 60 + 59),

@@ -101,9 +101,7 @@ export const invoices = sqliteTable(
     uniqueIndex('invoices_series_seq').on(t.series, t.seq),
     uniqueIndex('invoices_number').on(t.number),
     // One live final invoice per project, and one live invoice per subscription month.
-    uniqueIndex('invoices_project_delivery')
-      .on(t.projectId)
-      .where(sql`kind = 'delivery' AND status <> 'void'`),
+    uniqueIndex('invoices_project_delivery').on(t.projectId).where(sql`kind = 'delivery' AND status <> 'void'`),
     uniqueIndex('invoices_subscription_month')
       .on(t.subscriptionId, t.periodMonth)
       .where(sql`kind = 'subscription' AND status <> 'void'`),
@@ -217,9 +215,5 @@ export const alerts = sqliteTable(
     /** Set when the condition no longer holds. */
     resolvedAt: text('resolved_at'),
   },
-  (t) => [
-    uniqueIndex('alerts_open')
-      .on(t.rule, t.entity, t.entityId)
-      .where(sql`resolved_at IS NULL`),
-  ],
+  (t) => [uniqueIndex('alerts_open').on(t.rule, t.entity, t.entityId).where(sql`resolved_at IS NULL`)],
 );

@@ -1,0 +1,374 @@
+/**
+ * The clients read model: each client's revenue to date, deliveries,
+ * subscription state and invoices, fed to the pure health engine. Also the
+ * client alerts (at risk → ATTENTION, repeat work without a subscription →
+ * OPPORTUNITY), kept in step with the data by `syncClientAlerts`.
+ */
+import type { Tier, Vertical } from '../../../shared/domain';
+import type {
+  Alert,
+  ClientActivity,
+  ClientDetail,
+  ClientLead,
+  ClientList,
+  ClientProject,
+  ClientRow,
+} from '../../../shared/money';
+import type { ClientInput, ClientUpdate } from '../../../shared/money-schemas';
+import { AppFailure } from '../../../shared/result';
+import { audit } from '../audit/log';
+import type { Sqlite } from '../db/client';
+import { instantToWorkspaceDate } from '../fx/clock';
+import type { Converter } from '../fx/engine';
+import { loadConverter } from '../fx/repo';
+import { listInvoices, type Stamp } from '../invoices/repo';
+import { activeSegments, revenueParts, stateOn } from '../subscriptions/engine';
+import { loadSubscriptions, toSubscription } from '../subscriptions/repo';
+import { clientHealth, type HealthInput, isUpsellCandidate, suggestTier } from './health';
+
+interface ClientBase {
+  id: number;
+  name: string;
+  tier: Tier;
+  vertical: Vertical;
+  hub_id: number | null;
+  country: string;
+  email: string | null;
+  created_at: string;
+  payment_terms_days: number;
+  deposit_pct: number;
+}
+
+interface Computed {
+  rows: ClientRow[];
+  inputs: Map<number, HealthInput>;
+}
+
+function compute(sqlite: Sqlite, asOf: string, converter: Converter, onlyId?: number): Computed {
+  const clients = (
+    onlyId === undefined
+      ? sqlite.prepare('SELECT * FROM clients ORDER BY name').all()
+      : sqlite.prepare('SELECT * FROM clients WHERE id = ?').all(onlyId)
+  ) as ClientBase[];
+  const toDate = instantToWorkspaceDate(sqlite);
+  const projects = sqlite
+    .prepare(
+      `SELECT client_id, value_minor, currency, delivered_at, satisfaction, revision_cycles FROM projects
+       WHERE stage <> 'cancelled' ${onlyId === undefined ? '' : 'AND client_id = ?'}`,
+    )
+    .all(...(onlyId === undefined ? [] : [onlyId])) as {
+    client_id: number;
+    value_minor: number;
+    currency: string;
+    delivered_at: string | null;
+    satisfaction: number | null;
+    revision_cycles: number;
+  }[];
+  const invoices = sqlite
+    .prepare(
+      `SELECT client_id, due_date, paid_on FROM invoices
+       WHERE status IN ('sent', 'paid') AND kind <> 'credit_note' AND due_date IS NOT NULL
+       ${onlyId === undefined ? '' : 'AND client_id = ?'}`,
+    )
+    .all(...(onlyId === undefined ? [] : [onlyId])) as {
+    client_id: number;
+    due_date: string;
+    paid_on: string | null;
+  }[];
+  const subs = loadSubscriptions(sqlite, onlyId === undefined ? {} : { clientId: onlyId });
+
+  const byClient = <T extends { client_id: number }>(rows: T[]) => {
+    const m = new Map<number, T[]>();
+    for (const r of rows) {
+      const list = m.get(r.client_id) ?? [];
+      list.push(r);
+      m.set(r.client_id, list);
+    }
+    return m;
+  };
+  const projectsBy = byClient(projects);
+  const invoicesBy = byClient(invoices);
+  const subsBy = byClient(subs);
+
+  const rows: ClientRow[] = [];
+  const inputs = new Map<number, HealthInput>();
+  for (const c of clients) {
+    const delivered: { date: string; value: number | null; satisfaction: number | null; revisionCycles: number }[] = [];
+    let open = 0;
+    const revenueParts_: { minor: number; currency: string; date: string }[] = [];
+    for (const p of projectsBy.get(c.id) ?? []) {
+      const date = p.delivered_at ? toDate(p.delivered_at) : null;
+      if (date === null || date > asOf) {
+        open++;
+        continue;
+      }
+      revenueParts_.push({ minor: p.value_minor, currency: p.currency, date });
+      delivered.push({
+        date,
+        value: converter.toReporting(p.value_minor, p.currency, date),
+        satisfaction: p.satisfaction,
+        revisionCycles: p.revision_cycles,
+      });
+    }
+    // Subscription state on the as-of date, and the revenue its active days earned.
+    const states = (subsBy.get(c.id) ?? []).map((s) => ({ s, state: stateOn(s.changes, asOf) }));
+    let mrr: number | null = 0;
+    for (const { s, state } of states) {
+      for (const part of revenueParts(activeSegments(s.changes, asOf), '0000-01-01', asOf))
+        revenueParts_.push({ minor: part.minor, currency: s.currency, date: part.feeSince });
+      if (state.status === 'active') {
+        const v = converter.toReporting(state.feeMinor, s.currency, state.feeSince);
+        mrr = mrr === null || v === null ? null : mrr + v;
+      }
+    }
+    const statuses = states.map((x) => x.state.status);
+    const subscription = statuses.includes('active')
+      ? 'active'
+      : statuses.includes('paused')
+        ? 'paused'
+        : statuses.includes('cancelled')
+          ? 'cancelled'
+          : 'none';
+    const revenue = converter.sum(revenueParts_);
+
+    const input: HealthInput = {
+      asOf,
+      deliveries: delivered.map(({ date, satisfaction, revisionCycles }) => ({ date, satisfaction, revisionCycles })),
+      invoices: (invoicesBy.get(c.id) ?? []).map((i) => ({ dueDate: i.due_date, paidOn: i.paid_on })),
+      subscription,
+    };
+    inputs.set(c.id, input);
+    const values = delivered.map((d) => d.value);
+    const suggestion = values.includes(null)
+      ? { tier: null, averageMinor: null }
+      : suggestTier(c.tier, values as number[]);
+    const lastDelivery = delivered.reduce<string | null>((m, d) => (m === null || d.date > m ? d.date : m), null);
+    rows.push({
+      id: c.id,
+      name: c.name,
+      tier: c.tier,
+      vertical: c.vertical,
+      hubId: c.hub_id,
+      country: c.country,
+      email: c.email,
+      createdAt: c.created_at,
+      paymentTermsDays: c.payment_terms_days,
+      depositPct: c.deposit_pct,
+      revenueToDateMinor: revenue === null ? null : Math.round(revenue),
+      projectsDelivered: delivered.length,
+      projectsOpen: open,
+      lastDeliveryDate: lastDelivery,
+      subscription: { status: subscription, mrrMinor: mrr },
+      health: clientHealth(input),
+      suggestedTier: suggestion.tier,
+      averageProjectMinor: suggestion.averageMinor,
+    });
+  }
+  return { rows, inputs };
+}
+
+export function listClients(sqlite: Sqlite, asOf: string): ClientList {
+  const converter = loadConverter(sqlite);
+  const { rows } = compute(sqlite, asOf, converter);
+  return { asOf, reportingCurrency: converter.reporting, clients: rows, missingRates: converter.missingRates() };
+}
+
+export function clientRow(sqlite: Sqlite, id: number, asOf: string): ClientRow {
+  const row = compute(sqlite, asOf, loadConverter(sqlite), id).rows[0];
+  if (!row) throw new AppFailure('NOT_FOUND', `There is no client with id ${id}.`);
+  return row;
+}
+
+export function getClient(sqlite: Sqlite, id: number, asOf: string): ClientDetail {
+  const converter = loadConverter(sqlite);
+  const row = compute(sqlite, asOf, converter, id).rows[0];
+  if (!row) throw new AppFailure('NOT_FOUND', `There is no client with id ${id}.`);
+  const toDate = instantToWorkspaceDate(sqlite);
+  const projects = sqlite
+    .prepare(
+      `SELECT id, name, stage, value_minor AS valueMinor, currency, start_date AS startDate, due_date AS dueDate,
+              delivered_at AS deliveredAt, satisfaction, revision_cycles AS revisionCycles
+       FROM projects WHERE client_id = ? ORDER BY start_date DESC, id DESC`,
+    )
+    .all(id) as ClientProject[];
+  const leads = sqlite
+    .prepare(
+      `SELECT id, company, stage, channel, expected_value_minor AS expectedValueMinor, currency, created_at AS createdAt,
+              closed_at AS closedAt
+       FROM leads WHERE client_id = ? OR (client_id IS NULL AND lower(company) = lower(?)) ORDER BY created_at DESC`,
+    )
+    .all(id, row.name) as ClientLead[];
+  const invoices = listInvoices(sqlite, { clientId: id }, asOf).invoices;
+  const subscriptions = loadSubscriptions(sqlite, { clientId: id }).map((s) => toSubscription(s, asOf));
+  const satisfaction = projects
+    .filter((p) => p.deliveredAt !== null && p.satisfaction !== null)
+    .map((p) => ({ date: toDate(p.deliveredAt!), score: p.satisfaction!, projectId: p.id }))
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
+
+  const activity: ClientActivity[] = [];
+  for (const p of projects) {
+    activity.push({ at: `${p.startDate}T00:00:00Z`, kind: 'project_started', params: { project: p.name } });
+    if (p.deliveredAt) activity.push({ at: p.deliveredAt, kind: 'project_delivered', params: { project: p.name } });
+  }
+  for (const l of leads) activity.push({ at: l.createdAt, kind: 'lead_created', params: { channel: l.channel } });
+  for (const i of invoices) {
+    if (i.issueDate)
+      activity.push({
+        at: `${i.issueDate}T00:00:00Z`,
+        kind: i.kind === 'credit_note' ? 'credit_note_issued' : 'invoice_issued',
+        params: { number: i.number, totalMinor: i.totalMinor, currency: i.currency },
+      });
+  }
+  const payments = sqlite
+    .prepare(
+      `SELECT p.paid_on, p.amount_minor, p.currency, i.number FROM payments p JOIN invoices i ON i.id = p.invoice_id
+       WHERE i.client_id = ?`,
+    )
+    .all(id) as { paid_on: string; amount_minor: number; currency: string; number: string }[];
+  for (const p of payments)
+    activity.push({
+      at: `${p.paid_on}T00:00:00Z`,
+      kind: 'payment_recorded',
+      params: { number: p.number, amountMinor: p.amount_minor, currency: p.currency },
+    });
+  for (const s of subscriptions)
+    for (const c of s.changes)
+      activity.push({
+        at: `${c.effectiveOn}T00:00:00Z`,
+        kind: `subscription_${c.kind}`,
+        params: { service: s.serviceName, feeMinor: c.feeMinor, currency: s.currency },
+      });
+  activity.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  return {
+    ...row,
+    projects,
+    leads,
+    invoices,
+    subscriptions,
+    satisfaction,
+    activity: activity.filter((a) => a.at.slice(0, 10) <= asOf).slice(0, 100),
+    missingRates: converter.missingRates(),
+  };
+}
+
+export function createClient(sqlite: Sqlite, input: Required<ClientInput>, stamp: Stamp): number {
+  if (input.hubId !== null && !sqlite.prepare('SELECT id FROM hubs WHERE id = ?').get(input.hubId))
+    throw new AppFailure('NOT_FOUND', `There is no hub with id ${input.hubId}.`, 'hubId');
+  const taken = sqlite.prepare('SELECT id FROM clients WHERE lower(name) = lower(?)').get(input.name);
+  if (taken) throw new AppFailure('CONFLICT', `A client named ${input.name} already exists.`, 'name');
+  const r = sqlite
+    .prepare(
+      `INSERT INTO clients (name, tier, vertical, hub_id, country, email, created_at, payment_terms_days, deposit_pct)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      input.name,
+      input.tier,
+      input.vertical,
+      input.hubId,
+      input.country,
+      input.email,
+      stamp.at,
+      input.paymentTermsDays,
+      input.depositPct,
+    );
+  const id = Number(r.lastInsertRowid);
+  audit(sqlite, { ...stamp, action: 'create', entity: 'client', entityId: id, detail: { name: input.name } });
+  return id;
+}
+
+const COLUMNS: Record<keyof ClientUpdate['patch'], string> = {
+  name: 'name',
+  tier: 'tier',
+  vertical: 'vertical',
+  hubId: 'hub_id',
+  country: 'country',
+  email: 'email',
+  paymentTermsDays: 'payment_terms_days',
+  depositPct: 'deposit_pct',
+};
+
+export function updateClient(sqlite: Sqlite, { id, patch }: ClientUpdate, stamp: Stamp): void {
+  const before = sqlite.prepare('SELECT * FROM clients WHERE id = ?').get(id) as ClientBase | undefined;
+  if (!before) throw new AppFailure('NOT_FOUND', `There is no client with id ${id}.`);
+  const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof ClientUpdate['patch'], unknown][];
+  if (entries.length === 0) return;
+  if (patch.name !== undefined) {
+    const taken = sqlite.prepare('SELECT id FROM clients WHERE lower(name) = lower(?) AND id <> ?').get(patch.name, id);
+    if (taken) throw new AppFailure('CONFLICT', `A client named ${patch.name} already exists.`, 'name');
+  }
+  if (
+    patch.hubId !== undefined &&
+    patch.hubId !== null &&
+    !sqlite.prepare('SELECT id FROM hubs WHERE id = ?').get(patch.hubId)
+  )
+    throw new AppFailure('NOT_FOUND', `There is no hub with id ${patch.hubId}.`, 'hubId');
+  sqlite
+    .prepare(`UPDATE clients SET ${entries.map(([k]) => `${COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`)
+    .run(...entries.map(([, v]) => v as string | number | null), id);
+  audit(sqlite, { ...stamp, action: 'update', entity: 'client', entityId: id, detail: patch });
+}
+
+// ---------- alerts ----------
+
+interface Wanted {
+  priority: Alert['priority'];
+  rule: Alert['rule'];
+  entityId: number;
+  params: Alert['params'];
+}
+
+/** Raises the client alerts whose condition holds and resolves those whose condition no longer does. */
+export function syncClientAlerts(sqlite: Sqlite, asOf: string, at: string): void {
+  const converter = loadConverter(sqlite);
+  const { rows, inputs } = compute(sqlite, asOf, converter);
+  const wanted: Wanted[] = [];
+  for (const r of rows) {
+    if (r.health.status === 'at_risk')
+      wanted.push({
+        priority: 'ATTENTION',
+        rule: 'client_at_risk',
+        entityId: r.id,
+        params: { clientName: r.name, score: r.health.score },
+      });
+    const input = inputs.get(r.id)!;
+    if (isUpsellCandidate(input))
+      wanted.push({
+        priority: 'OPPORTUNITY',
+        rule: 'client_upsell',
+        entityId: r.id,
+        params: { clientName: r.name, deliveredLast90Days: r.health.factors[1]!.inputs.deliveredLast90Days ?? 0 },
+      });
+  }
+  const open = sqlite
+    .prepare("SELECT id, rule, entity_id FROM alerts WHERE entity = 'client' AND resolved_at IS NULL")
+    .all() as { id: number; rule: string; entity_id: number }[];
+  const key = (rule: string, id: number) => `${rule}:${id}`;
+  const wantedKeys = new Set(wanted.map((w) => key(w.rule, w.entityId)));
+  const openKeys = new Set(open.map((o) => key(o.rule, o.entity_id)));
+  const resolve = sqlite.prepare('UPDATE alerts SET resolved_at = ? WHERE id = ?');
+  for (const o of open) if (!wantedKeys.has(key(o.rule, o.entity_id))) resolve.run(at, o.id);
+  const insert = sqlite.prepare(
+    "INSERT INTO alerts (priority, rule, entity, entity_id, params, raised_at) VALUES (?, ?, 'client', ?, ?, ?)",
+  );
+  for (const w of wanted)
+    if (!openKeys.has(key(w.rule, w.entityId)))
+      insert.run(w.priority, w.rule, w.entityId, JSON.stringify(w.params), at);
+}
+
+export function listAlerts(sqlite: Sqlite): Alert[] {
+  const rows = sqlite
+    .prepare(
+      `SELECT id, priority, rule, entity, entity_id AS entityId, params, raised_at AS raisedAt FROM alerts
+       WHERE resolved_at IS NULL AND dismissed_at IS NULL
+       ORDER BY CASE priority WHEN 'URGENT' THEN 0 WHEN 'ATTENTION' THEN 1 WHEN 'OPPORTUNITY' THEN 2 ELSE 3 END, raised_at DESC, id DESC`,
+    )
+    .all() as (Omit<Alert, 'params'> & { params: string })[];
+  return rows.map((r) => ({ ...r, params: JSON.parse(r.params) as Alert['params'] }));
+}
+
+export function dismissAlert(sqlite: Sqlite, id: number, at: string): number {
+  const r = sqlite.prepare('UPDATE alerts SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(at, id);
+  if (r.changes === 0) throw new AppFailure('NOT_FOUND', `There is no open alert with id ${id}.`);
+  return r.changes;
+}

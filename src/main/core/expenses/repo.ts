@@ -1,0 +1,108 @@
+import { EXPENSE_CATEGORIES, type ExpenseCategory } from '../../../shared/domain';
+import type { Expense, ExpenseMonth, ExpenseOccurrence } from '../../../shared/money';
+import type { ExpenseInput } from '../../../shared/money-schemas';
+import { AppFailure } from '../../../shared/result';
+import { audit } from '../audit/log';
+import type { Sqlite } from '../db/client';
+import { loadConverter } from '../fx/repo';
+import type { Stamp } from '../invoices/repo';
+import { occurrenceIn } from './engine';
+
+const SELECT = `SELECT id, date, category, hub_id AS hubId, description, amount_minor AS amountMinor, currency, recurrence,
+  recurrence_end_month AS recurrenceEndMonth, voided_at AS voidedAt, created_at AS createdAt FROM expenses`;
+
+export function getExpense(sqlite: Sqlite, id: number): Expense {
+  const row = sqlite.prepare(`${SELECT} WHERE id = ?`).get(id) as Expense | undefined;
+  if (!row) throw new AppFailure('NOT_FOUND', `There is no expense with id ${id}.`);
+  return row;
+}
+
+/** Every live expense that falls in `month` (monthly ones once), with totals per category. */
+export function expenseMonth(sqlite: Sqlite, month: string): ExpenseMonth {
+  const rows = sqlite
+    .prepare(`${SELECT} WHERE voided_at IS NULL AND (date LIKE ? OR (recurrence = 'monthly' AND date < ?))`)
+    .all(`${month}-%`, `${month}-01`) as Expense[];
+  const converter = loadConverter(sqlite);
+  const occurrences: ExpenseOccurrence[] = [];
+  for (const e of rows) {
+    const date = occurrenceIn(e, month);
+    if (date === null) continue;
+    occurrences.push({
+      expenseId: e.id,
+      date,
+      category: e.category,
+      hubId: e.hubId,
+      description: e.description,
+      amountMinor: e.amountMinor,
+      currency: e.currency,
+      reportingMinor: converter.toReporting(e.amountMinor, e.currency, date),
+      recurring: e.recurrence === 'monthly',
+    });
+  }
+  occurrences.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.expenseId - a.expenseId));
+  const totals = Object.fromEntries(EXPENSE_CATEGORIES.map((c) => [c, 0])) as Record<ExpenseCategory, number | null>;
+  for (const o of occurrences) {
+    const t = totals[o.category];
+    totals[o.category] = t === null || o.reportingMinor === null ? null : t + o.reportingMinor;
+  }
+  const values = Object.values(totals);
+  return {
+    month,
+    reportingCurrency: converter.reporting,
+    occurrences,
+    totals,
+    totalMinor: values.includes(null) ? null : (values as number[]).reduce((a, b) => a + b, 0),
+    missingRates: converter.missingRates(),
+  };
+}
+
+export function createExpense(sqlite: Sqlite, input: Required<ExpenseInput>, stamp: Stamp): number {
+  if (input.hubId !== null && !sqlite.prepare('SELECT id FROM hubs WHERE id = ?').get(input.hubId))
+    throw new AppFailure('NOT_FOUND', `There is no hub with id ${input.hubId}.`, 'hubId');
+  const r = sqlite
+    .prepare(
+      `INSERT INTO expenses (date, category, hub_id, description, amount_minor, currency, recurrence, recurrence_end_month, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      input.date,
+      input.category,
+      input.hubId,
+      input.description,
+      input.amountMinor,
+      input.currency,
+      input.recurrence,
+      input.recurrenceEndMonth,
+      stamp.at,
+    );
+  const id = Number(r.lastInsertRowid);
+  audit(sqlite, {
+    ...stamp,
+    action: 'create',
+    entity: 'expense',
+    entityId: id,
+    detail: { amountMinor: input.amountMinor },
+  });
+  return id;
+}
+
+export function setExpenseVoided(sqlite: Sqlite, id: number, voided: boolean, stamp: Stamp): void {
+  const e = getExpense(sqlite, id);
+  if ((e.voidedAt !== null) === voided)
+    throw new AppFailure('CONFLICT', voided ? 'This expense is already void.' : 'This expense is not void.');
+  sqlite.prepare('UPDATE expenses SET voided_at = ? WHERE id = ?').run(voided ? stamp.at : null, id);
+  audit(sqlite, { ...stamp, action: voided ? 'void' : 'unvoid', entity: 'expense', entityId: id });
+}
+
+export function stopExpense(sqlite: Sqlite, id: number, lastMonth: string, stamp: Stamp): void {
+  const e = getExpense(sqlite, id);
+  if (e.recurrence !== 'monthly') throw new AppFailure('CONFLICT', 'Only a monthly expense can be stopped.');
+  if (lastMonth < e.date.slice(0, 7))
+    throw new AppFailure(
+      'BAD_REQUEST',
+      `The last month cannot be before the first (${e.date.slice(0, 7)}).`,
+      'lastMonth',
+    );
+  sqlite.prepare('UPDATE expenses SET recurrence_end_month = ? WHERE id = ?').run(lastMonth, id);
+  audit(sqlite, { ...stamp, action: 'stop', entity: 'expense', entityId: id, detail: { lastMonth } });
+}

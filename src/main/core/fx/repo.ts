@@ -1,0 +1,54 @@
+import type { Currency } from '../../../shared/domain';
+import type { FxRate } from '../../../shared/money';
+import { AppFailure } from '../../../shared/result';
+import { audit } from '../audit/log';
+import type { Sqlite } from '../db/client';
+import { Converter, rateTable } from './engine';
+
+export function listRates(sqlite: Sqlite, currency?: string): FxRate[] {
+  const rows = currency
+    ? sqlite.prepare('SELECT currency, date, rate FROM fx_rates WHERE currency = ? ORDER BY date DESC').all(currency)
+    : sqlite.prepare('SELECT currency, date, rate FROM fx_rates ORDER BY currency, date DESC').all();
+  return rows as FxRate[];
+}
+
+export function reportingCurrency(sqlite: Sqlite): Currency {
+  const row = sqlite.prepare('SELECT reporting_currency AS c FROM workspace_settings WHERE id = 1').get() as
+    | { c: Currency }
+    | undefined;
+  if (!row) throw new AppFailure('WORKSPACE_INVALID', 'This workspace has no settings row; restore a backup.');
+  return row.c;
+}
+
+/** A converter over every rate in the workspace (a few thousand rows at most). */
+export function loadConverter(sqlite: Sqlite): Converter {
+  return new Converter(rateTable(reportingCurrency(sqlite), listRates(sqlite)));
+}
+
+export function setRate(sqlite: Sqlite, rate: FxRate, stamp: { at: string; actor: string }): FxRate {
+  if (rate.currency === reportingCurrency(sqlite))
+    throw new AppFailure(
+      'BAD_REQUEST',
+      `${rate.currency} is the reporting currency; its rate is always 1.`,
+      'currency',
+    );
+  sqlite
+    .prepare(
+      'INSERT INTO fx_rates (currency, date, rate) VALUES (?, ?, ?) ON CONFLICT (currency, date) DO UPDATE SET rate = excluded.rate',
+    )
+    .run(rate.currency, rate.date, rate.rate);
+  audit(sqlite, { ...stamp, action: 'set_rate', entity: 'fx_rate', detail: rate });
+  return rate;
+}
+
+export function deleteRate(
+  sqlite: Sqlite,
+  currency: string,
+  date: string,
+  stamp: { at: string; actor: string },
+): number {
+  const r = sqlite.prepare('DELETE FROM fx_rates WHERE currency = ? AND date = ?').run(currency, date);
+  if (r.changes === 0) throw new AppFailure('NOT_FOUND', `There is no ${currency} rate on ${date}.`);
+  audit(sqlite, { ...stamp, action: 'delete_rate', entity: 'fx_rate', detail: { currency, date } });
+  return r.changes;
+}

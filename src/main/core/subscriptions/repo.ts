@@ -1,0 +1,210 @@
+import { addDays } from '../../../shared/dates';
+import type { Currency, SubscriptionChangeKind } from '../../../shared/domain';
+import type { MrrReport, Subscription, SubscriptionChange } from '../../../shared/money';
+import type { SubscriptionChangeInput, SubscriptionCreate } from '../../../shared/money-schemas';
+import { AppFailure } from '../../../shared/result';
+import { audit } from '../audit/log';
+import type { Sqlite } from '../db/client';
+import { roundMinor } from '../fx/engine';
+import { loadConverter } from '../fx/repo';
+import { insertDraft, type Stamp, taxRateFor } from '../invoices/repo';
+import {
+  activeSegments,
+  changeProblem,
+  type MrrStep,
+  monthlyMrr,
+  mrrMovements,
+  mrrSteps,
+  nextMonth,
+  revenueParts,
+  stateOn,
+} from './engine';
+
+interface SubRow {
+  id: number;
+  client_id: number;
+  client_name: string;
+  service_id: number;
+  service_code: string;
+  service_name: string;
+  currency: Currency;
+}
+
+export interface LoadedSubscription extends SubRow {
+  changes: SubscriptionChange[];
+}
+
+export function loadSubscriptions(
+  sqlite: Sqlite,
+  filter: { clientId?: number | undefined; id?: number } = {},
+): LoadedSubscription[] {
+  const where =
+    filter.id !== undefined ? 'WHERE s.id = ?' : filter.clientId !== undefined ? 'WHERE s.client_id = ?' : '';
+  const params = filter.id !== undefined ? [filter.id] : filter.clientId !== undefined ? [filter.clientId] : [];
+  const subs = sqlite
+    .prepare(
+      `SELECT s.id, s.client_id, c.name AS client_name, s.service_id, v.code AS service_code, v.name AS service_name, s.currency
+       FROM subscriptions s JOIN clients c ON c.id = s.client_id JOIN services v ON v.id = s.service_id ${where}
+       ORDER BY c.name, s.id`,
+    )
+    .all(...params) as SubRow[];
+  const changes = sqlite
+    .prepare(
+      `SELECT id, subscription_id AS subscriptionId, kind, effective_on AS effectiveOn, fee_minor AS feeMinor, note,
+              created_at AS createdAt
+       FROM subscription_changes ORDER BY subscription_id, effective_on, id`,
+    )
+    .all() as (SubscriptionChange & { subscriptionId: number })[];
+  const bySub = new Map<number, SubscriptionChange[]>();
+  for (const { subscriptionId, ...c } of changes) {
+    const list = bySub.get(subscriptionId) ?? [];
+    list.push(c);
+    bySub.set(subscriptionId, list);
+  }
+  return subs.map((s) => ({ ...s, changes: bySub.get(s.id) ?? [] }));
+}
+
+export function toSubscription(s: LoadedSubscription, asOf: string): Subscription {
+  const state = stateOn(s.changes, asOf);
+  const start = s.changes[0]!;
+  const cancel = s.changes.find((c) => c.kind === 'cancel');
+  return {
+    id: s.id,
+    clientId: s.client_id,
+    clientName: s.client_name,
+    serviceId: s.service_id,
+    serviceCode: s.service_code,
+    serviceName: s.service_name,
+    currency: s.currency,
+    status: state.status,
+    feeMinor: state.feeMinor,
+    startedOn: start.effectiveOn,
+    endedOn: cancel ? addDays(cancel.effectiveOn, -1) : null,
+    changes: s.changes,
+  };
+}
+
+export function createSubscription(sqlite: Sqlite, input: Required<SubscriptionCreate>, stamp: Stamp): number {
+  const client = sqlite.prepare('SELECT id FROM clients WHERE id = ?').get(input.clientId);
+  if (!client) throw new AppFailure('NOT_FOUND', `There is no client with id ${input.clientId}.`, 'clientId');
+  const service = sqlite.prepare('SELECT kind, active FROM services WHERE id = ?').get(input.serviceId) as
+    | { kind: string; active: number }
+    | undefined;
+  if (!service) throw new AppFailure('NOT_FOUND', `There is no service with id ${input.serviceId}.`, 'serviceId');
+  if (service.kind !== 'subscription')
+    throw new AppFailure('BAD_REQUEST', 'Choose a recurring service (a subscription) from the catalogue.', 'serviceId');
+  const r = sqlite
+    .prepare('INSERT INTO subscriptions (client_id, service_id, currency, created_at) VALUES (?, ?, ?, ?)')
+    .run(input.clientId, input.serviceId, input.currency, stamp.at);
+  const id = Number(r.lastInsertRowid);
+  insertChange(sqlite, id, 'start', input.startOn, input.feeMinor, input.note, stamp.at);
+  audit(sqlite, {
+    ...stamp,
+    action: 'create',
+    entity: 'subscription',
+    entityId: id,
+    detail: { feeMinor: input.feeMinor },
+  });
+  return id;
+}
+
+function insertChange(
+  sqlite: Sqlite,
+  subscriptionId: number,
+  kind: SubscriptionChangeKind,
+  effectiveOn: string,
+  feeMinor: number | null,
+  note: string | null,
+  at: string,
+): void {
+  sqlite
+    .prepare(
+      'INSERT INTO subscription_changes (subscription_id, kind, effective_on, fee_minor, note, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .run(subscriptionId, kind, effectiveOn, feeMinor, note, at);
+}
+
+export function changeSubscription(sqlite: Sqlite, input: SubscriptionChangeInput, stamp: Stamp): void {
+  const [sub] = loadSubscriptions(sqlite, { id: input.id });
+  if (!sub) throw new AppFailure('NOT_FOUND', `There is no subscription with id ${input.id}.`);
+  const feeMinor = input.kind === 'change' ? input.feeMinor : null;
+  const problem = changeProblem(sub.changes, { kind: input.kind, effectiveOn: input.effectiveOn, feeMinor });
+  if (problem) throw new AppFailure('CONFLICT', problem, 'effectiveOn');
+  insertChange(sqlite, sub.id, input.kind, input.effectiveOn, feeMinor, input.note ?? null, stamp.at);
+  audit(sqlite, {
+    ...stamp,
+    action: input.kind,
+    entity: 'subscription',
+    entityId: sub.id,
+    detail: { effectiveOn: input.effectiveOn, feeMinor },
+  });
+}
+
+/** MRR per month between two months, with every movement of those months. */
+export function mrrReport(sqlite: Sqlite, from: string, to: string): MrrReport {
+  const converter = loadConverter(sqlite);
+  const subs = loadSubscriptions(sqlite);
+  const unconvertible = new Set<number>();
+  const steps: MrrStep[] = subs.flatMap((s) =>
+    mrrSteps(s.id, s.client_id, s.changes, (fee, since) => {
+      const v = converter.toReporting(fee, s.currency, since);
+      if (v === null) unconvertible.add(s.id);
+      return v ?? 0;
+    }),
+  );
+  // Subscriptions whose fee has no rate are left out entirely (and reported), never counted at 1.
+  const movements = mrrMovements(steps.filter((s) => !unconvertible.has(s.subscriptionId)));
+  const names = new Map(subs.map((s) => [s.client_id, s.client_name]));
+  return {
+    currency: converter.reporting,
+    months: monthlyMrr(movements, from, to),
+    movements: movements
+      .filter((m) => m.date.slice(0, 7) >= from && m.date.slice(0, 7) <= to)
+      .map((m) => ({ ...m, clientName: names.get(m.clientId) ?? '' })),
+    missingRates: converter.missingRates(),
+  };
+}
+
+/** The draft invoice of one subscription month: the fee for the days it was active that month. */
+export function subscriptionMonthDraft(sqlite: Sqlite, subscriptionId: number, month: string, stamp: Stamp): number {
+  const [sub] = loadSubscriptions(sqlite, { id: subscriptionId });
+  if (!sub) throw new AppFailure('NOT_FOUND', `There is no subscription with id ${subscriptionId}.`, 'subscriptionId');
+  const first = `${month}-01`;
+  const last = addDays(`${nextMonth(month)}-01`, -1);
+  const amount = roundMinor(
+    revenueParts(activeSegments(sub.changes, last), first, last).reduce((s, p) => s + p.minor, 0),
+  );
+  if (amount <= 0)
+    throw new AppFailure(
+      'CONFLICT',
+      `The subscription was not active in ${month}; there is nothing to invoice.`,
+      'month',
+    );
+  const existing = sqlite
+    .prepare(
+      "SELECT count(*) AS n FROM invoices WHERE subscription_id = ? AND period_month = ? AND kind = 'subscription' AND status <> 'void'",
+    )
+    .get(subscriptionId, month) as { n: number };
+  if (existing.n > 0) throw new AppFailure('CONFLICT', `${month} of this subscription is already invoiced.`, 'month');
+  return insertDraft(
+    sqlite,
+    {
+      kind: 'subscription',
+      clientId: sub.client_id,
+      currency: sub.currency,
+      lines: [
+        {
+          description: `${sub.service_name} · ${month}`,
+          quantity: 1,
+          unitPriceMinor: amount,
+          taxRateBp: taxRateFor(sqlite, sub.client_id),
+        },
+      ],
+      notes: null,
+      projectId: null,
+      subscriptionId,
+      periodMonth: month,
+    },
+    stamp,
+  );
+}

@@ -1,0 +1,42 @@
+import type { SavedView } from '../../../shared/money';
+import { AppFailure } from '../../../shared/result';
+import type { Sqlite } from '../db/client';
+
+type Row = Omit<SavedView, 'state'> & { state: string };
+const SELECT = 'SELECT id, screen, name, state, created_at AS createdAt FROM saved_views';
+const parse = (r: Row): SavedView => ({ ...r, state: JSON.parse(r.state) as unknown });
+
+export function listViews(sqlite: Sqlite, screen: string): SavedView[] {
+  return (sqlite.prepare(`${SELECT} WHERE screen = ? ORDER BY lower(name)`).all(screen) as Row[]).map(parse);
+}
+
+/** Saves a view by name: a view with the same name on the same screen is replaced. */
+export function saveView(
+  sqlite: Sqlite,
+  input: { screen: string; name: string; state: unknown },
+  at: string,
+): SavedView {
+  const state = JSON.stringify(input.state);
+  if (state.length > 20_000) throw new AppFailure('BAD_REQUEST', 'That view is too large to save.', 'state');
+  const existing = sqlite
+    .prepare('SELECT id FROM saved_views WHERE screen = ? AND lower(name) = lower(?)')
+    .get(input.screen, input.name) as { id: number } | undefined;
+  let id: number;
+  if (existing) {
+    sqlite.prepare('UPDATE saved_views SET state = ?, name = ? WHERE id = ?').run(state, input.name, existing.id);
+    id = existing.id;
+  } else {
+    id = Number(
+      sqlite
+        .prepare('INSERT INTO saved_views (screen, name, state, created_at) VALUES (?, ?, ?, ?)')
+        .run(input.screen, input.name, state, at).lastInsertRowid,
+    );
+  }
+  return parse(sqlite.prepare(`${SELECT} WHERE id = ?`).get(id) as Row);
+}
+
+export function deleteView(sqlite: Sqlite, id: number): number {
+  const r = sqlite.prepare('DELETE FROM saved_views WHERE id = ?').run(id);
+  if (r.changes === 0) throw new AppFailure('NOT_FOUND', `There is no saved view with id ${id}.`);
+  return r.changes;
+}
