@@ -2,11 +2,16 @@
 import type { Handlers } from '../../shared/contract';
 import { appHandlers } from './app/handlers';
 import { catalogueHandlers } from './catalogue/handlers';
+import { clientsHandlers } from './clients/handlers';
 import type { CoreContext } from './context';
+import { expensesHandlers } from './expenses/handlers';
+import { fxHandlers } from './fx/handlers';
 import { hubHandlers } from './hubs/handlers';
-import { moneyHandlers } from './money-handlers';
+import { invoicesHandlers } from './invoices/handlers';
 import { peopleHandlers } from './people/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { subscriptionsHandlers } from './subscriptions/handlers';
+import { viewsHandlers } from './views/handlers';
 import { workspaceHandlers } from './workspace/handlers';
 
 export const handlers = {
@@ -16,5 +21,10 @@ export const handlers = {
   ...hubHandlers,
   ...peopleHandlers,
   ...catalogueHandlers,
-  ...moneyHandlers,
+  ...clientsHandlers,
+  ...viewsHandlers,
+  ...subscriptionsHandlers,
+  ...invoicesHandlers,
+  ...expensesHandlers,
+  ...fxHandlers,
 } satisfies Handlers<CoreContext>;

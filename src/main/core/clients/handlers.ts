@@ -1,0 +1,47 @@
+/** Clients, their health, and the client alerts (kept up to date by every write). */
+import type { Handlers } from '../../../shared/contract';
+import { act, type CoreContext, onEveryWrite, readScope, writeScope } from '../context';
+import { writeTransaction } from '../db/client';
+import { workspaceToday } from '../fx/clock';
+import {
+  clientRow,
+  createClient,
+  dismissAlert,
+  getClient,
+  listAlerts,
+  listClients,
+  syncClientAlerts,
+  updateClient,
+} from './repo';
+
+// Health moves with every write (payments, deliveries, subscriptions), so every action brings the alerts up to date.
+onEveryWrite(syncClientAlerts);
+
+export const clientsHandlers = {
+  'clients/list': ({ asOf }, ctx) => {
+    const r = readScope(ctx);
+    return listClients(r.sqlite, asOf ?? r.today);
+  },
+  'clients/get': ({ id, asOf }, ctx) => {
+    const r = readScope(ctx);
+    return getClient(r.sqlite, id, asOf ?? r.today);
+  },
+  'clients/create': (input, ctx) => act(ctx, (w) => clientRow(w.sqlite, createClient(w.sqlite, input, w), w.today)),
+  'clients/update': (input, ctx) =>
+    act(ctx, (w) => {
+      updateClient(w.sqlite, input, w);
+      return clientRow(w.sqlite, input.id, w.today);
+    }),
+  'alerts/list': (_args, ctx) => {
+    const w = writeScope(ctx);
+    const today = workspaceToday(w.sqlite, ctx.now());
+    return writeTransaction(w.sqlite, () => {
+      syncClientAlerts(w.sqlite, today, w.at);
+      return listAlerts(w.sqlite);
+    });
+  },
+  'alerts/dismiss': ({ id }, ctx) => {
+    const w = writeScope(ctx);
+    return { dismissed: writeTransaction(w.sqlite, () => dismissAlert(w.sqlite, id, w.at)) };
+  },
+} satisfies Partial<Handlers<CoreContext>>;
