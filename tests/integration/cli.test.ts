@@ -71,6 +71,8 @@ describe('atalaya CLI', () => {
     expect(statSync(backup).size).toBeGreaterThan(0);
 
     const db = new Database(demo);
+    const auditLines = db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    expect(auditLines).toBeGreaterThan(0);
     db.prepare('DELETE FROM audit_log').run();
     db.close();
 
@@ -79,7 +81,7 @@ describe('atalaya CLI', () => {
     expect(refused.json().error.code).toBe('FILE_EXISTS');
     expect(atalaya('restore', '--from', backup, '--workspace', demo, '--force').code).toBe(0);
     const restored = new Database(demo, { readonly: true });
-    expect(restored.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(1);
+    expect(restored.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(auditLines);
     restored.close();
 
     const fresh = path.join(dir, 'fresh.atalaya');
@@ -126,5 +128,67 @@ describe('atalaya CLI', () => {
     const r = atalaya('info', '--workspace', newer, '--json');
     expect(r.code).toBe(1);
     expect(r.json().error.code).toBe('WORKSPACE_TOO_NEW');
+  });
+});
+
+describe('atalaya clients, invoices and mrr', () => {
+  const dir = tempDir();
+  const demo = path.join(dir, 'money.atalaya');
+  const asOf = ['--as-of', '2026-11-20'];
+
+  it('lists clients with their health score and its factors; --at-risk keeps only those at risk', () => {
+    expect(atalaya('demo', '--out', demo, '--seed', 'cli-money', ...asOf).code).toBe(0);
+    const all = atalaya('clients', '--workspace', demo, ...asOf, '--json');
+    expect(all.code).toBe(0);
+    const list = all.json();
+    expect(list).toMatchObject({ asOf: '2026-11-20', reportingCurrency: 'USD', missingRates: [] });
+    expect(list.clients.length).toBeGreaterThan(20);
+    const first = list.clients[0];
+    expect(first.health.factors.map((f: { key: string }) => f.key)).toEqual([
+      'recency',
+      'frequency',
+      'satisfaction',
+      'revisions',
+      'payment',
+      'subscription',
+    ]);
+    for (const c of list.clients)
+      expect(c.health.score).toBe(c.health.factors.reduce((s: number, f: { points: number }) => s + f.points, 0));
+    // Lowest health first.
+    const scores = list.clients.map((c: { health: { score: number } }) => c.health.score);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+
+    const atRisk = atalaya('clients', '--workspace', demo, ...asOf, '--at-risk', '--json').json();
+    expect(atRisk.clients.every((c: { health: { status: string } }) => c.health.status === 'at_risk')).toBe(true);
+    expect(atalaya('clients', '--workspace', demo, ...asOf).stdout).toContain('health 0–100');
+  });
+
+  it('lists invoices by status with balance, days overdue and aging bucket', () => {
+    const overdue = atalaya('invoices', '--workspace', demo, '--status', 'overdue', ...asOf, '--json');
+    expect(overdue.code).toBe(0);
+    const list = overdue.json();
+    expect(list.invoices.length).toBeGreaterThan(0);
+    for (const i of list.invoices) {
+      expect(i.status).toBe('overdue');
+      expect(i.daysOverdue).toBeGreaterThan(0);
+      expect(['0-15', '16-30', '31-60', '60+']).toContain(i.agingBucket);
+      expect(i.balanceMinor).toBeGreaterThan(0);
+    }
+    expect(Object.keys(list.aging)).toEqual(['0-15', '16-30', '31-60', '60+']);
+    const bad = atalaya('invoices', '--workspace', demo, '--status', 'lost');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--status');
+  });
+
+  it('reports a month of MRR movements that reconcile', () => {
+    const r = atalaya('mrr', '--workspace', demo, '--month', '2026-11', '--json');
+    expect(r.code).toBe(0);
+    const m = r.json();
+    expect(Object.keys(m)).toEqual(
+      expect.arrayContaining(['opening', 'new', 'expansion', 'contraction', 'churn', 'reactivation', 'closing']),
+    );
+    expect(m.opening + m.new + m.expansion + m.contraction + m.churn + m.reactivation).toBe(m.closing);
+    expect(atalaya('mrr', '--workspace', demo).code).toBe(2);
+    expect(atalaya('mrr', '--workspace', demo, '--month', '2026-13').code).toBe(2);
   });
 });

@@ -1,0 +1,554 @@
+/**
+ * Clients and money through the real core worker and a real SQLite file:
+ * invoices (numbering, payments, credit notes, voids), subscriptions and MRR,
+ * expenses, FX, and the demo's money kept consistent.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreClient } from '../../src/main/hosts/core-client';
+import type { OnboardingInput } from '../../src/shared/schemas';
+import { builtWorker, cleanTempDirs, expectOk, MIGRATIONS_DIR, nextEvent, tempDir, testCore } from '../helpers';
+
+const run = promisify(execFile);
+
+const onboarding: OnboardingInput = {
+  name: 'Faro Studio',
+  reportingCurrency: 'USD',
+  timeZone: 'UTC',
+  hubs: [
+    {
+      name: 'Copenhagen',
+      country: 'DK',
+      timeZone: 'Europe/Copenhagen',
+      currency: 'EUR',
+      targetKind: null,
+      targetSharePct: null,
+      leaderId: null,
+      color: 'sky',
+    },
+    {
+      name: 'Lima',
+      country: 'PE',
+      timeZone: 'America/Lima',
+      currency: 'USD',
+      targetKind: null,
+      targetSharePct: null,
+      leaderId: null,
+      color: 'emerald',
+    },
+  ],
+  people: [],
+};
+
+async function emptyWorkspace(core: CoreClient) {
+  const summary = expectOk(await core.call('workspace/createEmpty', onboarding));
+  const hubs = expectOk(await core.call('hubs/list', {}));
+  const hub = (name: string) => hubs.find((h) => h.name === name)!.id;
+  return { summary, copenhagen: hub('Copenhagen'), lima: hub('Lima') };
+}
+
+const client = (name: string, hubId: number, country: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  tier: 2 as const,
+  vertical: 'saas' as const,
+  hubId,
+  country,
+  email: null,
+  ...extra,
+});
+
+/** Rows of a table straight from the file (not through the code under test). */
+function countRows(file: string, table: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+describe('invoices and payments', () => {
+  let core: CoreClient;
+  let file: string;
+  let ids: Awaited<ReturnType<typeof emptyWorkspace>>;
+  beforeAll(async () => {
+    core = testCore(tempDir());
+    ids = await emptyWorkspace(core);
+    file = ids.summary.path;
+  });
+  afterAll(async () => {
+    await core.close();
+    cleanTempDirs();
+  });
+
+  it('numbers issued invoices without gaps; drafts have no number; a void keeps its number', async () => {
+    const acme = expectOk(await core.call('clients/create', client('Acme Lima', ids.lima, 'PE')));
+    const numbers: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const draft = expectOk(
+        await core.call('invoices/createDraft', {
+          clientId: acme.id,
+          currency: 'USD',
+          lines: [{ description: `Edit ${i}`, quantity: 2, unitPriceMinor: 5_000, taxRateBp: 0 }],
+        }),
+      );
+      expect(draft).toMatchObject({ number: null, status: 'draft', totalMinor: 10_000 });
+      const issued = expectOk(await core.call('invoices/issue', { id: draft.id, issueDate: '2026-03-02' }));
+      numbers.push(issued.number!);
+      // Due date = issue date + the client's terms (15 days by default).
+      expect(issued.dueDate).toBe('2026-03-17');
+    }
+    expect(numbers).toEqual(['INV-2026-0001', 'INV-2026-0002', 'INV-2026-0003']);
+
+    const voided = expectOk(
+      await core.call('invoices/void', { id: (await lastInvoice(core)).id, reason: 'Duplicate' }),
+    );
+    expect(voided).toMatchObject({ status: 'void', number: 'INV-2026-0003', voidReason: 'Duplicate' });
+    // The next invoice continues after the voided number.
+    const draft = expectOk(
+      await core.call('invoices/createDraft', {
+        clientId: acme.id,
+        currency: 'USD',
+        lines: [{ description: 'After the void', quantity: 1, unitPriceMinor: 1_000 }],
+      }),
+    );
+    expect(expectOk(await core.call('invoices/issue', { id: draft.id, issueDate: '2026-03-03' })).number).toBe(
+      'INV-2026-0004',
+    );
+    // Numbers follow dates: an earlier issue date than the last one is refused.
+    const late = expectOk(
+      await core.call('invoices/createDraft', {
+        clientId: acme.id,
+        currency: 'USD',
+        lines: [{ description: 'Backdated', quantity: 1, unitPriceMinor: 1_000 }],
+      }),
+    );
+    const refused = await core.call('invoices/issue', { id: late.id, issueDate: '2026-03-01' });
+    expect(refused.ok === false && refused.error).toMatchObject({ code: 'BAD_REQUEST', field: 'issueDate' });
+    expect(expectOk(await core.call('invoices/get', { id: late.id })).number).toBeNull();
+  });
+
+  it('partial payments sum; the final one makes it paid; an overpayment is refused and changes nothing', async () => {
+    const c = expectOk(await core.call('clients/create', client('Payer Co', ids.lima, 'PE')));
+    const draft = expectOk(
+      await core.call('invoices/createDraft', {
+        clientId: c.id,
+        currency: 'USD',
+        lines: [
+          { description: 'Explainer', quantity: 1, unitPriceMinor: 30_000, taxRateBp: 1_800 },
+          { description: 'Voice-over', quantity: 2, unitPriceMinor: 2_550, taxRateBp: 1_800 },
+        ],
+      }),
+    );
+    // 300.00 + 2 × 25.50 = 351.00 net, 18% tax = 63.18, total 414.18.
+    expect(draft).toMatchObject({ netMinor: 35_100, taxMinor: 6_318, totalMinor: 41_418 });
+    const inv = expectOk(await core.call('invoices/issue', { id: draft.id, issueDate: '2026-04-01' }));
+
+    const first = expectOk(
+      await core.call('payments/record', {
+        invoiceId: inv.id,
+        paidOn: '2026-04-05',
+        amountMinor: 20_000,
+        currency: 'USD',
+      }),
+    );
+    expect(first).toMatchObject({ paidMinor: 20_000, balanceMinor: 21_418 });
+    expect(first.status).not.toBe('paid');
+
+    const paymentsBefore = countRows(file, 'payments');
+    const over = await core.call('payments/record', {
+      invoiceId: inv.id,
+      paidOn: '2026-04-06',
+      amountMinor: 21_419,
+      currency: 'USD',
+    });
+    expect(over.ok === false && over.error).toMatchObject({ code: 'BAD_REQUEST', field: 'amountMinor' });
+    expect(countRows(file, 'payments')).toBe(paymentsBefore);
+
+    const second = expectOk(
+      await core.call('payments/record', {
+        invoiceId: inv.id,
+        paidOn: '2026-04-20',
+        amountMinor: 21_418,
+        currency: 'USD',
+      }),
+    );
+    expect(second).toMatchObject({ status: 'paid', paidOn: '2026-04-20', paidMinor: 41_418, balanceMinor: 0 });
+    expect(second.payments.map((p) => p.amountMinor)).toEqual([20_000, 21_418]);
+    // Money that was received cannot be voided away.
+    const voidPaid = await core.call('invoices/void', { id: inv.id, reason: 'oops' });
+    expect(voidPaid.ok === false && voidPaid.error.code).toBe('CONFLICT');
+  });
+
+  it('converts a payment in another currency at the rate in force, and refuses one without a rate', async () => {
+    const c = expectOk(await core.call('clients/create', client('Nordlys ApS', ids.copenhagen, 'DK')));
+    const draft = expectOk(
+      await core.call('invoices/createDraft', {
+        clientId: c.id,
+        currency: 'EUR',
+        lines: [{ description: 'Brand campaign', quantity: 1, unitPriceMinor: 100_000, taxRateBp: 2_500 }],
+      }),
+    );
+    const inv = expectOk(await core.call('invoices/issue', { id: draft.id, issueDate: '2026-05-04' }));
+    expect(inv.totalMinor).toBe(125_000);
+
+    const noRate = await core.call('payments/record', {
+      invoiceId: inv.id,
+      paidOn: '2026-05-10',
+      amountMinor: 50_000,
+      currency: 'USD',
+    });
+    expect(noRate.ok === false && noRate.error).toMatchObject({ code: 'FX_RATE_MISSING', field: 'currency' });
+
+    expectOk(await core.call('fx/set', { currency: 'EUR', date: '2026-05-01', rate: 1.25 }));
+    // 500.00 USD at 1.25 USD per EUR = 400.00 EUR applied.
+    const paid = expectOk(
+      await core.call('payments/record', {
+        invoiceId: inv.id,
+        paidOn: '2026-05-10',
+        amountMinor: 50_000,
+        currency: 'USD',
+      }),
+    );
+    expect(paid.payments[0]).toMatchObject({ amountMinor: 50_000, currency: 'USD', appliedMinor: 40_000 });
+    expect(paid.balanceMinor).toBe(85_000);
+  });
+
+  it('credits a sent invoice with a credit note of its own series; a full credit settles it', async () => {
+    const c = expectOk(await core.call('clients/create', client('Credit Co', ids.lima, 'PE')));
+    const draft = expectOk(
+      await core.call('invoices/createDraft', {
+        clientId: c.id,
+        currency: 'USD',
+        lines: [{ description: 'Quick edit', quantity: 1, unitPriceMinor: 6_000 }],
+      }),
+    );
+    const inv = expectOk(await core.call('invoices/issue', { id: draft.id, issueDate: '2026-06-01' }));
+    const edit = await core.call('invoices/updateDraft', { id: inv.id, notes: 'changed' });
+    expect(edit.ok === false && edit.error.code).toBe('CONFLICT');
+
+    const tooMuch = await core.call('invoices/creditNote', { invoiceId: inv.id, amountMinor: 6_001, reason: 'x' });
+    expect(tooMuch.ok === false && tooMuch.error.field).toBe('amountMinor');
+
+    const cn = expectOk(
+      await core.call('invoices/creditNote', {
+        invoiceId: inv.id,
+        amountMinor: 2_000,
+        reason: 'Late delivery',
+        issueDate: '2026-06-03',
+      }),
+    );
+    expect(cn).toMatchObject({
+      kind: 'credit_note',
+      number: 'CN-2026-0001',
+      creditsInvoiceId: inv.id,
+      totalMinor: 2_000,
+    });
+    const after = expectOk(await core.call('invoices/get', { id: inv.id }));
+    expect(after).toMatchObject({ creditedMinor: 2_000, balanceMinor: 4_000 });
+    expect(after.creditNotes).toEqual([
+      { id: cn.id, number: 'CN-2026-0001', totalMinor: 2_000, issueDate: '2026-06-03' },
+    ]);
+
+    expectOk(
+      await core.call('invoices/creditNote', {
+        invoiceId: inv.id,
+        amountMinor: 4_000,
+        reason: 'Goodwill',
+        issueDate: '2026-06-04',
+      }),
+    );
+    expect(expectOk(await core.call('invoices/get', { id: inv.id }))).toMatchObject({
+      status: 'paid',
+      balanceMinor: 0,
+    });
+  });
+
+  it('notes the EU reverse charge for a B2B client in another EU country, and bills deposits net on delivery', async () => {
+    const berlin = expectOk(
+      await core.call('clients/create', client('Berlin GmbH', ids.copenhagen, 'DE', { tier: 1, depositPct: 30 })),
+    );
+    expect(berlin.depositPct).toBe(30);
+    const draft = expectOk(
+      await core.call('invoices/createDraft', {
+        clientId: berlin.id,
+        currency: 'EUR',
+        lines: [{ description: 'Strategy', quantity: 1, unitPriceMinor: 10_000 }],
+      }),
+    );
+    expect(draft.reverseCharge).toBe(true);
+    const local = expectOk(await core.call('clients/create', client('Aarhus ApS', ids.copenhagen, 'DK')));
+    const localDraft = expectOk(
+      await core.call('invoices/createDraft', {
+        clientId: local.id,
+        currency: 'EUR',
+        lines: [{ description: 'Strategy', quantity: 1, unitPriceMinor: 10_000 }],
+      }),
+    );
+    expect(localDraft.reverseCharge).toBe(false);
+  });
+
+  it('keeps every money record: the tables only grow', async () => {
+    const before = ['invoices', 'payments', 'invoice_lines'].map((t) => countRows(file, t));
+    const list = expectOk(await core.call('invoices/list', {}));
+    expect(list.invoices.length).toBe(before[0]);
+    expect(list.invoices.some((i) => i.status === 'void')).toBe(true);
+  });
+});
+
+async function lastInvoice(core: CoreClient) {
+  const list = expectOk(await core.call('invoices/list', {}));
+  return list.invoices.filter((i) => i.number !== null).sort((a, b) => b.number!.localeCompare(a.number!))[0]!;
+}
+
+describe('two OS processes issuing invoices on one file at once', () => {
+  it('produce no gap and no duplicate', async () => {
+    const home = tempDir();
+    const core = testCore(home);
+    const { summary, lima } = await emptyWorkspace(core);
+    const c = expectOk(await core.call('clients/create', client('Race Co', lima, 'PE')));
+    await core.close();
+
+    const script = path.join(__dirname, 'fixtures', 'issue-invoices.cjs');
+    const args = (n: number) => [
+      script,
+      builtWorker(),
+      MIGRATIONS_DIR,
+      tempDir(),
+      summary.path,
+      String(c.id),
+      String(n),
+    ];
+    const [a, b] = await Promise.all([run(process.execPath, args(25)), run(process.execPath, args(25))]);
+    const numbers = [...(JSON.parse(a.stdout) as string[]), ...(JSON.parse(b.stdout) as string[])];
+    expect(numbers).toHaveLength(50);
+    expect(new Set(numbers).size).toBe(50);
+    const sorted = numbers.map((n) => Number(n.slice(-4))).sort((x, y) => x - y);
+    expect(sorted).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  }, 60_000);
+});
+
+describe('subscriptions and MRR through the contract', () => {
+  let core: CoreClient;
+  beforeAll(async () => {
+    core = testCore(tempDir());
+    await emptyWorkspace(core);
+  });
+  afterAll(async () => {
+    await core.close();
+    cleanTempDirs();
+  });
+
+  it('a month with an upgrade on the 10th, a pause and a cancellation on the 20th reconciles by hand', async () => {
+    const hubs = expectOk(await core.call('hubs/list', {}));
+    const lima = hubs.find((h) => h.name === 'Lima')!.id;
+    const services = expectOk(await core.call('catalogue/list', {}));
+    const social = services.find((s) => s.code === 'social_management')!.id;
+    const make = async (name: string, fee: number, startOn: string) => {
+      const c = expectOk(await core.call('clients/create', client(name, lima, 'PE')));
+      return expectOk(
+        await core.call('subscriptions/create', {
+          clientId: c.id,
+          serviceId: social,
+          feeMinor: fee,
+          currency: 'USD',
+          startOn,
+        }),
+      );
+    };
+    const a = await make('Alfa', 30_000, '2026-03-01');
+    const b = await make('Beta', 20_000, '2026-04-15');
+    const c = await make('Gamma', 40_000, '2026-05-01');
+    await make('Delta', 15_000, '2026-06-05');
+    expectOk(
+      await core.call('subscriptions/change', {
+        id: a.id,
+        kind: 'change',
+        effectiveOn: '2026-06-10',
+        feeMinor: 50_000,
+      }),
+    );
+    expectOk(await core.call('subscriptions/change', { id: b.id, kind: 'pause', effectiveOn: '2026-06-20' }));
+    const cancelled = expectOk(
+      await core.call('subscriptions/change', { id: c.id, kind: 'cancel', effectiveOn: '2026-06-20' }),
+    );
+    expect(cancelled).toMatchObject({ endedOn: '2026-06-19' });
+    expect(cancelled.changes.map((x) => x.kind)).toEqual(['start', 'cancel']);
+
+    const report = expectOk(await core.call('mrr/report', { from: '2026-06', to: '2026-06' }));
+    expect(report.months[0]).toEqual({
+      month: '2026-06',
+      opening: 90_000,
+      new: 15_000,
+      expansion: 20_000,
+      contraction: 0,
+      churn: -60_000,
+      reactivation: 0,
+      closing: 65_000,
+    });
+    expect(report.movements.map((m) => [m.date, m.clientName, m.kind, m.amountMinor])).toEqual([
+      ['2026-06-05', 'Delta', 'new', 15_000],
+      ['2026-06-10', 'Alfa', 'expansion', 20_000],
+      ['2026-06-20', 'Beta', 'churn', -20_000],
+      ['2026-06-20', 'Gamma', 'churn', -40_000],
+    ]);
+
+    // A subscription service is required, and changes are refused out of order.
+    const wrong = await core.call('subscriptions/create', {
+      clientId: cancelled.clientId,
+      serviceId: services.find((s) => s.code === 'quick_edit')!.id,
+      feeMinor: 1_000,
+      currency: 'USD',
+      startOn: '2026-06-01',
+    });
+    expect(wrong.ok === false && wrong.error.field).toBe('serviceId');
+    const again = await core.call('subscriptions/change', { id: c.id, kind: 'pause', effectiveOn: '2026-07-01' });
+    expect(again.ok === false && again.error.code).toBe('CONFLICT');
+  });
+});
+
+describe('expenses and FX', () => {
+  let core: CoreClient;
+  beforeAll(async () => {
+    core = testCore(tempDir());
+    await emptyWorkspace(core);
+  });
+  afterAll(async () => {
+    await core.close();
+    cleanTempDirs();
+  });
+
+  it('lists a month with monthly expenses once, totals per category, and reports a missing rate', async () => {
+    expectOk(
+      await core.call('expenses/create', {
+        date: '2026-01-31',
+        category: 'tools',
+        description: 'AI suite',
+        amountMinor: 9_900,
+        currency: 'USD',
+        recurrence: 'monthly',
+      }),
+    );
+    const eur = expectOk(
+      await core.call('expenses/create', {
+        date: '2026-02-10',
+        category: 'marketing_sales',
+        description: 'Ads',
+        amountMinor: 5_000,
+        currency: 'EUR',
+      }),
+    );
+    let feb = expectOk(await core.call('expenses/month', { month: '2026-02' }));
+    expect(feb.occurrences.map((o) => [o.date, o.description])).toEqual([
+      ['2026-02-28', 'AI suite'],
+      ['2026-02-10', 'Ads'],
+    ]);
+    expect(feb.totals.tools).toBe(9_900);
+    expect(feb.totals.marketing_sales).toBeNull();
+    expect(feb.totalMinor).toBeNull();
+    expect(feb.missingRates).toEqual([{ currency: 'EUR', date: '2026-02-10' }]);
+
+    expectOk(await core.call('fx/set', { currency: 'EUR', date: '2026-02-01', rate: 1.1 }));
+    feb = expectOk(await core.call('expenses/month', { month: '2026-02' }));
+    expect(feb).toMatchObject({ totalMinor: 9_900 + 5_500, missingRates: [] });
+
+    expectOk(await core.call('expenses/void', { id: eur.id }));
+    expect(expectOk(await core.call('expenses/month', { month: '2026-02' })).totalMinor).toBe(9_900);
+    expectOk(await core.call('expenses/unvoid', { id: eur.id }));
+    expect(expectOk(await core.call('expenses/month', { month: '2026-02' })).totalMinor).toBe(15_400);
+
+    const bad = await core.call('expenses/create', {
+      date: '2026-02-10',
+      category: 'tools',
+      description: '  ',
+      amountMinor: 0,
+      currency: 'USD',
+    });
+    expect(bad.ok === false && bad.error.code).toBe('BAD_REQUEST');
+    const reporting = await core.call('fx/set', { currency: 'USD', date: '2026-02-01', rate: 2 });
+    expect(reporting.ok === false && reporting.error.field).toBe('currency');
+  });
+});
+
+describe("the demo agency's money", () => {
+  let core: CoreClient;
+  let file: string;
+  beforeAll(async () => {
+    core = testCore(tempDir());
+    const { jobId } = expectOk(await core.call('workspace/createDemo', { seed: 'money', asOf: '2026-11-20' }));
+    const finished = await nextEvent(core, 'job/finished', (p) => p.jobId === jobId);
+    expect(finished.result.ok).toBe(true);
+    const current = expectOk(await core.call('workspace/current', {}));
+    if (current.state !== 'open') throw new Error('not open');
+    file = current.path;
+  });
+  afterAll(async () => {
+    await core.close();
+    cleanTempDirs();
+  });
+
+  it('invoices every delivery, never pays above an invoice, and numbers without gaps', () => {
+    const db = new Database(file, { readonly: true });
+    try {
+      const unbilled = db
+        .prepare(
+          `SELECT count(*) AS n FROM projects p WHERE p.delivered_at IS NOT NULL AND p.stage <> 'cancelled'
+           AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.project_id = p.id AND i.kind = 'delivery')`,
+        )
+        .get() as { n: number };
+      expect(unbilled.n).toBe(0);
+      const overpaid = db
+        .prepare(
+          `SELECT count(*) AS n FROM invoices i
+           WHERE (SELECT coalesce(sum(applied_minor), 0) FROM payments WHERE invoice_id = i.id) > i.total_minor`,
+        )
+        .get() as { n: number };
+      expect(overpaid.n).toBe(0);
+      const orphan = db
+        .prepare(
+          "SELECT count(*) AS n FROM invoices WHERE project_id IS NULL AND subscription_id IS NULL AND kind <> 'manual'",
+        )
+        .get() as { n: number };
+      expect(orphan.n).toBe(0);
+      const series = db
+        .prepare('SELECT series, count(*) AS n, max(seq) AS top FROM invoices WHERE series IS NOT NULL GROUP BY series')
+        .all() as { series: string; n: number; top: number }[];
+      for (const s of series) expect(s.top, s.series).toBe(s.n);
+      const kinds = db.prepare('SELECT DISTINCT kind FROM invoices').pluck().all();
+      expect(kinds).toEqual(expect.arrayContaining(['deposit', 'delivery', 'subscription']));
+      const partial = db
+        .prepare('SELECT count(*) AS n FROM (SELECT invoice_id FROM payments GROUP BY invoice_id HAVING count(*) > 1)')
+        .get() as { n: number };
+      expect(partial.n).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('reconciles MRR for every month: opening + movements = closing, and each opening is the last closing', async () => {
+    const report = expectOk(await core.call('mrr/report', { from: '2026-05', to: '2026-11' }));
+    expect(report.missingRates).toEqual([]);
+    expect(report.months.at(-1)!.closing).toBeGreaterThan(0);
+    report.months.forEach((m, i) => {
+      expect(m.opening + m.new + m.expansion + m.contraction + m.churn + m.reactivation, m.month).toBe(m.closing);
+      if (i > 0) expect(m.opening).toBe(report.months[i - 1]!.closing);
+    });
+  });
+
+  it('shows late payers, overdue invoices and at least one client alert', async () => {
+    const invoices = expectOk(await core.call('invoices/list', { status: 'overdue', asOf: '2026-11-20' }));
+    expect(invoices.invoices.length).toBeGreaterThan(0);
+    expect(invoices.invoices.every((i) => i.daysOverdue > 0 && i.agingBucket !== null)).toBe(true);
+    const clients = expectOk(await core.call('clients/list', { asOf: '2026-11-20' }));
+    expect(clients.missingRates).toEqual([]);
+    expect(clients.clients.every((c) => c.revenueToDateMinor !== null)).toBe(true);
+    const alerts = expectOk(await core.call('alerts/list', {}));
+    expect(alerts.length).toBeGreaterThan(0);
+    const dismissed = alerts[0]!;
+    expectOk(await core.call('alerts/dismiss', { id: dismissed.id }));
+    expect(expectOk(await core.call('alerts/list', {})).map((a) => a.id)).not.toContain(dismissed.id);
+  });
+});
