@@ -81,8 +81,12 @@ describe('decideRequest', () => {
   });
 
   it('routes every contract method somewhere: host/* here, the rest to the core', () => {
+    const hostArgs: Record<string, unknown> = {
+      'host/revealPath': { path: '/x' },
+      'host/printToPdf': { route: '#/print/invoice/1', fileName: 'x' },
+    };
     for (const method of Object.keys(methods)) {
-      const decision = decideRequest({ ...fromApp, method, args: method === 'host/revealPath' ? { path: '/x' } : {} });
+      const decision = decideRequest({ ...fromApp, method, args: hostArgs[method] ?? {} });
       expect(decision.kind, method).toBe(isHostMethod(method) ? 'host' : 'core');
     }
   });
@@ -91,5 +95,27 @@ describe('decideRequest', () => {
     const dev = { appUrl: 'http://localhost:5173/', method: 'app/ping', args: {} };
     expect(decideRequest({ ...dev, senderUrl: 'http://localhost:5173/#/hubs' }).kind).toBe('core');
     expect(decideRequest({ ...dev, senderUrl: 'http://localhost:6666/' }).kind).toBe('reject');
+  });
+});
+
+describe('host/printToPdf', () => {
+  it('prints only report routes of the app itself', () => {
+    expect(
+      decideRequest({
+        ...fromApp,
+        method: 'host/printToPdf',
+        args: { route: '#/print/invoice/12', fileName: 'INV-2026-0001' },
+      }),
+    ).toMatchObject({ kind: 'host', method: 'host/printToPdf' });
+    for (const route of [
+      'https://evil.example/#/print/invoice/1',
+      '#/print/invoice/../../etc',
+      'file:///etc/passwd',
+      '#/settings',
+    ])
+      expect(
+        decideRequest({ ...fromApp, method: 'host/printToPdf', args: { route, fileName: 'x' } }),
+        route,
+      ).toMatchObject({ kind: 'reject', result: { ok: false, error: { code: 'BAD_REQUEST' } } });
   });
 });
