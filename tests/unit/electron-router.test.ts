@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideRequest, isHostMethod } from '../../src/main/ipc/decide';
+import { type PrintDeps, printRouteToPdf } from '../../src/main/platform/print';
 import { methods } from '../../src/shared/contract';
 
 const appUrl = 'file:///opt/atalaya/out/renderer/index.html';
@@ -117,5 +118,52 @@ describe('host/printToPdf', () => {
         decideRequest({ ...fromApp, method: 'host/printToPdf', args: { route, fileName: 'x' } }),
         route,
       ).toMatchObject({ kind: 'reject', result: { ok: false, error: { code: 'BAD_REQUEST' } } });
+  });
+});
+
+describe('printRouteToPdf', () => {
+  function fakes(states: string[], cancel = false) {
+    const log: string[] = [];
+    const deps: PrintDeps = {
+      showSaveDialog: async (o) => {
+        log.push(`save ${o.defaultPath}`);
+        return cancel ? { canceled: true, filePath: '' } : { canceled: false, filePath: '/tmp/out.pdf' };
+      },
+      createHiddenWindow: () =>
+        ({
+          loadURL: async (url: string) => {
+            log.push(`load ${url}`);
+          },
+          destroy: () => log.push('destroy'),
+          webContents: {
+            executeJavaScript: async () => states.shift() ?? '',
+            printToPDF: async () => Buffer.from('%PDF-1.7'),
+          },
+        }) as unknown as ReturnType<PrintDeps['createHiddenWindow']>,
+      writeFile: async (file, data) => {
+        log.push(`write ${file} ${data.toString()}`);
+      },
+      sleep: async () => {},
+    };
+    return { deps, log };
+  }
+  const request = { appUrl: 'file:///app/index.html#/finance', route: '#/print/invoice/7', fileName: 'INV-2026-0007' };
+
+  it('loads the route, waits until the page says it is ready, writes the PDF and closes the window', async () => {
+    const { deps, log } = fakes(['', '', 'true']);
+    expect(await printRouteToPdf(deps, request)).toBe('/tmp/out.pdf');
+    expect(log).toEqual([
+      'save INV-2026-0007.pdf',
+      'load file:///app/index.html#/print/invoice/7',
+      'write /tmp/out.pdf %PDF-1.7',
+      'destroy',
+    ]);
+  });
+
+  it('does nothing when the save dialog is cancelled, and fails cleanly when the page reports an error', async () => {
+    expect(await printRouteToPdf(fakes([], true).deps, request)).toBeNull();
+    const broken = fakes(['error']);
+    await expect(printRouteToPdf(broken.deps, request)).rejects.toThrow('could not load');
+    expect(broken.log.at(-1)).toBe('destroy');
   });
 });

@@ -6,6 +6,7 @@
  * are forwarded to every window that shows the app.
  */
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { BrowserWindow, dialog, type FileFilter, ipcMain, type OpenDialogOptions, shell } from 'electron';
 import type { HostHandlers, Prefs } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/result';
@@ -45,7 +46,17 @@ export function createHostHandlers(getWindow: () => BrowserWindow | null, print?
     },
     async 'host/printToPdf'({ route, fileName }) {
       if (!print) throw new Error('printing is not set up in this window');
-      const saved = await printRouteToPdf({ ...print, route, fileName, parent: getWindow() });
+      const parent = getWindow();
+      const saved = await printRouteToPdf(
+        {
+          showSaveDialog: (options) =>
+            parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options),
+          createHiddenWindow: () =>
+            new BrowserWindow({ show: false, width: 900, height: 1200, webPreferences: print.webPreferences }),
+          writeFile: (file, data) => writeFile(file, data),
+        },
+        { appUrl: print.appUrl, route, fileName },
+      );
       return { saved };
     },
   };
