@@ -10,7 +10,7 @@ export function canonicalContentHash(sqlite: Sqlite): string {
   const hash = createHash('sha256');
   const tables = sqlite
     .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '__drizzle_migrations' ORDER BY name",
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '__drizzle_migrations' AND name NOT LIKE '%\\_fts%' ESCAPE '\\' ORDER BY name",
     )
     .pluck()
     .all() as string[];
@@ -36,7 +36,7 @@ export function tableFingerprints(sqlite: Sqlite, only?: Record<string, { column
     ? Object.keys(only)
     : (sqlite
         .prepare(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '__drizzle_migrations' ORDER BY name",
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '__drizzle_migrations' AND name NOT LIKE '%\\_fts%' ESCAPE '\\' ORDER BY name",
         )
         .pluck()
         .all() as string[]);

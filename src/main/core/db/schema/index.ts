@@ -1,3 +1,4 @@
+export * from './pipeline';
 export * from './money';
 export * from './org';
 export * from './sales';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { hubs, people, services } from './org';
 
 export const clients = sqliteTable(
@@ -46,8 +46,36 @@ export const leads = sqliteTable(
     closedAt: text('closed_at'),
     lostReason: text('lost_reason'),
     clientId: integer('client_id').references(() => clients.id),
+    contactEmail: text('contact_email'),
+    /** The contact's role, free text ("Head of Marketing"). */
+    role: text('role'),
+    /** The budget the lead named, in `currency` minor units (null = not given). */
+    budgetMinor: integer('budget_minor'),
+    /** 'now' | 'this_month' | 'this_quarter' | 'later' (null = unknown). */
+    timeline: text('timeline'),
+    /** 'decision_maker' | 'influencer' | 'user'. */
+    authority: text('authority'),
+    /** 'urgent' | 'clear' | 'exploring'. */
+    need: text('need'),
+    lastActivityAt: text('last_activity_at'),
+    activityCount: integer('activity_count').notNull().default(0),
+    /** Rule score 0–100 and its breakdown (JSON: factor → points), written by the scorer. */
+    score: integer('score'),
+    scoreBreakdown: text('score_breakdown'),
+    /** Learned win probability 0–1 (the model's), and a person's override beside it. */
+    winProbability: real('win_probability'),
+    probabilityOverride: real('probability_override'),
+    scoredAt: text('scored_at'),
   },
-  (t) => [index('leads_stage').on(t.stage), index('leads_created').on(t.createdAt)],
+  (t) => [
+    index('leads_stage').on(t.stage),
+    index('leads_created').on(t.createdAt),
+    index('leads_score').on(t.score),
+    index('leads_owner').on(t.ownerId),
+    index('leads_hub').on(t.hubId),
+    index('leads_last_activity').on(t.lastActivityAt),
+    check('leads_probability', sql`${t.probabilityOverride} IS NULL OR ${t.probabilityOverride} BETWEEN 0 AND 1`),
+  ],
 );
 
 export const projects = sqliteTable(

@@ -12,6 +12,8 @@ export const workspaceSettings = sqliteTable(
     timeZone: text('time_zone').notNull(),
     /** YYYY-MM; null = the first full month with revenue. */
     baselineMonth: text('baseline_month'),
+    /** JSON scoring weights (null = the defaults). */
+    scoringWeights: text('scoring_weights'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
