@@ -56,6 +56,8 @@ import {
   viewListSchema,
   viewSaveSchema,
 } from './money-schemas';
+import type { Board, ProjectDetail } from './pipeline';
+import { boardSchema, deliverSchema, gateReviewSchema, projectMoveSchema } from './pipeline-schemas';
 import type { AppError, Result } from './result';
 import {
   demoOptionsSchema,
@@ -272,6 +274,14 @@ export const methods = {
   'fx/list': { args: fxListSchema, reply: {} as FxRate[] },
   'fx/set': { args: fxSetSchema, reply: {} as FxRate },
   'fx/delete': { args: fxDeleteSchema, reply: {} as { deleted: number } },
+
+  'projects/board': { args: boardSchema, reply: {} as Board },
+  'projects/get': { args: idSchema, reply: {} as ProjectDetail },
+  /** A move by hand between the work stages (or to cancelled), recorded in the stage history. */
+  'projects/move': { args: projectMoveSchema, reply: {} as ProjectDetail },
+  'projects/reviewGate': { args: gateReviewSchema, reply: {} as ProjectDetail },
+  /** Needs gates 1–3 passed; records satisfaction and issues the final invoice (net of deposits) in one transaction. */
+  'projects/deliver': { args: deliverSchema, reply: {} as ProjectDetail },
 
   /** Answered by the host, not the core: a native file picker (Electron only). */
   'host/pickWorkspaceFile': { args: emptyArgs, reply: {} as { path: string | null } },

@@ -9,6 +9,7 @@ import { fxHandlers } from './fx/handlers';
 import { hubHandlers } from './hubs/handlers';
 import { invoicesHandlers } from './invoices/handlers';
 import { peopleHandlers } from './people/handlers';
+import { projectsHandlers } from './projects/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { subscriptionsHandlers } from './subscriptions/handlers';
 import { viewsHandlers } from './views/handlers';
@@ -27,4 +28,5 @@ export const handlers = {
   ...invoicesHandlers,
   ...expensesHandlers,
   ...fxHandlers,
+  ...projectsHandlers,
 } satisfies Handlers<CoreContext>;

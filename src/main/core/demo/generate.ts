@@ -20,6 +20,7 @@ import { insertPersonRow } from '../people/repo';
 import { insertSettings } from '../settings/repo';
 import { simulateMoney } from './money';
 import { COMPANY_WORDS, DEMO_HUBS, DEMO_PEOPLE, FIRST_NAMES, LAST_NAMES } from './people';
+import { type ProductionPlan, simulateProduction } from './production';
 import { Random } from './random';
 
 export interface DemoPlan {
@@ -216,6 +217,7 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
     );
 
     const clients: ClientRecord[] = [];
+    const production: ProductionPlan[] = [];
     const usedCompanies = new Set<string>();
 
     const newCompany = (vertical: Vertical): string => {
@@ -324,10 +326,9 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
           !cancelled && deliveredDay <= plan.asOf ? at(deliveredDay, rng.int(15 * 60, 23 * 60)) : null;
         let projectStage: string;
         if (cancelled) projectStage = 'cancelled';
-        else if (deliveredAt) {
-          const age = daysBetween(deliveredDay, plan.asOf);
-          projectStage = age > 30 ? 'paid' : age > 5 ? 'invoiced' : 'final_delivery';
-        } else {
+        // Invoiced and paid follow the final invoice and its payments (./money.ts).
+        else if (deliveredAt) projectStage = 'final_delivery';
+        else {
           const progress = daysBetween(closeDay, plan.asOf) / Math.max(1, daysBetween(closeDay, deliveredDay));
           projectStage =
             progress < 0.15
@@ -340,7 +341,8 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
                     ? 'client_preview'
                     : 'revision';
         }
-        insertProject.run(
+        // Every project starts in discovery; ./production.ts walks it to its stage, recording the history.
+        const project = insertProject.run(
           `${service.name} · ${client.company}`,
           client.id,
           hubIds.get(hub)!,
@@ -348,16 +350,26 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
           Number(leadResult.lastInsertRowid),
           valueMinor,
           currency,
-          projectStage,
+          'discovery',
           closedAt,
           closeDay,
           dueDate,
           deliveredAt,
         );
+        production.push({
+          id: Number(project.lastInsertRowid),
+          target: projectStage as ProductionPlan['target'],
+          createdAt: closedAt!,
+          deliveredAt,
+          dueDate,
+        });
       }
       job?.progress(week + 2, total, 'simulating');
       if (job) await job.checkpoint();
     }
+
+    // --- production: stage histories, quality gates, satisfaction ---
+    simulateProduction(sqlite, production, plan, (date, minutes) => at(date, minutes));
 
     // --- the money: terms, FX, subscriptions, invoices, payments, expenses ---
     job?.progress(HISTORY_WEEKS + 1, total, 'money');

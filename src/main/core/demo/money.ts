@@ -172,27 +172,17 @@ export function simulateMoney(
     schedulePayments(() => id, client, issueDate, addDays(issueDate, terms));
   };
 
-  // --- projects: deposits at contract, the final invoice at delivery; quality captured at delivery ---
+  // --- projects: deposits at contract, the final invoice at delivery ---
   const projects = sqlite
     .prepare(
       "SELECT id, client_id, start_date, delivered_at, due_date FROM projects WHERE stage <> 'cancelled' ORDER BY id",
     )
     .all() as { id: number; client_id: number; start_date: string; delivered_at: string | null; due_date: string }[];
-  const setQuality = sqlite.prepare('UPDATE projects SET satisfaction = ?, revision_cycles = ? WHERE id = ?');
   for (const p of projects) {
     const client = byId.get(p.client_id)!;
     if (client.tier === 1) issueSteps(() => depositDraft(sqlite, p.id, stamp(p.start_date)), client, p.start_date);
     if (!p.delivered_at) continue;
     const delivered = toDate(p.delivered_at);
-    const revisions = rng.weighted([
-      [0, 72],
-      [1, 19],
-      [2, 7],
-      [3, 2],
-    ] as const);
-    const late = delivered > p.due_date ? 1 : 0;
-    const satisfaction = Math.max(1, Math.min(10, rng.int(8, 10) - revisions - late + (rng.chance(0.1) ? -2 : 0)));
-    setQuality.run(rng.chance(0.85) ? satisfaction : null, revisions, p.id);
     issueSteps(() => deliveryDraft(sqlite, p.id, stamp(delivered)), client, delivered);
   }
 
@@ -212,9 +202,18 @@ export function simulateMoney(
       list.push(toDate(p.delivered_at));
       deliveriesByClient.set(p.client_id, list);
     }
+  // The three most loyal clients always take one; other repeat clients sometimes.
+  const loyal = new Set(
+    [...deliveriesByClient.entries()]
+      .filter(([, d]) => d.length >= 3)
+      .sort((a, b) => b[1].length - a[1].length || a[0] - b[0])
+      .slice(0, 3)
+      .map(([id]) => id),
+  );
   for (const client of clients) {
     const dates = (deliveriesByClient.get(client.id) ?? []).sort();
-    if (dates.length < 3 || !rng.chance(client.tier === 3 ? 0.15 : 0.35)) continue;
+    const takes = loyal.has(client.id) || rng.chance(client.tier === 3 ? 0.15 : 0.35);
+    if (dates.length < 3 || !takes) continue;
     const startOn = addDays(dates[2]!, rng.int(3, 20));
     if (startOn > asOf) continue;
     const [code, lo, hi] = rng.weighted<[string, number, number]>([
@@ -322,14 +321,6 @@ export function simulateMoney(
       pending.sort(byDate);
     }
   }
-
-  // --- production stages follow the money: invoiced once billed, paid once settled ---
-  sqlite.exec(`
-    UPDATE projects SET stage = CASE
-        WHEN EXISTS (SELECT 1 FROM invoices i WHERE i.project_id = projects.id AND i.kind = 'delivery' AND i.status = 'paid') THEN 'paid'
-        WHEN EXISTS (SELECT 1 FROM invoices i WHERE i.project_id = projects.id AND i.kind = 'delivery' AND i.status = 'sent') THEN 'invoiced'
-        ELSE 'final_delivery' END
-    WHERE delivered_at IS NOT NULL AND stage <> 'cancelled'`);
 
   // --- expenses: monthly tools and infrastructure, marketing pushes, stock assets for delivery ---
   const hubIds = new Map(

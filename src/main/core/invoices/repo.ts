@@ -14,6 +14,7 @@ import { audit } from '../audit/log';
 import type { Sqlite } from '../db/client';
 import { convertMinor } from '../fx/engine';
 import { loadConverter } from '../fx/repo';
+import { recordStage } from '../projects/history';
 import {
   agingBucket,
   daysOverdue,
@@ -292,13 +293,16 @@ export function insertDraft(sqlite: Sqlite, input: DraftInput, stamp: Stamp): nu
 
 function requireStored(sqlite: Sqlite, id: number) {
   const row = sqlite
-    .prepare('SELECT id, status, kind, client_id, currency, issue_date, credits_invoice_id FROM invoices WHERE id = ?')
+    .prepare(
+      'SELECT id, status, kind, client_id, project_id, currency, issue_date, credits_invoice_id FROM invoices WHERE id = ?',
+    )
     .get(id) as
     | {
         id: number;
         status: StoredStatus;
         kind: InvoiceKind;
         client_id: number;
+        project_id: number | null;
         currency: Currency;
         issue_date: string | null;
         credits_invoice_id: number | null;
@@ -371,6 +375,8 @@ export function issueInvoice(sqlite: Sqlite, id: number, issueDate: string, stam
       id,
     );
   audit(sqlite, { ...stamp, action: 'issue', entity: 'invoice', entityId: id, detail: { number } });
+  if (row.kind === 'delivery' && row.project_id !== null)
+    recordStage(sqlite, row.project_id, 'invoiced', stamp.at, stamp.actor);
   return number;
 }
 
@@ -410,10 +416,10 @@ function openBalance(sqlite: Sqlite, id: number, today: string): InvoiceSummary 
 
 function settleIfPaid(sqlite: Sqlite, id: number, on: string, stamp: Stamp): void {
   const s = summaryRow(sqlite, id);
-  if (s.total_minor - s.paid_minor - s.credited_minor <= 0)
-    sqlite
-      .prepare("UPDATE invoices SET status = 'paid', paid_on = ?, updated_at = ? WHERE id = ?")
-      .run(on, stamp.at, id);
+  if (s.total_minor - s.paid_minor - s.credited_minor > 0) return;
+  sqlite.prepare("UPDATE invoices SET status = 'paid', paid_on = ?, updated_at = ? WHERE id = ?").run(on, stamp.at, id);
+  // The final invoice settled: the project reaches PAID (PRODUCT.md §3.1).
+  if (s.kind === 'delivery' && s.project_id !== null) recordStage(sqlite, s.project_id, 'paid', stamp.at, stamp.actor);
 }
 
 /** Issues a credit note against an open invoice; returns its id. */

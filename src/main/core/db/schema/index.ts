@@ -1,5 +1,5 @@
-export * from './pipeline';
 export * from './money';
 export * from './org';
+export * from './pipeline';
 export * from './sales';
 export * from './workspace';

@@ -1,0 +1,97 @@
+/**
+ * Production rules (pure): which moves are allowed, what blocks delivery,
+ * the due-date risk, and the quality figures derived from a stage history.
+ */
+import { daysBetween } from '../../../shared/dates';
+import type { ProjectStage } from '../../../shared/domain';
+import {
+  type DueRisk,
+  GATE_CHECKLISTS,
+  type Gate,
+  type GateState,
+  type ProjectStageChange,
+  WORK_STAGES,
+} from '../../../shared/pipeline';
+
+const WORK = new Set<string>(WORK_STAGES);
+
+/** Why a project cannot move from `from` to `to` by hand, or null when it can. */
+export function moveProblem(from: ProjectStage, to: ProjectStage): string | null {
+  if (from === to) return 'The project is already in that stage.';
+  if (from === 'cancelled') return 'The project was cancelled; it cannot move.';
+  if (!WORK.has(from)) return 'The project has been delivered; its later stages follow the invoice and the payments.';
+  if (to === 'cancelled') return null;
+  if (to === 'final_delivery') return null; // checked against the gates by `deliveryBlockers`
+  if (!WORK.has(to)) return 'Invoiced and paid follow the final invoice and its payments; deliver the project first.';
+  if (to === 'revision' && from !== 'client_preview' && from !== 'qa')
+    return 'A revision follows the client preview (or QA).';
+  return null;
+}
+
+/** The newest review of each gate. */
+export function gateStates(
+  reviews: readonly {
+    gate: Gate;
+    passed: boolean;
+    reviewerId: number | null;
+    reviewerName: string | null;
+    checklist: Record<string, boolean>;
+    notes: string | null;
+    at: string;
+  }[],
+): GateState[] {
+  return ([1, 2, 3] as const).map((gate) => {
+    const latest = reviews
+      .filter((r) => r.gate === gate)
+      .reduce<(typeof reviews)[number] | null>((m, r) => (m === null || r.at >= m.at ? r : m), null);
+    return latest
+      ? { ...latest, gate }
+      : {
+          gate,
+          passed: null,
+          reviewerId: null,
+          reviewerName: null,
+          checklist: Object.fromEntries(GATE_CHECKLISTS[gate].map((i) => [i, false])),
+          notes: null,
+          at: null,
+        };
+  });
+}
+
+/** What stops delivery: every gate must have passed (its newest review). */
+export function deliveryBlockers(gates: readonly GateState[]): string[] {
+  return gates
+    .filter((g) => g.passed !== true)
+    .map((g) => `Gate ${g.gate} ${g.passed === false ? 'failed its last review' : 'has not been reviewed'}.`);
+}
+
+/** A gate is reviewed in order: gate 2 after gate 1 passed, gate 3 after gate 2. */
+export function gateOrderProblem(gates: readonly GateState[], gate: Gate): string | null {
+  if (gate === 1) return null;
+  const previous = gates.find((g) => g.gate === gate - 1);
+  return previous?.passed === true ? null : `Gate ${gate - 1} must pass before gate ${gate} is reviewed.`;
+}
+
+export function checklistPasses(gate: Gate, checklist: Record<string, boolean>): boolean {
+  return GATE_CHECKLISTS[gate].every((item) => checklist[item] === true);
+}
+
+export function dueRisk(stage: ProjectStage, dueDate: string, today: string): DueRisk {
+  if (!WORK.has(stage)) return 'on_track';
+  const left = daysBetween(today, dueDate);
+  if (left < 0) return 'overdue';
+  const withClient = stage === 'client_preview';
+  return left <= 2 && !withClient ? 'due_soon' : 'on_track';
+}
+
+/** Revision cycles = moves into revision; first-pass = delivered with none; same-day = delivered the day production began. */
+export function historyFigures(history: readonly ProjectStageChange[], toDate: (instant: string) => string) {
+  const revisionCycles = history.filter((h) => h.toStage === 'revision').length;
+  const delivered = history.find((h) => h.toStage === 'final_delivery');
+  const production = history.find((h) => h.toStage === 'production');
+  return {
+    revisionCycles,
+    firstPassApproved: delivered ? revisionCycles === 0 : null,
+    sameDayDelivery: delivered && production ? toDate(delivered.at) === toDate(production.at) : null,
+  };
+}

@@ -1,0 +1,253 @@
+/** The production board: cards per stage, moves with their history, quality gates, delivery. */
+import { addDays } from '../../../shared/dates';
+import type { ProjectStage } from '../../../shared/domain';
+import {
+  BOARD_STAGES,
+  type Board,
+  type BoardCard,
+  type BoardStage,
+  type Gate,
+  type ProjectDetail,
+  type ProjectStageChange,
+} from '../../../shared/pipeline';
+import { AppFailure } from '../../../shared/result';
+import { audit } from '../audit/log';
+import type { Sqlite } from '../db/client';
+import { instantToWorkspaceDate } from '../fx/clock';
+import { loadConverter } from '../fx/repo';
+import { deliveryDraft, issueInvoice, type Stamp } from '../invoices/repo';
+import {
+  checklistPasses,
+  deliveryBlockers,
+  dueRisk,
+  gateOrderProblem,
+  gateStates,
+  historyFigures,
+  moveProblem,
+} from './engine';
+import { recordStage } from './history';
+
+interface CardRow {
+  id: number;
+  name: string;
+  client_id: number;
+  client_name: string;
+  hub_id: number;
+  stage: ProjectStage;
+  value_minor: number;
+  currency: BoardCard['currency'];
+  start_date: string;
+  due_date: string;
+  delivered_at: string | null;
+  created_at: string;
+  revision_cycles: number;
+  gates_passed: number;
+}
+
+/** Gates whose newest review passed. */
+const GATES_PASSED = `(SELECT count(*) FROM quality_gate_reviews g
+   WHERE g.project_id = p.id AND g.passed = 1
+     AND g.id = (SELECT g2.id FROM quality_gate_reviews g2 WHERE g2.project_id = p.id AND g2.gate = g.gate
+                 ORDER BY g2.at DESC, g2.id DESC LIMIT 1))`;
+
+const CARD_SQL = `SELECT p.id, p.name, p.client_id, c.name AS client_name, p.hub_id, p.stage, p.value_minor, p.currency,
+    p.start_date, p.due_date, p.delivered_at, p.created_at, p.revision_cycles, ${GATES_PASSED} AS gates_passed
+  FROM projects p JOIN clients c ON c.id = p.client_id`;
+
+function toCard(r: CardRow, today: string): BoardCard {
+  return {
+    id: r.id,
+    name: r.name,
+    clientId: r.client_id,
+    clientName: r.client_name,
+    hubId: r.hub_id,
+    stage: r.stage,
+    valueMinor: r.value_minor,
+    currency: r.currency,
+    startDate: r.start_date,
+    dueDate: r.due_date,
+    deliveredAt: r.delivered_at,
+    risk: dueRisk(r.stage, r.due_date, today),
+    gatesPassed: r.gates_passed,
+    revisionCycles: r.revision_cycles,
+  };
+}
+
+export function board(sqlite: Sqlite, today: string, hubId: number | null): Board {
+  const converter = loadConverter(sqlite);
+  const hubFilter = hubId === null ? '' : ' AND p.hub_id = ?';
+  const params = hubId === null ? [] : [hubId];
+  const totals = sqlite
+    .prepare(
+      `SELECT p.stage, p.currency, substr(p.created_at, 1, 10) AS day, count(*) AS n, sum(p.value_minor) AS value
+       FROM projects p WHERE p.stage <> 'cancelled'${hubFilter} GROUP BY p.stage, p.currency, day`,
+    )
+    .all(...params) as { stage: BoardStage; currency: string; day: string; n: number; value: number }[];
+  // Open work in full; invoiced and paid only when delivered in the last 30 days.
+  const since = `${addDays(today, -30)}T00:00:00Z`;
+  const cards = sqlite
+    .prepare(
+      `${CARD_SQL} WHERE p.stage <> 'cancelled'${hubFilter}
+         AND (p.stage NOT IN ('invoiced', 'paid') OR p.delivered_at >= ?)
+       ORDER BY p.due_date, p.id`,
+    )
+    .all(...params, since) as CardRow[];
+  return {
+    asOf: today,
+    reportingCurrency: converter.reporting,
+    columns: BOARD_STAGES.map((stage) => {
+      const rows = totals.filter((t) => t.stage === stage);
+      return {
+        stage,
+        count: rows.reduce((s, r) => s + r.n, 0),
+        valueMinor: converter.sum(rows.map((r) => ({ minor: r.value, currency: r.currency, date: r.day }))),
+        cards: cards.filter((c) => c.stage === stage).map((c) => toCard(c, today)),
+      };
+    }),
+    missingRates: converter.missingRates(),
+  };
+}
+
+export function getProject(sqlite: Sqlite, id: number, today: string): ProjectDetail {
+  const row = sqlite.prepare(`${CARD_SQL} WHERE p.id = ?`).get(id) as CardRow | undefined;
+  if (!row) throw new AppFailure('NOT_FOUND', `There is no project with id ${id}.`);
+  const extra = sqlite
+    .prepare(
+      `SELECT p.service_id, s.name AS service_name, p.lead_id, p.satisfaction FROM projects p
+       JOIN services s ON s.id = p.service_id WHERE p.id = ?`,
+    )
+    .get(id) as { service_id: number; service_name: string; lead_id: number | null; satisfaction: number | null };
+  const history = sqlite
+    .prepare(
+      `SELECT from_stage AS fromStage, to_stage AS toStage, at, actor FROM project_stage_changes
+       WHERE project_id = ? ORDER BY at, id`,
+    )
+    .all(id) as ProjectStageChange[];
+  const reviews = (
+    sqlite
+      .prepare(
+        `SELECT g.gate, g.passed, g.reviewer_id AS reviewerId, pe.name AS reviewerName, g.checklist, g.notes, g.at
+         FROM quality_gate_reviews g LEFT JOIN people pe ON pe.id = g.reviewer_id WHERE g.project_id = ? ORDER BY g.at, g.id`,
+      )
+      .all(id) as {
+      gate: Gate;
+      passed: number;
+      reviewerId: number | null;
+      reviewerName: string | null;
+      checklist: string;
+      notes: string | null;
+      at: string;
+    }[]
+  ).map((r) => ({ ...r, passed: r.passed === 1, checklist: JSON.parse(r.checklist) as Record<string, boolean> }));
+  const gates = gateStates(reviews);
+  const figures = historyFigures(history, instantToWorkspaceDate(sqlite));
+  const invoiceIds = (
+    sqlite.prepare('SELECT id FROM invoices WHERE project_id = ? ORDER BY id').all(id) as { id: number }[]
+  ).map((r) => r.id);
+  return {
+    ...toCard(row, today),
+    serviceId: extra.service_id,
+    serviceName: extra.service_name,
+    leadId: extra.lead_id,
+    satisfaction: extra.satisfaction,
+    history,
+    gates,
+    deliveryBlockers: row.stage === 'cancelled' || row.delivered_at ? [] : deliveryBlockers(gates),
+    firstPassApproved: figures.firstPassApproved,
+    sameDayDelivery: figures.sameDayDelivery,
+    invoiceIds,
+  };
+}
+
+function currentStage(sqlite: Sqlite, id: number): ProjectStage {
+  const row = sqlite.prepare('SELECT stage FROM projects WHERE id = ?').get(id) as { stage: ProjectStage } | undefined;
+  if (!row) throw new AppFailure('NOT_FOUND', `There is no project with id ${id}.`);
+  return row.stage;
+}
+
+/** A move by hand on the board (delivery has its own action: it needs the gates and makes the invoice). */
+export function moveProject(sqlite: Sqlite, id: number, to: ProjectStage, stamp: Stamp): void {
+  const from = currentStage(sqlite, id);
+  const problem =
+    to === 'final_delivery'
+      ? 'Deliver the project instead: it checks the gates and issues the final invoice.'
+      : moveProblem(from, to);
+  if (problem) throw new AppFailure('CONFLICT', problem, 'stage');
+  recordStage(sqlite, id, to, stamp.at, stamp.actor);
+  audit(sqlite, { ...stamp, action: 'move', entity: 'project', entityId: id, detail: { from, to } });
+}
+
+export function reviewGate(
+  sqlite: Sqlite,
+  input: {
+    projectId: number;
+    gate: Gate;
+    reviewerId: number | null;
+    checklist: Record<string, boolean>;
+    notes: string | null;
+  },
+  today: string,
+  stamp: Stamp,
+): void {
+  const project = getProject(sqlite, input.projectId, today);
+  if (project.deliveredAt || project.stage === 'cancelled')
+    throw new AppFailure('CONFLICT', 'The project is no longer in production; its gates are closed.');
+  const order = gateOrderProblem(project.gates, input.gate);
+  if (order) throw new AppFailure('CONFLICT', order, 'gate');
+  if (input.reviewerId !== null && !sqlite.prepare('SELECT id FROM people WHERE id = ?').get(input.reviewerId))
+    throw new AppFailure('NOT_FOUND', `There is no person with id ${input.reviewerId}.`, 'reviewerId');
+  const passed = checklistPasses(input.gate, input.checklist);
+  sqlite
+    .prepare(
+      'INSERT INTO quality_gate_reviews (project_id, gate, passed, reviewer_id, checklist, notes, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      input.projectId,
+      input.gate,
+      passed ? 1 : 0,
+      input.reviewerId,
+      JSON.stringify(input.checklist),
+      input.notes,
+      stamp.at,
+    );
+  audit(sqlite, {
+    ...stamp,
+    action: 'review_gate',
+    entity: 'project',
+    entityId: input.projectId,
+    detail: { gate: input.gate, passed },
+  });
+}
+
+/**
+ * Delivers a project: all three gates passed, satisfaction captured, and the
+ * final invoice (net of deposits) issued — one transaction (the handler's).
+ */
+export function deliverProject(
+  sqlite: Sqlite,
+  input: { id: number; satisfaction: number | null; deliveredOn: string },
+  today: string,
+  stamp: Stamp,
+): number {
+  const project = getProject(sqlite, input.id, today);
+  const problem = moveProblem(project.stage, 'final_delivery');
+  if (problem) throw new AppFailure('CONFLICT', problem);
+  if (project.deliveryBlockers.length > 0)
+    throw new AppFailure('CONFLICT', `Not ready to deliver: ${project.deliveryBlockers.join(' ')}`, 'gates');
+  if (input.deliveredOn > today)
+    throw new AppFailure('BAD_REQUEST', 'The delivery date cannot be in the future.', 'deliveredOn');
+  if (input.deliveredOn < project.startDate)
+    throw new AppFailure(
+      'BAD_REQUEST',
+      `The delivery date cannot be before the start (${project.startDate}).`,
+      'deliveredOn',
+    );
+  sqlite
+    .prepare('UPDATE projects SET delivered_at = ?, satisfaction = ? WHERE id = ?')
+    .run(stamp.at, input.satisfaction, input.id);
+  recordStage(sqlite, input.id, 'final_delivery', stamp.at, stamp.actor);
+  const invoiceId = deliveryDraft(sqlite, input.id, stamp);
+  issueInvoice(sqlite, invoiceId, input.deliveredOn, stamp);
+  audit(sqlite, { ...stamp, action: 'deliver', entity: 'project', entityId: input.id, detail: { invoiceId } });
+  return invoiceId;
+}

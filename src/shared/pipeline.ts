@@ -1,0 +1,103 @@
+/** The production board and quality gates (issue 4): replies and vocabulary. */
+import type { Currency, ProjectStage } from './domain';
+import type { MissingRate } from './money';
+
+/** The board's columns, in order (PRODUCT.md §3.1); cancelled projects leave the board. */
+export const BOARD_STAGES = [
+  'discovery',
+  'production',
+  'qa',
+  'client_preview',
+  'revision',
+  'final_delivery',
+  'invoiced',
+  'paid',
+] as const satisfies readonly ProjectStage[];
+export type BoardStage = (typeof BOARD_STAGES)[number];
+
+/** Stages a person moves a project through by hand; the later ones follow delivery and money. */
+export const WORK_STAGES = ['discovery', 'production', 'qa', 'client_preview', 'revision'] as const;
+export type WorkStage = (typeof WORK_STAGES)[number];
+
+export const GATES = [1, 2, 3] as const;
+export type Gate = (typeof GATES)[number];
+
+/** Checklist items per gate (PRODUCT.md §3.1). A gate passes when every item does. */
+export const GATE_CHECKLISTS = {
+  1: ['technical_specs', 'brand_guidelines', 'common_issues'],
+  2: ['creative_direction', 'brief_compliance', 'technical_execution'],
+  3: ['final_approval', 'predicted_satisfaction', 'upsell_opportunity'],
+} as const satisfies Record<Gate, readonly string[]>;
+
+/** overdue: past the due date; due_soon: due within 2 days and not yet with the client; on_track otherwise. */
+export const DUE_RISKS = ['on_track', 'due_soon', 'overdue'] as const;
+export type DueRisk = (typeof DUE_RISKS)[number];
+
+export interface GateState {
+  gate: Gate;
+  /** Null when the gate was never reviewed. */
+  passed: boolean | null;
+  reviewerId: number | null;
+  reviewerName: string | null;
+  checklist: Record<string, boolean>;
+  notes: string | null;
+  at: string | null;
+}
+
+export interface BoardCard {
+  id: number;
+  name: string;
+  clientId: number;
+  clientName: string;
+  hubId: number;
+  /** A board stage, or 'cancelled' (cancelled projects are not on the board). */
+  stage: ProjectStage;
+  valueMinor: number;
+  currency: Currency;
+  startDate: string;
+  dueDate: string;
+  deliveredAt: string | null;
+  risk: DueRisk;
+  /** Gates passed so far (0–3). */
+  gatesPassed: number;
+  revisionCycles: number;
+}
+
+export interface BoardColumn {
+  stage: BoardStage;
+  /** Every project in the stage (WIP count). */
+  count: number;
+  /** Their value in the reporting currency (null when a rate is missing). */
+  valueMinor: number | null;
+  /** The cards shown: all open work; invoiced and paid only from the last 30 days. */
+  cards: BoardCard[];
+}
+
+export interface Board {
+  asOf: string;
+  reportingCurrency: Currency;
+  columns: BoardColumn[];
+  missingRates: MissingRate[];
+}
+
+export interface ProjectStageChange {
+  fromStage: ProjectStage | null;
+  toStage: ProjectStage;
+  at: string;
+  actor: string;
+}
+
+export interface ProjectDetail extends BoardCard {
+  serviceId: number;
+  serviceName: string;
+  leadId: number | null;
+  satisfaction: number | null;
+  history: ProjectStageChange[];
+  gates: GateState[];
+  /** Why the project cannot be delivered yet (missing gates), empty when it can. */
+  deliveryBlockers: string[];
+  /** Derived from the history. */
+  firstPassApproved: boolean | null;
+  sameDayDelivery: boolean | null;
+  invoiceIds: number[];
+}

@@ -1,0 +1,103 @@
+/** The production board through the real core: moves with history, gates in order, delivery that bills. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreClient } from '../../src/main/hosts/core-client';
+import { GATE_CHECKLISTS, type Gate } from '../../src/shared/pipeline';
+import { cleanTempDirs, expectOk, nextEvent, tempDir, testCore } from '../helpers';
+
+const ticked = (gate: Gate, except?: string) =>
+  Object.fromEntries(GATE_CHECKLISTS[gate].map((item) => [item, item !== except]));
+
+describe('the production board', () => {
+  let core: CoreClient;
+  beforeAll(async () => {
+    core = testCore(tempDir());
+    const { jobId } = expectOk(await core.call('workspace/createDemo', { seed: 'board', asOf: '2026-11-20' }));
+    expect((await nextEvent(core, 'job/finished', (p) => p.jobId === jobId)).result.ok).toBe(true);
+  });
+  afterAll(async () => {
+    await core.close();
+    cleanTempDirs();
+  });
+
+  it('shows every stage with WIP counts and value, and the demo history behind each project', async () => {
+    const board = expectOk(await core.call('projects/board', {}));
+    expect(board.columns.map((c) => c.stage)).toEqual([
+      'discovery',
+      'production',
+      'qa',
+      'client_preview',
+      'revision',
+      'final_delivery',
+      'invoiced',
+      'paid',
+    ]);
+    const paid = board.columns.find((c) => c.stage === 'paid')!;
+    expect(paid.count).toBeGreaterThan(50);
+    expect(paid.valueMinor).toBeGreaterThan(0);
+    // Paid work shows only the last 30 days' cards; the count covers all of it.
+    expect(paid.cards.length).toBeLessThan(paid.count);
+    const done = expectOk(await core.call('projects/get', { id: paid.cards[0]!.id }));
+    expect(done.history.map((h) => h.toStage)).toEqual(
+      expect.arrayContaining(['discovery', 'production', 'qa', 'final_delivery', 'invoiced', 'paid']),
+    );
+    expect(done.gates.every((g) => g.passed)).toBe(true);
+    expect(done.firstPassApproved).toBe(done.revisionCycles === 0);
+  });
+
+  it('moves a project by hand, reviews gates in order, and delivers only when all three pass — billing it', async () => {
+    const board = expectOk(await core.call('projects/board', {}));
+    const open = board.columns.flatMap((c) => c.cards).find((c) => ['discovery', 'production'].includes(c.stage));
+    expect(open, 'the demo has open work').toBeDefined();
+    const id = open!.id;
+
+    const skip = await core.call('projects/move', { id, stage: 'final_delivery' as never });
+    expect(skip.ok).toBe(false);
+    for (const stage of ['qa', 'client_preview', 'revision', 'client_preview'] as const)
+      expectOk(await core.call('projects/move', { id, stage }));
+    let project = expectOk(await core.call('projects/get', { id }));
+    expect(project.stage).toBe('client_preview');
+    expect(project.revisionCycles).toBe(open!.revisionCycles + 1);
+    expect(project.history.slice(-4).map((h) => h.toStage)).toEqual([
+      'qa',
+      'client_preview',
+      'revision',
+      'client_preview',
+    ]);
+
+    const early = await core.call('projects/deliver', { id, satisfaction: 9 });
+    expect(early.ok === false && early.error.message).toMatch(/Gate 1/);
+    const outOfOrder = await core.call('projects/reviewGate', { projectId: id, gate: 3, checklist: ticked(3) });
+    expect(outOfOrder.ok === false && outOfOrder.error.field).toBe('gate');
+
+    project = expectOk(
+      await core.call('projects/reviewGate', { projectId: id, gate: 1, checklist: ticked(1, 'brand_guidelines') }),
+    );
+    expect(project.gates[0]).toMatchObject({ gate: 1, passed: false });
+    expect(project.deliveryBlockers[0]).toMatch(/Gate 1 failed/);
+    for (const gate of [1, 2, 3] as const)
+      project = expectOk(await core.call('projects/reviewGate', { projectId: id, gate, checklist: ticked(gate) }));
+    expect(project.deliveryBlockers).toEqual([]);
+
+    const delivered = expectOk(await core.call('projects/deliver', { id, satisfaction: 9, deliveredOn: '2026-11-20' }));
+    expect(delivered).toMatchObject({ stage: 'invoiced', satisfaction: 9 });
+    expect(delivered.history.slice(-2).map((h) => h.toStage)).toEqual(['final_delivery', 'invoiced']);
+    const invoice = expectOk(await core.call('invoices/get', { id: delivered.invoiceIds.at(-1)! }));
+    expect(invoice).toMatchObject({ kind: 'delivery', projectId: id, issueDate: '2026-11-20' });
+    expect(invoice.lines[0]!.unitPriceMinor).toBe(open!.valueMinor);
+    const deposits = invoice.lines.slice(1).reduce((s, l) => s + l.netMinor, 0);
+    expect(invoice.netMinor).toBe(open!.valueMinor + deposits);
+
+    const late = await core.call('projects/move', { id, stage: 'production' });
+    expect(late.ok === false && late.error.code).toBe('CONFLICT');
+
+    expectOk(
+      await core.call('payments/record', {
+        invoiceId: invoice.id,
+        paidOn: '2026-11-20',
+        amountMinor: invoice.balanceMinor,
+        currency: invoice.currency,
+      }),
+    );
+    expect(expectOk(await core.call('projects/get', { id })).stage).toBe('paid');
+  });
+});
