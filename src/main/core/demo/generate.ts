@@ -18,6 +18,7 @@ import { insertHubRow } from '../hubs/repo';
 import type { JobControl } from '../jobs/runner';
 import { insertPersonRow } from '../people/repo';
 import { insertSettings } from '../settings/repo';
+import { leadStatements, qualifyLead } from './leads';
 import { simulateMoney } from './money';
 import { COMPANY_WORDS, DEMO_HUBS, DEMO_PEOPLE, FIRST_NAMES, LAST_NAMES } from './people';
 import { type ProductionPlan, simulateProduction } from './production';
@@ -218,6 +219,8 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
 
     const clients: ClientRecord[] = [];
     const production: ProductionPlan[] = [];
+    const leadSql = leadStatements(sqlite);
+    const leadRng = new Random(`${plan.seed}|${plan.asOf}|leads`);
     const usedCompanies = new Set<string>();
 
     const newCompany = (vertical: Vertical): string => {
@@ -296,9 +299,11 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
           clients.push(client);
         }
 
+        const contactName = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
+        const lostReason = closed && !won ? rng.pick(LOST_REASONS) : null;
         const leadResult = insertLead.run(
           company,
-          `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`,
+          contactName,
           channel,
           vertical,
           tier,
@@ -310,9 +315,22 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
           currency,
           createdAt,
           closedAt,
-          closed && !won ? rng.pick(LOST_REASONS) : null,
+          lostReason,
           closed && won ? client!.id : null,
         );
+        qualifyLead(leadRng, leadSql, {
+          id: Number(leadResult.lastInsertRowid),
+          outcome: closed ? (won ? 'won' : 'lost') : 'open',
+          stage,
+          contactName,
+          company,
+          expectedValueMinor: valueMinor,
+          ownerId: owner.id,
+          createdAt,
+          closedAt,
+          lostReason,
+          until: at(plan.asOf, 23 * 60),
+        });
 
         if (!(closed && won && client)) continue;
 
