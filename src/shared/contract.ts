@@ -16,6 +16,17 @@ import type {
   Tier,
   Weekday,
 } from './domain';
+import type { LeadDetail, LeadPage, WonLead } from './leads';
+import {
+  activityInputSchema,
+  leadInputSchema,
+  leadQuerySchema,
+  leadStageSchema,
+  leadUpdateSchema,
+  leadWinSchema,
+  probabilityOverrideSchema,
+  segmentCountsSchema,
+} from './leads-schemas';
 import type {
   Alert,
   ClientDetail,
@@ -153,6 +164,9 @@ export interface Hub {
   color: HubColor;
   peopleCount: number;
   projectsCount: number;
+  /** Clients and leads placed in this hub; like people and projects, they keep a hub from being deleted. */
+  clientsCount: number;
+  leadsCount: number;
 }
 
 export interface Person {
@@ -274,6 +288,21 @@ export const methods = {
   'fx/list': { args: fxListSchema, reply: {} as FxRate[] },
   'fx/set': { args: fxSetSchema, reply: {} as FxRate },
   'fx/delete': { args: fxDeleteSchema, reply: {} as { deleted: number } },
+
+  /** Server-side sorted, filtered and searched page of leads (stays fast at 1.2M leads). */
+  'leads/query': { args: leadQuerySchema, reply: {} as LeadPage },
+  /** Live counts of saved segments (named filter sets), one per segment. */
+  'leads/segmentCounts': { args: segmentCountsSchema, reply: {} as { counts: number[] } },
+  'leads/get': { args: idSchema, reply: {} as LeadDetail },
+  'leads/create': { args: leadInputSchema, reply: {} as LeadDetail },
+  'leads/update': { args: leadUpdateSchema, reply: {} as LeadDetail },
+  /** new / qualified / proposal / lost (with a reason); appended to the stage history. */
+  'leads/setStage': { args: leadStageSchema, reply: {} as LeadDetail },
+  /** Creates or links the client, the project and (per the client's terms) the deposit invoice, in one transaction. */
+  'leads/win': { args: leadWinSchema, reply: {} as WonLead },
+  'leads/addActivity': { args: activityInputSchema, reply: {} as LeadDetail },
+  /** A person's probability beside the model's (null removes the override). */
+  'leads/overrideProbability': { args: probabilityOverrideSchema, reply: {} as LeadDetail },
 
   'projects/board': { args: boardSchema, reply: {} as Board },
   'projects/get': { args: idSchema, reply: {} as ProjectDetail },

@@ -8,6 +8,7 @@ import { expensesHandlers } from './expenses/handlers';
 import { fxHandlers } from './fx/handlers';
 import { hubHandlers } from './hubs/handlers';
 import { invoicesHandlers } from './invoices/handlers';
+import { leadsHandlers } from './leads/handlers';
 import { peopleHandlers } from './people/handlers';
 import { projectsHandlers } from './projects/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -28,5 +29,6 @@ export const handlers = {
   ...invoicesHandlers,
   ...expensesHandlers,
   ...fxHandlers,
+  ...leadsHandlers,
   ...projectsHandlers,
 } satisfies Handlers<CoreContext>;
