@@ -16,7 +16,7 @@ import type {
   Tier,
   Weekday,
 } from './domain';
-import type { LeadDetail, LeadPage, WonLead } from './leads';
+import type { LeadDetail, LeadPage, ModelInfo, ScoringPreview, ScoringSettings, WonLead } from './leads';
 import {
   activityInputSchema,
   leadInputSchema,
@@ -24,8 +24,11 @@ import {
   leadStageSchema,
   leadUpdateSchema,
   leadWinSchema,
+  previewWeightsSchema,
   probabilityOverrideSchema,
+  rescoreSchema,
   segmentCountsSchema,
+  setWeightsSchema,
 } from './leads-schemas';
 import type {
   Alert,
@@ -303,6 +306,16 @@ export const methods = {
   'leads/addActivity': { args: activityInputSchema, reply: {} as LeadDetail },
   /** A person's probability beside the model's (null removes the override). */
   'leads/overrideProbability': { args: probabilityOverrideSchema, reply: {} as LeadDetail },
+
+  'scoring/get': { args: emptyArgs, reply: {} as ScoringSettings },
+  /** How many leads would change band with these weights (nothing is saved). */
+  'scoring/preview': { args: previewWeightsSchema, reply: {} as ScoringPreview },
+  /** Saves the weights (null = defaults) and starts rescoring every lead (a job: progress, cancel). */
+  'scoring/setWeights': { args: setWeightsSchema, reply: {} as JobStarted },
+  /** Rescores every lead as a job, optionally retraining the model first. */
+  'scoring/rescore': { args: rescoreSchema, reply: {} as JobStarted },
+  /** Retrains the win-probability model on every closed lead; replies with its held-out quality. */
+  'scoring/retrain': { args: emptyArgs, reply: {} as ModelInfo },
 
   'projects/board': { args: boardSchema, reply: {} as Board },
   'projects/get': { args: idSchema, reply: {} as ProjectDetail },

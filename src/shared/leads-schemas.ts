@@ -4,7 +4,7 @@ import { LEAD_CHANNELS, LEAD_STAGES, TIERS, VERTICALS } from './domain';
 import { ACTIVITY_KINDS, LEAD_SORT_COLUMNS } from './leads';
 import { amountSchema } from './money-schemas';
 import { currencySchema, isoDateSchema } from './schemas';
-import { AUTHORITIES, NEEDS, TIMELINES } from './scoring';
+import { AUTHORITIES, NEEDS, scoringWeightsSchema, TIMELINES } from './scoring';
 
 const id = z.number().int().positive();
 const text = (what: string, max: number) =>
@@ -134,3 +134,7 @@ export const probabilityOverrideSchema = z
       .nullable(),
   })
   .strict();
+
+export const setWeightsSchema = z.object({ weights: scoringWeightsSchema.nullable() }).strict();
+export const previewWeightsSchema = z.object({ weights: scoringWeightsSchema }).strict();
+export const rescoreSchema = z.object({ retrain: z.boolean().default(false) }).strict();

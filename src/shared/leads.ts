@@ -1,6 +1,6 @@
 /** Leads (issue 4): the paged table's rows and query, and the lead detail. */
 import type { Currency, LeadChannel, LeadStage, Tier, Vertical } from './domain';
-import type { Authority, Need, Timeline } from './scoring';
+import type { Authority, ModelQuality, Need, ProbabilityFactor, ScoreBand, ScoringWeights, Timeline } from './scoring';
 
 /** Columns the leads table can sort by on the server. */
 export const LEAD_SORT_COLUMNS = [
@@ -86,8 +86,10 @@ export interface LeadDetail extends LeadRow {
   closedAt: string | null;
   lostReason: string | null;
   activityCount: number;
-  /** Points per scoring factor, as stored by the scorer. */
+  /** Points per scoring factor (SCORE_FACTORS), as stored by the scorer. */
   scoreBreakdown: Record<string, number> | null;
+  /** Why the model says what it says: the win rate it starts from and the top 3 fields for and against. */
+  probabilityFactors: { baseRate: number; for: ProbabilityFactor[]; against: ProbabilityFactor[] } | null;
   history: LeadStageChange[];
   activities: LeadActivity[];
   /** Projects made from this lead once won. */
@@ -100,4 +102,31 @@ export interface WonLead {
   projectId: number;
   /** The deposit invoice, when the client's terms ask for one. */
   depositInvoiceId: number | null;
+}
+
+// ---------- Scoring ----------
+
+export interface ModelInfo {
+  trainedAt: string;
+  /** Closed leads it learned from. */
+  examples: number;
+  quality: ModelQuality;
+}
+
+export interface ScoringSettings {
+  weights: ScoringWeights;
+  defaults: ScoringWeights;
+  /** The model in force (null until there are closed leads to learn from). */
+  model: ModelInfo | null;
+}
+
+/** What new weights would do: leads moving between bands (on an even sample of large workspaces). */
+export interface ScoringPreview {
+  sampled: boolean;
+  leads: number;
+  moved: number;
+  up: number;
+  down: number;
+  before: Record<ScoreBand, number>;
+  after: Record<ScoreBand, number>;
 }

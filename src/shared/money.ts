@@ -144,7 +144,7 @@ export interface Alert {
   id: number;
   priority: AlertPriority;
   rule: AlertRule;
-  entity: 'client';
+  entity: 'client' | 'lead';
   entityId: number;
   /** Values for the UI's translated sentence (client name, score, …). */
   params: Record<string, string | number | null>;

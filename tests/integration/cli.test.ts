@@ -192,3 +192,25 @@ describe('atalaya clients, invoices and mrr', () => {
     expect(atalaya('mrr', '--workspace', demo, '--month', '2026-13').code).toBe(2);
   });
 });
+
+describe('atalaya score', () => {
+  it('rescores every lead and reports counts per band and the model on held-out leads', () => {
+    const dir = tempDir();
+    const demo = path.join(dir, 'score.atalaya');
+    expect(atalaya('demo', '--out', demo, '--seed', 'cli-score', '--as-of', '2026-11-20').code).toBe(0);
+    const r = atalaya('score', '--workspace', demo, '--json');
+    expect(r.code).toBe(0);
+    const out = r.json();
+    expect(Object.keys(out.bands)).toEqual(['cold', 'warm', 'hot', 'priority']);
+    expect(Object.values(out.bands as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(out.leads);
+    const db = new Database(demo, { readonly: true });
+    expect(out.leads).toBe(db.prepare('SELECT count(*) FROM leads').pluck().get());
+    expect(db.prepare('SELECT count(*) FROM leads WHERE score IS NULL').pluck().get()).toBe(0);
+    db.close();
+    expect(out.model.auc).toBeGreaterThan(0.5);
+    expect(out.model.auc).toBeLessThanOrEqual(1);
+    expect(out.model.brier).toBeGreaterThan(0);
+    expect(out.model.brier).toBeLessThan(0.25);
+    expect(atalaya('score').code).toBe(2);
+  });
+});

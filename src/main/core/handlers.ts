@@ -11,6 +11,7 @@ import { invoicesHandlers } from './invoices/handlers';
 import { leadsHandlers } from './leads/handlers';
 import { peopleHandlers } from './people/handlers';
 import { projectsHandlers } from './projects/handlers';
+import { scoringHandlers } from './scoring/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { subscriptionsHandlers } from './subscriptions/handlers';
 import { viewsHandlers } from './views/handlers';
@@ -31,4 +32,5 @@ export const handlers = {
   ...fxHandlers,
   ...leadsHandlers,
   ...projectsHandlers,
+  ...scoringHandlers,
 } satisfies Handlers<CoreContext>;

@@ -18,6 +18,7 @@ import { generateDemo } from '../core/demo/generate';
 import { toAppError } from '../core/errors';
 import { workspaceToday } from '../core/fx/clock';
 import { listInvoices } from '../core/invoices/repo';
+import { rescoreAll } from '../core/scoring/service';
 import { mrrReport } from '../core/subscriptions/repo';
 import { canonicalContentHash } from '../core/workspace/dump';
 import {
@@ -49,6 +50,8 @@ Commands:
            Invoices with balance, days overdue and aging bucket (0-15, 16-30, 31-60, 60+ days).
   mrr      --workspace FILE --month YYYY-MM
            MRR movements of a month: opening, new, expansion, contraction, churn, reactivation, closing.
+  score    --workspace FILE
+           Retrain the win-probability model and rescore every lead; counts per band and the model's held-out quality.
   help     Show this text.
 
 Every command accepts --json for machine-readable output.`;
@@ -166,6 +169,44 @@ async function run(command: string, values: Values): Promise<Output> {
     case 'invoices':
     case 'mrr':
       return await report(command, values, location);
+    case 'score': {
+      const file = required(values, 'workspace');
+      const ws = await openWorkspaceFile(file, location);
+      try {
+        const started = Date.now();
+        const now = new Date();
+        const result = await rescoreAll(ws.sqlite, {
+          asOf: workspaceToday(ws.sqlite, now),
+          at: now.toISOString(),
+          retrain: true,
+        });
+        const seconds = (Date.now() - started) / 1000;
+        const q = result.model.quality;
+        const json = {
+          leads: result.leads,
+          bands: result.bands,
+          model: {
+            auc: q.auc,
+            brier: q.brier,
+            heldOut: q.heldOut,
+            trainedOn: q.trainedOn,
+            trainedAt: result.model.trainedAt,
+          },
+          seconds,
+        };
+        const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(3));
+        return {
+          json,
+          text: `Rescored ${result.leads} leads in ${seconds.toFixed(1)} s: ${Object.entries(result.bands)
+            .map(([band, n]) => `${band} ${n}`)
+            .join(
+              ' · ',
+            )}\nWin-probability model: AUC ${fmt(q.auc)}, Brier ${fmt(q.brier)} on ${q.heldOut} held-out leads (trained on ${q.trainedOn}).`,
+        };
+      } finally {
+        ws.sqlite.close();
+      }
+    }
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }

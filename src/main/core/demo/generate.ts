@@ -17,6 +17,7 @@ import type { Sqlite } from '../db/client';
 import { insertHubRow } from '../hubs/repo';
 import type { JobControl } from '../jobs/runner';
 import { insertPersonRow } from '../people/repo';
+import { scoreAllNow } from '../scoring/service';
 import { insertSettings } from '../settings/repo';
 import { leadStatements, qualifyLead } from './leads';
 import { simulateMoney } from './money';
@@ -32,6 +33,25 @@ export interface DemoPlan {
 }
 
 export const HISTORY_WEEKS = 26;
+
+/**
+ * Scale profiles (PERFORMANCE.md): the same agency curve, a year long and
+ * `scale` times the volume, with more people to own the leads. The growth
+ * profile aims at ~120k leads; massive at ~1.2M.
+ */
+export const PROFILES = {
+  agency: { weeks: HISTORY_WEEKS, scale: 1, extraPeople: 0 },
+  growth: { weeks: 52, scale: 150, extraPeople: 41 },
+  massive: { weeks: 52, scale: 1500, extraPeople: 381 },
+} as const;
+
+const EXTRA_ROLES = [
+  ['Sales / BD', true],
+  ['Content Creator', false],
+  ['Video Editor', false],
+  ['AI Specialist', false],
+  ['Designer', false],
+] as const;
 
 type HubName = (typeof DEMO_HUBS)[number]['name'];
 
@@ -146,16 +166,13 @@ const at = (date: string, minutes: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + minutes * 60_000).toISOString().replace('.000Z', 'Z');
 
 export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobControl): Promise<void> {
-  if (plan.profile !== 'agency') {
-    throw new AppFailure(
-      'NOT_SUPPORTED',
-      `The ${plan.profile} profile is not available in this version yet; use --profile agency.`,
-      'profile',
-    );
-  }
+  const profile = PROFILES[plan.profile];
+  const weeks = profile.weeks;
+  /** Where a week of this profile sits on the agency's 26-week curve (mix of tiers, services, verticals). */
+  const phase = (week: number) => Math.floor((week * HISTORY_WEEKS) / weeks);
   const rng = new Random(`${plan.seed}|${plan.asOf}|${plan.profile}`);
-  const firstWeek = addDays(startOfIsoWeek(plan.asOf), -7 * (HISTORY_WEEKS - 1));
-  const total = HISTORY_WEEKS + 2;
+  const firstWeek = addDays(startOfIsoWeek(plan.asOf), -7 * (weeks - 1));
+  const total = weeks + 2;
   job?.progress(0, total, 'setup');
 
   sqlite.exec('BEGIN IMMEDIATE');
@@ -200,6 +217,23 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
       if (p.leads) sqlite.prepare('UPDATE hubs SET leader_id = ? WHERE id = ?').run(id, hubIds.get(p.leads)!);
       if (p.sells || p.role === 'Project Manager') sellers.push({ id, hub: p.hub, startDate });
     }
+    // Larger profiles: more people across the hubs, a fifth of them selling.
+    for (let i = 0; i < profile.extraPeople; i++) {
+      const hub = DEMO_HUBS[i % 3]!;
+      const [role, sells] = EXTRA_ROLES[i % EXTRA_ROLES.length]!;
+      const startDate = addDays(firstWeek, -7 * rng.int(1, 30));
+      const id = insertPersonRow(sqlite, {
+        name: `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`,
+        email: `person${i + 1}@atalaya-demo.test`,
+        role,
+        employmentType: 'core',
+        hoursPerDay: 8,
+        hubId: hubIds.get(hub.name)!,
+        timeZone: hub.timeZone,
+        startDate,
+      });
+      if (sells) sellers.push({ id, hub: hub.name, startDate });
+    }
     job?.progress(1, total, 'setup');
 
     // --- week by week ---
@@ -225,13 +259,14 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
 
     const newCompany = (vertical: Vertical): string => {
       const suffix = rng.pick(COMPANY_WORDS[vertical]);
-      for (;;) {
+      for (let attempt = 0; ; attempt++) {
         const name = `${rng.pick(COMPANY_WORDS.first)} ${suffix}`;
         if (!usedCompanies.has(name)) {
           usedCompanies.add(name);
           return name;
         }
-        const numbered = `${name} ${rng.int(2, 99)}`;
+        // Large profiles run out of short names: number them, and count up once random numbers keep colliding.
+        const numbered = attempt < 3 ? `${name} ${rng.int(2, 99)}` : `${name} ${usedCompanies.size + attempt}`;
         if (!usedCompanies.has(numbered)) {
           usedCompanies.add(numbered);
           return numbered;
@@ -239,19 +274,19 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
       }
     };
 
-    for (let week = 0; week < HISTORY_WEEKS; week++) {
+    for (let week = 0; week < weeks; week++) {
       const weekStart = addDays(firstWeek, week * 7);
-      const leadCount = rng.poisson(projectsPerWeek(week) / 0.25);
+      const leadCount = rng.poisson((projectsPerWeek(phase(week)) * profile.scale) / 0.25);
       for (let n = 0; n < leadCount; n++) {
         const day = addDays(weekStart, rng.int(0, 6));
         if (day > plan.asOf) continue;
         const createdAt = at(day, rng.int(13 * 60, 22 * 60));
 
         // Who is asking: a returning client (more often as the agency grows) or a new company.
-        const repeat = clients.length > 0 && rng.chance(0.2 + (0.35 * week) / HISTORY_WEEKS);
+        const repeat = clients.length > 0 && rng.chance(0.2 + (0.35 * week) / weeks);
         const existing = repeat ? rng.pick(clients) : null;
-        const tier = existing?.tier ?? tierFor(rng, week);
-        const vertical = existing?.vertical ?? rng.weighted(verticalsOpenIn(week));
+        const tier = existing?.tier ?? tierFor(rng, phase(week));
+        const vertical = existing?.vertical ?? rng.weighted(verticalsOpenIn(phase(week)));
         const hub = existing?.hub ?? hubFor(rng, tier);
         const company = existing?.company ?? newCompany(vertical);
         const channel: LeadChannel = existing
@@ -262,7 +297,7 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
             ])
           : rng.weighted(CHANNELS);
 
-        const serviceCode = rng.weighted(serviceMix(tier, week));
+        const serviceCode = rng.weighted(serviceMix(tier, phase(week)));
         const service = DEFAULT_SERVICES.find((s) => s.code === serviceCode)!;
         const [min, max] = service.prices[tier - 1]!;
         const valueMinor = Math.round(rng.int(min, max) / 5) * 5 * 100;
@@ -390,8 +425,11 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
     simulateProduction(sqlite, production, plan, (date, minutes) => at(date, minutes));
 
     // --- the money: terms, FX, subscriptions, invoices, payments, expenses ---
-    job?.progress(HISTORY_WEEKS + 1, total, 'money');
+    job?.progress(weeks + 1, total, 'money');
     simulateMoney(sqlite, plan.seed, firstWeek, plan.asOf, (date) => at(date, 12 * 60));
+
+    // --- every lead scored, the win probability learned from the closed ones ---
+    scoreAllNow(sqlite, plan.asOf, at(plan.asOf, 23 * 60 + 30));
 
     audit(sqlite, {
       at: at(plan.asOf, 23 * 60 + 59),

@@ -307,18 +307,22 @@ export function simulateMoney(
       });
     }
   }
-  // --- run the steps in date order ---
-  const pending = [...steps];
-  steps.length = 0;
+  // --- run the steps in date order; steps added while running (payments of invoices just issued) slot in after ---
+  const pending = steps.splice(0);
   const byDate = (a: Step, b: Step) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order);
   pending.sort(byDate);
-  while (pending.length > 0) {
-    const step = pending.shift()!;
-    step.run();
+  for (let i = 0; i < pending.length; i++) {
+    pending[i]!.run();
     for (const later of scheduleLater.splice(0)) later();
-    if (steps.length > 0) {
-      pending.push(...steps.splice(0));
-      pending.sort(byDate);
+    for (const added of steps.splice(0)) {
+      let lo = i + 1;
+      let hi = pending.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (byDate(pending[mid]!, added) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      pending.splice(lo, 0, added);
     }
   }
 

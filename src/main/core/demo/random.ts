@@ -70,6 +70,12 @@ export class Random {
 
   /** Poisson-distributed count with mean `lambda` (Knuth; fine for small means). */
   poisson(lambda: number): number {
+    // Large means (scale profiles): the normal approximation, since e^-λ underflows.
+    if (lambda > 50) {
+      const u = Math.max(this.next(), Number.MIN_VALUE);
+      const normal = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next());
+      return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * normal));
+    }
     const limit = Math.exp(-lambda);
     let k = 0;
     let p = 1;

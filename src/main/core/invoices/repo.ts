@@ -342,9 +342,10 @@ export function issueInvoice(sqlite: Sqlite, id: number, issueDate: string, stam
   const row = requireStored(sqlite, id);
   if (row.status !== 'draft') throw new AppFailure('CONFLICT', 'This invoice has already been issued.');
   const series = seriesFor(row.kind === 'credit_note' ? 'credit_note' : 'invoice', issueDate);
-  const last = sqlite
-    .prepare('SELECT max(seq) AS seq, max(issue_date) AS date FROM invoices WHERE series = ?')
-    .get(series) as { seq: number | null; date: string | null };
+  // Numbers follow dates, so the highest number carries the latest issue date (an index lookup).
+  const last = (sqlite
+    .prepare('SELECT seq, issue_date AS date FROM invoices WHERE series = ? ORDER BY seq DESC LIMIT 1')
+    .get(series) as { seq: number; date: string } | undefined) ?? { seq: null, date: null };
   if (last.date !== null && issueDate < last.date)
     throw new AppFailure(
       'BAD_REQUEST',

@@ -1,6 +1,9 @@
 /** Leads: the paged table, segments, the detail, and every change to a lead. */
 import type { Handlers } from '../../../shared/contract';
+import type { LeadDetail } from '../../../shared/leads';
 import { act, type CoreContext, readScope } from '../context';
+import type { Sqlite } from '../db/client';
+import { explainLead, learnFrom, rescoreLeads } from '../scoring/service';
 import {
   addActivity,
   countSegments,
@@ -13,35 +16,51 @@ import {
   winLead,
 } from './repo';
 
+/** The lead with the model's explanation of its probability. */
+function detail(sqlite: Sqlite, id: number): LeadDetail {
+  return { ...getLead(sqlite, id), probabilityFactors: explainLead(sqlite, id) };
+}
+
 export const leadsHandlers = {
   'leads/query': (q, ctx) => queryLeads(readScope(ctx).sqlite, q),
   'leads/segmentCounts': ({ segments }, ctx) => ({ counts: countSegments(readScope(ctx).sqlite, segments) }),
-  'leads/get': ({ id }, ctx) => getLead(readScope(ctx).sqlite, id),
-  'leads/create': (input, ctx) => act(ctx, (w) => getLead(w.sqlite, createLead(w.sqlite, input, w))),
+  'leads/get': ({ id }, ctx) => detail(readScope(ctx).sqlite, id),
+  'leads/create': (input, ctx) =>
+    act(ctx, (w) => {
+      const id = createLead(w.sqlite, input, w);
+      rescoreLeads(w.sqlite, [id], w.today, w.at);
+      return detail(w.sqlite, id);
+    }),
   'leads/update': (input, ctx) =>
     act(ctx, (w) => {
       updateLead(w.sqlite, input, w);
-      return getLead(w.sqlite, input.id);
+      rescoreLeads(w.sqlite, [input.id], w.today, w.at);
+      return detail(w.sqlite, input.id);
     }),
   'leads/setStage': (input, ctx) =>
     act(ctx, (w) => {
       setLeadStage(w.sqlite, input, w);
-      return getLead(w.sqlite, input.id);
+      if (input.stage === 'lost') learnFrom(w.sqlite, input.id, w.at);
+      rescoreLeads(w.sqlite, [input.id], w.today, w.at);
+      return detail(w.sqlite, input.id);
     }),
   'leads/win': (input, ctx) =>
     act(ctx, (w) => {
       const won = winLead(w.sqlite, input, w.today, w);
-      return { ...won, lead: getLead(w.sqlite, input.id) };
+      learnFrom(w.sqlite, input.id, w.at);
+      rescoreLeads(w.sqlite, [input.id], w.today, w.at);
+      return { ...won, lead: detail(w.sqlite, input.id) };
     }),
   'leads/addActivity': (input, ctx) =>
     act(ctx, (w) => {
       const owner = getLead(w.sqlite, input.leadId).ownerId;
       addActivity(w.sqlite, input, owner, w);
-      return getLead(w.sqlite, input.leadId);
+      rescoreLeads(w.sqlite, [input.leadId], w.today, w.at);
+      return detail(w.sqlite, input.leadId);
     }),
   'leads/overrideProbability': ({ id, probability }, ctx) =>
     act(ctx, (w) => {
       overrideProbability(w.sqlite, id, probability, w);
-      return getLead(w.sqlite, id);
+      return detail(w.sqlite, id);
     }),
 } satisfies Partial<Handlers<CoreContext>>;

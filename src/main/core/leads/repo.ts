@@ -16,9 +16,16 @@ import type {
 } from '../../../shared/leads';
 import type { LeadInput, LeadUpdate } from '../../../shared/leads-schemas';
 import { AppFailure } from '../../../shared/result';
+import { SCORE_FACTORS } from '../../../shared/scoring';
 import { audit } from '../audit/log';
 import type { Sqlite } from '../db/client';
 import { depositDraft, issueInvoice, type Stamp } from '../invoices/repo';
+
+/** The stored breakdown is the points in SCORE_FACTORS order. */
+function breakdownOf(stored: string): Record<string, number> {
+  const points = JSON.parse(stored) as number[];
+  return Object.fromEntries(SCORE_FACTORS.map((f, i) => [f, points[i] ?? 0]));
+}
 
 const ROW_COLUMNS = `l.id, l.company, l.contact_name AS contactName, l.channel, l.vertical, l.tier, l.owner_id AS ownerId,
   l.hub_id AS hubId, l.stage, l.expected_value_minor AS expectedValueMinor, l.currency, l.score,
@@ -107,7 +114,7 @@ export function countSegments(sqlite: Sqlite, segments: { filter: LeadFilter; se
   });
 }
 
-export function getLead(sqlite: Sqlite, id: number): LeadDetail {
+export function getLead(sqlite: Sqlite, id: number): Omit<LeadDetail, 'probabilityFactors'> {
   const row = sqlite
     .prepare(
       `SELECT ${ROW_COLUMNS}, l.contact_email AS contactEmail, l.role, l.budget_minor AS budgetMinor, l.timeline,
@@ -134,7 +141,7 @@ export function getLead(sqlite: Sqlite, id: number): LeadDetail {
   ).map((p) => p.id);
   return {
     ...row,
-    scoreBreakdown: row.scoreBreakdown === null ? null : (JSON.parse(row.scoreBreakdown) as Record<string, number>),
+    scoreBreakdown: row.scoreBreakdown === null ? null : breakdownOf(row.scoreBreakdown),
     history,
     activities,
     projectIds,

@@ -48,13 +48,15 @@ export function loadSubscriptions(
        ORDER BY c.name, s.id`,
     )
     .all(...params) as SubRow[];
+  // One subscription's history, or all of them.
   const changes = sqlite
     .prepare(
       `SELECT id, subscription_id AS subscriptionId, kind, effective_on AS effectiveOn, fee_minor AS feeMinor, note,
               created_at AS createdAt
-       FROM subscription_changes ORDER BY subscription_id, effective_on, id`,
+       FROM subscription_changes ${filter.id !== undefined ? 'WHERE subscription_id = ?' : ''}
+       ORDER BY subscription_id, effective_on, id`,
     )
-    .all() as (SubscriptionChange & { subscriptionId: number })[];
+    .all(...(filter.id !== undefined ? [filter.id] : [])) as (SubscriptionChange & { subscriptionId: number })[];
   const bySub = new Map<number, SubscriptionChange[]>();
   for (const { subscriptionId, ...c } of changes) {
     const list = bySub.get(subscriptionId) ?? [];

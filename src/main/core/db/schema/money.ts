@@ -106,6 +106,8 @@ export const invoices = sqliteTable(
       .on(t.subscriptionId, t.periodMonth)
       .where(sql`kind = 'subscription' AND status <> 'void'`),
     index('invoices_client').on(t.clientId),
+    index('invoices_project').on(t.projectId),
+    index('invoices_credits').on(t.creditsInvoiceId),
     index('invoices_status').on(t.status, t.dueDate),
     check('invoices_status_known', sql`${t.status} IN ('draft', 'sent', 'paid', 'void')`),
     check('invoices_numbered', sql`(${t.status} = 'draft') = (${t.number} IS NULL)`),
