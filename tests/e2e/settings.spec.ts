@@ -6,12 +6,45 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, snap, test } from './fixtures';
+import { type AtalayaApp, expect, snap, test } from './fixtures';
 import { mainHeading } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
 const toasts = (page: Page) => page.getByRole('region', { name: /^Notifications/ });
+
+/** Asks the core directly over HTTP (what it stores, not what the screen shows). */
+async function coreCall<T>(page: Page, app: AtalayaApp, method: string, args: unknown): Promise<T> {
+  const url = new URL(app.host.url);
+  const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
+  const response = await page.request.post(new URL('/api/call', url).toString(), {
+    headers: { authorization: `Bearer ${token}` },
+    data: { method, args },
+  });
+  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value;
+}
+
+interface CoreHub {
+  id: number;
+  name: string;
+  peopleCount: number;
+  clientsCount: number;
+  leadsCount: number;
+  projectsCount: number;
+}
+
+/** "12 people", "1 client"…: what keeps a hub from being deleted, in the core's order, as the dialog lists it. */
+function blockersOf(hub: CoreHub): string[] {
+  const plural = (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`;
+  return [
+    hub.peopleCount ? plural(hub.peopleCount, 'person', 'people') : '',
+    hub.clientsCount ? plural(hub.clientsCount, 'client', 'clients') : '',
+    hub.leadsCount ? plural(hub.leadsCount, 'lead', 'leads') : '',
+    hub.projectsCount ? plural(hub.projectsCount, 'project', 'projects') : '',
+  ].filter(Boolean);
+}
 
 async function openSettings(page: Page, tab: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
@@ -125,30 +158,174 @@ test('a hub can be added, edited and deleted with confirmation', async ({ page, 
   await expect(after.getByTestId('hub-row').filter({ hasText: 'Medellín' })).toHaveCount(0);
 });
 
-test('deleting a hub in use (Caracas) shows the conflict and keeps it', async ({ page, demoApp }) => {
+test('deleting a hub in use (Caracas) lists everything that still belongs to it and offers no Delete', async ({
+  page,
+  demoApp,
+}) => {
   await demoApp.open(page);
   const panel = await openSettings(page, 'Hubs');
   const caracas = panel.getByTestId('hub-row').filter({ hasText: 'Caracas' });
   await expect(caracas).toHaveCount(1);
+  const hubs = await coreCall<CoreHub[]>(page, demoApp, 'hubs/list', {});
+  const core = hubs.find((h) => h.name === 'Caracas');
+  if (!core) throw new Error('the demo has no Caracas hub');
+  // The demo places clients and leads in Caracas too, not only people and projects.
+  expect(core.peopleCount).toBeGreaterThan(0);
+  expect(core.clientsCount).toBeGreaterThan(0);
+  expect(core.leadsCount).toBeGreaterThan(0);
+  expect(core.projectsCount).toBeGreaterThan(0);
 
   await panel.getByRole('button', { name: 'Delete Caracas' }).click();
-  const confirm = page.getByRole('alertdialog', { name: 'Delete Caracas?' });
-  await expect(confirm).toBeVisible();
-  // It warns up front…
-  await expect(confirm).toContainText(/This hub still has \d+ people and \d+ projects/);
-  await confirm.getByRole('button', { name: 'Delete hub' }).click();
-  // …and the core's refusal is shown in the dialog, not lost.
-  await expect(confirm.getByText('That would conflict with existing data')).toBeVisible();
-  await expect(confirm.getByRole('button', { name: 'Delete hub' })).toHaveCount(0);
-  await snap(page, 'settings-hub-delete-conflict-light-en');
-  await confirm.getByRole('button', { name: 'Close' }).click();
-  await expect(confirm).toBeHidden();
+  const blocked = page.getByRole('dialog', { name: 'Caracas can’t be deleted yet' });
+  await expect(blocked).toBeVisible();
+  await expect(blocked.getByRole('list', { name: 'What still belongs to this hub' }).getByRole('listitem')).toHaveText(
+    blockersOf(core),
+  );
+  await expect(blocked).toContainText('Move them to another hub first');
+  await expect(blocked.getByRole('button', { name: /^Delete/ })).toHaveCount(0);
+  await snap(page, 'settings-hub-delete-blocked-light-en');
+
+  // Escape (or Cancel) keeps the hub.
+  await page.keyboard.press('Escape');
+  await expect(blocked).toBeHidden();
   await expect(caracas).toHaveCount(1);
-  await expect(panel.getByTestId('hub-row')).toHaveCount(4);
+
+  // What to do instead: edit the hub, one click away.
+  await panel.getByRole('button', { name: 'Delete Caracas' }).click();
+  await expect(blocked).toBeVisible();
+  await blocked.getByRole('button', { name: 'Edit Caracas' }).click();
+  await expect(blocked).toBeHidden();
+  const edit = page.getByRole('dialog', { name: 'Edit Caracas' });
+  await expect(edit).toBeVisible();
+  await expect(edit.getByLabel('Hub', { exact: true })).toHaveValue('Caracas');
+  await page.keyboard.press('Escape');
+  await expect(edit).toBeHidden();
 
   await page.reload();
   const after = await openSettings(page, 'Hubs');
+  await expect(after.getByTestId('hub-row')).toHaveCount(4);
   await expect(after.getByTestId('hub-row').filter({ hasText: 'Caracas' })).toHaveCount(1);
+});
+
+test('a hub that only a client and a lead belong to cannot be deleted until they move', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  // A new hub with no people or projects, but one client and one lead in it.
+  const hub = await coreCall<CoreHub>(page, demoApp, 'hubs/create', {
+    name: 'Quito',
+    country: 'EC',
+    timeZone: 'America/Guayaquil',
+    currency: 'USD',
+    targetKind: null,
+    targetSharePct: null,
+    leaderId: null,
+    color: 'rose',
+  });
+  const client = await coreCall<{ id: number }>(page, demoApp, 'clients/create', {
+    name: 'Andes Bikes',
+    tier: 2,
+    vertical: 'ecommerce',
+    hubId: hub.id,
+    country: 'EC',
+    email: null,
+  });
+  const lead = await coreCall<{ id: number }>(page, demoApp, 'leads/create', {
+    company: 'Volcán Coffee',
+    contactName: 'Inés Paredes',
+    channel: 'referral',
+    vertical: 'ecommerce',
+    tier: 3,
+    expectedValueMinor: 45_000,
+    currency: 'USD',
+    hubId: hub.id,
+  });
+  const panel = await openSettings(page, 'Hubs');
+  const row = panel.getByTestId('hub-row').filter({ hasText: 'Quito' });
+  await expect(row).toHaveCount(1);
+
+  await panel.getByRole('button', { name: 'Delete Quito' }).click();
+  const blocked = page.getByRole('dialog', { name: 'Quito can’t be deleted yet' });
+  await expect(blocked).toBeVisible();
+  await expect(blocked.getByRole('list', { name: 'What still belongs to this hub' }).getByRole('listitem')).toHaveText([
+    '1 client',
+    '1 lead',
+  ]);
+  await expect(blocked.getByRole('button', { name: /^Delete/ })).toHaveCount(0);
+  await snap(page, 'settings-hub-delete-blocked-client-lead-light-en');
+  await blocked.getByRole('button', { name: 'Cancel' }).click();
+  await expect(blocked).toBeHidden();
+
+  // Move the client away: the lead alone still blocks it (the dialog reads fresh counts).
+  await coreCall(page, demoApp, 'clients/update', { id: client.id, patch: { hubId: null } });
+  await panel.getByRole('button', { name: 'Delete Quito' }).click();
+  await expect(blocked).toBeVisible();
+  await expect(blocked.getByRole('list', { name: 'What still belongs to this hub' }).getByRole('listitem')).toHaveText([
+    '1 lead',
+  ]);
+  await page.keyboard.press('Escape');
+  await expect(blocked).toBeHidden();
+
+  // Once nothing belongs to it, it is deleted after the usual confirmation.
+  await coreCall(page, demoApp, 'leads/update', { id: lead.id, patch: { hubId: null } });
+  await panel.getByRole('button', { name: 'Delete Quito' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete Quito?' });
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText('This cannot be undone.');
+  await confirm.getByRole('button', { name: 'Delete hub' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(toasts(page).getByText('Quito deleted')).toBeVisible();
+  await expect(row).toHaveCount(0);
+  const left = await coreCall<CoreHub[]>(page, demoApp, 'hubs/list', {});
+  expect(left.map((h) => h.name)).not.toContain('Quito');
+});
+
+test('the baseline month is chosen from a list of months, with "automatic" as the empty state', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  const panel = await openSettings(page, 'Workspace profile');
+  const baseline = panel.getByRole('combobox', { name: 'Baseline month' });
+  // Empty means automatic: said in words, never a raw "--------- ----" month input.
+  await expect(baseline).toHaveText('Automatic');
+  await expect(panel.locator('input[type="month"]')).toHaveCount(0);
+  await expect(baseline).toHaveAccessibleDescription(
+    'Automatic: growth is measured from the first full month with revenue.',
+  );
+  await snap(page, 'settings-profile-baseline-auto-light-en');
+
+  await baseline.click();
+  const listbox = page.getByRole('listbox');
+  await expect(listbox.getByRole('option').first()).toHaveText('Automatic');
+  // Then this month, newest to oldest.
+  const thisMonth = new Date().toLocaleDateString('en-US', { month: 'long', year: 'numeric' });
+  await expect(listbox.getByRole('option').nth(1)).toHaveText(thisMonth);
+  await snap(page, 'settings-profile-baseline-list-light-en');
+  await listbox.getByRole('option', { name: 'June 2026' }).click();
+  await expect(baseline).toHaveText('June 2026');
+  await expect(baseline).toHaveAccessibleDescription('Growth is measured from this month.');
+  await panel.getByRole('button', { name: 'Save changes' }).click();
+  await expect(toasts(page).getByText('Changes saved')).toBeVisible();
+  await expect
+    .poll(
+      async () => (await coreCall<{ baselineMonth: string | null }>(page, demoApp, 'settings/get', {})).baselineMonth,
+    )
+    .toBe('2026-06');
+
+  await page.reload();
+  await expect(mainHeading(page)).toHaveText('Settings');
+  const again = page.getByRole('combobox', { name: 'Baseline month' });
+  await expect(again).toHaveText('June 2026');
+  // Back to automatic clears it in the core.
+  await again.click();
+  await page.getByRole('listbox').getByRole('option', { name: 'Automatic' }).click();
+  await expect(again).toHaveText('Automatic');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(toasts(page).getByText('Changes saved')).toBeVisible();
+  await expect
+    .poll(
+      async () => (await coreCall<{ baselineMonth: string | null }>(page, demoApp, 'settings/get', {})).baselineMonth,
+    )
+    .toBeNull();
 });
 
 test("a service's price is edited in the catalogue and kept after a reload", async ({ page, demoApp }) => {
@@ -176,6 +353,8 @@ test("a service's price is edited in the catalogue and kept after a reload", asy
   await expect(dialog).toBeHidden();
   await expect(toasts(page).getByText('Changes saved')).toBeVisible();
   await expect(tier1).toContainText('95');
+  // The same range dash everywhere: an en dash between narrow no-break spaces.
+  expect(await tier1.textContent()).toBe('$25\u202f–\u202f$95');
   const edited = (await tier1.textContent()) ?? '';
   expect(edited).not.toBe(before);
 

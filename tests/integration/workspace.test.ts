@@ -125,6 +125,9 @@ describe('workspaces through the core worker', () => {
       expect(hub.projectsCount).toBe(
         truth.prepare('SELECT count(*) FROM projects WHERE hub_id = ?').pluck().get(hub.id),
       );
+      // Clients and leads keep a hub from being deleted too, so the list reports them (Settings › Hubs shows them).
+      expect(hub.clientsCount).toBe(truth.prepare('SELECT count(*) FROM clients WHERE hub_id = ?').pluck().get(hub.id));
+      expect(hub.leadsCount).toBe(truth.prepare('SELECT count(*) FROM leads WHERE hub_id = ?').pluck().get(hub.id));
     }
     truth.close();
     expect(hubs.reduce((n, h) => n + h.projectsCount, 0)).toBe(ws.counts.projects);
@@ -144,9 +147,26 @@ describe('workspaces through the core worker', () => {
     );
     const clash = await core.call('hubs/update', { id: created.id, patch: { name: 'LIMA' } });
     expect(clash.ok === false && clash.error.code).toBe('CONFLICT');
+    expect(created).toMatchObject({ peopleCount: 0, projectsCount: 0, clientsCount: 0, leadsCount: 0 });
     const inUse = await core.call('hubs/delete', { id: caracas.id });
     expect(inUse.ok === false && inUse.error.code).toBe('CONFLICT');
     expect(inUse.ok === false && inUse.error.message).toMatch(/Caracas still has \d+ people/);
+    // A client alone keeps a hub, and hubs/list says so (what the delete dialog relies on).
+    const client = expectOk(
+      await core.call('clients/create', {
+        name: 'Andes Bikes',
+        tier: 2,
+        vertical: 'ecommerce',
+        hubId: created.id,
+        country: 'CO',
+        email: null,
+      }),
+    );
+    const withClient = expectOk(await core.call('hubs/list', {})).find((h) => h.id === created.id);
+    expect(withClient).toMatchObject({ peopleCount: 0, projectsCount: 0, clientsCount: 1, leadsCount: 0 });
+    const clientBlocks = await core.call('hubs/delete', { id: created.id });
+    expect(clientBlocks.ok === false && clientBlocks.error.message).toMatch(/Bogotá still has 1 clients/);
+    expectOk(await core.call('clients/update', { id: client.id, patch: { hubId: null } }));
     expectOk(await core.call('hubs/delete', { id: created.id }));
 
     const [first] = expectOk(await core.call('catalogue/list', {}));
@@ -161,7 +181,14 @@ describe('workspaces through the core worker', () => {
     const db = new Database(ws.path, { readonly: true });
     const actions = db.prepare("SELECT action || ' ' || entity AS a FROM audit_log WHERE actor = 'test'").pluck().all();
     db.close();
-    expect(actions).toEqual(['update workspace_settings', 'create hub', 'delete hub', 'update service']);
+    expect(actions).toEqual([
+      'update workspace_settings',
+      'create hub',
+      'create client',
+      'update client',
+      'delete hub',
+      'update service',
+    ]);
   });
 
   it('backs up the open workspace to the user-data backups folder', async () => {

@@ -9,7 +9,9 @@ import { hubs, people } from '../db/schema';
 
 const pctToBp = (pct: number | null | undefined) => (pct === null || pct === undefined ? null : Math.round(pct * 100));
 
-function toHub(row: typeof hubs.$inferSelect, peopleCount: number, projectsCount: number): Hub {
+type HubCounts = Pick<Hub, 'peopleCount' | 'projectsCount' | 'clientsCount' | 'leadsCount'>;
+
+function toHub(row: typeof hubs.$inferSelect, counts: HubCounts): Hub {
   return {
     id: row.id,
     name: row.name,
@@ -20,8 +22,10 @@ function toHub(row: typeof hubs.$inferSelect, peopleCount: number, projectsCount
     targetSharePct: row.targetShareBp === null ? null : row.targetShareBp / 100,
     leaderId: row.leaderId,
     color: row.color as HubColor,
-    peopleCount,
-    projectsCount,
+    peopleCount: counts.peopleCount,
+    projectsCount: counts.projectsCount,
+    clientsCount: counts.clientsCount,
+    leadsCount: counts.leadsCount,
   };
 }
 
@@ -32,11 +36,13 @@ export function listHubs(db: Db): Hub[] {
       // Qualified by hand: inside a subquery drizzle renders ${hubs.id} as a bare "id".
       peopleCount: sql<number>`(SELECT count(*) FROM people p WHERE p.hub_id = "hubs"."id")`,
       projectsCount: sql<number>`(SELECT count(*) FROM projects p WHERE p.hub_id = "hubs"."id")`,
+      clientsCount: sql<number>`(SELECT count(*) FROM clients c WHERE c.hub_id = "hubs"."id")`,
+      leadsCount: sql<number>`(SELECT count(*) FROM leads l WHERE l.hub_id = "hubs"."id")`,
     })
     .from(hubs)
     .orderBy(hubs.id)
     .all();
-  return rows.map((r) => toHub(r.hub, r.peopleCount, r.projectsCount));
+  return rows.map(({ hub, ...counts }) => toHub(hub, counts));
 }
 
 function getHub(db: Db, id: number): Hub {

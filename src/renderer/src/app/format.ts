@@ -7,9 +7,13 @@ import { type Currency, MINOR_DIGITS } from '../../../shared/domain';
 
 export type Language = 'en' | 'es';
 
-/** The Intl locale used for a UI language. */
+/**
+ * The Intl locale used for a UI language. The Spanish UI is Latin-American
+ * Spanish, so its numbers, money and dates are es-419 ("USD 2,347.50",
+ * "22 nov 2026"), not Spain's ("2347,50 US$").
+ */
 export function intlLocale(language: Language | string): string {
-  return language.startsWith('es') ? 'es' : 'en-US';
+  return language.startsWith('es') ? 'es-419' : 'en-US';
 }
 
 const cache = new Map<string, Intl.NumberFormat>();
@@ -61,7 +65,7 @@ export function formatMoneyWhole(minor: number, currency: string, locale: string
   }).format(major);
 }
 
-/** Compact money for axes and tiles: "$2.3K" (en), "2,3 mil US$" (es). */
+/** Compact money for axes and tiles: "$2.3K" (en), "USD 2.3 K" (es). */
 export function formatMoneyCompact(minor: number, currency: string, locale: string): string {
   return numberFormat(locale, {
     style: 'currency',
@@ -71,7 +75,14 @@ export function formatMoneyCompact(minor: number, currency: string, locale: stri
   }).format(minorToMajor(minor, currency));
 }
 
-/** A price range in the locale's range style: "$25 – $75", "25-75 US$". */
+/** Between the two ends of a range: an en dash with narrow no-break spaces, so it never wraps. */
+export const RANGE_DASH = '\u202f–\u202f';
+
+/**
+ * A price range in the locale's range style but always with the same dash:
+ * "$25 – $75", "DKK 25 – 75", "USD 25 – 75" (es-419). Intl's own separator
+ * varies by locale and currency (" – ", "–", "-"); it is replaced by RANGE_DASH.
+ */
 export function formatMoneyRange(min: number, max: number, currency: string, locale: string): string {
   if (min === max) return formatMoneyWhole(min, currency, locale);
   const a = minorToMajor(min, currency);
@@ -84,7 +95,11 @@ export function formatMoneyRange(min: number, max: number, currency: string, loc
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   });
-  return typeof f.formatRange === 'function' ? f.formatRange(a, b) : `${f.format(a)}–${f.format(b)}`;
+  if (typeof f.formatRangeToParts !== 'function') return `${f.format(a)}${RANGE_DASH}${f.format(b)}`;
+  return f
+    .formatRangeToParts(a, b)
+    .map((p) => (p.type === 'literal' && /^\s*[-–—]\s*$/.test(p.value) ? RANGE_DASH : p.value))
+    .join('');
 }
 
 /** A fraction as a percentage with at most one decimal: 0.785 → "78.5%". */
@@ -185,13 +200,17 @@ export function countryName(code: string, locale: string): string {
 /**
  * Parse a decimal typed by a person in either convention ("1.234,5", "1,234.5",
  * "12,5", "12.5"). A lone separator followed by exactly three digits is read as
- * the locale's grouping ("1,234" in English, "1.234" in Spanish). Returns NaN
+ * the grouping the UI shows ("1,234" in English and in es-419 Spanish). Returns NaN
  * when the text is not a number; '' → null.
  */
 export function parseDecimal(input: string, locale = 'en'): number | null {
   const s = input.trim().replace(/[\s\u00a0']/g, '');
   if (s === '') return null;
-  const groupSep = locale.startsWith('es') ? '.' : ',';
+  // The grouping separator the UI shows for this language (es-419 groups with ",", like English).
+  const groupSep =
+    numberFormat(locale, {})
+      .formatToParts(1234567)
+      .find((p) => p.type === 'group')?.value ?? ',';
   const lastComma = s.lastIndexOf(',');
   const lastDot = s.lastIndexOf('.');
   let normalised = s;

@@ -12,7 +12,7 @@ import {
   Sun,
 } from 'lucide-react';
 import { Dialog } from 'radix-ui';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTIONS } from '../../../../shared/domain';
 import { Kbd } from '../../components/Kbd';
@@ -20,25 +20,28 @@ import { backupNow, closeWorkspace, navigate, setOpenFileOpen, setPaletteOpen, s
 import { SECTION_META } from '../sections';
 import { SETTINGS_TABS, useApp } from '../store';
 
+/**
+ * One command. cmdk searches `value` (plus `keywords`), so the value is the
+ * label the person reads, never an internal id; the keywords add the same
+ * command's words in the other language and a few synonyms.
+ */
 function Item({
   onSelect,
   icon,
-  children,
+  label,
   keywords,
   hint,
-  value,
 }: {
   onSelect: () => void;
   icon: ReactNode;
-  children: ReactNode;
+  label: string;
   keywords?: string[];
   hint?: ReactNode;
-  value: string;
 }) {
   return (
     <Command.Item
-      value={value}
-      keywords={keywords}
+      value={label}
+      keywords={keywords?.filter((k) => k && k !== label)}
       onSelect={() => {
         setPaletteOpen(false);
         onSelect();
@@ -46,18 +49,54 @@ function Item({
       className="flex h-9 cursor-default select-none items-center gap-2.5 rounded-md px-2.5 text-[13px] text-fg data-[selected=true]:bg-hover [&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-faint"
     >
       {icon}
-      <span className="flex-1 truncate">{children}</span>
+      <span className="flex-1 truncate">{label}</span>
       {hint ? <span className="text-[12px] text-faint">{hint}</span> : null}
     </Command.Item>
   );
 }
 
+/**
+ * A titled group while browsing; while searching, nothing: cmdk 1.1 ranks
+ * items only inside their group and cannot reorder the groups themselves, so
+ * the results are one flat list, best match first.
+ */
+function PaletteGroup({ heading, flat, children }: { heading: string; flat: boolean; children: ReactNode }) {
+  if (flat) return children;
+  return <Command.Group heading={heading}>{children}</Command.Group>;
+}
+
 /** ⌘K: jump to any section or run an app command, all from the keyboard. */
 export function CommandPalette() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const open = useApp((s) => s.paletteOpen);
   const collapsed = useApp((s) => s.prefs.sidebarCollapsed);
   const section = useApp((s) => s.section);
+  const [search, setSearch] = useState('');
+  const flat = search.trim() !== '';
+  useEffect(() => {
+    if (!open) setSearch('');
+  }, [open]);
+
+  // A command's words in both languages: whichever one the person types in, it is found.
+  const both = useMemo(() => {
+    const fixed = [i18n.getFixedT('en'), i18n.getFixedT('es')] as (typeof t)[];
+    return (words: (tt: typeof t) => string) => [...new Set(fixed.map(words))];
+  }, [i18n]);
+  const themeItem = (theme: 'light' | 'dark' | 'system') => ({
+    label: t('palette.themeTo', { theme: t(`theme.${theme}`) }),
+    keywords: [
+      ...both((tt) => tt('palette.themeTo', { theme: tt(`theme.${theme}`) })),
+      ...both((tt) => tt('settings.tabs.appearance')),
+    ],
+  });
+  const languageItem = (language: 'en' | 'es') => ({
+    label: t('palette.languageTo', { language: t(`language.${language}`) }),
+    keywords: [
+      ...both((tt) => tt('palette.languageTo', { language: tt(`language.${language}`) })),
+      'language',
+      'idioma',
+    ],
+  });
 
   return (
     <Dialog.Root open={open} onOpenChange={setPaletteOpen}>
@@ -74,6 +113,8 @@ export function CommandPalette() {
               <Search className="size-4 shrink-0 text-faint" aria-hidden="true" />
               <Command.Input
                 autoFocus
+                value={search}
+                onValueChange={setSearch}
                 placeholder={t('palette.placeholder')}
                 className="h-12 w-full bg-transparent text-[14px] text-fg outline-none placeholder:text-faint"
               />
@@ -83,126 +124,79 @@ export function CommandPalette() {
               <Command.Empty className="px-3 py-8 text-center text-[13px] text-muted">
                 {t('palette.empty')}
               </Command.Empty>
-              <Command.Group heading={t('palette.goTo')}>
+              <PaletteGroup heading={t('palette.goTo')} flat={flat}>
                 {SECTIONS.map((s) => {
                   const Icon = SECTION_META[s].icon;
                   return (
                     <Item
                       key={s}
-                      value={`go-${s}`}
-                      keywords={[t(`sections.${s}.title`), s]}
+                      label={t(`sections.${s}.title`)}
+                      keywords={both((tt) => tt(`sections.${s}.title`))}
                       icon={<Icon />}
                       onSelect={() => navigate(s)}
                       hint={s === section ? t('palette.current') : undefined}
-                    >
-                      {t(`sections.${s}.title`)}
-                    </Item>
+                    />
                   );
                 })}
                 {SETTINGS_TABS.map((tab) => (
                   <Item
                     key={tab}
-                    value={`settings-${tab}`}
-                    keywords={[t('sections.settings.title'), t(`settings.tabs.${tab}`)]}
+                    label={t('palette.settingsTab', { tab: t(`settings.tabs.${tab}`) })}
+                    keywords={both((tt) => tt('palette.settingsTab', { tab: tt(`settings.tabs.${tab}`) }))}
                     icon={<SECTION_META.settings.icon />}
                     onSelect={() => navigate('settings', tab)}
-                  >
-                    {t('palette.settingsTab', { tab: t(`settings.tabs.${tab}`) })}
-                  </Item>
+                  />
                 ))}
-              </Command.Group>
-              <Command.Group heading={t('palette.workspace')}>
+              </PaletteGroup>
+              <PaletteGroup heading={t('palette.workspace')} flat={flat}>
                 <Item
-                  value="backup"
-                  keywords={[t('palette.backup')]}
+                  label={t('palette.backup')}
+                  keywords={[...both((tt) => tt('palette.backup')), 'backup', 'respaldo']}
                   icon={<DatabaseBackup />}
                   onSelect={() => void backupNow()}
-                >
-                  {t('palette.backup')}
-                </Item>
+                />
                 <Item
-                  value="open-file"
-                  keywords={[t('palette.openFile')]}
+                  label={t('palette.openFile')}
+                  keywords={both((tt) => tt('palette.openFile'))}
                   icon={<FolderOpen />}
                   onSelect={() => setOpenFileOpen(true)}
-                >
-                  {t('palette.openFile')}
-                </Item>
+                />
                 <Item
-                  value="open-demo"
-                  keywords={[t('palette.openDemo')]}
+                  label={t('palette.openDemo')}
+                  keywords={both((tt) => tt('palette.openDemo'))}
                   icon={<Sparkles />}
                   onSelect={() => void startDemo()}
-                >
-                  {t('palette.openDemo')}
-                </Item>
+                />
                 <Item
-                  value="close"
-                  keywords={[t('palette.closeWorkspace')]}
+                  label={t('palette.closeWorkspace')}
+                  keywords={both((tt) => tt('palette.closeWorkspace'))}
                   icon={<LogOut />}
                   onSelect={() => void closeWorkspace()}
-                >
-                  {t('palette.closeWorkspace')}
-                </Item>
-              </Command.Group>
-              <Command.Group heading={t('palette.preferences')}>
+                />
+              </PaletteGroup>
+              <PaletteGroup heading={t('palette.preferences')} flat={flat}>
+                <Item {...themeItem('light')} icon={<Sun />} onSelect={() => setPrefs({ theme: 'light' })} />
+                <Item {...themeItem('dark')} icon={<Moon />} onSelect={() => setPrefs({ theme: 'dark' })} />
+                <Item {...themeItem('system')} icon={<Monitor />} onSelect={() => setPrefs({ theme: 'system' })} />
+                <Item {...languageItem('en')} icon={<Languages />} onSelect={() => setPrefs({ language: 'en' })} />
+                <Item {...languageItem('es')} icon={<Languages />} onSelect={() => setPrefs({ language: 'es' })} />
                 <Item
-                  value="theme-light"
-                  keywords={[t('theme.label')]}
-                  icon={<Sun />}
-                  onSelect={() => setPrefs({ theme: 'light' })}
-                >
-                  {t('palette.themeTo', { theme: t('theme.light') })}
-                </Item>
-                <Item
-                  value="theme-dark"
-                  keywords={[t('theme.label')]}
-                  icon={<Moon />}
-                  onSelect={() => setPrefs({ theme: 'dark' })}
-                >
-                  {t('palette.themeTo', { theme: t('theme.dark') })}
-                </Item>
-                <Item
-                  value="theme-system"
-                  keywords={[t('theme.label')]}
-                  icon={<Monitor />}
-                  onSelect={() => setPrefs({ theme: 'system' })}
-                >
-                  {t('palette.themeTo', { theme: t('theme.system') })}
-                </Item>
-                <Item
-                  value="lang-en"
-                  keywords={['language', 'idioma', 'English']}
-                  icon={<Languages />}
-                  onSelect={() => setPrefs({ language: 'en' })}
-                >
-                  {t('palette.languageTo', { language: 'English' })}
-                </Item>
-                <Item
-                  value="lang-es"
-                  keywords={['language', 'idioma', 'Español']}
-                  icon={<Languages />}
-                  onSelect={() => setPrefs({ language: 'es' })}
-                >
-                  {t('palette.languageTo', { language: 'Español' })}
-                </Item>
-                <Item
-                  value="lang-system"
-                  keywords={['language', 'idioma']}
+                  label={t('palette.languageSystem')}
+                  keywords={[...both((tt) => tt('palette.languageSystem')), 'language', 'idioma']}
                   icon={<Languages />}
                   onSelect={() => setPrefs({ language: null })}
-                >
-                  {t('palette.languageSystem')}
-                </Item>
+                />
                 <Item
-                  value="sidebar"
-                  keywords={['sidebar']}
+                  label={collapsed ? t('shell.expandSidebar') : t('shell.collapseSidebar')}
+                  keywords={[
+                    ...both((tt) => (collapsed ? tt('shell.expandSidebar') : tt('shell.collapseSidebar'))),
+                    'sidebar',
+                    'barra lateral',
+                  ]}
                   icon={<PanelLeft />}
                   onSelect={() => setPrefs({ sidebarCollapsed: !collapsed })}
-                >
-                  {collapsed ? t('shell.expandSidebar') : t('shell.collapseSidebar')}
-                </Item>
-              </Command.Group>
+                />
+              </PaletteGroup>
             </Command.List>
           </Command>
         </Dialog.Content>

@@ -10,12 +10,12 @@ import { useApiQuery } from '../../app/useApi';
 import { Button } from '../../components/Button';
 import { Card, CardHeader } from '../../components/Card';
 import { columnHelper, DataTable } from '../../components/DataTable';
-import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { HubDot } from '../../components/HubDot';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { Tip } from '../../components/Tooltip';
+import { HubDeleteDialog } from './HubDeleteDialog';
 import { HubDialog } from './HubDialog';
 
 const col = columnHelper<Hub>();
@@ -25,9 +25,12 @@ export function HubsTab() {
   const hubs = useApiQuery('hubs/list', {});
   const people = useApiQuery('people/list', {});
   const [editing, setEditing] = useState<Hub | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Hub | null>(null);
+  // The hub is read from the (reloaded) list, so the dialog shows what blocks it now, not when the page loaded.
+  const [deletingId, setDeletingId] = useState<number | null>(null);
+  const deleting = deletingId === null ? null : (hubs.data?.find((h) => h.id === deletingId) ?? null);
   const lang = i18n.language;
 
+  const reloadHubs = hubs.reload;
   const peopleById = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p])), [people.data]);
 
   const columns = useMemo(
@@ -104,7 +107,10 @@ export function HubsTab() {
                     variant="ghost"
                     size="icon-sm"
                     aria-label={t('hubs.deleteNamed', { name: h.name })}
-                    onClick={() => setDeleting(h)}
+                    onClick={() => {
+                      setDeletingId(h.id);
+                      reloadHubs();
+                    }}
                   >
                     <Trash2 />
                   </Button>
@@ -114,7 +120,7 @@ export function HubsTab() {
           },
         }),
       ]),
-    [t, lang, peopleById],
+    [t, lang, peopleById, reloadHubs],
   );
 
   const saved = (hub: Hub, created: boolean) => {
@@ -172,24 +178,17 @@ export function HubsTab() {
           onSaved={saved}
         />
       ) : null}
-      <ConfirmDialog
-        open={deleting !== null}
-        onOpenChange={(o) => (o ? undefined : setDeleting(null))}
-        title={t('hubs.deleteTitle', { name: deleting?.name ?? '' })}
-        description={
-          deleting && deleting.peopleCount + deleting.projectsCount > 0
-            ? t('hubs.deleteInUse', {
-                people: t('counts.peopleN', { count: deleting.peopleCount }),
-                projects: t('counts.projectsN', { count: deleting.projectsCount }),
-              })
-            : t('hubs.deleteDescription')
-        }
-        confirmLabel={t('hubs.deleteConfirm')}
-        onConfirm={async () => {
-          if (!deleting) return null;
-          const result = await api.call('hubs/delete', { id: deleting.id });
+      <HubDeleteDialog
+        hub={deleting}
+        onClose={() => setDeletingId(null)}
+        onEdit={(h) => {
+          setDeletingId(null);
+          setEditing(h);
+        }}
+        onDelete={async (h) => {
+          const result = await api.call('hubs/delete', { id: h.id });
           if (!result.ok) return result.error;
-          toast.success(t('toast.hubDeleted', { name: deleting.name }));
+          toast.success(t('toast.hubDeleted', { name: h.name }));
           hubs.reload();
           void refreshHubs();
           return null;

@@ -7,7 +7,7 @@ import type { Currency } from '../../../../shared/domain';
 import { MAX_LOGO_BYTES, type SettingsPatch, settingsPatchSchema } from '../../../../shared/schemas';
 import { refreshSummary, toastError } from '../../app/actions';
 import { api } from '../../app/api';
-import { formatBytes, formatDateTime } from '../../app/format';
+import { formatBytes, formatDateTime, formatMonth } from '../../app/format';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { useFieldErrors } from '../../app/validation';
@@ -16,6 +16,7 @@ import { Card, CardHeader } from '../../components/Card';
 import { CurrencySelect, TimeZoneInput } from '../../components/DomainInputs';
 import { ErrorState } from '../../components/ErrorState';
 import { Field, Input } from '../../components/Field';
+import { Select } from '../../components/Select';
 import { SkeletonBlock } from '../../components/Skeleton';
 
 type Draft = Pick<WorkspaceSettings, 'name' | 'logoDataUrl' | 'reportingCurrency' | 'timeZone'> & {
@@ -29,6 +30,21 @@ const toDraft = (s: WorkspaceSettings): Draft => ({
   timeZone: s.timeZone,
   baselineMonth: s.baselineMonth ?? '',
 });
+
+/** The baseline picker's "no month chosen": the core then uses the first full month with revenue (KPIS.md). */
+const AUTO_BASELINE = 'auto';
+const BASELINE_MONTHS = 48;
+
+/** The last four years of months, newest first, plus the saved month if it is older. */
+function recentMonths(saved: string | null, now = new Date()): string[] {
+  const months: string[] = [];
+  for (let i = 0; i < BASELINE_MONTHS; i++) {
+    const d = new Date(Date.UTC(now.getFullYear(), now.getMonth() - i, 1));
+    months.push(d.toISOString().slice(0, 7));
+  }
+  if (saved && !months.includes(saved)) months.push(saved);
+  return months.sort().reverse();
+}
 
 /** Only what changed is sent. */
 function patchOf(draft: Draft, saved: WorkspaceSettings): SettingsPatch {
@@ -69,6 +85,15 @@ function ProfileForm({ saved, onSaved }: { saved: WorkspaceSettings; onSaved: (s
   const dirty = Object.keys(patch).length > 0;
 
   useEffect(() => setDraft(toDraft(saved)), [saved]);
+
+  const lang = i18n.language;
+  const baselineOptions = useMemo(
+    () => [
+      { value: AUTO_BASELINE, label: t('settings.profile.baselineAuto') },
+      ...recentMonths(saved.baselineMonth).map((m) => ({ value: m, label: formatMonth(m, lang) })),
+    ],
+    [t, lang, saved.baselineMonth],
+  );
 
   const set = (p: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...p }));
@@ -204,15 +229,17 @@ function ProfileForm({ saved, onSaved }: { saved: WorkspaceSettings; onSaved: (s
           <Field
             className="col-span-4"
             label={t('fields.baselineMonth')}
-            hint={t('settings.profile.baselineHint')}
+            hint={
+              draft.baselineMonth === '' ? t('settings.profile.baselineAutoHint') : t('settings.profile.baselineHint')
+            }
             error={v.errorFor('baselineMonth')}
           >
             {(p) => (
-              <Input
+              <Select
                 {...p}
-                type="month"
-                value={draft.baselineMonth}
-                onChange={(e) => set({ baselineMonth: e.target.value })}
+                value={draft.baselineMonth === '' ? AUTO_BASELINE : draft.baselineMonth}
+                options={baselineOptions}
+                onChange={(m) => set({ baselineMonth: m === AUTO_BASELINE ? '' : m })}
                 onBlur={() => v.touch('baselineMonth')}
               />
             )}
