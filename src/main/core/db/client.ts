@@ -43,3 +43,24 @@ export function toDrizzle(sqlite: Sqlite): Db {
 export function writeTransaction<T>(sqlite: Sqlite, work: () => T): T {
   return sqlite.transaction(work).immediate();
 }
+
+const statementCache = new WeakMap<Sqlite, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement reused per connection: preparing costs more than running
+ * a small statement, and the services run the same few SQL strings many times.
+ * Only for statements used as they are (not switched to raw/pluck mode).
+ */
+export function cached(sqlite: Sqlite, sql: string): Database.Statement {
+  let statements = statementCache.get(sqlite);
+  if (!statements) {
+    statements = new Map();
+    statementCache.set(sqlite, statements);
+  }
+  let statement = statements.get(sql);
+  if (!statement) {
+    statement = sqlite.prepare(sql);
+    statements.set(sql, statement);
+  }
+  return statement;
+}

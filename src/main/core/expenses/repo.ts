@@ -3,7 +3,7 @@ import type { Expense, ExpenseMonth, ExpenseOccurrence } from '../../../shared/m
 import type { ExpenseInput } from '../../../shared/money-schemas';
 import { AppFailure } from '../../../shared/result';
 import { audit } from '../audit/log';
-import type { Sqlite } from '../db/client';
+import { cached, type Sqlite } from '../db/client';
 import { loadConverter } from '../fx/repo';
 import type { Stamp } from '../invoices/repo';
 import { occurrenceIn } from './engine';
@@ -12,16 +12,17 @@ const SELECT = `SELECT id, date, category, hub_id AS hubId, description, amount_
   recurrence_end_month AS recurrenceEndMonth, voided_at AS voidedAt, created_at AS createdAt FROM expenses`;
 
 export function getExpense(sqlite: Sqlite, id: number): Expense {
-  const row = sqlite.prepare(`${SELECT} WHERE id = ?`).get(id) as Expense | undefined;
+  const row = cached(sqlite, `${SELECT} WHERE id = ?`).get(id) as Expense | undefined;
   if (!row) throw new AppFailure('NOT_FOUND', `There is no expense with id ${id}.`);
   return row;
 }
 
 /** Every live expense that falls in `month` (monthly ones once), with totals per category. */
 export function expenseMonth(sqlite: Sqlite, month: string): ExpenseMonth {
-  const rows = sqlite
-    .prepare(`${SELECT} WHERE voided_at IS NULL AND (date LIKE ? OR (recurrence = 'monthly' AND date < ?))`)
-    .all(`${month}-%`, `${month}-01`) as Expense[];
+  const rows = cached(
+    sqlite,
+    `${SELECT} WHERE voided_at IS NULL AND (date LIKE ? OR (recurrence = 'monthly' AND date < ?))`,
+  ).all(`${month}-%`, `${month}-01`) as Expense[];
   const converter = loadConverter(sqlite);
   const occurrences: ExpenseOccurrence[] = [];
   for (const e of rows) {
@@ -57,24 +58,23 @@ export function expenseMonth(sqlite: Sqlite, month: string): ExpenseMonth {
 }
 
 export function createExpense(sqlite: Sqlite, input: Required<ExpenseInput>, stamp: Stamp): number {
-  if (input.hubId !== null && !sqlite.prepare('SELECT id FROM hubs WHERE id = ?').get(input.hubId))
+  if (input.hubId !== null && !cached(sqlite, 'SELECT id FROM hubs WHERE id = ?').get(input.hubId))
     throw new AppFailure('NOT_FOUND', `There is no hub with id ${input.hubId}.`, 'hubId');
-  const r = sqlite
-    .prepare(
-      `INSERT INTO expenses (date, category, hub_id, description, amount_minor, currency, recurrence, recurrence_end_month, created_at)
+  const r = cached(
+    sqlite,
+    `INSERT INTO expenses (date, category, hub_id, description, amount_minor, currency, recurrence, recurrence_end_month, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      input.date,
-      input.category,
-      input.hubId,
-      input.description,
-      input.amountMinor,
-      input.currency,
-      input.recurrence,
-      input.recurrenceEndMonth,
-      stamp.at,
-    );
+  ).run(
+    input.date,
+    input.category,
+    input.hubId,
+    input.description,
+    input.amountMinor,
+    input.currency,
+    input.recurrence,
+    input.recurrenceEndMonth,
+    stamp.at,
+  );
   const id = Number(r.lastInsertRowid);
   audit(sqlite, {
     ...stamp,
@@ -90,7 +90,7 @@ export function setExpenseVoided(sqlite: Sqlite, id: number, voided: boolean, st
   const e = getExpense(sqlite, id);
   if ((e.voidedAt !== null) === voided)
     throw new AppFailure('CONFLICT', voided ? 'This expense is already void.' : 'This expense is not void.');
-  sqlite.prepare('UPDATE expenses SET voided_at = ? WHERE id = ?').run(voided ? stamp.at : null, id);
+  cached(sqlite, 'UPDATE expenses SET voided_at = ? WHERE id = ?').run(voided ? stamp.at : null, id);
   audit(sqlite, { ...stamp, action: voided ? 'void' : 'unvoid', entity: 'expense', entityId: id });
 }
 
@@ -103,6 +103,6 @@ export function stopExpense(sqlite: Sqlite, id: number, lastMonth: string, stamp
       `The last month cannot be before the first (${e.date.slice(0, 7)}).`,
       'lastMonth',
     );
-  sqlite.prepare('UPDATE expenses SET recurrence_end_month = ? WHERE id = ?').run(lastMonth, id);
+  cached(sqlite, 'UPDATE expenses SET recurrence_end_month = ? WHERE id = ?').run(lastMonth, id);
   audit(sqlite, { ...stamp, action: 'stop', entity: 'expense', entityId: id, detail: { lastMonth } });
 }

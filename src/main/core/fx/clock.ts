@@ -1,9 +1,9 @@
 import { localDate } from '../../../shared/dates';
-import type { Sqlite } from '../db/client';
+import { cached, type Sqlite } from '../db/client';
 
 /** "Today" in the workspace's reporting time zone (overdue, aging and health are computed daily from it). */
 export function workspaceToday(sqlite: Sqlite, now: Date): string {
-  const row = sqlite.prepare('SELECT time_zone AS tz FROM workspace_settings WHERE id = 1').get() as
+  const row = cached(sqlite, 'SELECT time_zone AS tz FROM workspace_settings WHERE id = 1').get() as
     | { tz: string }
     | undefined;
   return localDate(now, row?.tz ?? 'UTC');
@@ -11,7 +11,7 @@ export function workspaceToday(sqlite: Sqlite, now: Date): string {
 
 /** The calendar date of a stored UTC instant in the workspace's reporting time zone. */
 export function instantToWorkspaceDate(sqlite: Sqlite): (instant: string) => string {
-  const row = sqlite.prepare('SELECT time_zone AS tz FROM workspace_settings WHERE id = 1').get() as
+  const row = cached(sqlite, 'SELECT time_zone AS tz FROM workspace_settings WHERE id = 1').get() as
     | { tz: string }
     | undefined;
   const tz = row?.tz ?? 'UTC';

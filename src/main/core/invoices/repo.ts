@@ -11,7 +11,7 @@ import type { Invoice, InvoiceLine, InvoiceList, InvoiceSummary, Payment } from 
 import type { InvoiceLineInput } from '../../../shared/money-schemas';
 import { AppFailure } from '../../../shared/result';
 import { audit } from '../audit/log';
-import type { Sqlite } from '../db/client';
+import { cached, type Sqlite } from '../db/client';
 import { convertMinor } from '../fx/engine';
 import { loadConverter } from '../fx/repo';
 import { recordStage } from '../projects/history';
@@ -93,7 +93,7 @@ function toSummary(r: InvoiceRow, today: string): InvoiceSummary {
 }
 
 function summaryRow(sqlite: Sqlite, id: number): InvoiceRow {
-  const row = sqlite.prepare(`${SUMMARY_SQL} WHERE i.id = ?`).get(id) as InvoiceRow | undefined;
+  const row = cached(sqlite, `${SUMMARY_SQL} WHERE i.id = ?`).get(id) as InvoiceRow | undefined;
   if (!row) throw new AppFailure('NOT_FOUND', `There is no invoice with id ${id}.`);
   return row;
 }
@@ -105,12 +105,11 @@ export function listInvoices(
 ): InvoiceList {
   const rows = (
     filter.clientId === undefined
-      ? sqlite.prepare(`${SUMMARY_SQL} ORDER BY i.issue_date IS NULL DESC, i.issue_date DESC, i.id DESC`).all()
-      : sqlite
-          .prepare(
-            `${SUMMARY_SQL} WHERE i.client_id = ? ORDER BY i.issue_date IS NULL DESC, i.issue_date DESC, i.id DESC`,
-          )
-          .all(filter.clientId)
+      ? cached(sqlite, `${SUMMARY_SQL} ORDER BY i.issue_date IS NULL DESC, i.issue_date DESC, i.id DESC`).all()
+      : cached(
+          sqlite,
+          `${SUMMARY_SQL} WHERE i.client_id = ? ORDER BY i.issue_date IS NULL DESC, i.issue_date DESC, i.id DESC`,
+        ).all(filter.clientId)
   ) as InvoiceRow[];
   const all = rows.map((r) => toSummary(r, today));
   const converter = loadConverter(sqlite);
@@ -135,14 +134,13 @@ export function listInvoices(
 
 export function getInvoice(sqlite: Sqlite, id: number, today: string): Invoice {
   const summary = toSummary(summaryRow(sqlite, id), today);
-  const extra = sqlite
-    .prepare(
-      `SELECT i.notes, i.void_reason, i.hub_id, c.country AS client_country, c.email AS client_email,
+  const extra = cached(
+    sqlite,
+    `SELECT i.notes, i.void_reason, i.hub_id, c.country AS client_country, c.email AS client_email,
               h.name AS hub_name, h.country AS hub_country, s.name AS ws_name, s.logo_data_url
        FROM invoices i JOIN clients c ON c.id = i.client_id LEFT JOIN hubs h ON h.id = i.hub_id
        JOIN workspace_settings s ON s.id = 1 WHERE i.id = ?`,
-    )
-    .get(id) as {
+  ).get(id) as {
     notes: string | null;
     void_reason: string | null;
     client_country: string;
@@ -152,26 +150,23 @@ export function getInvoice(sqlite: Sqlite, id: number, today: string): Invoice {
     ws_name: string;
     logo_data_url: string | null;
   };
-  const lines = sqlite
-    .prepare(
-      `SELECT id, description, quantity, unit_price_minor AS unitPriceMinor, tax_rate_bp AS taxRateBp,
+  const lines = cached(
+    sqlite,
+    `SELECT id, description, quantity, unit_price_minor AS unitPriceMinor, tax_rate_bp AS taxRateBp,
               net_minor AS netMinor, tax_minor AS taxMinor
        FROM invoice_lines WHERE invoice_id = ? ORDER BY position`,
-    )
-    .all(id) as InvoiceLine[];
-  const payments = sqlite
-    .prepare(
-      `SELECT id, invoice_id AS invoiceId, paid_on AS paidOn, amount_minor AS amountMinor, currency,
+  ).all(id) as InvoiceLine[];
+  const payments = cached(
+    sqlite,
+    `SELECT id, invoice_id AS invoiceId, paid_on AS paidOn, amount_minor AS amountMinor, currency,
               applied_minor AS appliedMinor, method, note, created_at AS createdAt
        FROM payments WHERE invoice_id = ? ORDER BY paid_on, id`,
-    )
-    .all(id) as Payment[];
-  const creditNotes = sqlite
-    .prepare(
-      `SELECT id, number, total_minor AS totalMinor, issue_date AS issueDate FROM invoices
+  ).all(id) as Payment[];
+  const creditNotes = cached(
+    sqlite,
+    `SELECT id, number, total_minor AS totalMinor, issue_date AS issueDate FROM invoices
        WHERE credits_invoice_id = ? AND status <> 'void' ORDER BY id`,
-    )
-    .all(id) as Invoice['creditNotes'];
+  ).all(id) as Invoice['creditNotes'];
   return {
     ...summary,
     lines,
@@ -203,19 +198,19 @@ interface ClientBilling {
 }
 
 function clientBilling(sqlite: Sqlite, clientId: number): ClientBilling {
-  const row = sqlite
-    .prepare(
-      `SELECT c.id, c.name, c.country, c.hub_id, h.country AS hub_country, c.payment_terms_days, c.deposit_pct
+  const row = cached(
+    sqlite,
+    `SELECT c.id, c.name, c.country, c.hub_id, h.country AS hub_country, c.payment_terms_days, c.deposit_pct
        FROM clients c LEFT JOIN hubs h ON h.id = c.hub_id WHERE c.id = ?`,
-    )
-    .get(clientId) as ClientBilling | undefined;
+  ).get(clientId) as ClientBilling | undefined;
   if (!row) throw new AppFailure('NOT_FOUND', `There is no client with id ${clientId}.`, 'clientId');
   return row;
 }
 
 function writeLines(sqlite: Sqlite, invoiceId: number, lines: readonly Required<InvoiceLineInput>[]): void {
-  sqlite.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(invoiceId);
-  const insert = sqlite.prepare(
+  cached(sqlite, 'DELETE FROM invoice_lines WHERE invoice_id = ?').run(invoiceId);
+  const insert = cached(
+    sqlite,
     `INSERT INTO invoice_lines (invoice_id, position, description, quantity, unit_price_minor, tax_rate_bp, net_minor, tax_minor)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -224,9 +219,12 @@ function writeLines(sqlite: Sqlite, invoiceId: number, lines: readonly Required<
     insert.run(invoiceId, i + 1, l.description, l.quantity, l.unitPriceMinor, l.taxRateBp, a.netMinor, a.taxMinor);
   });
   const t = invoiceTotals(lines);
-  sqlite
-    .prepare('UPDATE invoices SET net_minor = ?, tax_minor = ?, total_minor = ? WHERE id = ?')
-    .run(t.netMinor, t.taxMinor, t.totalMinor, invoiceId);
+  cached(sqlite, 'UPDATE invoices SET net_minor = ?, tax_minor = ?, total_minor = ? WHERE id = ?').run(
+    t.netMinor,
+    t.taxMinor,
+    t.totalMinor,
+    invoiceId,
+  );
 }
 
 export interface DraftInput {
@@ -251,7 +249,7 @@ function assertPositive(lines: readonly Required<InvoiceLineInput>[]): void {
 export function insertDraft(sqlite: Sqlite, input: DraftInput, stamp: Stamp): number {
   const client = clientBilling(sqlite, input.clientId);
   if (input.projectId !== null) {
-    const p = sqlite.prepare('SELECT client_id FROM projects WHERE id = ?').get(input.projectId) as
+    const p = cached(sqlite, 'SELECT client_id FROM projects WHERE id = ?').get(input.projectId) as
       | { client_id: number }
       | undefined;
     if (!p) throw new AppFailure('NOT_FOUND', `There is no project with id ${input.projectId}.`, 'projectId');
@@ -263,28 +261,27 @@ export function insertDraft(sqlite: Sqlite, input: DraftInput, stamp: Stamp): nu
   const hubCountry =
     hubId === null
       ? null
-      : ((sqlite.prepare('SELECT country FROM hubs WHERE id = ?').get(hubId) as { country: string } | undefined)
+      : ((cached(sqlite, 'SELECT country FROM hubs WHERE id = ?').get(hubId) as { country: string } | undefined)
           ?.country ?? null);
-  const r = sqlite
-    .prepare(
-      `INSERT INTO invoices (kind, client_id, hub_id, project_id, subscription_id, period_month, credits_invoice_id,
+  const r = cached(
+    sqlite,
+    `INSERT INTO invoices (kind, client_id, hub_id, project_id, subscription_id, period_month, credits_invoice_id,
          currency, status, reverse_charge, net_minor, tax_minor, total_minor, notes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, 0, 0, 0, ?, ?, ?)`,
-    )
-    .run(
-      input.kind,
-      input.clientId,
-      hubId,
-      input.projectId,
-      input.subscriptionId ?? null,
-      input.periodMonth ?? null,
-      input.creditsInvoiceId ?? null,
-      input.currency,
-      isReverseCharge(hubCountry, client.country) ? 1 : 0,
-      input.notes,
-      stamp.at,
-      stamp.at,
-    );
+  ).run(
+    input.kind,
+    input.clientId,
+    hubId,
+    input.projectId,
+    input.subscriptionId ?? null,
+    input.periodMonth ?? null,
+    input.creditsInvoiceId ?? null,
+    input.currency,
+    isReverseCharge(hubCountry, client.country) ? 1 : 0,
+    input.notes,
+    stamp.at,
+    stamp.at,
+  );
   const id = Number(r.lastInsertRowid);
   writeLines(sqlite, id, input.lines);
   audit(sqlite, { ...stamp, action: 'create_draft', entity: 'invoice', entityId: id, detail: { kind: input.kind } });
@@ -292,11 +289,10 @@ export function insertDraft(sqlite: Sqlite, input: DraftInput, stamp: Stamp): nu
 }
 
 function requireStored(sqlite: Sqlite, id: number) {
-  const row = sqlite
-    .prepare(
-      'SELECT id, status, kind, client_id, project_id, currency, issue_date, credits_invoice_id FROM invoices WHERE id = ?',
-    )
-    .get(id) as
+  const row = cached(
+    sqlite,
+    'SELECT id, status, kind, client_id, project_id, currency, issue_date, credits_invoice_id FROM invoices WHERE id = ?',
+  ).get(id) as
     | {
         id: number;
         status: StoredStatus;
@@ -330,10 +326,10 @@ export function updateDraft(
     writeLines(sqlite, input.id, input.lines);
   }
   if (input.currency !== undefined)
-    sqlite.prepare('UPDATE invoices SET currency = ? WHERE id = ?').run(input.currency, input.id);
+    cached(sqlite, 'UPDATE invoices SET currency = ? WHERE id = ?').run(input.currency, input.id);
   if (input.notes !== undefined)
-    sqlite.prepare('UPDATE invoices SET notes = ? WHERE id = ?').run(input.notes, input.id);
-  sqlite.prepare('UPDATE invoices SET updated_at = ? WHERE id = ?').run(stamp.at, input.id);
+    cached(sqlite, 'UPDATE invoices SET notes = ? WHERE id = ?').run(input.notes, input.id);
+  cached(sqlite, 'UPDATE invoices SET updated_at = ? WHERE id = ?').run(stamp.at, input.id);
   audit(sqlite, { ...stamp, action: 'update_draft', entity: 'invoice', entityId: input.id });
 }
 
@@ -343,9 +339,10 @@ export function issueInvoice(sqlite: Sqlite, id: number, issueDate: string, stam
   if (row.status !== 'draft') throw new AppFailure('CONFLICT', 'This invoice has already been issued.');
   const series = seriesFor(row.kind === 'credit_note' ? 'credit_note' : 'invoice', issueDate);
   // Numbers follow dates, so the highest number carries the latest issue date (an index lookup).
-  const last = (sqlite
-    .prepare('SELECT seq, issue_date AS date FROM invoices WHERE series = ? ORDER BY seq DESC LIMIT 1')
-    .get(series) as { seq: number; date: string } | undefined) ?? { seq: null, date: null };
+  const last = (cached(
+    sqlite,
+    'SELECT seq, issue_date AS date FROM invoices WHERE series = ? ORDER BY seq DESC LIMIT 1',
+  ).get(series) as { seq: number; date: string } | undefined) ?? { seq: null, date: null };
   if (last.date !== null && issueDate < last.date)
     throw new AppFailure(
       'BAD_REQUEST',
@@ -354,27 +351,26 @@ export function issueInvoice(sqlite: Sqlite, id: number, issueDate: string, stam
     );
   const seq = (last.seq ?? 0) + 1;
   const number = formatNumber(series, seq);
-  const client = sqlite.prepare('SELECT payment_terms_days AS days FROM clients WHERE id = ?').get(row.client_id) as {
+  const client = cached(sqlite, 'SELECT payment_terms_days AS days FROM clients WHERE id = ?').get(row.client_id) as {
     days: number;
   };
   const credit = row.kind === 'credit_note';
-  sqlite
-    .prepare(
-      `UPDATE invoices SET series = ?, seq = ?, number = ?, status = ?, issue_date = ?, due_date = ?, paid_on = ?,
+  cached(
+    sqlite,
+    `UPDATE invoices SET series = ?, seq = ?, number = ?, status = ?, issue_date = ?, due_date = ?, paid_on = ?,
          updated_at = ? WHERE id = ?`,
-    )
-    .run(
-      series,
-      seq,
-      number,
-      // A credit note is settled the moment it is issued: it reduces what the client owes.
-      credit ? 'paid' : 'sent',
-      issueDate,
-      credit ? issueDate : addDays(issueDate, client.days),
-      credit ? issueDate : null,
-      stamp.at,
-      id,
-    );
+  ).run(
+    series,
+    seq,
+    number,
+    // A credit note is settled the moment it is issued: it reduces what the client owes.
+    credit ? 'paid' : 'sent',
+    issueDate,
+    credit ? issueDate : addDays(issueDate, client.days),
+    credit ? issueDate : null,
+    stamp.at,
+    id,
+  );
   audit(sqlite, { ...stamp, action: 'issue', entity: 'invoice', entityId: id, detail: { number } });
   if (row.kind === 'delivery' && row.project_id !== null)
     recordStage(sqlite, row.project_id, 'invoiced', stamp.at, stamp.actor);
@@ -386,12 +382,11 @@ export function voidInvoice(sqlite: Sqlite, id: number, reason: string, stamp: S
   if (row.status === 'void') throw new AppFailure('CONFLICT', 'This invoice is already void.');
   if (row.kind === 'credit_note')
     throw new AppFailure('CONFLICT', 'A credit note cannot be voided; issue a new invoice for the amount instead.');
-  const money = sqlite
-    .prepare(
-      `SELECT (SELECT count(*) FROM payments WHERE invoice_id = ?) AS payments,
+  const money = cached(
+    sqlite,
+    `SELECT (SELECT count(*) FROM payments WHERE invoice_id = ?) AS payments,
               (SELECT count(*) FROM invoices WHERE credits_invoice_id = ? AND status <> 'void') AS credits`,
-    )
-    .get(id, id) as { payments: number; credits: number };
+  ).get(id, id) as { payments: number; credits: number };
   if (money.payments > 0)
     throw new AppFailure('CONFLICT', 'Money was received on this invoice; issue a credit note instead of voiding it.');
   if (money.credits > 0)
@@ -399,9 +394,11 @@ export function voidInvoice(sqlite: Sqlite, id: number, reason: string, stamp: S
       'CONFLICT',
       'Credit notes were issued against this invoice; issue another credit note instead.',
     );
-  sqlite
-    .prepare("UPDATE invoices SET status = 'void', void_reason = ?, updated_at = ? WHERE id = ?")
-    .run(reason, stamp.at, id);
+  cached(sqlite, "UPDATE invoices SET status = 'void', void_reason = ?, updated_at = ? WHERE id = ?").run(
+    reason,
+    stamp.at,
+    id,
+  );
   audit(sqlite, { ...stamp, action: 'void', entity: 'invoice', entityId: id, detail: { reason } });
 }
 
@@ -418,7 +415,7 @@ function openBalance(sqlite: Sqlite, id: number, today: string): InvoiceSummary 
 function settleIfPaid(sqlite: Sqlite, id: number, on: string, stamp: Stamp): void {
   const s = summaryRow(sqlite, id);
   if (s.total_minor - s.paid_minor - s.credited_minor > 0) return;
-  sqlite.prepare("UPDATE invoices SET status = 'paid', paid_on = ?, updated_at = ? WHERE id = ?").run(on, stamp.at, id);
+  cached(sqlite, "UPDATE invoices SET status = 'paid', paid_on = ?, updated_at = ? WHERE id = ?").run(on, stamp.at, id);
   // The final invoice settled: the project reaches PAID (PRODUCT.md §3.1).
   if (s.kind === 'delivery' && s.project_id !== null) recordStage(sqlite, s.project_id, 'paid', stamp.at, stamp.actor);
 }
@@ -506,12 +503,11 @@ export function recordPayment(
       `The payment (${(applied / 100).toFixed(2)} ${inv.currency}) is more than the balance (${(inv.balanceMinor / 100).toFixed(2)} ${inv.currency}).`,
       'amountMinor',
     );
-  const r = sqlite
-    .prepare(
-      `INSERT INTO payments (invoice_id, paid_on, amount_minor, currency, applied_minor, method, note, created_at)
+  const r = cached(
+    sqlite,
+    `INSERT INTO payments (invoice_id, paid_on, amount_minor, currency, applied_minor, method, note, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(input.invoiceId, input.paidOn, input.amountMinor, input.currency, applied, input.method, input.note, stamp.at);
+  ).run(input.invoiceId, input.paidOn, input.amountMinor, input.currency, applied, input.method, input.note, stamp.at);
   settleIfPaid(sqlite, input.invoiceId, input.paidOn, stamp);
   audit(sqlite, {
     ...stamp,
@@ -540,9 +536,10 @@ interface ProjectForBilling {
 }
 
 function projectForBilling(sqlite: Sqlite, projectId: number): ProjectForBilling {
-  const p = sqlite
-    .prepare('SELECT id, name, client_id, hub_id, value_minor, currency, stage FROM projects WHERE id = ?')
-    .get(projectId) as ProjectForBilling | undefined;
+  const p = cached(
+    sqlite,
+    'SELECT id, name, client_id, hub_id, value_minor, currency, stage FROM projects WHERE id = ?',
+  ).get(projectId) as ProjectForBilling | undefined;
   if (!p) throw new AppFailure('NOT_FOUND', `There is no project with id ${projectId}.`, 'projectId');
   if (p.stage === 'cancelled') throw new AppFailure('CONFLICT', 'That project was cancelled; it is not invoiced.');
   return p;
@@ -554,9 +551,10 @@ export function depositDraft(sqlite: Sqlite, projectId: number, stamp: Stamp): n
   const client = clientBilling(sqlite, p.client_id);
   if (client.deposit_pct === 0)
     throw new AppFailure('CONFLICT', `${client.name}'s terms ask for no deposit; set a deposit % on the client first.`);
-  const existing = sqlite
-    .prepare("SELECT count(*) AS n FROM invoices WHERE project_id = ? AND kind = 'deposit' AND status <> 'void'")
-    .get(projectId) as { n: number };
+  const existing = cached(
+    sqlite,
+    "SELECT count(*) AS n FROM invoices WHERE project_id = ? AND kind = 'deposit' AND status <> 'void'",
+  ).get(projectId) as { n: number };
   if (existing.n > 0) throw new AppFailure('CONFLICT', 'This project already has a deposit invoice.');
   const amount = Math.round((p.value_minor * client.deposit_pct) / 100);
   return insertDraft(
@@ -584,16 +582,16 @@ export function depositDraft(sqlite: Sqlite, projectId: number, stamp: Stamp): n
 /** The final invoice: the project value less every live deposit invoiced for it. */
 export function deliveryDraft(sqlite: Sqlite, projectId: number, stamp: Stamp): number {
   const p = projectForBilling(sqlite, projectId);
-  const existing = sqlite
-    .prepare("SELECT count(*) AS n FROM invoices WHERE project_id = ? AND kind = 'delivery' AND status <> 'void'")
-    .get(projectId) as { n: number };
+  const existing = cached(
+    sqlite,
+    "SELECT count(*) AS n FROM invoices WHERE project_id = ? AND kind = 'delivery' AND status <> 'void'",
+  ).get(projectId) as { n: number };
   if (existing.n > 0) throw new AppFailure('CONFLICT', 'This project already has a final invoice.');
   const tax = taxRateFor(sqlite, p.client_id);
-  const deposits = sqlite
-    .prepare(
-      "SELECT number, net_minor FROM invoices WHERE project_id = ? AND kind = 'deposit' AND status <> 'void' ORDER BY id",
-    )
-    .all(projectId) as { number: string | null; net_minor: number }[];
+  const deposits = cached(
+    sqlite,
+    "SELECT number, net_minor FROM invoices WHERE project_id = ? AND kind = 'deposit' AND status <> 'void' ORDER BY id",
+  ).all(projectId) as { number: string | null; net_minor: number }[];
   const lines: Required<InvoiceLineInput>[] = [
     { description: p.name, quantity: 1, unitPriceMinor: p.value_minor, taxRateBp: tax },
     ...deposits.map((d) => ({

@@ -1,5 +1,5 @@
 import type { ProjectStage } from '../../../shared/domain';
-import type { Sqlite } from '../db/client';
+import { cached, type Sqlite } from '../db/client';
 
 /** Moves a project to a stage and appends the move to its history (call inside the action's transaction). */
 export function recordStage(
@@ -9,15 +9,16 @@ export function recordStage(
   at: string,
   actor: string,
 ): ProjectStage | null {
-  const row = sqlite.prepare('SELECT stage FROM projects WHERE id = ?').get(projectId) as
+  const row = cached(sqlite, 'SELECT stage FROM projects WHERE id = ?').get(projectId) as
     | { stage: ProjectStage }
     | undefined;
   if (!row || row.stage === toStage) return row?.stage ?? null;
-  sqlite.prepare('UPDATE projects SET stage = ? WHERE id = ?').run(toStage, projectId);
-  sqlite
-    .prepare('INSERT INTO project_stage_changes (project_id, from_stage, to_stage, at, actor) VALUES (?, ?, ?, ?, ?)')
-    .run(projectId, row.stage, toStage, at, actor);
+  cached(sqlite, 'UPDATE projects SET stage = ? WHERE id = ?').run(toStage, projectId);
+  cached(
+    sqlite,
+    'INSERT INTO project_stage_changes (project_id, from_stage, to_stage, at, actor) VALUES (?, ?, ?, ?, ?)',
+  ).run(projectId, row.stage, toStage, at, actor);
   if (toStage === 'revision')
-    sqlite.prepare('UPDATE projects SET revision_cycles = revision_cycles + 1 WHERE id = ?').run(projectId);
+    cached(sqlite, 'UPDATE projects SET revision_cycles = revision_cycles + 1 WHERE id = ?').run(projectId);
   return row.stage;
 }

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/pipeline';
 import { AppFailure } from '../../../shared/result';
 import { audit } from '../audit/log';
-import type { Sqlite } from '../db/client';
+import { cached, type Sqlite } from '../db/client';
 import { instantToWorkspaceDate } from '../fx/clock';
 import { loadConverter } from '../fx/repo';
 import { deliveryDraft, issueInvoice, type Stamp } from '../invoices/repo';
@@ -77,21 +77,19 @@ export function board(sqlite: Sqlite, today: string, hubId: number | null): Boar
   const converter = loadConverter(sqlite);
   const hubFilter = hubId === null ? '' : ' AND p.hub_id = ?';
   const params = hubId === null ? [] : [hubId];
-  const totals = sqlite
-    .prepare(
-      `SELECT p.stage, p.currency, substr(p.created_at, 1, 10) AS day, count(*) AS n, sum(p.value_minor) AS value
+  const totals = cached(
+    sqlite,
+    `SELECT p.stage, p.currency, substr(p.created_at, 1, 10) AS day, count(*) AS n, sum(p.value_minor) AS value
        FROM projects p WHERE p.stage <> 'cancelled'${hubFilter} GROUP BY p.stage, p.currency, day`,
-    )
-    .all(...params) as { stage: BoardStage; currency: string; day: string; n: number; value: number }[];
+  ).all(...params) as { stage: BoardStage; currency: string; day: string; n: number; value: number }[];
   // Open work in full; invoiced and paid only when delivered in the last 30 days.
   const since = `${addDays(today, -30)}T00:00:00Z`;
-  const cards = sqlite
-    .prepare(
-      `${CARD_SQL} WHERE p.stage <> 'cancelled'${hubFilter}
+  const cards = cached(
+    sqlite,
+    `${CARD_SQL} WHERE p.stage <> 'cancelled'${hubFilter}
          AND (p.stage NOT IN ('invoiced', 'paid') OR p.delivered_at >= ?)
        ORDER BY p.due_date, p.id`,
-    )
-    .all(...params, since) as CardRow[];
+  ).all(...params, since) as CardRow[];
   return {
     asOf: today,
     reportingCurrency: converter.reporting,
@@ -109,27 +107,24 @@ export function board(sqlite: Sqlite, today: string, hubId: number | null): Boar
 }
 
 export function getProject(sqlite: Sqlite, id: number, today: string): ProjectDetail {
-  const row = sqlite.prepare(`${CARD_SQL} WHERE p.id = ?`).get(id) as CardRow | undefined;
+  const row = cached(sqlite, `${CARD_SQL} WHERE p.id = ?`).get(id) as CardRow | undefined;
   if (!row) throw new AppFailure('NOT_FOUND', `There is no project with id ${id}.`);
-  const extra = sqlite
-    .prepare(
-      `SELECT p.service_id, s.name AS service_name, p.lead_id, p.satisfaction FROM projects p
+  const extra = cached(
+    sqlite,
+    `SELECT p.service_id, s.name AS service_name, p.lead_id, p.satisfaction FROM projects p
        JOIN services s ON s.id = p.service_id WHERE p.id = ?`,
-    )
-    .get(id) as { service_id: number; service_name: string; lead_id: number | null; satisfaction: number | null };
-  const history = sqlite
-    .prepare(
-      `SELECT from_stage AS fromStage, to_stage AS toStage, at, actor FROM project_stage_changes
+  ).get(id) as { service_id: number; service_name: string; lead_id: number | null; satisfaction: number | null };
+  const history = cached(
+    sqlite,
+    `SELECT from_stage AS fromStage, to_stage AS toStage, at, actor FROM project_stage_changes
        WHERE project_id = ? ORDER BY at, id`,
-    )
-    .all(id) as ProjectStageChange[];
+  ).all(id) as ProjectStageChange[];
   const reviews = (
-    sqlite
-      .prepare(
-        `SELECT g.gate, g.passed, g.reviewer_id AS reviewerId, pe.name AS reviewerName, g.checklist, g.notes, g.at
+    cached(
+      sqlite,
+      `SELECT g.gate, g.passed, g.reviewer_id AS reviewerId, pe.name AS reviewerName, g.checklist, g.notes, g.at
          FROM quality_gate_reviews g LEFT JOIN people pe ON pe.id = g.reviewer_id WHERE g.project_id = ? ORDER BY g.at, g.id`,
-      )
-      .all(id) as {
+    ).all(id) as {
       gate: Gate;
       passed: number;
       reviewerId: number | null;
@@ -142,7 +137,7 @@ export function getProject(sqlite: Sqlite, id: number, today: string): ProjectDe
   const gates = gateStates(reviews);
   const figures = historyFigures(history, instantToWorkspaceDate(sqlite));
   const invoiceIds = (
-    sqlite.prepare('SELECT id FROM invoices WHERE project_id = ? ORDER BY id').all(id) as { id: number }[]
+    cached(sqlite, 'SELECT id FROM invoices WHERE project_id = ? ORDER BY id').all(id) as { id: number }[]
   ).map((r) => r.id);
   return {
     ...toCard(row, today),
@@ -160,7 +155,7 @@ export function getProject(sqlite: Sqlite, id: number, today: string): ProjectDe
 }
 
 function currentStage(sqlite: Sqlite, id: number): ProjectStage {
-  const row = sqlite.prepare('SELECT stage FROM projects WHERE id = ?').get(id) as { stage: ProjectStage } | undefined;
+  const row = cached(sqlite, 'SELECT stage FROM projects WHERE id = ?').get(id) as { stage: ProjectStage } | undefined;
   if (!row) throw new AppFailure('NOT_FOUND', `There is no project with id ${id}.`);
   return row.stage;
 }
@@ -194,22 +189,21 @@ export function reviewGate(
     throw new AppFailure('CONFLICT', 'The project is no longer in production; its gates are closed.');
   const order = gateOrderProblem(project.gates, input.gate);
   if (order) throw new AppFailure('CONFLICT', order, 'gate');
-  if (input.reviewerId !== null && !sqlite.prepare('SELECT id FROM people WHERE id = ?').get(input.reviewerId))
+  if (input.reviewerId !== null && !cached(sqlite, 'SELECT id FROM people WHERE id = ?').get(input.reviewerId))
     throw new AppFailure('NOT_FOUND', `There is no person with id ${input.reviewerId}.`, 'reviewerId');
   const passed = checklistPasses(input.gate, input.checklist);
-  sqlite
-    .prepare(
-      'INSERT INTO quality_gate_reviews (project_id, gate, passed, reviewer_id, checklist, notes, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    )
-    .run(
-      input.projectId,
-      input.gate,
-      passed ? 1 : 0,
-      input.reviewerId,
-      JSON.stringify(input.checklist),
-      input.notes,
-      stamp.at,
-    );
+  cached(
+    sqlite,
+    'INSERT INTO quality_gate_reviews (project_id, gate, passed, reviewer_id, checklist, notes, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    input.projectId,
+    input.gate,
+    passed ? 1 : 0,
+    input.reviewerId,
+    JSON.stringify(input.checklist),
+    input.notes,
+    stamp.at,
+  );
   audit(sqlite, {
     ...stamp,
     action: 'review_gate',
@@ -242,9 +236,11 @@ export function deliverProject(
       `The delivery date cannot be before the start (${project.startDate}).`,
       'deliveredOn',
     );
-  sqlite
-    .prepare('UPDATE projects SET delivered_at = ?, satisfaction = ? WHERE id = ?')
-    .run(stamp.at, input.satisfaction, input.id);
+  cached(sqlite, 'UPDATE projects SET delivered_at = ?, satisfaction = ? WHERE id = ?').run(
+    stamp.at,
+    input.satisfaction,
+    input.id,
+  );
   recordStage(sqlite, input.id, 'final_delivery', stamp.at, stamp.actor);
   const invoiceId = deliveryDraft(sqlite, input.id, stamp);
   issueInvoice(sqlite, invoiceId, input.deliveredOn, stamp);

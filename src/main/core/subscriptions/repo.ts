@@ -4,7 +4,7 @@ import type { MrrReport, Subscription, SubscriptionChange } from '../../../share
 import type { SubscriptionChangeInput, SubscriptionCreate } from '../../../shared/money-schemas';
 import { AppFailure } from '../../../shared/result';
 import { audit } from '../audit/log';
-import type { Sqlite } from '../db/client';
+import { cached, type Sqlite } from '../db/client';
 import { roundMinor } from '../fx/engine';
 import { loadConverter } from '../fx/repo';
 import { insertDraft, type Stamp, taxRateFor } from '../invoices/repo';
@@ -41,22 +41,20 @@ export function loadSubscriptions(
   const where =
     filter.id !== undefined ? 'WHERE s.id = ?' : filter.clientId !== undefined ? 'WHERE s.client_id = ?' : '';
   const params = filter.id !== undefined ? [filter.id] : filter.clientId !== undefined ? [filter.clientId] : [];
-  const subs = sqlite
-    .prepare(
-      `SELECT s.id, s.client_id, c.name AS client_name, s.service_id, v.code AS service_code, v.name AS service_name, s.currency
+  const subs = cached(
+    sqlite,
+    `SELECT s.id, s.client_id, c.name AS client_name, s.service_id, v.code AS service_code, v.name AS service_name, s.currency
        FROM subscriptions s JOIN clients c ON c.id = s.client_id JOIN services v ON v.id = s.service_id ${where}
        ORDER BY c.name, s.id`,
-    )
-    .all(...params) as SubRow[];
+  ).all(...params) as SubRow[];
   // One subscription's history, or all of them.
-  const changes = sqlite
-    .prepare(
-      `SELECT id, subscription_id AS subscriptionId, kind, effective_on AS effectiveOn, fee_minor AS feeMinor, note,
+  const changes = cached(
+    sqlite,
+    `SELECT id, subscription_id AS subscriptionId, kind, effective_on AS effectiveOn, fee_minor AS feeMinor, note,
               created_at AS createdAt
        FROM subscription_changes ${filter.id !== undefined ? 'WHERE subscription_id = ?' : ''}
        ORDER BY subscription_id, effective_on, id`,
-    )
-    .all(...(filter.id !== undefined ? [filter.id] : [])) as (SubscriptionChange & { subscriptionId: number })[];
+  ).all(...(filter.id !== undefined ? [filter.id] : [])) as (SubscriptionChange & { subscriptionId: number })[];
   const bySub = new Map<number, SubscriptionChange[]>();
   for (const { subscriptionId, ...c } of changes) {
     const list = bySub.get(subscriptionId) ?? [];
@@ -87,17 +85,18 @@ export function toSubscription(s: LoadedSubscription, asOf: string): Subscriptio
 }
 
 export function createSubscription(sqlite: Sqlite, input: Required<SubscriptionCreate>, stamp: Stamp): number {
-  const client = sqlite.prepare('SELECT id FROM clients WHERE id = ?').get(input.clientId);
+  const client = cached(sqlite, 'SELECT id FROM clients WHERE id = ?').get(input.clientId);
   if (!client) throw new AppFailure('NOT_FOUND', `There is no client with id ${input.clientId}.`, 'clientId');
-  const service = sqlite.prepare('SELECT kind, active FROM services WHERE id = ?').get(input.serviceId) as
+  const service = cached(sqlite, 'SELECT kind, active FROM services WHERE id = ?').get(input.serviceId) as
     | { kind: string; active: number }
     | undefined;
   if (!service) throw new AppFailure('NOT_FOUND', `There is no service with id ${input.serviceId}.`, 'serviceId');
   if (service.kind !== 'subscription')
     throw new AppFailure('BAD_REQUEST', 'Choose a recurring service (a subscription) from the catalogue.', 'serviceId');
-  const r = sqlite
-    .prepare('INSERT INTO subscriptions (client_id, service_id, currency, created_at) VALUES (?, ?, ?, ?)')
-    .run(input.clientId, input.serviceId, input.currency, stamp.at);
+  const r = cached(
+    sqlite,
+    'INSERT INTO subscriptions (client_id, service_id, currency, created_at) VALUES (?, ?, ?, ?)',
+  ).run(input.clientId, input.serviceId, input.currency, stamp.at);
   const id = Number(r.lastInsertRowid);
   insertChange(sqlite, id, 'start', input.startOn, input.feeMinor, input.note, stamp.at);
   audit(sqlite, {
@@ -119,11 +118,10 @@ function insertChange(
   note: string | null,
   at: string,
 ): void {
-  sqlite
-    .prepare(
-      'INSERT INTO subscription_changes (subscription_id, kind, effective_on, fee_minor, note, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .run(subscriptionId, kind, effectiveOn, feeMinor, note, at);
+  cached(
+    sqlite,
+    'INSERT INTO subscription_changes (subscription_id, kind, effective_on, fee_minor, note, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(subscriptionId, kind, effectiveOn, feeMinor, note, at);
 }
 
 export function changeSubscription(sqlite: Sqlite, input: SubscriptionChangeInput, stamp: Stamp): void {
@@ -182,11 +180,10 @@ export function subscriptionMonthDraft(sqlite: Sqlite, subscriptionId: number, m
       `The subscription was not active in ${month}; there is nothing to invoice.`,
       'month',
     );
-  const existing = sqlite
-    .prepare(
-      "SELECT count(*) AS n FROM invoices WHERE subscription_id = ? AND period_month = ? AND kind = 'subscription' AND status <> 'void'",
-    )
-    .get(subscriptionId, month) as { n: number };
+  const existing = cached(
+    sqlite,
+    "SELECT count(*) AS n FROM invoices WHERE subscription_id = ? AND period_month = ? AND kind = 'subscription' AND status <> 'void'",
+  ).get(subscriptionId, month) as { n: number };
   if (existing.n > 0) throw new AppFailure('CONFLICT', `${month} of this subscription is already invoiced.`, 'month');
   return insertDraft(
     sqlite,
