@@ -13,6 +13,10 @@ import financeEn from '../features/finance/locales/en.json';
 import financeEs from '../features/finance/locales/es.json';
 import invoicesEn from '../features/invoices/locales/en.json';
 import invoicesEs from '../features/invoices/locales/es.json';
+import pipelineEn from '../features/pipeline/locales/en.json';
+import pipelineEs from '../features/pipeline/locales/es.json';
+import projectsEn from '../features/projects/locales/en.json';
+import projectsEs from '../features/projects/locales/es.json';
 import en from './locales/en.json';
 import es from './locales/es.json';
 
@@ -21,8 +25,22 @@ import es from './locales/es.json';
  * namespace beside its code (`useTranslation('clients')`).
  */
 const resources = {
-  en: { translation: en, clients: clientsEn, finance: financeEn, invoices: invoicesEn },
-  es: { translation: es, clients: clientsEs, finance: financeEs, invoices: invoicesEs },
+  en: {
+    translation: en,
+    clients: clientsEn,
+    finance: financeEn,
+    invoices: invoicesEn,
+    pipeline: pipelineEn,
+    projects: projectsEn,
+  },
+  es: {
+    translation: es,
+    clients: clientsEs,
+    finance: financeEs,
+    invoices: invoicesEs,
+    pipeline: pipelineEs,
+    projects: projectsEs,
+  },
 } as const;
 
 declare module 'i18next' {

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Modal } from '../../components/Dialog';
 import { ClientsPage } from '../../features/clients/ClientsPage';
 import { FinancePage } from '../../features/finance/FinancePage';
+import { PipelinePage } from '../../features/pipeline/PipelinePage';
+import { ProjectsPage } from '../../features/projects/ProjectsPage';
 import { SectionPlaceholder } from '../../features/placeholder/SectionPlaceholder';
 import { SettingsPage } from '../../features/settings/SettingsPage';
 import { DemoProgress } from '../../features/welcome/DemoProgress';
@@ -84,6 +86,10 @@ export function Shell() {
               <ClientsPage />
             ) : section === 'finance' ? (
               <FinancePage />
+            ) : section === 'pipeline' ? (
+              <PipelinePage />
+            ) : section === 'projects' ? (
+              <ProjectsPage />
             ) : (
               <SectionPlaceholder section={section} />
             )}

@@ -1,0 +1,4 @@
+/** Projects: the production board (and table), quality gates and delivery. */
+export function ProjectsPage() {
+  return null;
+}
