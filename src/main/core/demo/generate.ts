@@ -40,9 +40,9 @@ export const HISTORY_WEEKS = 26;
  * profile aims at ~120k leads; massive at ~1.2M.
  */
 export const PROFILES = {
-  agency: { weeks: HISTORY_WEEKS, scale: 1, extraPeople: 0 },
-  growth: { weeks: 52, scale: 150, extraPeople: 41 },
-  massive: { weeks: 52, scale: 1500, extraPeople: 381 },
+  agency: { weeks: HISTORY_WEEKS, scale: 1, extraPeople: 0, repeatBoost: 0, winFactor: 1 },
+  growth: { weeks: 52, scale: 150, extraPeople: 41, repeatBoost: 0.3, winFactor: 0.6 },
+  massive: { weeks: 52, scale: 1500, extraPeople: 381, repeatBoost: 0.3, winFactor: 0.4 },
 } as const;
 
 const EXTRA_ROLES = [
@@ -283,7 +283,8 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
         const createdAt = at(day, rng.int(13 * 60, 22 * 60));
 
         // Who is asking: a returning client (more often as the agency grows) or a new company.
-        const repeat = clients.length > 0 && rng.chance(0.2 + (0.35 * week) / weeks);
+        // At scale a larger share of demand comes from existing clients (PERFORMANCE.md: ~6k clients for ~25k projects).
+        const repeat = clients.length > 0 && rng.chance(0.2 + (0.35 * week) / weeks + profile.repeatBoost);
         const existing = repeat ? rng.pick(clients) : null;
         const tier = existing?.tier ?? tierFor(rng, phase(week));
         const vertical = existing?.vertical ?? rng.weighted(verticalsOpenIn(phase(week)));
@@ -307,7 +308,7 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
         const hubOwners = owners.filter((s) => s.hub === hub);
         const owner = rng.pick(hubOwners.length > 0 ? hubOwners : owners);
 
-        const winP = existing ? 0.55 : CHANNEL_WIN[channel] * (tier === 1 ? 0.65 : 0.8);
+        const winP = (existing ? 0.55 : CHANNEL_WIN[channel] * (tier === 1 ? 0.65 : 0.8)) * profile.winFactor;
         const won = rng.chance(winP);
         const closeDay = addDays(day, tier === 1 ? rng.int(7, 21) : rng.int(1, 10));
         const closed = closeDay <= plan.asOf;
