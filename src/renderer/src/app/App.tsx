@@ -1,9 +1,13 @@
+// First: keeps the address's fragment (a report route) before api.ts clears it for the token.
+import '../features/invoices/printRoute';
 import { Tooltip } from 'radix-ui';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Toaster } from 'sonner';
 import { ErrorState } from '../components/ErrorState';
 import { Skeleton } from '../components/Skeleton';
+import { PrintInvoicePage } from '../features/invoices/PrintInvoice';
+import { usePrintRoute } from '../features/invoices/printRoute';
 import { OnboardingWizard } from '../features/onboarding/OnboardingWizard';
 import { OpenWorkspaceDialog } from '../features/welcome/OpenWorkspace';
 import { Welcome } from '../features/welcome/Welcome';
@@ -55,7 +59,14 @@ function NoWorkspace() {
   );
 }
 
+/** A report route (`#/print/invoice/12`) renders alone, print-styled; everything else is the app. */
 export function App() {
+  const printRoute = usePrintRoute();
+  if (printRoute) return <PrintInvoicePage id={printRoute.id} autoPrint={printRoute.autoPrint} />;
+  return <MainApp />;
+}
+
+function MainApp() {
   const status = useApp((s) => s.boot);
   const bootError = useApp((s) => s.bootError);
   const workspaceState = useApp((s) => s.workspace?.state ?? 'none');

@@ -1,4 +1,56 @@
 /** Finance: invoices and payments, subscriptions and MRR, expenses, FX rates (tabs). */
+import { ArrowLeftRight, FileText, Receipt, Repeat } from 'lucide-react';
+import { Tabs } from 'radix-ui';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader';
+import { InvoicesTab } from '../invoices/InvoicesTab';
+import { ExpensesTab } from './ExpensesTab';
+import { FxTab } from './FxTab';
+import { SubscriptionsTab } from './SubscriptionsTab';
+import { FINANCE_TABS, type FinanceTab, setFinanceTab, useFinance } from './store';
+
+const ICONS: Record<FinanceTab, typeof FileText> = {
+  invoices: FileText,
+  subscriptions: Repeat,
+  expenses: Receipt,
+  fx: ArrowLeftRight,
+};
+
+const triggerClass =
+  '-mb-px flex h-9 items-center gap-2 rounded-t-md border-b-2 border-transparent px-3 text-[13px] font-medium text-muted transition-colors duration-150 hover:text-fg focus-visible:outline-offset-[-2px] data-[state=active]:border-accent data-[state=active]:text-fg';
+
 export function FinancePage() {
-  return null;
+  const { t } = useTranslation();
+  const { t: tf } = useTranslation('finance');
+  const tab = useFinance((s) => s.tab);
+  return (
+    <div data-testid="section-finance">
+      <PageHeader title={t('sections.finance.title')} description={t('sections.finance.question')} />
+      <Tabs.Root value={tab} onValueChange={(v) => setFinanceTab(v as FinanceTab)}>
+        <Tabs.List aria-label={tf('tabsLabel')} className="mb-5 flex gap-1 border-b border-line">
+          {FINANCE_TABS.map((id) => {
+            const Icon = ICONS[id];
+            return (
+              <Tabs.Trigger key={id} value={id} className={triggerClass}>
+                <Icon className="size-4" aria-hidden="true" />
+                {tf(`tabs.${id}`)}
+              </Tabs.Trigger>
+            );
+          })}
+        </Tabs.List>
+        <Tabs.Content value="invoices">
+          <InvoicesTab />
+        </Tabs.Content>
+        <Tabs.Content value="subscriptions">
+          <SubscriptionsTab />
+        </Tabs.Content>
+        <Tabs.Content value="expenses">
+          <ExpensesTab />
+        </Tabs.Content>
+        <Tabs.Content value="fx">
+          <FxTab />
+        </Tabs.Content>
+      </Tabs.Root>
+    </div>
+  );
 }

@@ -1,0 +1,327 @@
+/**
+ * Expenses of one month: totals per category in the reporting currency, a
+ * keyboard quick-entry row, and the month's list (monthly expenses appear in
+ * every month they recur). Void can be undone; a monthly expense can be stopped.
+ */
+import { Ban, CalendarOff, Info, Receipt, Repeat } from 'lucide-react';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import { EXPENSE_CATEGORIES, type ExpenseCategory } from '../../../../shared/domain';
+import type { ExpenseMonth, ExpenseOccurrence } from '../../../../shared/money';
+import { refreshSummary, toastError } from '../../app/actions';
+import { api } from '../../app/api';
+import { formatDate, formatMoney, formatMonth, formatPercent } from '../../app/format';
+import { useApp } from '../../app/store';
+import { useApiQuery } from '../../app/useApi';
+import { Button } from '../../components/Button';
+import { Card, CardHeader } from '../../components/Card';
+import { cn } from '../../components/cn';
+import { columnHelper, DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
+import { HubDot } from '../../components/HubDot';
+import { Skeleton, SkeletonBlock } from '../../components/Skeleton';
+import { Tip } from '../../components/Tooltip';
+import { MissingRatesBanner, MissingValue, MonthStepper, ReportingMoney } from './parts';
+import { QuickEntry } from './QuickEntry';
+import { StopRecurrenceDialog } from './StopRecurrenceDialog';
+import { useFinance } from './store';
+import { useReportingCurrency, useToday } from './util';
+
+const col = columnHelper<ExpenseOccurrence>();
+
+/** The month's figures for one hub (its own expenses only), totals recomputed from the occurrences. */
+function forHub(data: ExpenseMonth, hubId: number): ExpenseMonth {
+  const occurrences = data.occurrences.filter((o) => o.hubId === hubId);
+  const totals = Object.fromEntries(EXPENSE_CATEGORIES.map((c) => [c, 0])) as Record<ExpenseCategory, number | null>;
+  for (const o of occurrences) {
+    const sum = totals[o.category];
+    totals[o.category] = sum === null || o.reportingMinor === null ? null : sum + o.reportingMinor;
+  }
+  const values = Object.values(totals);
+  const totalMinor = values.includes(null) ? null : (values as number[]).reduce((a, b) => a + b, 0);
+  const needed = new Set(occurrences.filter((o) => o.reportingMinor === null).map((o) => o.currency));
+  return {
+    ...data,
+    occurrences,
+    totals,
+    totalMinor,
+    missingRates: data.missingRates.filter((r) => needed.has(r.currency)),
+  };
+}
+
+export function ExpensesTab() {
+  const { t, i18n } = useTranslation('finance');
+  const lang = i18n.language;
+  const today = useToday();
+  const current = today.slice(0, 7);
+  const month = useFinance((s) => s.expenseMonth) ?? current;
+  const setMonth = (m: string) => useFinance.setState({ expenseMonth: m });
+  const reporting = useReportingCurrency();
+  const hubs = useApp((s) => s.hubs);
+  const hubFilter = useApp((s) => s.prefs.hubFilter);
+  const query = useApiQuery('expenses/month', { month });
+  const [stopping, setStopping] = useState<ExpenseOccurrence | null>(null);
+
+  const hubsById = useMemo(() => new Map(hubs.map((h) => [h.id, h])), [hubs]);
+  const filterHub = hubFilter === 'all' ? null : (hubsById.get(hubFilter) ?? null);
+  const data = useMemo(() => {
+    if (!query.data) return null;
+    return filterHub ? forHub(query.data, filterHub.id) : query.data;
+  }, [query.data, filterHub]);
+  const currency = data?.reportingCurrency ?? reporting;
+  const reload = query.reload;
+
+  const voidExpense = useCallback(
+    async (o: ExpenseOccurrence) => {
+      const result = await api.call('expenses/void', { id: o.expenseId });
+      if (!result.ok) {
+        toastError(result.error);
+        return;
+      }
+      reload();
+      void refreshSummary();
+      toast(t('expenses.voided', { description: o.description }), {
+        description: o.recurring ? t('expenses.voidedMonthly') : undefined,
+        duration: 10_000,
+        action: {
+          label: t('undo'),
+          onClick: async () => {
+            const back = await api.call('expenses/unvoid', { id: o.expenseId });
+            if (!back.ok) {
+              toastError(back.error);
+              return;
+            }
+            reload();
+            void refreshSummary();
+            toast.success(t('expenses.restored', { description: o.description }));
+          },
+        },
+      });
+    },
+    [t, reload],
+  );
+
+  const columns = useMemo(
+    () =>
+      col.columns([
+        col.accessor('date', {
+          header: () => t('expenses.fields.date'),
+          cell: (c) => <span className="text-muted tabular-nums">{formatDate(c.getValue(), lang)}</span>,
+        }),
+        col.accessor('description', {
+          header: () => t('expenses.fields.description'),
+          cell: (c) => (
+            <span className="flex min-w-0 items-center gap-2">
+              <span className="truncate font-medium" title={c.getValue()}>
+                {c.getValue()}
+              </span>
+              {c.row.original.recurring ? (
+                <span
+                  className="inline-flex shrink-0 items-center gap-1 rounded-full border border-line bg-subtle px-1.5 py-px text-[11px] font-medium text-muted"
+                  data-testid="recurring-marker"
+                >
+                  <Repeat className="size-3" aria-hidden="true" />
+                  {t('expenses.monthly')}
+                </span>
+              ) : null}
+            </span>
+          ),
+        }),
+        col.accessor('category', {
+          header: () => t('expenses.fields.category'),
+          cell: (c) => t(`categories.${c.getValue()}`),
+        }),
+        col.accessor('hubId', {
+          header: () => t('expenses.fields.hub'),
+          cell: (c) => {
+            const hub = c.getValue() === null ? undefined : hubsById.get(c.getValue() as number);
+            if (!hub) return <span className="text-faint">{t('expenses.agencyWide')}</span>;
+            return (
+              <span className="flex items-center gap-2">
+                <HubDot color={hub.color} />
+                {hub.name}
+              </span>
+            );
+          },
+        }),
+        col.accessor('amountMinor', {
+          header: () => t('expenses.fields.amount'),
+          cell: (c) => formatMoney(c.getValue(), c.row.original.currency, lang),
+        }),
+        col.accessor('reportingMinor', {
+          header: () => t('expenses.inReporting', { currency }),
+          cell: (c) => (
+            <ReportingMoney
+              minor={c.getValue()}
+              currency={currency}
+              reason={t('missing.reason', {
+                currency: c.row.original.currency,
+                date: formatDate(c.row.original.date, lang),
+              })}
+            />
+          ),
+        }),
+        col.display({
+          id: 'actions',
+          header: () => <span className="sr-only">{t('actions')}</span>,
+          cell: (c) => {
+            const o = c.row.original;
+            return (
+              <span className="flex justify-end gap-1">
+                {o.recurring ? (
+                  <Tip label={t('expenses.stop')}>
+                    <Button
+                      variant="ghost"
+                      size="icon-sm"
+                      aria-label={t('expenses.stopNamed', { description: o.description })}
+                      onClick={() => setStopping(o)}
+                    >
+                      <CalendarOff />
+                    </Button>
+                  </Tip>
+                ) : null}
+                <Tip label={t('expenses.void')}>
+                  <Button
+                    variant="ghost"
+                    size="icon-sm"
+                    aria-label={t('expenses.voidNamed', { description: o.description })}
+                    onClick={() => void voidExpense(o)}
+                  >
+                    <Ban />
+                  </Button>
+                </Tip>
+              </span>
+            );
+          },
+        }),
+      ]),
+    [t, lang, hubsById, currency, voidExpense],
+  );
+
+  const total = data?.totalMinor ?? null;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <MonthStepper month={month} onChange={setMonth} current={current} label={t('month.label')} />
+        {filterHub ? (
+          <p className="flex items-center gap-2 text-[13px] text-muted">
+            <HubDot color={filterHub.color} />
+            {t('expenses.hubFiltered', { hub: filterHub.name })}
+          </p>
+        ) : null}
+      </div>
+
+      {data ? <MissingRatesBanner rates={data.missingRates} /> : null}
+
+      <section aria-label={t('expenses.totalsLabel', { month: formatMonth(month, lang) })}>
+        <ul className="grid grid-cols-6 gap-3" data-testid="expense-totals">
+          {EXPENSE_CATEGORIES.map((c) => {
+            const value = data ? data.totals[c] : undefined;
+            return (
+              <li
+                key={c}
+                className="rounded-[var(--radius-card)] border border-line bg-surface px-3.5 py-3"
+                data-testid={`total-${c}`}
+              >
+                <p className="text-[12px] leading-snug font-medium text-muted">{t(`categories.${c}`)}</p>
+                <p className="mt-1 text-[17px] font-semibold text-fg tabular-nums">
+                  {value === undefined ? (
+                    <Skeleton className="h-6 w-20" />
+                  ) : value === null ? (
+                    <MissingValue reason={t('missing.total')} />
+                  ) : (
+                    formatMoney(value, currency, lang)
+                  )}
+                </p>
+                <p
+                  className={cn('mt-0.5 text-[11px] tabular-nums', value === null ? 'text-warning-text' : 'text-faint')}
+                >
+                  {value === null
+                    ? t('missing.short')
+                    : value !== undefined && total
+                      ? formatPercent(value / total, lang)
+                      : '\u00a0'}
+                </p>
+              </li>
+            );
+          })}
+          <li
+            className="rounded-[var(--radius-card)] border border-accent/30 bg-accent-soft/60 px-3.5 py-3"
+            data-testid="total-all"
+          >
+            <p className="text-[12px] font-medium text-accent-text">{t('expenses.total')}</p>
+            <p className="mt-1 text-[17px] font-semibold text-fg tabular-nums">
+              {!data ? (
+                <Skeleton className="h-6 w-20" />
+              ) : total === null ? (
+                <MissingValue reason={t('missing.total')} />
+              ) : (
+                formatMoney(total, currency, lang)
+              )}
+            </p>
+            <p className="mt-0.5 text-[11px] text-muted tabular-nums">
+              {data ? t('expenses.count', { count: data.occurrences.length }) : '\u00a0'}
+            </p>
+          </li>
+        </ul>
+      </section>
+
+      <Card>
+        <CardHeader
+          title={t('expenses.title', { month: formatMonth(month, lang) })}
+          description={
+            <span className="flex items-start gap-1.5">
+              <Info className="mt-px size-3.5 shrink-0" aria-hidden="true" />
+              <span data-testid="freelancer-hint">{t('expenses.freelancerHint')}</span>
+            </span>
+          }
+        />
+        <QuickEntry
+          defaultDate={month === current ? today : `${month}-01`}
+          reportingCurrency={reporting}
+          viewedMonth={month}
+          onSaved={() => query.reload()}
+          onShowMonth={setMonth}
+        />
+        {query.status === 'error' ? (
+          <ErrorState error={query.error} onRetry={query.reload} />
+        ) : !data ? (
+          <SkeletonBlock lines={5} className="p-5" />
+        ) : (
+          <DataTable
+            columns={columns}
+            data={data.occurrences}
+            label={t('expenses.listLabel', { month: formatMonth(month, lang) })}
+            rightAligned={['amountMinor', 'reportingMinor', 'actions']}
+            rowTestId="expense-row"
+            sortable
+            getRowId={(o) => `${o.expenseId}-${o.date}`}
+            empty={
+              <EmptyState
+                icon={Receipt}
+                titleLevel={3}
+                title={t('expenses.emptyTitle', { month: formatMonth(month, lang) })}
+                description={t('expenses.emptyDescription')}
+              />
+            }
+          />
+        )}
+      </Card>
+
+      {stopping ? (
+        <StopRecurrenceDialog
+          occurrence={stopping}
+          defaultMonth={month}
+          onClose={() => setStopping(null)}
+          onStopped={() => {
+            setStopping(null);
+            query.reload();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,308 @@
+/**
+ * The expenses quick-entry row: everything by keyboard. Enter saves and puts
+ * the cursor back in the description for the next one (date, category, hub
+ * and currency stay); Esc clears. Errors show field by field under the row.
+ */
+import { CircleAlert, CornerDownLeft, Plus } from 'lucide-react';
+import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import { CURRENCIES, type Currency, EXPENSE_CATEGORIES, type ExpenseCategory } from '../../../../shared/domain';
+import type { Expense } from '../../../../shared/money';
+import { type ExpenseInput, expenseInputSchema } from '../../../../shared/money-schemas';
+import { refreshSummary, toastError } from '../../app/actions';
+import { api } from '../../app/api';
+import { formatMonth, majorToMinor, parseDecimal } from '../../app/format';
+import { useApp } from '../../app/store';
+import { Button } from '../../components/Button';
+import { cn } from '../../components/cn';
+import { controlClass } from '../../components/Field';
+import { Kbd } from '../../components/Kbd';
+import { Switch } from '../../components/Switch';
+import { useFinanceErrors } from './util';
+
+interface Draft {
+  date: string;
+  description: string;
+  category: ExpenseCategory | '';
+  /** '' = agency-wide (no hub). */
+  hubId: string;
+  amount: string;
+  currency: Currency;
+  monthly: boolean;
+}
+
+const FIELDS = ['date', 'description', 'category', 'hubId', 'amountMinor', 'currency'] as const;
+type FieldPath = (typeof FIELDS)[number];
+
+export function QuickEntry({
+  defaultDate,
+  reportingCurrency,
+  viewedMonth,
+  onSaved,
+  onShowMonth,
+}: {
+  defaultDate: string;
+  reportingCurrency: Currency;
+  viewedMonth: string;
+  onSaved: (expense: Expense) => void;
+  onShowMonth: (month: string) => void;
+}) {
+  const { t, i18n } = useTranslation('finance');
+  const lang = i18n.language;
+  const hubs = useApp((s) => s.hubs);
+  const blank = (): Draft => ({
+    date: defaultDate,
+    description: '',
+    category: '',
+    hubId: '',
+    amount: '',
+    currency: reportingCurrency,
+    monthly: false,
+  });
+  const [draft, setDraft] = useState<Draft>(blank);
+  const [busy, setBusy] = useState(false);
+  const descriptionRef = useRef<HTMLInputElement>(null);
+  const [lastMonth, setLastMonth] = useState(viewedMonth);
+  // A new month on screen moves the default date into it (unless the person typed one).
+  if (lastMonth !== viewedMonth) {
+    setLastMonth(viewedMonth);
+    if (draft.date.slice(0, 7) !== viewedMonth) setDraft((d) => ({ ...d, date: defaultDate }));
+  }
+
+  const value = useMemo((): ExpenseInput => {
+    const major = parseDecimal(draft.amount, lang);
+    return {
+      date: draft.date,
+      // '' is refused by the schema with "Choose a category".
+      category: draft.category as ExpenseCategory,
+      hubId: draft.hubId === '' ? null : Number(draft.hubId),
+      description: draft.description,
+      amountMinor: major === null || Number.isNaN(major) ? Number.NaN : majorToMinor(major, draft.currency),
+      currency: draft.currency,
+      recurrence: draft.monthly ? 'monthly' : 'none',
+      recurrenceEndMonth: null,
+    };
+  }, [draft, lang]);
+  const v = useFinanceErrors(expenseInputSchema, value);
+
+  const set = (patch: Partial<Draft>, path?: FieldPath) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    if (path) v.edited(path);
+  };
+
+  const labels: Record<FieldPath, string> = {
+    date: t('expenses.fields.date'),
+    description: t('expenses.fields.description'),
+    category: t('expenses.fields.category'),
+    hubId: t('expenses.fields.hub'),
+    amountMinor: t('expenses.fields.amount'),
+    currency: t('expenses.fields.currency'),
+  };
+  const errorList = FIELDS.map((f) => ({ field: f, message: v.errorFor(f) })).filter(
+    (e): e is { field: FieldPath; message: string } => Boolean(e.message),
+  );
+  const errId = 'quick-entry-errors';
+  const aria = (path: FieldPath) => {
+    const bad = Boolean(v.errorFor(path));
+    return { 'aria-invalid': bad || undefined, 'aria-describedby': bad ? errId : undefined };
+  };
+
+  const clear = () => {
+    setDraft(blank());
+    v.reset();
+    descriptionRef.current?.focus();
+  };
+
+  const save = async () => {
+    if (busy) return;
+    v.submit();
+    if (!v.valid) return;
+    setBusy(true);
+    const result = await api.call('expenses/create', value);
+    setBusy(false);
+    if (!result.ok) {
+      const field = result.error.field;
+      if (field && (FIELDS as readonly string[]).includes(field)) v.setServerError(field, result.error.message);
+      else toastError(result.error);
+      return;
+    }
+    const saved = result.value;
+    const month = saved.date.slice(0, 7);
+    onSaved(saved);
+    void refreshSummary();
+    toast.success(t('expenses.added', { description: saved.description }), {
+      ...(month !== viewedMonth
+        ? {
+            description: t('expenses.addedOtherMonth', { month: formatMonth(month, lang) }),
+            action: { label: t('expenses.showMonth'), onClick: () => onShowMonth(month) },
+          }
+        : {}),
+    });
+    setDraft((d) => ({ ...d, description: '', amount: '', monthly: false }));
+    v.reset();
+    descriptionRef.current?.focus();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.nativeEvent.isComposing) return;
+    const target = e.target as HTMLElement;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      clear();
+      return;
+    }
+    if (e.key !== 'Enter' || e.shiftKey || e.altKey) return;
+    // Enter on a button does what the button says, except the monthly switch, where it saves.
+    if (target.tagName === 'BUTTON' && target.getAttribute('role') !== 'switch') return;
+    e.preventDefault();
+    void save();
+  };
+
+  const label = (path: FieldPath | 'monthly', text: string) => (
+    <label htmlFor={`qe-${path}`} className="text-[12px] font-medium text-muted">
+      {text}
+    </label>
+  );
+
+  return (
+    <form
+      aria-label={t('expenses.quickEntry')}
+      noValidate
+      onKeyDown={onKeyDown}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      className="border-b border-line bg-subtle/40 px-5 py-3"
+      data-testid="expense-quick-entry"
+    >
+      <div className="grid grid-cols-[8.5rem_minmax(0,1fr)_9.5rem_9rem_5.75rem_4.75rem_auto_auto] items-end gap-2">
+        <div className="flex flex-col gap-1">
+          {label('date', labels.date)}
+          <input
+            id="qe-date"
+            type="date"
+            className={controlClass}
+            value={draft.date}
+            onChange={(e) => set({ date: e.target.value }, 'date')}
+            onBlur={() => v.touch('date')}
+            {...aria('date')}
+          />
+        </div>
+        <div className="flex flex-col gap-1">
+          {label('description', labels.description)}
+          <input
+            id="qe-description"
+            ref={descriptionRef}
+            className={controlClass}
+            value={draft.description}
+            placeholder={t('expenses.descriptionPlaceholder')}
+            autoComplete="off"
+            onChange={(e) => set({ description: e.target.value }, 'description')}
+            onBlur={() => v.touch('description')}
+            {...aria('description')}
+          />
+        </div>
+        <div className="flex flex-col gap-1">
+          {label('category', labels.category)}
+          <select
+            id="qe-category"
+            className={cn(controlClass, draft.category === '' && 'text-faint')}
+            value={draft.category}
+            onChange={(e) => set({ category: e.target.value as ExpenseCategory }, 'category')}
+            onBlur={() => v.touch('category')}
+            {...aria('category')}
+          >
+            <option value="" disabled>
+              {t('expenses.chooseCategory')}
+            </option>
+            {EXPENSE_CATEGORIES.map((c) => (
+              <option key={c} value={c} className="text-fg">
+                {t(`categories.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          {label('hubId', labels.hubId)}
+          <select
+            id="qe-hubId"
+            className={controlClass}
+            value={draft.hubId}
+            onChange={(e) => set({ hubId: e.target.value }, 'hubId')}
+            {...aria('hubId')}
+          >
+            <option value="">{t('expenses.agencyWide')}</option>
+            {hubs.map((h) => (
+              <option key={h.id} value={String(h.id)}>
+                {h.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          {label('amountMinor', labels.amountMinor)}
+          <input
+            id="qe-amountMinor"
+            className={cn(controlClass, 'text-right tabular-nums')}
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="0"
+            value={draft.amount}
+            onChange={(e) => set({ amount: e.target.value }, 'amountMinor')}
+            onBlur={() => v.touch('amountMinor')}
+            {...aria('amountMinor')}
+          />
+        </div>
+        <div className="flex flex-col gap-1">
+          {label('currency', labels.currency)}
+          <select
+            id="qe-currency"
+            className={controlClass}
+            value={draft.currency}
+            onChange={(e) => set({ currency: e.target.value as Currency }, 'currency')}
+            {...aria('currency')}
+          >
+            {CURRENCIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col items-center gap-1">
+          {label('monthly', t('expenses.fields.monthly'))}
+          <div className="flex h-8 items-center">
+            <Switch id="qe-monthly" checked={draft.monthly} onCheckedChange={(monthly) => set({ monthly })} />
+          </div>
+        </div>
+        <Button type="submit" variant="primary" icon={<Plus />} busy={busy}>
+          {t('expenses.add')}
+        </Button>
+      </div>
+      {errorList.length > 0 ? (
+        <ul id={errId} className="flex flex-col gap-0.5 pt-2 pl-0.5" data-testid="field-error">
+          {errorList.map((e) => (
+            <li key={e.field} className="flex items-start gap-1 text-[12px] text-danger-text">
+              <CircleAlert className="mt-px size-3.5 shrink-0" aria-hidden="true" />
+              <span>
+                <span className="font-medium">{labels[e.field]}:</span> {e.message}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="flex items-center gap-1.5 pt-2 text-[12px] text-faint">
+          <Kbd>
+            <CornerDownLeft className="size-3" aria-hidden="true" />
+            <span className="sr-only">Enter</span>
+          </Kbd>
+          {t('expenses.keysSave')}
+          <Kbd className="ml-2">Esc</Kbd>
+          {t('expenses.keysClear')}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,420 @@
+/** New subscription, and the effective-dated changes: new fee, pause, resume, cancel. */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import type { AppError } from '../../../../shared/contract';
+import type { Currency } from '../../../../shared/domain';
+import type { Subscription } from '../../../../shared/money';
+import {
+  type SubscriptionChangeInput,
+  type SubscriptionCreate,
+  subscriptionChangeSchema,
+  subscriptionCreateSchema,
+} from '../../../../shared/money-schemas';
+import { refreshSummary } from '../../app/actions';
+import { api } from '../../app/api';
+import {
+  formatDate,
+  formatMoney,
+  formatMoneyRange,
+  majorToMinor,
+  minorToMajor,
+  numberForInput,
+  parseDecimal,
+} from '../../app/format';
+import { errorTitle } from '../../app/i18n';
+import { useApiQuery } from '../../app/useApi';
+import { Banner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { Modal } from '../../components/Dialog';
+import { CurrencySelect } from '../../components/DomainInputs';
+import { Field, Input, UnitInput } from '../../components/Field';
+import { Select } from '../../components/Select';
+import { formatSigned } from './parts';
+import { useFinanceErrors, useReportingCurrency, useToday } from './util';
+
+export type ChangeKind = 'change' | 'pause' | 'resume' | 'cancel';
+
+const toMinor = (text: string, currency: Currency, lang: string) => {
+  const major = parseDecimal(text, lang);
+  return major === null || Number.isNaN(major) ? Number.NaN : majorToMinor(major, currency);
+};
+
+export function NewSubscriptionDialog({
+  onClose,
+  onSaved,
+}: {
+  onClose: () => void;
+  onSaved: (s: Subscription) => void;
+}) {
+  const { t, i18n } = useTranslation('finance');
+  const lang = i18n.language;
+  const today = useToday();
+  const reporting = useReportingCurrency();
+  const clients = useApiQuery('clients/list', {});
+  const catalogue = useApiQuery('catalogue/list', {});
+  const [clientId, setClientId] = useState('');
+  const [serviceId, setServiceId] = useState('');
+  const [fee, setFee] = useState('');
+  const [currency, setCurrency] = useState<Currency>(reporting);
+  const [startOn, setStartOn] = useState(today);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const services = useMemo(
+    () => (catalogue.data ?? []).filter((s) => s.kind === 'subscription' && s.active),
+    [catalogue.data],
+  );
+  const clientList = useMemo(
+    () => [...(clients.data?.clients ?? [])].sort((a, b) => a.name.localeCompare(b.name, lang)),
+    [clients.data, lang],
+  );
+  const client = clientList.find((c) => String(c.id) === clientId);
+  const service = services.find((s) => String(s.id) === serviceId);
+
+  const value = useMemo(
+    (): SubscriptionCreate => ({
+      clientId: clientId ? Number(clientId) : 0,
+      serviceId: serviceId ? Number(serviceId) : 0,
+      feeMinor: toMinor(fee, currency, lang),
+      currency,
+      startOn,
+      note: note.trim() === '' ? null : note.trim(),
+    }),
+    [clientId, serviceId, fee, currency, startOn, note, lang],
+  );
+  const v = useFinanceErrors(subscriptionCreateSchema, value);
+
+  const chooseService = (id: string) => {
+    setServiceId(id);
+    v.edited('serviceId');
+    const s = services.find((x) => String(x.id) === id);
+    // A first suggestion from the catalogue: the lower end of the client's tier range.
+    if (s && fee.trim() === '') {
+      const tier = client?.tier ?? 2;
+      setCurrency(s.currency);
+      setFee(numberForInput(minorToMajor(s.prices[tier].min, s.currency), lang));
+    }
+  };
+
+  const save = async () => {
+    v.submit();
+    if (!v.valid) return;
+    setBusy(true);
+    setError(null);
+    const result = await api.call('subscriptions/create', value);
+    setBusy(false);
+    if (!result.ok) {
+      if (result.error.field) v.setServerError(result.error.field, result.error.message);
+      else setError(result.error);
+      return;
+    }
+    void refreshSummary();
+    toast.success(t('subscriptions.created', { client: result.value.clientName, service: result.value.serviceName }));
+    onSaved(result.value);
+  };
+
+  const range = service && client ? service.prices[client.tier] : null;
+  const formId = 'new-subscription-form';
+  const loadError = clients.status === 'error' ? clients.error : catalogue.status === 'error' ? catalogue.error : null;
+  return (
+    <Modal
+      open
+      onOpenChange={(o) => (o ? undefined : onClose())}
+      title={t('subscriptions.newTitle')}
+      description={t('subscriptions.newDescription')}
+      width="max-w-[560px]"
+      testId="new-subscription-dialog"
+      footer={
+        <>
+          <Button onClick={onClose} disabled={busy}>
+            {t('cancel')}
+          </Button>
+          <Button type="submit" form={formId} variant="primary" busy={busy}>
+            {t('subscriptions.create')}
+          </Button>
+        </>
+      }
+    >
+      <form
+        id={formId}
+        noValidate
+        className="grid grid-cols-6 gap-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {error || loadError ? (
+          <Banner tone="danger" title={errorTitle((error ?? loadError)?.code ?? 'UNKNOWN')} className="col-span-6">
+            {(error ?? loadError)?.message}
+          </Banner>
+        ) : null}
+        <Field className="col-span-6" label={t('subscriptions.client')} error={v.errorFor('clientId')}>
+          {(p) => (
+            <Select
+              {...p}
+              value={clientId}
+              placeholder={clients.data ? t('subscriptions.chooseClient') : t('loading')}
+              options={clientList.map((c) => ({
+                value: String(c.id),
+                label: c.name,
+                hint: t('subscriptions.tier', { tier: c.tier }),
+              }))}
+              onChange={(id) => {
+                setClientId(id);
+                v.edited('clientId');
+              }}
+              onBlur={() => v.touch('clientId')}
+            />
+          )}
+        </Field>
+        <Field className="col-span-6" label={t('subscriptions.service')} error={v.errorFor('serviceId')}>
+          {(p) => (
+            <Select
+              {...p}
+              value={serviceId}
+              placeholder={catalogue.data ? t('subscriptions.chooseService') : t('loading')}
+              options={services.map((s) => ({ value: String(s.id), label: s.name }))}
+              onChange={chooseService}
+              onBlur={() => v.touch('serviceId')}
+            />
+          )}
+        </Field>
+        <Field
+          className="col-span-3"
+          label={t('subscriptions.monthlyFee')}
+          error={v.errorFor('feeMinor')}
+          hint={
+            range && service
+              ? t('subscriptions.feeHint', {
+                  tier: client?.tier,
+                  range: formatMoneyRange(range.min, range.max, service.currency, lang),
+                })
+              : undefined
+          }
+        >
+          {(p) => (
+            <UnitInput
+              {...p}
+              unit={currency}
+              value={fee}
+              onChange={(e) => {
+                setFee(e.target.value);
+                v.edited('feeMinor');
+              }}
+              onBlur={() => v.touch('feeMinor')}
+              className="[&_input]:pr-12"
+            />
+          )}
+        </Field>
+        <Field className="col-span-3" label={t('subscriptions.currency')} error={v.errorFor('currency')}>
+          {(p) => <CurrencySelect {...p} value={currency} onChange={(c) => setCurrency(c as Currency)} />}
+        </Field>
+        <Field className="col-span-3" label={t('subscriptions.startOn')} error={v.errorFor('startOn')}>
+          {(p) => (
+            <Input
+              {...p}
+              type="date"
+              value={startOn}
+              onChange={(e) => {
+                setStartOn(e.target.value);
+                v.edited('startOn');
+              }}
+              onBlur={() => v.touch('startOn')}
+            />
+          )}
+        </Field>
+        <Field
+          className="col-span-6"
+          label={t('subscriptions.note')}
+          optional
+          optionalLabel={t('optional')}
+          error={v.errorFor('note')}
+        >
+          {(p) => (
+            <Input
+              {...p}
+              value={note}
+              onChange={(e) => {
+                setNote(e.target.value);
+                v.edited('note');
+              }}
+              onBlur={() => v.touch('note')}
+            />
+          )}
+        </Field>
+      </form>
+    </Modal>
+  );
+}
+
+export function SubscriptionChangeDialog({
+  sub,
+  kind,
+  onClose,
+  onSaved,
+}: {
+  sub: Subscription;
+  kind: ChangeKind;
+  onClose: () => void;
+  onSaved: (s: Subscription) => void;
+}) {
+  const { t, i18n } = useTranslation('finance');
+  const lang = i18n.language;
+  const today = useToday();
+  const lastChange = sub.changes.at(-1)?.effectiveOn ?? sub.startedOn;
+  const [effectiveOn, setEffectiveOn] = useState(() => [today, lastChange].sort().at(-1) ?? today);
+  const [fee, setFee] = useState(() => numberForInput(minorToMajor(sub.feeMinor, sub.currency), lang));
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const value = useMemo((): SubscriptionChangeInput => {
+    const n = note.trim() === '' ? null : note.trim();
+    return kind === 'change'
+      ? { id: sub.id, kind, effectiveOn, feeMinor: toMinor(fee, sub.currency, lang), note: n }
+      : { id: sub.id, kind, effectiveOn, note: n };
+  }, [sub, kind, effectiveOn, fee, note, lang]);
+  const sameFee = value.kind === 'change' && value.feeMinor === sub.feeMinor;
+  const extra = useMemo(
+    (): Record<string, string> => (sameFee ? { feeMinor: t('validation.sameFee') } : {}),
+    [sameFee, t],
+  );
+  const v = useFinanceErrors(subscriptionChangeSchema, value, extra);
+
+  const save = async () => {
+    v.submit();
+    if (!v.valid) return;
+    setBusy(true);
+    setError(null);
+    const result = await api.call('subscriptions/change', value);
+    setBusy(false);
+    if (!result.ok) {
+      if (result.error.field === 'effectiveOn' || result.error.field === 'feeMinor')
+        v.setServerError(result.error.field, result.error.message);
+      else setError(result.error);
+      return;
+    }
+    toast.success(t(`subscriptions.done.${kind}`, { client: sub.clientName, date: formatDate(effectiveOn, lang) }));
+    onSaved(result.value);
+  };
+
+  const newFee = kind === 'change' ? toMinor(fee, sub.currency, lang) : Number.NaN;
+  const delta = Number.isNaN(newFee) ? null : newFee - sub.feeMinor;
+  const validDate = /^\d{4}-\d{2}-\d{2}$/.test(effectiveOn);
+  const formId = 'subscription-change-form';
+  return (
+    <Modal
+      open
+      onOpenChange={(o) => (o ? undefined : onClose())}
+      title={t(`subscriptions.changeTitle.${kind}`, { client: sub.clientName })}
+      description={t('subscriptions.changeDescription', {
+        service: sub.serviceName,
+        fee: formatMoney(sub.feeMinor, sub.currency, lang),
+      })}
+      width="max-w-md"
+      testId="subscription-change-dialog"
+      footer={
+        <>
+          <Button onClick={onClose} disabled={busy}>
+            {kind === 'cancel' ? t('subscriptions.keep') : t('cancel')}
+          </Button>
+          <Button type="submit" form={formId} variant={kind === 'cancel' ? 'danger' : 'primary'} busy={busy}>
+            {t(`subscriptions.confirm.${kind}`)}
+          </Button>
+        </>
+      }
+    >
+      <form
+        id={formId}
+        noValidate
+        className="flex flex-col gap-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {error ? (
+          <Banner tone="danger" title={errorTitle(error.code)}>
+            {error.message}
+          </Banner>
+        ) : null}
+        <div className="grid grid-cols-2 gap-4">
+          <Field
+            label={t('subscriptions.effectiveOn')}
+            error={v.errorFor('effectiveOn')}
+            hint={t('subscriptions.effectiveHint', { date: formatDate(lastChange, lang) })}
+          >
+            {(p) => (
+              <Input
+                {...p}
+                type="date"
+                value={effectiveOn}
+                min={lastChange}
+                onChange={(e) => {
+                  setEffectiveOn(e.target.value);
+                  v.edited('effectiveOn');
+                }}
+                onBlur={() => v.touch('effectiveOn')}
+              />
+            )}
+          </Field>
+          {kind === 'change' ? (
+            <Field label={t('subscriptions.newFee')} error={v.errorFor('feeMinor')}>
+              {(p) => (
+                <UnitInput
+                  {...p}
+                  unit={sub.currency}
+                  value={fee}
+                  onChange={(e) => {
+                    setFee(e.target.value);
+                    v.edited('feeMinor');
+                  }}
+                  onBlur={() => v.touch('feeMinor')}
+                  className="[&_input]:pr-12"
+                />
+              )}
+            </Field>
+          ) : null}
+        </div>
+        {kind === 'change' && delta !== null && delta !== 0 && validDate ? (
+          <p className="rounded-lg bg-subtle px-3 py-2 text-[13px] text-fg" data-testid="change-preview">
+            {t(delta > 0 ? 'subscriptions.previewExpansion' : 'subscriptions.previewContraction', {
+              delta: formatSigned(delta, sub.currency, lang),
+              date: formatDate(effectiveOn, lang),
+            })}
+          </p>
+        ) : null}
+        {kind === 'cancel' ? (
+          <Banner tone="warning" title={t('subscriptions.cancelWarningTitle')}>
+            {t('subscriptions.cancelWarning', {
+              date: validDate ? formatDate(effectiveOn, lang) : '—',
+              fee: formatMoney(sub.feeMinor, sub.currency, lang),
+              client: sub.clientName,
+            })}
+          </Banner>
+        ) : kind === 'pause' ? (
+          <p className="text-[13px] text-muted">{t('subscriptions.pauseHint')}</p>
+        ) : kind === 'resume' ? (
+          <p className="text-[13px] text-muted">
+            {t('subscriptions.resumeHint', { fee: formatMoney(sub.feeMinor, sub.currency, lang) })}
+          </p>
+        ) : null}
+        <Field label={t('subscriptions.note')} optional optionalLabel={t('optional')} error={v.errorFor('note')}>
+          {(p) => (
+            <Input
+              {...p}
+              value={note}
+              onChange={(e) => {
+                setNote(e.target.value);
+                v.edited('note');
+              }}
+            />
+          )}
+        </Field>
+      </form>
+    </Modal>
+  );
+}

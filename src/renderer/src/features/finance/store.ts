@@ -1,0 +1,48 @@
+/**
+ * What the Finance section remembers while the app runs: the last tab, the
+ * month and range each tab shows, and a rate to fill in when a "missing rate"
+ * banner sends the person to the exchange rates.
+ */
+import { create } from 'zustand';
+import type { Currency } from '../../../../shared/domain';
+
+export const FINANCE_TABS = ['invoices', 'subscriptions', 'expenses', 'fx'] as const;
+export type FinanceTab = (typeof FINANCE_TABS)[number];
+
+export interface FxPrefill {
+  currency: Currency;
+  date: string;
+  /** Bumped on every jump so the same prefill twice still applies. */
+  seq: number;
+}
+
+interface FinanceState {
+  tab: FinanceTab;
+  /** The expenses month on screen (null = the current month). */
+  expenseMonth: string | null;
+  /** The MRR range on screen (null = the last six months). */
+  mrrRange: { from: string; to: string } | null;
+  fxCurrency: Currency | null;
+  fxPrefill: FxPrefill | null;
+}
+
+export const useFinance = create<FinanceState>()(() => ({
+  tab: 'invoices',
+  expenseMonth: null,
+  mrrRange: null,
+  fxCurrency: null,
+  fxPrefill: null,
+}));
+
+export function setFinanceTab(tab: FinanceTab): void {
+  useFinance.setState({ tab });
+}
+
+/** Opens the exchange rates on a currency with a date filled in, ready for the rate. */
+export function jumpToRate(currency: Currency, date: string): void {
+  useFinance.setState((s) => ({
+    tab: 'fx',
+    fxCurrency: currency,
+    fxPrefill: { currency, date, seq: (s.fxPrefill?.seq ?? 0) + 1 },
+  }));
+}

@@ -1,0 +1,134 @@
+/** Small pieces the invoice screens share: the status badge, kind labels, money cells, missing-rate reasons. */
+import { Ban, CircleCheck, Clock, FilePen, OctagonAlert, Send } from 'lucide-react';
+import { type ReactNode, useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Currency, type InvoiceKind, type InvoiceStatus, MINOR_DIGITS } from '../../../../shared/domain';
+import type { MissingRate } from '../../../../shared/money';
+import { formatDate, intlLocale, minorToMajor } from '../../app/format';
+import { cn } from '../../components/cn';
+
+type Tone = 'neutral' | 'success' | 'warning' | 'danger' | 'info';
+
+const TONES: Record<Tone, string> = {
+  neutral: 'bg-subtle text-muted border-line',
+  success: 'bg-success-soft text-success-text border-success-text/20',
+  warning: 'bg-warning-soft text-warning-text border-warning-text/25',
+  danger: 'bg-danger-soft text-danger-text border-danger-text/25',
+  info: 'bg-info-soft text-info-text border-info-text/20',
+};
+
+export const STATUS_TONE: Record<InvoiceStatus, Tone> = {
+  draft: 'neutral',
+  sent: 'info',
+  due: 'warning',
+  overdue: 'danger',
+  paid: 'success',
+  void: 'neutral',
+};
+
+const STATUS_ICON: Record<InvoiceStatus, ReactNode> = {
+  draft: <FilePen aria-hidden="true" />,
+  sent: <Send aria-hidden="true" />,
+  due: <Clock aria-hidden="true" />,
+  overdue: <OctagonAlert aria-hidden="true" />,
+  paid: <CircleCheck aria-hidden="true" />,
+  void: <Ban aria-hidden="true" />,
+};
+
+/** The invoice's status as a word with its icon (never colour alone). */
+export function InvoiceStatusBadge({ status, className }: { status: InvoiceStatus; className?: string }) {
+  const { t } = useTranslation('invoices');
+  return (
+    <span
+      data-testid="invoice-status"
+      className={cn(
+        'inline-flex h-5 items-center gap-1 rounded-full border px-1.5 text-[11.5px] font-medium whitespace-nowrap [&_svg]:size-3 [&_svg]:shrink-0',
+        TONES[STATUS_TONE[status]],
+        className,
+      )}
+    >
+      {STATUS_ICON[status]}
+      {t(`status.${status}`)}
+    </span>
+  );
+}
+
+export function useKindLabel() {
+  const { t } = useTranslation('invoices');
+  return useCallback((kind: InvoiceKind) => t(`kind.${kind}`), [t]);
+}
+
+/** An amount for an input field, with the currency's decimals and no grouping ("63.80" / "63,80"). */
+export function moneyForInput(minor: number, currency: Currency, locale: string): string {
+  const digits = MINOR_DIGITS[currency] ?? 2;
+  return new Intl.NumberFormat(intlLocale(locale), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: false,
+  }).format(minorToMajor(minor, currency));
+}
+
+export function dateOrDash(date: string | null, locale: string): string {
+  return date ? formatDate(date, locale) : '—';
+}
+
+/** "EUR rate missing on or before Nov 22, 2026" for each rate a figure needed. */
+export function useMissingRateText() {
+  const { t, i18n } = useTranslation('invoices');
+  return (rates: MissingRate[]) =>
+    rates.map((r) => t('missingRate', { currency: r.currency, date: formatDate(r.date, i18n.language) })).join(' · ');
+}
+
+/** A label/value row of a totals block. */
+export function TotalRow({
+  label,
+  value,
+  strong,
+  testId,
+}: {
+  label: ReactNode;
+  value: ReactNode;
+  strong?: boolean;
+  testId?: string;
+}) {
+  return (
+    <div
+      className={cn('flex items-baseline justify-between gap-6 py-1', strong && 'font-semibold text-fg')}
+      data-testid={testId}
+    >
+      <dt className={cn(strong ? 'text-fg' : 'text-muted')}>{label}</dt>
+      <dd className="tabular-nums">{value}</dd>
+    </div>
+  );
+}
+
+/** The next number of an invoice series, from the numbers already given (`INV-2026-0041` → `INV-2026-0042`). */
+export function nextNumber(numbers: (string | null)[], series: string): string {
+  let max = 0;
+  for (const n of numbers) {
+    if (!n?.startsWith(`${series}-`)) continue;
+    const seq = Number(n.slice(series.length + 1));
+    if (Number.isInteger(seq) && seq > max) max = seq;
+  }
+  return `${series}-${String(max + 1).padStart(4, '0')}`;
+}
+
+/** Basis points → a percentage for display and inputs (2500 → 25). */
+export const bpToPct = (bp: number) => bp / 100;
+
+/**
+ * Focuses a field once a dialog opened over the invoice sheet has settled.
+ * (`autoFocus` loses: the sheet's focus trap is still active while the nested
+ * dialog mounts, and the dialog then focuses its first control.)
+ */
+export function useFocusAfterOpen<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    const id = window.setTimeout(() => {
+      ref.current?.focus();
+      if (ref.current instanceof HTMLInputElement) ref.current.select();
+    }, 0);
+    return () => window.clearTimeout(id);
+  }, []);
+  return ref;
+}

@@ -1,0 +1,480 @@
+/**
+ * Finance on the demo agency: expenses typed in the quick-entry row by keyboard
+ * (a refused row first, then a saved one in the month's list and totals), void
+ * and undo; the MRR table reconciles row by row; a fee change shows as an
+ * expansion; FX rates are added, including from a "missing rate" banner.
+ * Every tab is photographed in light and dark, English and Spanish.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, snap, test } from './fixtures';
+import { mainHeading } from './screens';
+
+test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
+
+const toasts = (page: Page) => page.getByRole('region', { name: /^Notifications/ });
+
+async function openFinance(page: Page, tab: string, section = 'Finance', nav = 'Main') {
+  await page.getByRole('navigation', { name: nav }).getByRole('button', { name: section }).click();
+  await expect(mainHeading(page)).toHaveText(section);
+  await page.getByRole('tab', { name: tab, exact: true }).click();
+  await expect(page.getByRole('tab', { name: tab, exact: true })).toHaveAttribute('aria-selected', 'true');
+  return page.getByRole('tabpanel', { name: tab, exact: true });
+}
+
+/** "$1,234.50" / "-$25" / "−$25" → minor units (cents). */
+function cents(text: string): number {
+  const clean = text.replace(/\s/g, '');
+  const negative = /^[-−]|[-−]\$/.test(clean);
+  const digits = clean.replace(/[^0-9.]/g, '');
+  const value = Math.round(Number.parseFloat(digits) * 100);
+  return negative ? -value : value;
+}
+
+async function moneyOf(locator: Locator): Promise<number> {
+  return cents((await locator.textContent()) ?? '');
+}
+
+/** No axe violation of impact serious or critical on the page as it stands. */
+async function expectAccessible(page: Page, screen: string) {
+  await expect(page.getByRole('status', { name: 'Loading…' })).toHaveCount(0);
+  const results = await new AxeBuilder({ page }).analyze();
+  const found = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map((n) => `${v.id} ${n.target.join(' ')} — ${(n.failureSummary ?? v.help).slice(0, 200)}`),
+    );
+  expect.soft(found, `axe on ${screen}:\n${found.join('\n')}`).toEqual([]);
+}
+
+async function totalsReady(panel: Locator) {
+  await expect(panel.getByTestId('total-all')).toContainText('$');
+}
+
+test('an expense typed by keyboard shows in the month’s list and totals; a refused row changes nothing', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  const panel = await openFinance(page, 'Expenses');
+  await expect(panel.getByTestId('freelancer-hint')).toContainText('Freelancer and partner costs are not expenses');
+  await totalsReady(panel);
+  const rows = panel.getByTestId('expense-row');
+  await expect(rows.first()).toBeVisible();
+  const before = await rows.count();
+  const totalBefore = await moneyOf(panel.getByTestId('total-all').locator('p').nth(1));
+  const marketingBefore = await moneyOf(panel.getByTestId('total-marketing_sales').locator('p').nth(1));
+  await snap(page, 'finance-expenses-light-en');
+
+  const row = panel.getByRole('form', { name: 'New expense' });
+  const description = row.getByLabel('Description');
+  const amount = row.getByLabel('Amount');
+
+  // Enter with nothing typed: refused field by field, nothing saved.
+  await description.focus();
+  await page.keyboard.press('Enter');
+  const errors = row.getByTestId('field-error');
+  await expect(errors).toContainText('Description: This field cannot be empty.');
+  await expect(errors).toContainText('Category: Choose a category.');
+  await expect(errors).toContainText('Amount: Enter the amount as a number.');
+  await expect(description).toHaveAttribute('aria-invalid', 'true');
+
+  // Everything by keyboard: description, category, hub, a zero amount (refused), then a real one.
+  await page.keyboard.type('Drone rental, Lima shoot');
+  await page.keyboard.press('Tab');
+  await expect(row.getByLabel('Category')).toBeFocused();
+  await page.keyboard.type('Marketing');
+  await expect(row.getByLabel('Category')).toHaveValue('marketing_sales');
+  await page.keyboard.press('Tab');
+  await expect(row.getByLabel('Hub')).toBeFocused();
+  await page.keyboard.type('Lima');
+  await page.keyboard.press('Tab');
+  await expect(amount).toBeFocused();
+  await page.keyboard.type('0');
+  await page.keyboard.press('Enter');
+  await expect(errors).toHaveText(/Amount: The amount must be more than zero\./);
+  await expect(errors).not.toContainText('Description');
+  await expect(amount).toHaveAttribute('aria-invalid', 'true');
+  await snap(page, 'finance-expenses-quick-entry-errors-light-en');
+  await expect(rows).toHaveCount(before);
+  expect(await moneyOf(panel.getByTestId('total-all').locator('p').nth(1))).toBe(totalBefore);
+
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('123.45');
+  await page.keyboard.press('Enter');
+  await expect(toasts(page).getByText('Expense added: Drone rental, Lima shoot')).toBeVisible();
+  await expect(rows).toHaveCount(before + 1);
+  const added = rows.filter({ hasText: 'Drone rental, Lima shoot' });
+  await expect(added).toContainText('Marketing and sales');
+  await expect(added).toContainText('Lima');
+  await expect(added).toContainText('$123.45');
+  await expect.poll(() => moneyOf(panel.getByTestId('total-all').locator('p').nth(1))).toBe(totalBefore + 12_345);
+  expect(await moneyOf(panel.getByTestId('total-marketing_sales').locator('p').nth(1))).toBe(marketingBefore + 12_345);
+  // Ready for the next one: the cursor is back in an empty description; category and hub stay.
+  await expect(description).toBeFocused();
+  await expect(description).toHaveValue('');
+  await expect(amount).toHaveValue('');
+  await expect(row.getByLabel('Category')).toHaveValue('marketing_sales');
+  await expect(errors).toHaveCount(0);
+
+  // Esc clears the row.
+  await page.keyboard.type('Half-typed');
+  await page.keyboard.press('Escape');
+  await expect(description).toHaveValue('');
+  await expect(row.getByLabel('Category')).toHaveValue('');
+
+  // The hub filter narrows the list and the totals to that hub's own expenses.
+  await page.getByRole('combobox', { name: 'Hub filter' }).click();
+  await page.getByRole('listbox').getByRole('option', { name: 'Lima' }).click();
+  await expect(panel.getByText('Showing Lima’s expenses only (hub filter)')).toBeVisible();
+  await expect(rows.filter({ hasText: 'Drone rental, Lima shoot' })).toHaveCount(1);
+  for (const hub of await rows.locator('td:nth-child(4)').allTextContents()) expect(hub).toBe('Lima');
+  const limaTotal = await moneyOf(panel.getByTestId('total-all').locator('p').nth(1));
+  expect(limaTotal).toBeGreaterThanOrEqual(12_345);
+  expect(limaTotal).toBeLessThan(totalBefore + 12_345);
+  await page.getByRole('combobox', { name: 'Hub filter' }).click();
+  await page.getByRole('listbox').getByRole('option', { name: 'All hubs' }).click();
+
+  // It is still there after a reload.
+  await page.reload();
+  const again = await openFinance(page, 'Expenses');
+  await expect(again.getByTestId('expense-row').filter({ hasText: 'Drone rental, Lima shoot' })).toHaveCount(1);
+});
+
+test('voiding an expense can be undone from the toast', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  const panel = await openFinance(page, 'Expenses');
+  await totalsReady(panel);
+  const row = panel.getByRole('form', { name: 'New expense' });
+  await row.getByLabel('Description').fill('Team lunch');
+  await row.getByLabel('Category').selectOption('other');
+  await row.getByLabel('Amount').fill('40');
+  await row.getByLabel('Amount').press('Enter');
+  const lunch = panel.getByTestId('expense-row').filter({ hasText: 'Team lunch' });
+  await expect(lunch).toHaveCount(1);
+  const total = await moneyOf(panel.getByTestId('total-all').locator('p').nth(1));
+
+  await lunch.getByRole('button', { name: 'Void Team lunch' }).click();
+  await expect(lunch).toHaveCount(0);
+  const toast = toasts(page).locator('[data-sonner-toast]').filter({ hasText: 'Expense voided: Team lunch' });
+  await expect(toast).toBeVisible();
+  await expect.poll(() => moneyOf(panel.getByTestId('total-all').locator('p').nth(1))).toBe(total - 4_000);
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(toasts(page).getByText('Expense restored: Team lunch')).toBeVisible();
+  await expect(lunch).toHaveCount(1);
+  await expect.poll(() => moneyOf(panel.getByTestId('total-all').locator('p').nth(1))).toBe(total);
+});
+
+test('the MRR table reconciles: opening + movements = closing on every row', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  const panel = await openFinance(page, 'Subscriptions & MRR');
+  const rows = panel.getByTestId('mrr-row');
+  await expect(rows).toHaveCount(6);
+  await expect(panel.getByTestId('mrr-chart').locator('svg').first()).toBeVisible();
+  let lastClosing = 0;
+  for (const row of await rows.all()) {
+    const cell = (col: string) => moneyOf(row.locator(`[data-col="${col}"]`));
+    const opening = await cell('opening');
+    const moves = await Promise.all(['new', 'expansion', 'contraction', 'churn', 'reactivation'].map(cell));
+    const closing = await cell('closing');
+    expect(await cell('contraction')).toBeLessThanOrEqual(0);
+    expect(await cell('churn')).toBeLessThanOrEqual(0);
+    expect(opening + moves.reduce((a, b) => a + b, 0), `row ${await row.getAttribute('data-month')}`).toBe(closing);
+    await expect(row.locator('[data-col="check"]')).toContainText('Opening plus movements equals closing');
+    // Each month opens where the previous one closed.
+    if (lastClosing) expect(opening).toBe(lastClosing);
+    lastClosing = closing;
+  }
+  expect(lastClosing).toBeGreaterThan(0);
+  await expect(panel.getByTestId('mrr-summary')).toContainText('MRR went from');
+  await snap(page, 'finance-mrr-light-en');
+
+  // A wider range: twelve rows, still reconciling.
+  await panel.getByRole('radio', { name: '12 months' }).click();
+  await expect(rows).toHaveCount(12);
+});
+
+test('a higher fee from today is an expansion movement, kept in the change history', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  const panel = await openFinance(page, 'Subscriptions & MRR');
+  const subs = panel.getByTestId('subscription-row');
+  const active = subs.filter({ has: page.getByTestId('subscription-status').filter({ hasText: 'Active' }) }).first();
+  await expect(active).toBeVisible();
+  const client = (await active.locator('td').first().textContent())?.trim() ?? '';
+  const feeBefore = await moneyOf(active.locator('td').nth(2));
+  const lastRow = panel.getByTestId('mrr-row').last();
+  const expansionBefore = await moneyOf(lastRow.locator('[data-col="expansion"]'));
+
+  await active.getByRole('button', { name: /^Change / }).click();
+  await page.getByRole('menuitem', { name: 'Change fee…' }).click();
+  const dialog = page.getByRole('dialog', { name: `Change the fee for ${client}` });
+  await expect(dialog).toBeVisible();
+  const fee = dialog.getByLabel('New monthly fee');
+  // The same fee is not a change.
+  await dialog.getByRole('button', { name: 'Change fee' }).click();
+  await expect(fee).toHaveAccessibleDescription('The new fee is the same as the current one.');
+  await fee.fill(String((feeBefore + 5_000) / 100));
+  await expect(dialog.getByTestId('change-preview')).toContainText('MRR +$50.00');
+  await expect(dialog.getByTestId('change-preview')).toContainText('an expansion');
+  await snap(page, 'finance-subscription-change-light-en');
+  await dialog.getByRole('button', { name: 'Change fee' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(toasts(page).getByText(`New fee for ${client} from`)).toBeVisible();
+
+  // The month's movements show the expansion; the table still reconciles.
+  const movement = panel.getByTestId('mrr-movement').filter({ hasText: client }).filter({ hasText: 'Expansion' });
+  await expect(movement).toContainText('+$50');
+  await expect.poll(() => moneyOf(lastRow.locator('[data-col="expansion"]'))).toBe(expansionBefore + 5_000);
+  const cell = (col: string) => moneyOf(lastRow.locator(`[data-col="${col}"]`));
+  const sum = (
+    await Promise.all(['opening', 'new', 'expansion', 'contraction', 'churn', 'reactivation'].map(cell))
+  ).reduce((a, b) => a + b, 0);
+  expect(sum).toBe(await cell('closing'));
+  await expect(active.locator('td').nth(2)).toContainText(
+    new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format((feeBefore + 5_000) / 100),
+  );
+
+  // The change log lists the new fee on top.
+  await active.getByRole('button', { name: /^History of / }).click();
+  const history = page.getByTestId('subscription-history');
+  await expect(history.getByTestId('history-entry').first()).toContainText('Fee changed to');
+  await expect(history.getByTestId('history-entry').last()).toContainText('Started at');
+  await snap(page, 'finance-subscription-history-light-en');
+});
+
+test('a new subscription from today is new MRR in this month', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  const panel = await openFinance(page, 'Subscriptions & MRR');
+  const subs = panel.getByTestId('subscription-row');
+  await expect(subs.first()).toBeVisible();
+  const count = await subs.count();
+  const lastRow = panel.getByTestId('mrr-row').last();
+  const newBefore = await moneyOf(lastRow.locator('[data-col="new"]'));
+
+  await panel.getByRole('button', { name: 'New subscription' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New subscription' });
+  // Nothing chosen: refused field by field.
+  await dialog.getByRole('button', { name: 'Start subscription' }).click();
+  await expect(dialog.getByRole('combobox', { name: 'Client' })).toHaveAccessibleDescription('Choose a client.');
+  await expect(dialog.getByRole('combobox', { name: 'Service' })).toHaveAccessibleDescription('Choose a service.');
+  await dialog.getByRole('combobox', { name: 'Client' }).click();
+  const option = page
+    .getByRole('option')
+    .filter({ hasNotText: /^(Andes Records|Brisa Goods)/ })
+    .first();
+  const client = ((await option.textContent()) ?? '').replace(/Tier \d$/, '').trim();
+  await option.click();
+  await dialog.getByRole('combobox', { name: 'Service' }).click();
+  await page.getByRole('option', { name: 'Brand Asset Library' }).click();
+  // The catalogue's range for the client's tier is the first suggestion; a fee of our own replaces it.
+  await expect(dialog.getByLabel('Monthly fee')).not.toHaveValue('');
+  await dialog.getByLabel('Monthly fee').fill('220');
+  await snap(page, 'finance-subscription-new-light-en');
+  await dialog.getByRole('button', { name: 'Start subscription' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(toasts(page).getByText(`${client} subscribed to Brand Asset Library`)).toBeVisible();
+  await expect(subs).toHaveCount(count + 1);
+  await expect.poll(() => moneyOf(lastRow.locator('[data-col="new"]'))).toBeGreaterThanOrEqual(newBefore);
+  const moved = panel.getByTestId('mrr-movement').filter({ hasText: client }).filter({ hasText: '+$220' });
+  await expect(moved.first()).toBeVisible();
+});
+
+test('an empty workspace: each tab says what fills it', async ({ page, emptyApp }) => {
+  // A fresh workspace made through the core (the wizard has its own spec).
+  const url = new URL(emptyApp.host.url);
+  const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
+  const created = await page.request.post(new URL('/api/call', url).toString(), {
+    headers: { authorization: `Bearer ${token}` },
+    data: {
+      method: 'workspace/createEmpty',
+      args: {
+        name: 'Nueva Agencia',
+        reportingCurrency: 'USD',
+        timeZone: 'UTC',
+        hubs: [
+          {
+            name: 'Lima',
+            country: 'PE',
+            timeZone: 'America/Lima',
+            currency: 'PEN',
+            targetKind: null,
+            targetSharePct: null,
+            leaderId: null,
+            color: 'emerald',
+          },
+        ],
+        people: [],
+      },
+    },
+  });
+  expect(((await created.json()) as { ok: boolean }).ok).toBe(true);
+  await emptyApp.open(page);
+
+  let panel = await openFinance(page, 'Subscriptions & MRR');
+  await expect(panel.getByText('No subscriptions yet')).toBeVisible();
+  await expect(panel.getByTestId('mrr-row')).toHaveCount(6);
+  await expect(panel.getByTestId('mrr-movements-empty')).toBeVisible();
+  await snap(page, 'finance-mrr-empty-light-en');
+
+  panel = await openFinance(page, 'Expenses');
+  await expect(panel.getByRole('heading', { name: /^No expenses in / })).toBeVisible();
+  await expect(panel.getByTestId('total-all')).toContainText('$0.00');
+  const row = panel.getByRole('form', { name: 'New expense' });
+  await row.getByLabel('Description').fill('Domain and e-mail');
+  await row.getByLabel('Category').selectOption('infrastructure');
+  await row.getByLabel('Hub').selectOption({ label: 'Lima' });
+  await row.getByLabel('Amount').fill('12');
+  await row.getByLabel('Monthly').click();
+  await row.getByLabel('Amount').press('Enter');
+  const added = panel.getByTestId('expense-row');
+  await expect(added).toHaveCount(1);
+  await expect(added).toContainText('Monthly');
+  await expect(panel.getByTestId('total-infrastructure')).toContainText('$12.00');
+  // A monthly expense is in next month too, until stopped.
+  await panel.getByRole('button', { name: 'Next month' }).click();
+  await expect(added).toHaveCount(1);
+  await added.getByRole('button', { name: 'Stop recurring: Domain and e-mail' }).click();
+  const stop = page.getByRole('dialog', { name: 'Stop “Domain and e-mail”' });
+  await stop.getByLabel('Last month it counts in').fill(await previousMonthOf(panel));
+  await stop.getByRole('button', { name: 'Stop recurring' }).click();
+  await expect(stop).toBeHidden();
+  await expect(added).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Previous month' }).click();
+  await expect(added).toHaveCount(1);
+
+  panel = await openFinance(page, 'Exchange rates');
+  await expect(panel.getByText('No EUR rates yet')).toBeVisible();
+});
+
+/** The month before the one on screen, as YYYY-MM. */
+async function previousMonthOf(panel: Locator): Promise<string> {
+  const label = (await panel.getByTestId('month-label').textContent()) ?? '';
+  const d = new Date(`1 ${label} 12:00 UTC`);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 7);
+}
+
+test('exchange rates: add one, and add a missing one from the banner that reported it', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  let panel = await openFinance(page, 'Exchange rates');
+  await expect(panel.getByTestId('fx-unit-note')).toContainText('Rates are in USD per unit');
+  await expect(panel.getByTestId('fx-row').first()).toBeVisible();
+  await snap(page, 'finance-fx-light-en');
+
+  // GBP has no rates yet: add one.
+  await panel.getByTestId('fx-currency-GBP').click();
+  await expect(panel.getByText('No GBP rates yet')).toBeVisible();
+  const form = panel.getByRole('form', { name: 'Add a GBP rate' });
+  await form.getByLabel('Date').fill('2026-11-02');
+  await form.getByLabel('USD per 1 GBP').fill('0');
+  await form.getByRole('button', { name: 'Add rate' }).click();
+  await expect(form.getByLabel('USD per 1 GBP')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByTestId('field-error')).toContainText('The rate must be more than zero.');
+  await form.getByLabel('USD per 1 GBP').fill('1.27');
+  await form.getByRole('button', { name: 'Add rate' }).click();
+  await expect(toasts(page).getByText('GBP rate of Nov 2, 2026 added')).toBeVisible();
+  const gbp = panel.getByTestId('fx-row');
+  await expect(gbp).toHaveCount(1);
+  await expect(gbp.first()).toContainText('1.27');
+  await expect(panel.getByTestId('fx-currency-GBP')).toContainText('1.27');
+
+  // Edit it in place, then delete it (confirmed).
+  await gbp.first().getByRole('button', { name: 'Edit the GBP rate of Nov 2, 2026' }).click();
+  const edit = gbp.first().getByRole('textbox', { name: 'Edit the GBP rate of Nov 2, 2026' });
+  await edit.fill('1.28');
+  await edit.press('Enter');
+  await expect(toasts(page).getByText('GBP rate of Nov 2, 2026 updated')).toBeVisible();
+  await expect(gbp.first()).toContainText('1.28');
+  await gbp.first().getByRole('button', { name: 'Delete the GBP rate of Nov 2, 2026' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete the GBP rate of Nov 2, 2026?' });
+  await expect(confirm).toContainText('There is no earlier GBP rate');
+  await confirm.getByRole('button', { name: 'Delete rate' }).click();
+  await expect(gbp).toHaveCount(0);
+
+  // An expense in COP (no rates) is reported as missing, not counted at 1.
+  panel = await openFinance(page, 'Expenses');
+  await totalsReady(panel);
+  const row = panel.getByRole('form', { name: 'New expense' });
+  await row.getByLabel('Description').fill('Bogotá shoot permit');
+  await row.getByLabel('Category').selectOption('cost_of_delivery');
+  await row.getByLabel('Amount').fill('200000');
+  await row.getByLabel('Currency').selectOption('COP');
+  await row.getByLabel('Amount').press('Enter');
+  const permit = panel.getByTestId('expense-row').filter({ hasText: 'Bogotá shoot permit' });
+  await expect(permit).toContainText('—');
+  const banner = panel.getByRole('status').filter({ hasText: 'An exchange rate is missing' });
+  await expect(banner).toContainText('COP: no rate on or before');
+  await expect(panel.getByTestId('total-all')).toContainText('—');
+  await snap(page, 'finance-expenses-missing-rate-light-en');
+  await banner.getByRole('button', { name: 'Add COP rate' }).click();
+
+  // The exchange rates open on COP with the date filled in and the cursor in the rate.
+  panel = page.getByRole('tabpanel', { name: 'Exchange rates' });
+  await expect(page.getByRole('tab', { name: 'Exchange rates' })).toHaveAttribute('aria-selected', 'true');
+  const cop = panel.getByRole('form', { name: 'Add a COP rate' });
+  const rate = cop.getByLabel('USD per 1 COP');
+  await expect(rate).toBeFocused();
+  await expect(cop.getByLabel('Date')).not.toHaveValue('');
+  await page.keyboard.type('0.00025');
+  await page.keyboard.press('Enter');
+  await expect(panel.getByTestId('fx-row')).toHaveCount(1);
+
+  panel = await openFinance(page, 'Expenses');
+  await expect(panel.getByTestId('expense-row').filter({ hasText: 'Bogotá shoot permit' })).toContainText('$50.00');
+  await expect(panel.getByRole('status').filter({ hasText: 'exchange rate' })).toHaveCount(0);
+  await expect(panel.getByTestId('total-all')).not.toContainText('—');
+});
+
+test('the Finance tab is remembered while moving between sections', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await openFinance(page, 'Exchange rates');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  await expect(mainHeading(page)).toHaveText('Settings');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Finance' }).click();
+  await expect(page.getByTestId('section-finance')).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Exchange rates' })).toHaveAttribute('aria-selected', 'true');
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(scheme, () => {
+    test.use({ colorScheme: scheme });
+    test(`every finance tab passes an axe scan (${scheme}, English)`, async ({ page, demoApp }) => {
+      await demoApp.open(page);
+      let panel = await openFinance(page, 'Subscriptions & MRR');
+      await expect(panel.getByTestId('mrr-row')).toHaveCount(6);
+      await expect(panel.getByTestId('subscription-row').first()).toBeVisible();
+      await expectAccessible(page, `subscriptions (${scheme})`);
+      if (scheme === 'dark') await snap(page, 'finance-mrr-dark-en');
+      panel = await openFinance(page, 'Expenses');
+      await totalsReady(panel);
+      await expect(panel.getByTestId('expense-row').first()).toBeVisible();
+      await expectAccessible(page, `expenses (${scheme})`);
+      if (scheme === 'dark') await snap(page, 'finance-expenses-dark-en');
+      panel = await openFinance(page, 'Exchange rates');
+      await expect(panel.getByTestId('fx-row').first()).toBeVisible();
+      await expectAccessible(page, `exchange rates (${scheme})`);
+      if (scheme === 'dark') await snap(page, 'finance-fx-dark-en');
+    });
+  });
+}
+
+test.describe('Spanish', () => {
+  test.use({ locale: 'es-419' });
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`every finance tab in Spanish (${scheme})`, async ({ page, demoApp }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await demoApp.open(page);
+      let panel = await openFinance(page, 'Suscripciones y MRR', 'Finanzas', 'Principal');
+      await expect(panel.getByTestId('mrr-row')).toHaveCount(6);
+      await expect(panel.getByRole('columnheader', { name: 'Bajas' })).toBeVisible();
+      await snap(page, `finance-mrr-${scheme}-es`);
+      panel = await openFinance(page, 'Gastos', 'Finanzas', 'Principal');
+      await expect(panel.getByTestId('total-all')).toContainText('USD');
+      await expect(panel.getByTestId('freelancer-hint')).toContainText('no son gastos');
+      await snap(page, `finance-expenses-${scheme}-es`);
+      panel = await openFinance(page, 'Tipos de cambio', 'Finanzas', 'Principal');
+      await expect(panel.getByTestId('fx-row').first()).toBeVisible();
+      await snap(page, `finance-fx-${scheme}-es`);
+    });
+  }
+});
