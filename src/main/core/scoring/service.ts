@@ -236,7 +236,8 @@ export function rescoreLeads(sqlite: Sqlite, ids: readonly number[], asOf: strin
   syncLeadAlerts(sqlite, at);
 }
 
-export const RESCORE_CHUNK = 25_000;
+/** Small enough that one chunk keeps the worker busy for well under the 50 ms ping bound. */
+export const RESCORE_CHUNK = 10_000;
 
 export interface RescoreResult {
   leads: number;
