@@ -100,7 +100,8 @@ export function queryLeads(
   const total = (sqlite.prepare(`SELECT count(*) AS n FROM leads l ${where.sql}`).get(...where.params) as { n: number })
     .n;
   const dir = q.sort.direction;
-  const order = `${SORT_SQL[q.sort.column]} ${dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, l.id ${dir === 'asc' ? 'ASC' : 'DESC'}`;
+  // SQLite's own NULL order (smallest) keeps the sort on its index: unscored leads come first ascending, last descending.
+  const order = `${SORT_SQL[q.sort.column]} ${dir === 'asc' ? 'ASC' : 'DESC'}, l.id ${dir === 'asc' ? 'ASC' : 'DESC'}`;
   const rows = sqlite
     .prepare(`SELECT ${ROW_COLUMNS} FROM leads l ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...where.params, q.limit, q.offset) as LeadRow[];

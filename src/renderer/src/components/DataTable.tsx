@@ -1,15 +1,44 @@
-import { type ColumnDef, createColumnHelper, type RowData, tableFeatures, useTable } from '@tanstack/react-table';
-import type { ReactNode } from 'react';
+import {
+  type ColumnDef,
+  createColumnHelper,
+  createSortedRowModel,
+  functionalUpdate,
+  type RowData,
+  rowSortingFeature,
+  type SortingState,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  sortFn_datetime,
+  sortFn_text,
+  tableFeatures,
+  useTable,
+} from '@tanstack/react-table';
+import { ArrowDown, ArrowUp, ChevronsUpDown } from 'lucide-react';
+import { type KeyboardEvent, type MouseEvent, type ReactNode, useRef, useState } from 'react';
 import { cn } from './cn';
+
+export type { SortingState };
 
 /**
  * A compact table on TanStack Table v9: sticky header, right-aligned numbers,
- * row hover, and an empty state with the action that fills it.
+ * row hover, and an empty state with the action that fills it. Optional:
+ * sortable headers (`sortable`, controlled with `sorting`/`onSortingChange`),
+ * and rows that open something (`onRowClick`), reachable with the keyboard
+ * (Tab into the table, ↑/↓/Home/End between rows, Enter to open).
  */
-/** The core feature set our tables use (no sorting or filtering yet). */
-export const tableCore = tableFeatures({});
+/** The feature set our tables use: the core plus client-side sorting (off unless a table asks for it). */
+export const tableCore = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic, datetime: sortFn_datetime, text: sortFn_text },
+});
 export type TableCore = typeof tableCore;
 export const columnHelper = <TData extends RowData>() => createColumnHelper<TableCore, TData>();
+
+const EMPTY_SORTING: SortingState = [];
+
+/** Elements inside a row that handle their own clicks and keys. */
+const INTERACTIVE = 'a, button, input, select, textarea, [role="button"], [role="checkbox"], [role="menuitem"]';
 
 export function DataTable<TData extends RowData>({
   columns,
@@ -19,6 +48,12 @@ export function DataTable<TData extends RowData>({
   empty,
   rowTestId,
   getRowId,
+  sortable = false,
+  sorting,
+  onSortingChange,
+  onRowClick,
+  density = 'normal',
+  className,
 }: {
   // biome-ignore lint/suspicious/noExplicitAny: each column keeps its own value type (as TanStack's helper.columns returns).
   columns: ColumnDef<TableCore, TData, any>[];
@@ -28,45 +63,170 @@ export function DataTable<TData extends RowData>({
   empty?: ReactNode;
   rowTestId?: string;
   getRowId?: (row: TData) => string;
+  /** Header buttons sort by a column (columns can opt out with `enableSorting: false`). */
+  sortable?: boolean;
+  /** Controlled sorting state; without it the table keeps its own. */
+  sorting?: SortingState;
+  onSortingChange?: (sorting: SortingState) => void;
+  /** Makes rows open something: click, or Enter on the focused row. */
+  onRowClick?: (row: TData) => void;
+  /** 'compact' tightens the cell padding for wide tables. */
+  density?: 'normal' | 'compact';
+  className?: string;
 }) {
+  const [ownSorting, setOwnSorting] = useState<SortingState>(EMPTY_SORTING);
+  const currentSorting = sorting ?? ownSorting;
   const table = useTable({
     features: tableCore,
     columns,
     data,
+    enableSorting: sortable,
+    enableMultiSort: false,
+    // A header click flips between the two directions; it never falls back to "unsorted".
+    enableSortingRemoval: false,
+    state: { sorting: currentSorting },
+    onSortingChange: (updater) => {
+      const next = functionalUpdate(updater, currentSorting);
+      if (onSortingChange) onSortingChange(next);
+      if (sorting === undefined) setOwnSorting(next);
+    },
     ...(getRowId ? { getRowId: (row: TData) => getRowId(row) } : {}),
   });
   const rows = table.getRowModel().rows;
   const right = (id: string) => rightAligned.includes(id);
+  const pad = density === 'compact' ? 'px-2 first:pl-4 last:pr-4' : 'px-3 first:pl-5 last:pr-5';
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const active = Math.min(activeIndex, Math.max(rows.length - 1, 0));
+
   if (rows.length === 0 && empty) return <>{empty}</>;
+
+  const focusRow = (index: number) => {
+    const target = bodyRef.current?.rows[Math.max(0, Math.min(index, rows.length - 1))];
+    target?.focus();
+  };
+
+  const onRowKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, index: number, original: TData) => {
+    if (e.target !== e.currentTarget) return;
+    switch (e.key) {
+      case 'ArrowDown':
+        focusRow(index + 1);
+        break;
+      case 'ArrowUp':
+        focusRow(index - 1);
+        break;
+      case 'Home':
+        focusRow(0);
+        break;
+      case 'End':
+        focusRow(rows.length - 1);
+        break;
+      case 'PageDown':
+        focusRow(index + 10);
+        break;
+      case 'PageUp':
+        focusRow(index - 10);
+        break;
+      case 'Enter':
+      case ' ':
+        onRowClick?.(original);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  const onRowMouse = (e: MouseEvent<HTMLTableRowElement>, original: TData) => {
+    if ((e.target as HTMLElement).closest(INTERACTIVE)) return;
+    onRowClick?.(original);
+  };
+
   return (
-    <div className="overflow-x-clip">
+    <div className={cn('overflow-x-clip', className)}>
       <table aria-label={label} className="w-full border-separate border-spacing-0 text-[13px]">
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th
-                  key={header.id}
-                  scope="col"
-                  className={cn(
-                    'sticky top-0 z-[1] border-b border-line bg-subtle px-3 py-2 first:pl-5 last:pr-5 text-[12px] font-medium whitespace-nowrap text-muted',
-                    right(header.column.id) ? 'text-right' : 'text-left',
-                  )}
-                >
-                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
-                </th>
-              ))}
+              {group.headers.map((header) => {
+                const column = header.column;
+                const canSort = sortable && !header.isPlaceholder && column.getCanSort();
+                const sorted = canSort ? column.getIsSorted() : false;
+                const isRight = right(column.id);
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={
+                      canSort ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined
+                    }
+                    className={cn(
+                      'sticky top-0 z-[1] border-b border-line bg-subtle py-2 text-[12px] font-medium whitespace-nowrap text-muted',
+                      pad,
+                      isRight ? 'text-right' : 'text-left',
+                    )}
+                  >
+                    {header.isPlaceholder ? null : canSort ? (
+                      <button
+                        type="button"
+                        onClick={column.getToggleSortingHandler()}
+                        className={cn(
+                          'group/sort relative inline-flex items-center rounded font-medium transition-colors duration-150 hover:text-fg',
+                          sorted && 'text-fg',
+                        )}
+                      >
+                        <table.FlexRender header={header} />
+                        {/* The arrow sits in the cell's padding, so sorting never shifts the columns. */}
+                        <span
+                          className={cn(
+                            'absolute top-1/2 -translate-y-1/2 [&_svg]:size-3',
+                            isRight ? '-left-3.5' : '-right-3.5',
+                            !sorted && 'opacity-0 group-hover/sort:opacity-60 group-focus-visible/sort:opacity-60',
+                          )}
+                        >
+                          {sorted === 'asc' ? (
+                            <ArrowUp aria-hidden="true" />
+                          ) : sorted === 'desc' ? (
+                            <ArrowDown aria-hidden="true" />
+                          ) : (
+                            <ChevronsUpDown aria-hidden="true" />
+                          )}
+                        </span>
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
             </tr>
           ))}
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className="group hover:bg-hover/60" data-testid={rowTestId}>
+        <tbody ref={bodyRef}>
+          {rows.map((row, index) => (
+            <tr
+              key={row.id}
+              className={cn(
+                'group hover:bg-hover/60',
+                onRowClick &&
+                  'cursor-pointer focus-visible:bg-accent-soft/60 focus-visible:outline-2 focus-visible:-outline-offset-2',
+              )}
+              data-testid={rowTestId}
+              {...(onRowClick
+                ? {
+                    tabIndex: index === active ? 0 : -1,
+                    onClick: (e: MouseEvent<HTMLTableRowElement>) => onRowMouse(e, row.original),
+                    onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>) => onRowKeyDown(e, index, row.original),
+                    onFocus: () => setActiveIndex(index),
+                  }
+                : {})}
+            >
               {row.getAllCells().map((cell) => (
                 <td
                   key={cell.id}
                   className={cn(
-                    'border-b border-line px-3 py-2.5 first:pl-5 last:pr-5 align-middle whitespace-nowrap text-fg group-last:border-b-0',
+                    'border-b border-line py-2.5 align-middle whitespace-nowrap text-fg group-last:border-b-0',
+                    pad,
                     right(cell.column.id) && 'text-right tabular-nums',
                   )}
                 >

@@ -1,0 +1,120 @@
+import { ChevronDown, ChevronUp, Sparkles, TriangleAlert, X } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Alert } from '../../../../shared/money';
+import { toastError } from '../../app/actions';
+import { api } from '../../app/api';
+import { formatNumber } from '../../app/format';
+import { Button } from '../../components/Button';
+import { Card } from '../../components/Card';
+import { Tip } from '../../components/Tooltip';
+import { Badge } from './badges';
+
+const SHOWN = 2;
+
+/** The client rules' alerts (shared alerts table): at risk → ATTENTION, upsell → OPPORTUNITY. */
+export function isClientAlert(a: Alert): boolean {
+  return a.entity === 'client' && (a.rule === 'client_at_risk' || a.rule === 'client_upsell');
+}
+
+function useAlertSentence() {
+  const { t, i18n } = useTranslation('clients');
+  return (a: Alert): string => {
+    const name = String(a.params.clientName ?? '');
+    if (a.rule === 'client_at_risk')
+      return t('alerts.atRisk', { name, score: formatNumber(Number(a.params.score ?? 0), i18n.language, 0) });
+    const count = Number(a.params.deliveredLast90Days ?? a.params.deliveredLast180Days ?? 0);
+    return t('alerts.upsell', { name, count, deliveries: formatNumber(count, i18n.language, 0) });
+  };
+}
+
+/** A strip of the open client alerts with a way to open the client and to dismiss the alert. */
+export function ClientAlerts({
+  alerts,
+  onOpen,
+  onDismissed,
+}: {
+  alerts: Alert[];
+  onOpen: (clientId: number) => void;
+  onDismissed: () => void;
+}) {
+  const { t } = useTranslation('clients');
+  const sentence = useAlertSentence();
+  const [expanded, setExpanded] = useState(false);
+  const [busy, setBusy] = useState<number | null>(null);
+  if (alerts.length === 0) return null;
+  const shown = expanded ? alerts : alerts.slice(0, SHOWN);
+
+  const dismiss = async (a: Alert) => {
+    setBusy(a.id);
+    const result = await api.call('alerts/dismiss', { id: a.id });
+    setBusy(null);
+    if (!result.ok) toastError(result.error);
+    onDismissed();
+  };
+
+  return (
+    <Card className="mb-4" aria-labelledby="client-alerts-title" data-testid="client-alerts">
+      <div className="flex h-10 items-center justify-between gap-3 border-b border-line px-4">
+        <h2 id="client-alerts-title" className="text-[13px] font-semibold text-fg">
+          {t('alerts.title', { count: alerts.length })}
+        </h2>
+        {alerts.length > SHOWN ? (
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-expanded={expanded}
+            icon={expanded ? <ChevronUp /> : <ChevronDown />}
+            onClick={() => setExpanded((e) => !e)}
+          >
+            {expanded ? t('alerts.showFewer') : t('alerts.showAll', { count: alerts.length })}
+          </Button>
+        ) : null}
+      </div>
+      <ul className="divide-y divide-line">
+        {shown.map((a) => {
+          const name = String(a.params.clientName ?? '');
+          return (
+            <li key={a.id} className="flex items-center gap-3 px-4 py-1.5" data-testid="client-alert">
+              {a.priority === 'ATTENTION' ? (
+                <Badge
+                  tone="warning"
+                  icon={<TriangleAlert aria-hidden="true" />}
+                  className="w-[6.75rem] justify-center"
+                >
+                  {t('alerts.priority.ATTENTION')}
+                </Badge>
+              ) : (
+                <Badge tone="accent" icon={<Sparkles aria-hidden="true" />} className="w-[6.75rem] justify-center">
+                  {t('alerts.priority.OPPORTUNITY')}
+                </Badge>
+              )}
+              <p className="min-w-0 flex-1 truncate text-[13px] text-fg" title={sentence(a)}>
+                {sentence(a)}
+              </p>
+              <Button
+                variant="link"
+                size="sm"
+                aria-label={t('alerts.openNamed', { name })}
+                onClick={() => onOpen(a.entityId)}
+              >
+                {t('alerts.open')}
+              </Button>
+              <Tip label={t('alerts.dismiss')}>
+                <Button
+                  variant="ghost"
+                  size="icon-sm"
+                  busy={busy === a.id}
+                  aria-label={t('alerts.dismissNamed', { name })}
+                  onClick={() => void dismiss(a)}
+                >
+                  <X />
+                </Button>
+              </Tip>
+            </li>
+          );
+        })}
+      </ul>
+    </Card>
+  );
+}
