@@ -18,7 +18,12 @@ function takeToken(): string | null {
   const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
   if (match?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
+    // Drop the token from the address but keep the rest of the fragment (a report route such as #/print/invoice/12).
+    const rest = window.location.hash
+      .replace(/(^#|&)token=[A-Za-z0-9_-]+/, '$1')
+      .replace(/^#&/, '#')
+      .replace(/&$/, '');
+    history.replaceState(null, '', window.location.pathname + window.location.search + (rest === '#' ? '' : rest));
     return match[1];
   }
   return sessionStorage.getItem(TOKEN_KEY);
