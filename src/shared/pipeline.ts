@@ -101,3 +101,19 @@ export interface ProjectDetail extends BoardCard {
   sameDayDelivery: boolean | null;
   invoiceIds: number[];
 }
+
+const WORK = new Set<string>(WORK_STAGES);
+
+/** Shared by the core (which decides) and the board (which hints before asking). */
+/** Why a project cannot move from `from` to `to` by hand, or null when it can. */
+export function moveProblem(from: ProjectStage, to: ProjectStage): string | null {
+  if (from === to) return 'The project is already in that stage.';
+  if (from === 'cancelled') return 'The project was cancelled; it cannot move.';
+  if (!WORK.has(from)) return 'The project has been delivered; its later stages follow the invoice and the payments.';
+  if (to === 'cancelled') return null;
+  if (to === 'final_delivery') return null; // checked against the gates by `deliveryBlockers`
+  if (!WORK.has(to)) return 'Invoiced and paid follow the final invoice and its payments; deliver the project first.';
+  if (to === 'revision' && from !== 'client_preview' && from !== 'qa')
+    return 'A revision follows the client preview (or QA).';
+  return null;
+}

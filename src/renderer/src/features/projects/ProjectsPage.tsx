@@ -1,4 +1,301 @@
 /** Projects: the production board (and table), quality gates and delivery. */
+import { Columns3, FolderKanban, Table2 } from 'lucide-react';
+import { ToggleGroup } from 'radix-ui';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import type { AppError } from '../../../../shared/contract';
+import type { BoardCard, BoardStage, ProjectDetail, WorkStage } from '../../../../shared/pipeline';
+import { navigate, setPrefs } from '../../app/actions';
+import { api } from '../../app/api';
+import { useApp } from '../../app/store';
+import { useApiQuery } from '../../app/useApi';
+import { Banner } from '../../components/Banner';
+import { Button } from '../../components/Button';
+import { Card } from '../../components/Card';
+import { cn } from '../../components/cn';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
+import { Kbd } from '../../components/Kbd';
+import { PageHeader } from '../../components/PageHeader';
+import { Skeleton } from '../../components/Skeleton';
+import { jumpToRate, setFinanceTab } from '../finance/store';
+import { ProductionBoard } from './Board';
+import { DeliverDialog } from './DeliverDialog';
+import { ProjectDetailSheet } from './ProjectDetail';
+import { ProjectsTable } from './ProjectsTable';
+import { useMissingRatesNote } from './parts';
+import { canUndo, isWorkStage, withCardMoved } from './rules';
+import { type ProjectsView, setProjectsView, useProjectsView } from './store';
+
+function BoardSkeleton() {
+  const { t } = useTranslation();
+  return (
+    <div role="status" aria-label={t('common.loading')} className="flex gap-2 overflow-hidden">
+      {Array.from({ length: 5 }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: static placeholders.
+        <div key={i} className="flex w-[194px] shrink-0 flex-col gap-2 rounded-[12px] border border-line p-2.5">
+          <Skeleton className="h-5 w-28" />
+          <Skeleton className="mb-2 h-4 w-16" />
+          <Skeleton className="h-24" />
+          <Skeleton className="h-24" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export function ProjectsPage() {
-  return null;
+  const { t } = useTranslation('projects');
+  const { t: tc } = useTranslation();
+  const hubs = useApp((s) => s.hubs);
+  const hubFilter = useApp((s) => s.prefs.hubFilter);
+  const timeZone = useApp((s) => s.settings?.timeZone);
+  const hub = hubFilter === 'all' ? undefined : hubs.find((h) => h.id === hubFilter);
+  const hubId = hub ? hub.id : null;
+  const board = useApiQuery('projects/board', { hubId });
+  const view = useProjectsView((s) => s.view);
+  const missingNote = useMissingRatesNote(board.data?.missingRates ?? []);
+
+  const [openId, setOpenIdState] = useState<number | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const [detailVersion, setDetailVersion] = useState(0);
+  const [delivering, setDelivering] = useState<BoardCard | null>(null);
+
+  // The latest board and open project, for actions that run later (an Undo clicked in a toast).
+  const latest = useRef({ data: board.data, openId });
+  latest.current = { data: board.data, openId };
+
+  const lastOpened = useRef<number | null>(null);
+  const openProject = (id: number | null, from?: HTMLElement | null) => {
+    if (id !== null) {
+      opener.current = from ?? (document.activeElement as HTMLElement | null);
+      lastOpened.current = id;
+    }
+    setOpenIdState(id);
+  };
+  /** Where focus goes when the sheet closes: what opened it, or else the project's card (it may have moved). */
+  const returnFocus = () =>
+    opener.current?.isConnected
+      ? opener.current
+      : document.querySelector<HTMLElement>(`[data-card-id="${lastOpened.current}"]`);
+
+  const cards = useMemo(() => board.data?.columns.flatMap((c) => c.cards) ?? [], [board.data]);
+  const openWork = cards.filter((c) => isWorkStage(c.stage));
+  const overdue = openWork.filter((c) => c.risk === 'overdue').length;
+  const dueSoon = openWork.filter((c) => c.risk === 'due_soon').length;
+  const today = board.data?.asOf ?? new Date().toISOString().slice(0, 10);
+
+  /** A move by hand: the board changes at once, the core records it (or refuses, and the card goes back). */
+  const move = async (card: BoardCard, to: WorkStage, undoing = false): Promise<void> => {
+    const from = card.stage;
+    if (from === to) return;
+    const before = latest.current.data;
+    board.setData((b) => withCardMoved(b, card.id, to));
+    const result = await api.call('projects/move', { id: card.id, stage: to });
+    if (!result.ok) {
+      if (before) board.setData(() => before);
+      refused(card, result.error);
+      return;
+    }
+    board.reload();
+    if (latest.current.openId === card.id) setDetailVersion((v) => v + 1);
+    const names = { name: card.name, from: t(`stage.${from}`), to: t(`stage.${to}`) };
+    if (undoing) {
+      toast(t('move.undone', names));
+      return;
+    }
+    toast.success(t('move.done', names), {
+      description: canUndo(from, to) ? undefined : t('move.noUndo'),
+      action: canUndo(from, to)
+        ? { label: t('move.undo'), onClick: () => void move({ ...card, stage: to }, from as WorkStage, true) }
+        : undefined,
+    });
+  };
+
+  const refused = (card: BoardCard, error: AppError) => {
+    toast.error(t('move.failed', { name: card.name }), { description: error.message });
+  };
+
+  const onDelivered = async (project: ProjectDetail) => {
+    setDelivering(null);
+    board.reload();
+    setDetailVersion((v) => v + 1);
+    const invoiceId = project.invoiceIds.at(-1);
+    const invoice = invoiceId ? await api.call('invoices/get', { id: invoiceId }) : null;
+    const number = invoice?.ok ? (invoice.value.number ?? '') : '';
+    toast.success(t('deliver.done', { name: project.name }), {
+      description: number ? t('deliver.invoiceIssued', { number }) : undefined,
+      duration: 10_000,
+      action: {
+        label: t('deliver.openFinance'),
+        onClick: () => {
+          setFinanceTab('invoices');
+          navigate('finance');
+        },
+      },
+    });
+  };
+
+  const actions = {
+    onOpen: (card: BoardCard, from: HTMLElement | null) => openProject(card.id, from),
+    onMove: (card: BoardCard, to: WorkStage) => void move(card, to),
+    onRefused: (card: BoardCard, to: BoardStage) =>
+      toast.error(t('move.failed', { name: card.name }), {
+        description: to === 'invoiced' || to === 'paid' ? t('move.afterDelivery') : t('move.notAllowed'),
+      }),
+    onDeliver: (card: BoardCard) => setDelivering(card),
+  };
+
+  const empty = board.data?.columns.every((c) => c.count === 0) ?? false;
+
+  return (
+    <div data-testid="section-projects">
+      <PageHeader
+        title={tc('sections.projects.title')}
+        description={tc('sections.projects.question')}
+        actions={
+          <ToggleGroup.Root
+            type="single"
+            value={view}
+            onValueChange={(v) => (v ? setProjectsView(v as ProjectsView) : undefined)}
+            aria-label={t('view.label')}
+            className="flex h-8 items-center rounded-lg border border-line bg-subtle p-0.5"
+          >
+            {(['board', 'table'] as const).map((v) => (
+              <ToggleGroup.Item
+                key={v}
+                value={v}
+                className={cn(
+                  'flex h-full items-center gap-1.5 rounded-md px-2.5 text-[12.5px] font-medium text-muted transition-colors duration-150',
+                  'hover:text-fg data-[state=on]:bg-surface data-[state=on]:text-fg data-[state=on]:shadow-sm',
+                )}
+              >
+                {v === 'board' ? (
+                  <Columns3 className="size-3.5" aria-hidden="true" />
+                ) : (
+                  <Table2 className="size-3.5" aria-hidden="true" />
+                )}
+                {t(`view.${v}`)}
+              </ToggleGroup.Item>
+            ))}
+          </ToggleGroup.Root>
+        }
+      />
+
+      {board.data && board.data.missingRates.length > 0 ? (
+        <Banner
+          tone="warning"
+          className="mb-4"
+          title={t('missingTitle', { currency: board.data.reportingCurrency })}
+          actions={
+            <Button
+              size="sm"
+              onClick={() => {
+                const rate = board.data?.missingRates[0];
+                if (rate) jumpToRate(rate.currency, rate.date);
+                navigate('finance');
+              }}
+            >
+              {t('addRate')}
+            </Button>
+          }
+        >
+          {missingNote}
+        </Banner>
+      ) : null}
+
+      {!board.data ? (
+        board.status === 'error' ? (
+          <ErrorState error={board.error} onRetry={board.reload} />
+        ) : (
+          <BoardSkeleton />
+        )
+      ) : empty && hub ? (
+        <Card>
+          <EmptyState
+            icon={FolderKanban}
+            title={t('empty.hubTitle', { hub: hub.name })}
+            description={t('empty.hubDescription')}
+          >
+            <Button onClick={() => void setPrefs({ hubFilter: 'all' })}>{t('empty.allHubs')}</Button>
+          </EmptyState>
+        </Card>
+      ) : empty ? (
+        <Card>
+          <EmptyState icon={FolderKanban} title={t('empty.title')} description={t('empty.description')}>
+            <Button variant="primary" onClick={() => navigate('pipeline')}>
+              {t('empty.action')}
+            </Button>
+          </EmptyState>
+        </Card>
+      ) : (
+        <>
+          <div className="mb-3 flex items-center justify-between gap-4 text-[12.5px] text-muted">
+            <p data-testid="board-summary">
+              {t('summary.open', { count: openWork.length })}
+              {overdue > 0 ? (
+                <span className="text-danger-text"> · {t('summary.overdue', { count: overdue })}</span>
+              ) : null}
+              {dueSoon > 0 ? (
+                <span className="text-warning-text"> · {t('summary.dueSoon', { count: dueSoon })}</span>
+              ) : null}
+            </p>
+            {view === 'board' ? (
+              <p className="hidden items-center gap-1.5 lg:flex">
+                <Kbd>M</Kbd>
+                <span>{t('hint.move')}</span>
+                <Kbd className="ml-2">↵</Kbd>
+                <span>{t('hint.open')}</span>
+              </p>
+            ) : (
+              <p>{t('table.recentNote')}</p>
+            )}
+          </div>
+          {view === 'board' ? (
+            <ProductionBoard
+              board={board.data}
+              hubs={hubs}
+              showHub={hubId === null}
+              missingNote={missingNote}
+              actions={actions}
+            />
+          ) : (
+            <Card className="max-h-[calc(100vh-212px)] min-h-[300px] overflow-auto">
+              <ProjectsTable
+                cards={cards}
+                hubs={hubs}
+                showHub={hubId === null}
+                asOf={today}
+                onOpen={(card) => openProject(card.id)}
+              />
+            </Card>
+          )}
+        </>
+      )}
+
+      <ProjectDetailSheet
+        projectId={openId}
+        version={detailVersion}
+        hubs={hubs}
+        timeZone={timeZone}
+        today={today}
+        onClose={() => openProject(null)}
+        returnFocus={returnFocus}
+        onMove={(card, to) => void move(card, to)}
+        onDeliver={(card) => setDelivering(card)}
+        onChanged={board.reload}
+      />
+      <DeliverDialog
+        card={delivering}
+        today={today}
+        onClose={() => setDelivering(null)}
+        onDelivered={(p) => void onDelivered(p)}
+        onReviewGates={(card) => {
+          setDelivering(null);
+          openProject(card.id);
+        }}
+      />
+    </div>
+  );
 }

@@ -1,0 +1,130 @@
+/** The board's projects as a sortable table (the same cards, one row each). */
+import type { Row } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Hub } from '../../../../shared/contract';
+import { BOARD_STAGES, type BoardCard } from '../../../../shared/pipeline';
+import { formatMoney } from '../../app/format';
+import { columnHelper, DataTable, type SortingState, type TableCore } from '../../components/DataTable';
+import { HubDot } from '../../components/HubDot';
+import { GatesChip, RevisionsChip, RiskBadge, StageBadge, shortDate } from './parts';
+import { isWorkStage } from './rules';
+
+const col = columnHelper<BoardCard>();
+const byNumber = (a: Row<TableCore, BoardCard>, b: Row<TableCore, BoardCard>, id: string) =>
+  (a.getValue<number>(id) ?? 0) - (b.getValue<number>(id) ?? 0);
+const byText = (a: Row<TableCore, BoardCard>, b: Row<TableCore, BoardCard>, id: string) =>
+  String(a.getValue(id) ?? '').localeCompare(String(b.getValue(id) ?? ''));
+
+export function ProjectsTable({
+  cards,
+  hubs,
+  showHub,
+  asOf,
+  onOpen,
+}: {
+  cards: BoardCard[];
+  hubs: Hub[];
+  showHub: boolean;
+  asOf: string;
+  onOpen: (card: BoardCard) => void;
+}) {
+  const { t, i18n } = useTranslation('projects');
+  const lang = i18n.language;
+  const year = asOf.slice(0, 4);
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'stage', desc: false }]);
+  const hubById = useMemo(() => new Map(hubs.map((h) => [h.id, h])), [hubs]);
+
+  const columns = useMemo(
+    () =>
+      col.columns([
+        col.accessor('name', {
+          header: () => t('table.project'),
+          sortFn: byText,
+          cell: (c) => (
+            <span className="flex max-w-[280px] flex-col">
+              <span className="truncate font-medium" title={c.getValue()}>
+                {c.getValue()}
+              </span>
+              <span className="truncate text-[12px] text-muted">{c.row.original.clientName}</span>
+            </span>
+          ),
+        }),
+        col.accessor((r) => BOARD_STAGES.indexOf(r.stage as (typeof BOARD_STAGES)[number]), {
+          id: 'stage',
+          header: () => t('table.stage'),
+          sortFn: byNumber,
+          cell: (c) => <StageBadge stage={c.row.original.stage} />,
+        }),
+        ...(showHub
+          ? [
+              col.accessor((r) => hubById.get(r.hubId)?.name ?? '', {
+                id: 'hub',
+                header: () => t('table.hub'),
+                sortFn: byText,
+                cell: (c) => {
+                  const hub = hubById.get(c.row.original.hubId);
+                  return hub ? (
+                    <span className="flex items-center gap-1.5">
+                      <HubDot color={hub.color} />
+                      {hub.name}
+                    </span>
+                  ) : null;
+                },
+              }),
+            ]
+          : []),
+        col.accessor('dueDate', {
+          header: () => t('table.due'),
+          sortFn: byText,
+          cell: (c) => {
+            const r = c.row.original;
+            return (
+              <span className="flex items-center gap-2">
+                <span className="tabular-nums">{shortDate(c.getValue(), year, lang)}</span>
+                {isWorkStage(r.stage) ? (
+                  <RiskBadge risk={r.risk} />
+                ) : r.deliveredAt ? (
+                  <span className="text-[12px] text-muted">
+                    {t('table.deliveredOn', { date: shortDate(r.deliveredAt, year, lang) })}
+                  </span>
+                ) : null}
+              </span>
+            );
+          },
+        }),
+        col.accessor('valueMinor', {
+          header: () => t('table.value'),
+          sortFn: byNumber,
+          cell: (c) => formatMoney(c.getValue(), c.row.original.currency, lang),
+        }),
+        col.accessor('gatesPassed', {
+          header: () => t('table.gates'),
+          sortFn: byNumber,
+          cell: (c) => <GatesChip passed={c.getValue()} />,
+        }),
+        col.accessor('revisionCycles', {
+          header: () => t('table.revisions'),
+          sortFn: byNumber,
+          cell: (c) => <RevisionsChip count={c.getValue()} />,
+        }),
+      ]),
+    [t, lang, year, showHub, hubById],
+  );
+
+  return (
+    <DataTable
+      columns={columns}
+      data={cards}
+      label={t('table.label')}
+      rightAligned={['valueMinor', 'gatesPassed', 'revisionCycles']}
+      rowTestId="project-row"
+      getRowId={(r) => String(r.id)}
+      sortable
+      sorting={sorting}
+      onSortingChange={setSorting}
+      onRowClick={onOpen}
+      density="compact"
+    />
+  );
+}

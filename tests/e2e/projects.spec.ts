@@ -1,0 +1,464 @@
+/**
+ * Projects on the demo agency: the production board (columns, WIP counts and
+ * values as the core computes them), moves by keyboard and by drag with their
+ * stage history and undo, quality gates reviewed in order, delivery blocked
+ * until the three gates pass, and delivery with satisfaction that issues the
+ * final invoice. Screenshots in light and dark, English and Spanish.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import type { Invoice } from '../../src/shared/money';
+import type { Board, BoardCard, BoardStage, ProjectDetail } from '../../src/shared/pipeline';
+import { type AtalayaApp, expect, snap, test } from './fixtures';
+import { mainHeading } from './screens';
+
+test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
+
+/** Asks the core directly (the browser host's HTTP door), as a second witness of what the screen shows. */
+async function core<T>(page: Page, app: AtalayaApp, method: string, args: unknown = {}): Promise<T> {
+  const url = new URL(app.host.url);
+  const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
+  const response = await page.request.post(new URL('/api/call', url).toString(), {
+    headers: { authorization: `Bearer ${token}` },
+    data: { method, args },
+  });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+  return result.value;
+}
+
+const toasts = (page: Page) => page.getByRole('region', { name: /^(Notifications|Notificaciones)/ });
+const column = (page: Page, stage: BoardStage) => page.getByTestId(`board-column-${stage}`);
+const cardIn = (page: Page, stage: BoardStage, name: string) =>
+  column(page, stage).getByTestId('project-card').filter({ hasText: name });
+
+async function expectAccessible(page: Page, screen: string) {
+  await expect(page.getByRole('status', { name: /Loading|Cargando/ })).toHaveCount(0);
+  const results = await new AxeBuilder({ page }).analyze();
+  const found = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')} — ${v.help}`));
+  expect.soft(found, `axe on ${screen}:\n${found.join('\n')}`).toEqual([]);
+}
+
+async function openProjects(page: Page, title = 'Projects') {
+  await page.getByRole('navigation').first().getByRole('button', { name: title, exact: true }).click();
+  await expect(mainHeading(page)).toHaveText(title);
+  await expect(page.getByTestId('production-board')).toBeVisible();
+}
+
+/** The first open project in a stage, as the core has it. */
+async function firstIn(page: Page, app: AtalayaApp, stage: BoardStage): Promise<BoardCard> {
+  const board = await core<Board>(page, app, 'projects/board', {});
+  const card = board.columns.find((c) => c.stage === stage)?.cards[0];
+  if (!card) throw new Error(`the demo has no project in ${stage}`);
+  return card;
+}
+
+/** A column header's value as the board shows it: whole units, compact from 100k up. */
+function headerMoney(minor: number | null, currency: string): string {
+  if (minor === null) return '—';
+  const major = minor / 100;
+  return new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency,
+    ...(Math.abs(major) >= 100_000 ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }),
+  }).format(major);
+}
+
+async function expectColumnsMatch(page: Page, board: Board) {
+  for (const c of board.columns) {
+    const col = column(page, c.stage);
+    await expect(col.getByTestId('column-count')).toContainText(String(c.count));
+    await expect(col.getByTestId('column-value')).toContainText(headerMoney(c.valueMinor, board.reportingCurrency));
+    await expect(col.getByTestId('project-card')).toHaveCount(c.cards.length);
+  }
+}
+
+/** Opens the card's move menu from the keyboard (M) and chooses a stage with the arrow keys and Enter. */
+async function moveByKeyboard(page: Page, card: Locator, stage: string) {
+  await card.getByRole('button').first().focus();
+  await page.keyboard.press('m');
+  const menu = page.getByRole('menu');
+  await expect(menu).toBeVisible();
+  const item = menu.getByRole('menuitem', { name: stage, exact: true });
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('ArrowDown');
+    if (
+      await item.evaluate(
+        (el) => el === (el as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement,
+      )
+    )
+      break;
+  }
+  await expect(item).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+}
+
+async function history(page: Page, app: AtalayaApp, id: number) {
+  return (await core<ProjectDetail>(page, app, 'projects/get', { id })).history.map((h) => h.toStage);
+}
+
+test('the board shows every production stage with the core’s WIP counts and values, and fits the window', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await openProjects(page);
+  const board = await core<Board>(page, demoApp, 'projects/board', {});
+  expect(board.columns.map((c) => c.stage)).toEqual([
+    'discovery',
+    'production',
+    'qa',
+    'client_preview',
+    'revision',
+    'final_delivery',
+    'invoiced',
+    'paid',
+  ]);
+  const headings = page.getByTestId('production-board').getByRole('heading', { level: 2 });
+  await expect(headings).toHaveText([
+    'Discovery',
+    'Production',
+    'QA',
+    'Client preview',
+    'Revision',
+    'Final delivery',
+    'Invoiced',
+    'Paid',
+  ]);
+  await expectColumnsMatch(page, board);
+  // Every open project carries its due-date risk as a word (with an icon), not a colour alone.
+  const open = board.columns.slice(0, 5).flatMap((c) => c.cards);
+  await expect(page.getByTestId('production-board').getByTestId('risk-badge')).toHaveCount(open.length);
+  const overdue = open.filter((c) => c.risk === 'overdue').length;
+  if (overdue > 0) await expect(page.getByTestId('board-summary')).toContainText(`${overdue} overdue`);
+  // Paid shows the last 30 days' cards; its header counts all of them.
+  const paid = board.columns.find((c) => c.stage === 'paid')!;
+  expect(paid.count).toBeGreaterThan(paid.cards.length);
+  await expect(column(page, 'paid')).toContainText(`Showing ${paid.cards.length} of ${paid.count}`);
+
+  // The page never scrolls sideways: the board scrolls inside itself, the work stages in view first.
+  // (A string: this file is type-checked without the DOM library.)
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
+  const scroller = page.getByTestId('production-board');
+  const box = (await scroller.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(1280);
+  for (const stage of ['discovery', 'production', 'qa', 'client_preview', 'revision'] as const) {
+    const b = (await column(page, stage).boundingBox())!;
+    expect(b.x + b.width, `${stage} is in view`).toBeLessThanOrEqual(box.x + box.width);
+  }
+  // The page itself fits 800 px high: the columns scroll, not the page.
+  expect(await page.getByRole('main').evaluate((m) => m.scrollHeight - m.clientHeight)).toBeLessThanOrEqual(0);
+  await snap(page, 'projects-board-light-en');
+  await scroller.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  await expect(column(page, 'paid').getByRole('heading', { name: 'Paid' })).toBeInViewport();
+  await snap(page, 'projects-board-delivered-light-en');
+  await expectAccessible(page, 'projects board');
+
+  // The top bar's hub filter narrows the board to that hub, as the core counts it.
+  const hubs = await core<{ id: number; name: string }[]>(page, demoApp, 'hubs/list');
+  const lima = hubs.find((h) => h.name === 'Lima')!;
+  await page.getByRole('combobox', { name: /hub/i }).click();
+  await page.getByRole('option', { name: 'Lima' }).click();
+  const limaBoard = await core<Board>(page, demoApp, 'projects/board', { hubId: lima.id });
+  await expectColumnsMatch(page, limaBoard);
+
+  // The table shows the same projects as rows; a row opens the project.
+  await page.getByRole('radio', { name: 'Table' }).click();
+  const rows = page.getByTestId('project-row');
+  await expect(rows).toHaveCount(limaBoard.columns.reduce((n, c) => n + c.cards.length, 0));
+  await snap(page, 'projects-table-light-en');
+  const first = limaBoard.columns[0]!.cards[0]!;
+  await rows.filter({ hasText: first.name }).first().click();
+  await expect(page.getByTestId('project-detail').getByRole('heading', { name: first.name })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('project-detail')).toBeHidden();
+
+  // A hub with nothing on the board says so, and one click shows every hub again.
+  const remote = hubs.find((h) => h.name === 'Remote')!;
+  const remoteBoard = await core<Board>(page, demoApp, 'projects/board', { hubId: remote.id });
+  expect(remoteBoard.columns.every((c) => c.count === 0)).toBe(true);
+  await page.getByRole('combobox', { name: /hub/i }).click();
+  await page.getByRole('option', { name: 'Remote' }).click();
+  await expect(page.getByRole('heading', { name: 'No projects in Remote' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show every hub' }).click();
+  await expect(page.getByTestId('project-row')).toHaveCount(board.columns.reduce((n, c) => n + c.cards.length, 0));
+});
+
+test('moves a project by keyboard and by drag, records each move in its history, and undoes a move', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await openProjects(page);
+  const board0 = await core<Board>(page, demoApp, 'projects/board', {});
+  const card = board0.columns[1]!.cards[0]!;
+  const before = await history(page, demoApp, card.id);
+  expect(before.at(-1)).toBe('production');
+
+  // The arrow keys go from card to card: down the column, and across to the next column's first card.
+  const discovery = board0.columns[0]!.cards;
+  await cardIn(page, 'discovery', discovery[0]!.name).getByRole('button').first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(cardIn(page, 'discovery', discovery[1]!.name).getByRole('button').first()).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(
+    column(page, 'production').getByTestId('project-card').first().getByRole('button').first(),
+  ).toBeFocused();
+
+  // Keyboard: focus the card, M, choose QA.
+  await moveByKeyboard(page, cardIn(page, 'production', card.name), 'QA');
+  await expect(cardIn(page, 'qa', card.name)).toBeVisible();
+  await expect(cardIn(page, 'production', card.name)).toHaveCount(0);
+  await expect(column(page, 'qa').getByTestId('column-count')).toContainText('1');
+  await expect(toasts(page)).toContainText(`${card.name} moved to QA`);
+  await expect.poll(() => history(page, demoApp, card.id)).toEqual([...before, 'qa']);
+  // The keyboard stays on the moved card: Enter opens it, with the move in its stage history.
+  await expect(cardIn(page, 'qa', card.name).getByRole('button').first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  const detail = page.getByTestId('project-detail');
+  await expect(detail.getByTestId('history-entry')).toHaveCount(before.length + 1);
+  await expect(detail.getByTestId('history-entry').last()).toContainText('Production');
+  await expect(detail.getByTestId('history-entry').last()).toContainText('QA');
+  await page.keyboard.press('Escape');
+  await expect(detail).toBeHidden();
+
+  // A move the rules refuse (production → revision needs QA or the preview first) is not offered;
+  // one the core refuses by drag comes back with its message and the card snaps back.
+  // Undo: the toast's Undo moves it back (and the history records that too).
+  await toasts(page).getByRole('button', { name: 'Undo' }).first().click();
+  await expect(cardIn(page, 'production', card.name)).toBeVisible();
+  await expect(toasts(page)).toContainText(`${card.name} is back in Production`);
+  await expect.poll(() => history(page, demoApp, card.id)).toEqual([...before, 'qa', 'production']);
+
+  // Drag with the mouse: production → QA.
+  const source = cardIn(page, 'production', card.name).getByRole('button').first();
+  const s = (await source.boundingBox())!;
+  const target = (await column(page, 'qa').boundingBox())!;
+  await page.mouse.move(s.x + s.width / 2, s.y + 20);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++)
+    await page.mouse.move(
+      s.x + s.width / 2 + ((target.x + target.width / 2 - s.x - s.width / 2) * i) / 10,
+      s.y + 20 + ((target.y + 120 - s.y - 20) * i) / 10,
+    );
+  await page.mouse.up();
+  await expect(cardIn(page, 'qa', card.name)).toBeVisible();
+  await expect.poll(() => history(page, demoApp, card.id)).toEqual([...before, 'qa', 'production', 'qa']);
+
+  // Drag with the keyboard: Space picks it up, → moves one stage right, Space drops it.
+  await cardIn(page, 'qa', card.name).getByRole('button').first().focus();
+  // (Each step is announced for screen readers; the test waits for the announcements.)
+  const live = page.getByRole('status').filter({ hasText: card.name });
+  await page.keyboard.press('Space');
+  await expect(live).toHaveText(`${card.name} is over QA.`);
+  await page.keyboard.press('ArrowRight');
+  await expect(live).toHaveText(`${card.name} is over Client preview.`);
+  await page.keyboard.press('Space');
+  await expect(cardIn(page, 'client_preview', card.name)).toBeVisible();
+  await expect
+    .poll(() => history(page, demoApp, card.id))
+    .toEqual([...before, 'qa', 'production', 'qa', 'client_preview']);
+
+  /** Drags a card with the mouse to a point, in small steps as a hand would. */
+  const drag = async (from: Locator, to: { x: number; y: number }) => {
+    const f = (await from.boundingBox())!;
+    const start = { x: f.x + f.width / 2, y: f.y + 20 };
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++)
+      await page.mouse.move(start.x + ((to.x - start.x) * i) / 10, start.y + ((to.y - start.y) * i) / 10);
+    await page.mouse.up();
+  };
+
+  // Dropped on Final delivery: the Deliver dialog opens instead of a move, and says what is missing.
+  // (The board scrolls sideways to show the later stages beside the client preview.)
+  await page.getByTestId('production-board').evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  const final = (await column(page, 'final_delivery').boundingBox())!;
+  await drag(cardIn(page, 'client_preview', card.name).getByRole('button').first(), {
+    x: final.x + final.width / 2,
+    y: final.y + 150,
+  });
+  const deliver = page.getByTestId('deliver-dialog');
+  await expect(deliver).toBeVisible();
+  await expect(deliver.getByTestId('deliver-blockers')).toContainText(
+    'Gate 1 (Automated check) has not been reviewed.',
+  );
+  await page.keyboard.press('Escape');
+  await expect(deliver).toBeHidden();
+  await expect(cardIn(page, 'client_preview', card.name)).toBeVisible();
+
+  // Dropped on Invoiced: not a move by hand, so it snaps back with the reason.
+  const invoiced = (await column(page, 'invoiced').boundingBox())!;
+  await drag(cardIn(page, 'client_preview', card.name).getByRole('button').first(), {
+    x: invoiced.x + 60,
+    y: invoiced.y + 200,
+  });
+  await expect(toasts(page)).toContainText('deliver the project first');
+  await expect(cardIn(page, 'client_preview', card.name)).toBeVisible();
+  await snap(page, 'projects-moved-light-en');
+});
+
+test('gates pass in order, delivery waits for all three, and delivering bills the final invoice', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await openProjects(page);
+  const card = await firstIn(page, demoApp, 'production');
+
+  // Trying to deliver first: the Deliver dialog says which gates are missing and cannot confirm.
+  await cardIn(page, 'production', card.name).getByRole('button').first().focus();
+  await page.keyboard.press('m');
+  await page.getByRole('menuitem', { name: 'Deliver…' }).click();
+  const deliver = page.getByTestId('deliver-dialog');
+  await expect(deliver).toBeVisible();
+  await expect(deliver.getByTestId('deliver-blockers').getByRole('listitem')).toHaveText([
+    'Gate 1 (Automated check) has not been reviewed.',
+    'Gate 2 (Peer review) has not been reviewed.',
+    'Gate 3 (Senior review) has not been reviewed.',
+  ]);
+  await expect(deliver.getByRole('button', { name: 'Deliver and invoice' })).toBeDisabled();
+  await snap(page, 'projects-deliver-blocked-light-en');
+  // From there to the gates.
+  await deliver.getByRole('button', { name: 'Review the gates' }).click();
+  const detail = page.getByTestId('project-detail');
+  await expect(detail.getByRole('heading', { name: card.name })).toBeVisible();
+  await expect(detail.getByRole('button', { name: 'Deliver…' })).toBeDisabled();
+
+  // Gate 2 and 3 wait for the gate before them.
+  const gate = (n: number) => detail.getByTestId(`gate-${n}`);
+  await expect(gate(2)).toContainText('Gate 1 must pass before gate 2 is reviewed.');
+  await expect(gate(3)).toContainText('Gate 2 must pass before gate 3 is reviewed.');
+  await expect(gate(3).getByRole('button', { name: 'Submit review' })).toHaveCount(0);
+
+  // Gate 1 passes: every item ticked, a reviewer, a note.
+  const people = await core<{ id: number; name: string }[]>(page, demoApp, 'people/list');
+  const reviewer = people[0]!.name;
+  await gate(1).getByLabel('Meets the technical specs').check();
+  await gate(1).getByLabel('Follows the brand guidelines').check();
+  await gate(1).getByLabel('Free of common issues').check();
+  await gate(1).getByRole('combobox', { name: 'Reviewer' }).click();
+  await page.getByRole('option', { name: reviewer }).click();
+  await gate(1).getByLabel('Notes').fill('Specs checked against the brief.');
+  await expect(gate(1)).toContainText('Every item is ticked: the gate will pass.');
+  await gate(1).getByRole('button', { name: 'Submit review' }).click();
+  await expect(gate(1)).toContainText('Passed');
+  await expect(gate(1)).toContainText(reviewer);
+  await expect(gate(1)).toContainText('Specs checked against the brief.');
+  await expect(toasts(page)).toContainText('Gate 1 (Automated check) passed');
+
+  // Gate 2 fails once (an item unticked), which blocks delivery with that reason; then passes.
+  await gate(2).getByLabel('Creative direction is right').check();
+  await gate(2).getByLabel('Complies with the brief').check();
+  await expect(gate(2)).toContainText('1 item unticked: the gate will fail.');
+  await gate(2).getByRole('button', { name: 'Submit review' }).click();
+  await expect(gate(2).getByText('Failed', { exact: true })).toBeVisible();
+  await expect(detail.getByTestId('delivery-blockers')).toContainText('Gate 2 (Peer review) failed its last review.');
+  await expect(gate(3)).toContainText('Gate 2 must pass before gate 3 is reviewed.');
+  await snap(page, 'projects-gates-light-en');
+  // The failed review's ticks stay; tick the missing one and review again.
+  await gate(2).getByLabel('Technical execution is sound').check();
+  await gate(2).getByRole('button', { name: 'Submit review' }).click();
+  await expect(gate(2).getByText('Passed', { exact: true })).toBeVisible();
+
+  await gate(3).getByLabel('Approved for delivery').check();
+  await gate(3).getByLabel('Client satisfaction expected to be high').check();
+  await gate(3).getByLabel('Upsell opportunity considered').check();
+  await gate(3).getByRole('button', { name: 'Submit review' }).click();
+  await expect(gate(3).getByText('Passed', { exact: true })).toBeVisible();
+  await expect(detail.getByTestId('delivery-blockers')).toContainText('Ready to deliver');
+  const reviewed = await core<ProjectDetail>(page, demoApp, 'projects/get', { id: card.id });
+  expect(reviewed.gates.map((g) => g.passed)).toEqual([true, true, true]);
+  expect(reviewed.deliveryBlockers).toEqual([]);
+  await expect(cardIn(page, 'production', card.name)).toContainText('3/3');
+
+  // Deliver with satisfaction 9.
+  await detail.getByRole('button', { name: 'Deliver…' }).click();
+  await expect(deliver).toBeVisible();
+  await expect(deliver.getByTestId('deliver-blockers')).toHaveCount(0);
+  await deliver.getByRole('button', { name: 'Deliver and invoice' }).click();
+  await expect(deliver.getByTestId('field-error')).toHaveText('Choose the client’s rating, or Not rated.');
+  await deliver.getByRole('radio', { name: '9 of 10' }).click();
+  await snap(page, 'projects-deliver-light-en');
+  await deliver.getByRole('button', { name: 'Deliver and invoice' }).click();
+  await expect(deliver).toBeHidden();
+
+  const delivered = await core<ProjectDetail>(page, demoApp, 'projects/get', { id: card.id });
+  expect(delivered).toMatchObject({ stage: 'invoiced', satisfaction: 9 });
+  expect(delivered.history.slice(-2).map((h) => h.toStage)).toEqual(['final_delivery', 'invoiced']);
+  const invoice = await core<Invoice>(page, demoApp, 'invoices/get', { id: delivered.invoiceIds.at(-1) });
+  expect(invoice).toMatchObject({ kind: 'delivery', projectId: card.id });
+  expect(invoice.number).toMatch(/^INV-\d{4}-\d{4}$/);
+  await expect(toasts(page)).toContainText(`${card.name} delivered`);
+  await expect(toasts(page)).toContainText(`Final invoice ${invoice.number} issued.`);
+
+  // The detail follows: invoiced, satisfaction 9, the invoice listed; the card is in Invoiced.
+  await expect(detail.getByRole('banner').getByText('Invoiced')).toBeVisible();
+  await expect(detail).toContainText('9/10');
+  await expect(detail.getByTestId('project-invoices')).toContainText(invoice.number!);
+  await snap(page, 'projects-delivered-light-en');
+  await page.keyboard.press('Escape');
+  await expect(cardIn(page, 'invoiced', card.name)).toHaveCount(1);
+  // Focus comes back to the project's card, now in Invoiced.
+  await expect(cardIn(page, 'invoiced', card.name).getByRole('button').first()).toBeFocused();
+  await expect(cardIn(page, 'production', card.name)).toHaveCount(0);
+
+  // The toast's button opens Finance, where the invoice is in the list.
+  await toasts(page).getByRole('button', { name: 'Open in Finance' }).click();
+  await expect(mainHeading(page)).toHaveText('Finance');
+  await expect(page.getByRole('main')).toContainText(invoice.number!);
+});
+
+for (const { theme, lang } of [
+  { theme: 'dark', lang: 'es' },
+  { theme: 'light', lang: 'es' },
+  { theme: 'dark', lang: 'en' },
+] as const) {
+  test.describe(`${theme}, ${lang}`, () => {
+    test.use({ colorScheme: theme, locale: lang === 'es' ? 'es-419' : 'en-US' });
+    test(`the board, the project and the Deliver dialog (${theme}, ${lang})`, async ({ page, demoApp }) => {
+      await demoApp.open(page);
+      const title = lang === 'es' ? 'Proyectos' : 'Projects';
+      await openProjects(page, title);
+      const board = await core<Board>(page, demoApp, 'projects/board', {});
+      if (lang === 'es')
+        await expect(page.getByTestId('production-board').getByRole('heading', { level: 2 }).first()).toHaveText(
+          'Descubrimiento',
+        );
+      await snap(page, `projects-board-${theme}-${lang}`);
+      await expectAccessible(page, `board ${theme} ${lang}`);
+      const preview = board.columns.find((c) => c.stage === 'client_preview')!.cards[0] ?? board.columns[1]!.cards[0]!;
+      await cardIn(page, preview.stage as BoardStage, preview.name)
+        .getByRole('button')
+        .first()
+        .click();
+      const detail = page.getByTestId('project-detail');
+      await expect(detail.getByRole('heading', { name: preview.name })).toBeVisible();
+      await snap(page, `projects-detail-${theme}-${lang}`);
+      await expectAccessible(page, `detail ${theme} ${lang}`);
+      await page.keyboard.press('Escape');
+      await expect(detail).toBeHidden();
+      // The Deliver dialog from the card's menu (M), with the gate it still misses.
+      await page.keyboard.press('m');
+      await page.getByRole('menuitem', { name: lang === 'es' ? 'Entregar…' : 'Deliver…' }).click();
+      const deliver = page.getByTestId('deliver-dialog');
+      await expect(deliver.getByTestId('deliver-blockers')).toBeVisible();
+      await snap(page, `projects-deliver-${theme}-${lang}`);
+      await expectAccessible(page, `deliver ${theme} ${lang}`);
+      await page.keyboard.press('Escape');
+      await expect(deliver).toBeHidden();
+      // Focus is back on the card the dialog was opened from.
+      await expect(
+        cardIn(page, preview.stage as BoardStage, preview.name)
+          .getByRole('button')
+          .first(),
+      ).toBeFocused();
+      await page.getByRole('radio', { name: lang === 'es' ? 'Tabla' : 'Table' }).click();
+      await expect(page.getByTestId('project-row').first()).toBeVisible();
+      await snap(page, `projects-table-${theme}-${lang}`);
+    });
+  });
+}
