@@ -237,7 +237,7 @@ export function rescoreLeads(sqlite: Sqlite, ids: readonly number[], asOf: strin
 }
 
 /** Small enough that one chunk keeps the worker busy for well under the 50 ms ping bound. */
-export const RESCORE_CHUNK = 10_000;
+export const RESCORE_CHUNK = 2_000;
 
 export interface RescoreResult {
   leads: number;
