@@ -32,6 +32,7 @@ export const SETTINGS_TABS = [
   { id: 'profile', name: 'Workspace profile' },
   { id: 'hubs', name: 'Hubs' },
   { id: 'catalogue', name: 'Service catalogue' },
+  { id: 'scoring', name: 'Scoring' },
   { id: 'data', name: 'Data' },
   { id: 'appearance', name: 'Appearance' },
 ] as const;
@@ -40,6 +41,7 @@ export const SETTINGS_TABS_ES = [
   { id: 'profile', name: 'Perfil' },
   { id: 'hubs', name: 'Sedes' },
   { id: 'catalogue', name: 'Catálogo de servicios' },
+  { id: 'scoring', name: 'Puntuación' },
   { id: 'data', name: 'Datos' },
   { id: 'appearance', name: 'Apariencia' },
 ] as const;

@@ -16,9 +16,12 @@ import {
   winLead,
 } from './repo';
 
-/** The lead with the model's explanation of its probability. */
+/** The lead with the model's explanation of its probability (open leads). */
 function detail(sqlite: Sqlite, id: number): LeadDetail {
-  return { ...getLead(sqlite, id), probabilityFactors: explainLead(sqlite, id) };
+  const lead = getLead(sqlite, id);
+  // A closed lead's outcome is known: the model has learned from it, and explaining its own odds would mislead.
+  const closed = lead.stage === 'won' || lead.stage === 'lost';
+  return { ...lead, probabilityFactors: closed ? null : explainLead(sqlite, id) };
 }
 
 export const leadsHandlers = {

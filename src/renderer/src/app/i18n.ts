@@ -6,7 +6,6 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Prefs } from '../../../shared/contract';
 import type { ErrorCode } from '../../../shared/result';
-import type { Language } from './format';
 import clientsEn from '../features/clients/locales/en.json';
 import clientsEs from '../features/clients/locales/es.json';
 import financeEn from '../features/finance/locales/en.json';
@@ -17,6 +16,7 @@ import pipelineEn from '../features/pipeline/locales/en.json';
 import pipelineEs from '../features/pipeline/locales/es.json';
 import projectsEn from '../features/projects/locales/en.json';
 import projectsEs from '../features/projects/locales/es.json';
+import type { Language } from './format';
 import en from './locales/en.json';
 import es from './locales/es.json';
 

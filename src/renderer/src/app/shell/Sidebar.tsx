@@ -4,6 +4,7 @@ import { SECTIONS, type Section } from '../../../../shared/domain';
 import { cn } from '../../components/cn';
 import { modKey } from '../../components/Kbd';
 import { Tip } from '../../components/Tooltip';
+import { SidebarSegments } from '../../features/pipeline/SidebarSegments';
 import { navigate, setPrefs } from '../actions';
 import { SECTION_META } from '../sections';
 import { useApp } from '../store';
@@ -64,7 +65,9 @@ export function Sidebar() {
         </div>
         {collapsed ? null : <span className="text-[15px] font-semibold tracking-tight text-fg">Atalaya</span>}
       </div>
-      <ul className="flex flex-1 flex-col gap-0.5 overflow-y-auto p-2">{MAIN.map(item)}</ul>
+      <ul className="flex flex-1 flex-col gap-0.5 overflow-y-auto p-2">
+        {MAIN.map((s) => (s === 'pipeline' ? [item(s), <SidebarSegments key="segments" />] : item(s)))}
+      </ul>
       <div className="flex flex-col gap-0.5 border-t border-line p-2">
         <ul>{item('settings')}</ul>
         <Tip label={`${collapsed ? t('shell.expandSidebar') : t('shell.collapseSidebar')} (${modKey}+B)`} side="right">

@@ -1,4 +1,278 @@
 /** Pipeline: the leads table (server-side, virtualized), saved segments, and the lead detail. */
+import { Plus, Search, SearchX, SlidersHorizontal, Workflow, X } from 'lucide-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import type { LeadRow } from '../../../../shared/leads';
+import { navigate } from '../../app/actions';
+import { formatNumber } from '../../app/format';
+import { useApp } from '../../app/store';
+import { useApiQuery } from '../../app/useApi';
+import { Button } from '../../components/Button';
+import { Card } from '../../components/Card';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
+import { Input } from '../../components/Field';
+import { HubDot } from '../../components/HubDot';
+import { Kbd } from '../../components/Kbd';
+import { PageHeader } from '../../components/PageHeader';
+import { SkeletonBlock } from '../../components/Skeleton';
+import { Tip } from '../../components/Tooltip';
+import { ColumnChooser, useColumnVisibility } from './ColumnChooser';
+import { buildColumns } from './columns';
+import { ActiveFilters, FiltersButton } from './Filters';
+import { LeadDetailSheet } from './LeadDetail';
+import { LeadDialog } from './LeadDialog';
+import { LeadsTable } from './LeadsTable';
+import { SegmentsMenu } from './SegmentsMenu';
+import { refreshSegmentCounts } from './segments';
+import { useLeadPages } from './useLeadPages';
+import { activeFilterCount, clearFilters, effectiveFilter, setSearch, setSort, useLeadsView } from './viewState';
+
+const SEARCH_DELAY_MS = 250;
+
+/** The search box: typed freely, sent to the core once typing pauses. */
+function SearchBox({ value, inputRef }: { value: string; inputRef: React.RefObject<HTMLInputElement | null> }) {
+  const { t } = useTranslation('pipeline');
+  const [text, setText] = useState(value);
+  const sent = useRef(value);
+  // A segment applied elsewhere brings its own search.
+  useEffect(() => {
+    if (value !== sent.current) {
+      sent.current = value;
+      setText(value);
+    }
+  }, [value]);
+  useEffect(() => {
+    const trimmed = text.trim().slice(0, 100);
+    if (trimmed === sent.current) return;
+    const timer = setTimeout(() => {
+      sent.current = trimmed;
+      setSearch(trimmed);
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  return (
+    <div className="relative w-64">
+      <Search
+        className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-faint"
+        aria-hidden="true"
+      />
+      <Input
+        ref={inputRef}
+        type="search"
+        value={text}
+        maxLength={100}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && text) {
+            e.preventDefault();
+            setText('');
+          }
+        }}
+        placeholder={t('searchPlaceholder')}
+        aria-label={t('search')}
+        className="pr-8 pl-8"
+      />
+      <span className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2" aria-hidden="true">
+        {text ? null : <Kbd>/</Kbd>}
+      </span>
+    </div>
+  );
+}
+
 export function PipelinePage() {
-  return null;
+  const { t, i18n } = useTranslation('pipeline');
+  const lang = i18n.language;
+  const hubs = useApp((s) => s.hubs);
+  const hubFilter = useApp((s) => s.prefs.hubFilter);
+  const settings = useApp((s) => s.settings);
+  const view = useLeadsView((s) => s.view);
+  const people = useApiQuery('people/list', {});
+  const services = useApiQuery('catalogue/list', {});
+  const [visibility, setVisibility] = useColumnVisibility();
+  const [openId, setOpenIdState] = useState<number | null>(null);
+  const [adding, setAdding] = useState(false);
+  const opener = useRef<HTMLElement | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const setOpenId = (id: number | null) => {
+    if (id !== null) opener.current = document.activeElement as HTMLElement | null;
+    setOpenIdState(id);
+  };
+
+  const globalHub = hubFilter === 'all' ? null : (hubs.find((h) => h.id === hubFilter) ?? null);
+  const filter = useMemo(() => effectiveFilter(view.filter, hubFilter, hubs), [view.filter, hubFilter, hubs]);
+  const query = useMemo(() => ({ filter, search: view.search, sort: view.sort }), [filter, view.search, view.sort]);
+  const pages = useLeadPages(query);
+  // Every lead in scope (the top bar's hub only): "Showing 146 of 429 leads".
+  const everything = useApiQuery('leads/query', { filter: effectiveFilter({}, hubFilter, hubs), limit: 1 });
+  const allTotal = everything.data?.total ?? null;
+  const filtered = activeFilterCount(view.filter) > 0 || view.search !== '';
+
+  const peopleById = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p])), [people.data]);
+  const hubsById = useMemo(() => new Map(hubs.map((h) => [h.id, h])), [hubs]);
+  const thisYear = useMemo(() => String(new Date().getFullYear()), []);
+  const columns = useMemo(
+    () => buildColumns({ t, lang, people: peopleById, hubs: hubsById, thisYear }),
+    [t, lang, peopleById, hubsById, thisYear],
+  );
+
+  // "/" focuses the search, as in most list tools.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '/' || e.metaKey || e.ctrlKey || e.altKey) return;
+      const el = e.target as HTMLElement | null;
+      if (el && (el.closest('input, textarea, select, [contenteditable="true"]') || el.closest('[role="dialog"]')))
+        return;
+      e.preventDefault();
+      searchRef.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const changed = () => {
+    pages.reload();
+    everything.reload();
+    refreshSegmentCounts();
+  };
+
+  const defaults = {
+    currency: settings?.reportingCurrency ?? 'USD',
+    hubId: globalHub ? globalHub.id : null,
+  };
+
+  const addButton = (
+    <Button variant="primary" icon={<Plus />} onClick={() => setAdding(true)}>
+      {t('add')}
+    </Button>
+  );
+
+  const total = pages.total;
+  const description =
+    total === null ? (
+      t('description')
+    ) : (
+      <span aria-live="polite" className="inline-flex items-center gap-1.5" data-testid="lead-total">
+        {globalHub ? <HubDot color={globalHub.color} /> : null}
+        {filtered && allTotal !== null
+          ? t('count.some', {
+              count: allTotal,
+              shown: formatNumber(total, lang, 0),
+              n: formatNumber(allTotal, lang, 0),
+            })
+          : t('count.all', { count: total, n: formatNumber(total, lang, 0) })}
+      </span>
+    );
+
+  const workspaceEmpty = allTotal === 0 && !globalHub;
+
+  let body: React.ReactNode;
+  if (pages.error && pages.total === null) body = <ErrorState error={pages.error} onRetry={pages.reload} />;
+  else if (workspaceEmpty)
+    body = (
+      <EmptyState icon={Workflow} title={t('empty.title')} description={t('empty.description')}>
+        {addButton}
+      </EmptyState>
+    );
+  else if (people.status === 'error') body = <ErrorState error={people.error} onRetry={people.reload} />;
+  else if (!people.data) body = <SkeletonBlock lines={8} className="p-5" />;
+  else
+    body = (
+      <LeadsTable
+        pages={pages}
+        columns={columns}
+        visibility={visibility}
+        sort={view.sort}
+        onSort={setSort}
+        onOpen={(row: LeadRow) => setOpenId(row.id)}
+        label={t('tableLabel')}
+        className="h-[calc(100vh-236px)] min-h-[320px]"
+        empty={
+          <EmptyState
+            icon={SearchX}
+            titleLevel={3}
+            title={t('empty.filteredTitle')}
+            description={globalHub ? t('empty.filteredHub', { hub: globalHub.name }) : t('empty.filteredDescription')}
+          >
+            <Button onClick={clearFilters}>{t('empty.clearFilters')}</Button>
+          </EmptyState>
+        }
+      />
+    );
+
+  return (
+    <div data-testid="section-pipeline">
+      <PageHeader
+        title={t('title')}
+        description={description}
+        actions={
+          <>
+            <SegmentsMenu view={view} />
+            <Tip label={t('scoringSettings')}>
+              <Button
+                variant="ghost"
+                size="icon"
+                aria-label={t('scoringSettings')}
+                onClick={() => navigate('settings', 'scoring')}
+              >
+                <SlidersHorizontal />
+              </Button>
+            </Tip>
+            {addButton}
+          </>
+        }
+      />
+      <Card>
+        {workspaceEmpty ? null : (
+          <div className="flex flex-col gap-2 border-b border-line px-4 py-3">
+            <search className="flex flex-wrap items-center gap-2" aria-label={t('filters.label')}>
+              <SearchBox value={view.search} inputRef={searchRef} />
+              <FiltersButton filter={view.filter} people={people.data ?? []} hubs={hubs} globalHub={globalHub} />
+              {filtered ? (
+                <Button variant="ghost" size="sm" icon={<X />} onClick={clearFilters}>
+                  {t('filters.clear')}
+                </Button>
+              ) : null}
+              <div className="flex-1" />
+              {pages.error && pages.total !== null ? (
+                <span className="text-[12px] text-danger-text" role="alert">
+                  {t('pageError', { message: pages.error.message })}
+                </span>
+              ) : null}
+              <ColumnChooser visibility={visibility} onChange={setVisibility} />
+            </search>
+            <ActiveFilters filter={view.filter} people={people.data ?? []} hubs={hubs} globalHub={globalHub} />
+          </div>
+        )}
+        {body}
+      </Card>
+      <LeadDetailSheet
+        leadId={openId}
+        people={people.data ?? []}
+        hubs={hubs}
+        services={services.data ?? []}
+        defaults={defaults}
+        onClose={() => setOpenId(null)}
+        onChanged={changed}
+        returnFocus={() => opener.current}
+      />
+      {adding ? (
+        <LeadDialog
+          lead={null}
+          people={people.data ?? []}
+          hubs={hubs}
+          services={services.data ?? []}
+          defaults={defaults}
+          onClose={() => setAdding(false)}
+          onSaved={(lead) => {
+            setAdding(false);
+            toast.success(t('toast.created', { company: lead.company }));
+            changed();
+            setOpenId(lead.id);
+          }}
+        />
+      ) : null}
+    </div>
+  );
 }

@@ -1,8 +1,9 @@
-import { Building2, Database, Layers3, Palette, SlidersHorizontal } from 'lucide-react';
+import { Building2, Database, Layers3, Palette, SlidersHorizontal, Target } from 'lucide-react';
 import { Tabs } from 'radix-ui';
 import { useTranslation } from 'react-i18next';
 import { SETTINGS_TABS, type SettingsTab, useApp } from '../../app/store';
 import { PageHeader } from '../../components/PageHeader';
+import { ScoringTab } from '../pipeline/ScoringTab';
 import { AppearanceTab } from './AppearanceTab';
 import { CatalogueTab } from './CatalogueTab';
 import { DataTab } from './DataTab';
@@ -13,6 +14,7 @@ const ICONS: Record<SettingsTab, typeof Building2> = {
   profile: SlidersHorizontal,
   hubs: Building2,
   catalogue: Layers3,
+  scoring: Target,
   data: Database,
   appearance: Palette,
 };
@@ -47,6 +49,9 @@ export function SettingsPage() {
         </Tabs.Content>
         <Tabs.Content value="catalogue">
           <CatalogueTab />
+        </Tabs.Content>
+        <Tabs.Content value="scoring">
+          <ScoringTab />
         </Tabs.Content>
         <Tabs.Content value="data">
           <DataTab />

@@ -1,0 +1,522 @@
+/**
+ * The Pipeline on the demo agency: the leads table pages, sorts, filters and
+ * searches on the server (only the rows on screen are in the page), keyboard
+ * navigation, saved segments in the sidebar with live counts, a new lead
+ * refused field by field and then scored with its breakdown, an activity that
+ * raises the score, a probability override beside the model's, a lead lost
+ * with a reason, a lead won into a client + project + deposit invoice, and
+ * Settings → Scoring: a weight change previewed, saved and rescored as a job.
+ * Figures are compared with what the core answers over HTTP.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import type { LeadDetail, LeadPage, ScoringPreview, ScoringSettings } from '../../src/shared/leads';
+import type { Invoice } from '../../src/shared/money';
+import { DEFAULT_SCORING_WEIGHTS } from '../../src/shared/scoring';
+import { type AtalayaApp, expect, snap, test } from './fixtures';
+import { mainHeading } from './screens';
+
+test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
+
+/** Asks the core directly (the browser host's HTTP door), as a second witness of what the screen shows. */
+async function core<T>(page: Page, app: AtalayaApp, method: string, args: unknown = {}): Promise<T> {
+  const url = new URL(app.host.url);
+  const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
+  const response = await page.request.post(new URL('/api/call', url).toString(), {
+    headers: { authorization: `Bearer ${token}` },
+    data: { method, args },
+  });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+  return result.value;
+}
+
+/** No axe violation of impact serious or critical on what is on screen now. */
+async function expectAccessible(page: Page, screen: string) {
+  await expect(page.getByRole('status', { name: /Loading|Cargando/ })).toHaveCount(0);
+  const results = await new AxeBuilder({ page }).analyze();
+  const found = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}) ${node.target.join(' ')} — ${v.help}`));
+  expect.soft(found, `axe on ${screen}:\n${found.join('\n')}`).toEqual([]);
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+const table = (page: Page) => page.getByRole('table', { name: 'Leads' });
+const rows = (page: Page) => page.getByTestId('lead-row');
+const total = (page: Page) => page.getByTestId('lead-total');
+const detail = (page: Page) => page.getByTestId('lead-detail');
+const n = (v: number) => v.toLocaleString('en-US');
+
+async function openPipeline(page: Page) {
+  await nav(page).getByRole('button', { name: 'Pipeline' }).click();
+  await expect(mainHeading(page)).toHaveText('Pipeline');
+  await expect(rows(page).first()).toBeVisible();
+}
+
+async function choose(page: Page, scope: Page | Locator, combobox: string, option: string) {
+  await scope.getByRole('combobox', { name: combobox, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** The number shown in the detail's score (waits until it reads as one). */
+async function detailScore(page: Page): Promise<number> {
+  const el = detail(page).getByTestId('detail-score');
+  await expect(el).toHaveText(/^\d+$/);
+  return Number(await el.textContent());
+}
+
+test('the table pages, sorts, filters and searches on the server; segments sit in the sidebar with counts', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await openPipeline(page);
+  const all = await core<LeadPage>(page, demoApp, 'leads/query', { limit: 1 });
+  expect(all.total).toBeGreaterThan(100);
+  await expect(total(page)).toHaveText(`${n(all.total)} leads`);
+  // Newest first by default, as the core orders them; each row shows its score with its band.
+  const newest = await core<LeadPage>(page, demoApp, 'leads/query', { limit: 3 });
+  await expect(rows(page).first().getByTestId('lead-company')).toHaveText(newest.rows[0]!.company);
+  await expect(rows(page).first().getByTestId('lead-score')).toHaveText(String(newest.rows[0]!.score));
+  await expect(rows(page).first()).toContainText(/Cold|Warm|Hot|Priority/);
+  // Virtualized: only the rows near the screen exist, not all of them.
+  expect(await rows(page).count()).toBeLessThan(60);
+  await snap(page, 'pipeline-table-light-en');
+  await expectAccessible(page, 'pipeline table');
+
+  // The column chooser: hide Owner, show Vertical; the choice survives a reload.
+  await page.getByTestId('columns-button').click();
+  const chooser = page.getByRole('dialog', { name: 'Columns to show' });
+  await chooser.getByRole('checkbox', { name: 'Owner' }).uncheck();
+  await chooser.getByRole('checkbox', { name: 'Vertical' }).check();
+  await expect(chooser.getByRole('checkbox', { name: 'Company' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(table(page).getByRole('columnheader', { name: 'Owner' })).toHaveCount(0);
+  await expect(table(page).getByRole('columnheader', { name: 'Vertical' })).toBeVisible();
+  await page.reload();
+  await openPipeline(page);
+  await expect(table(page).getByRole('columnheader', { name: 'Vertical' })).toBeVisible();
+  await page.getByTestId('columns-button').click();
+  await chooser.getByRole('button', { name: 'Back to the default columns' }).click();
+  await page.keyboard.press('Escape');
+  await expect(table(page).getByRole('columnheader', { name: 'Owner' })).toBeVisible();
+
+  // Sort by score on the server: highest first, then lowest first.
+  const score = table(page).getByRole('columnheader', { name: 'Score' });
+  await score.getByRole('button').click();
+  await expect(score).toHaveAttribute('aria-sort', 'descending');
+  const best = await core<LeadPage>(page, demoApp, 'leads/query', {
+    sort: { column: 'score', direction: 'desc' },
+    limit: 5,
+  });
+  await expect(rows(page).first().getByTestId('lead-company')).toHaveText(best.rows[0]!.company);
+  await expect(rows(page).first().getByTestId('lead-score')).toHaveText(String(best.rows[0]!.score));
+  await score.getByRole('button').click();
+  await expect(score).toHaveAttribute('aria-sort', 'ascending');
+  const worst = await core<LeadPage>(page, demoApp, 'leads/query', {
+    sort: { column: 'score', direction: 'asc' },
+    limit: 1,
+  });
+  await expect(rows(page).first().getByTestId('lead-score')).toHaveText(String(worst.rows[0]!.score));
+
+  // Keyboard: ↓ moves between rows, End goes to the last lead (its page is fetched), Enter opens it.
+  await rows(page).first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(rows(page).nth(1)).toBeFocused();
+  await page.keyboard.press('End');
+  const last = await core<LeadPage>(page, demoApp, 'leads/query', {
+    sort: { column: 'score', direction: 'asc' },
+    offset: all.total - 1,
+    limit: 1,
+  });
+  const lastRow = page.locator(`[data-testid="lead-row"][data-row-index="${all.total - 1}"]`);
+  await expect(lastRow).toBeFocused();
+  await expect(lastRow.getByTestId('lead-company')).toHaveText(last.rows[0]!.company);
+  await page.keyboard.press('Enter');
+  await expect(detail(page).getByRole('heading', { name: last.rows[0]!.company })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(detail(page)).toBeHidden();
+
+  // Filter by channel: the total comes from the core's count.
+  await page.getByTestId('filters-button').click();
+  const filters = page.getByRole('dialog', { name: 'Filter leads' });
+  await filters.getByRole('button', { name: 'Referral' }).click();
+  await expect(filters.getByRole('button', { name: 'Referral' })).toHaveAttribute('aria-pressed', 'true');
+  await snap(page, 'pipeline-filters-light-en');
+  await page.keyboard.press('Escape');
+  const referrals = await core<LeadPage>(page, demoApp, 'leads/query', {
+    filter: { channels: ['referral'] },
+    limit: 1,
+  });
+  expect(referrals.total).toBeLessThan(all.total);
+  await expect(total(page)).toHaveText(`Showing ${n(referrals.total)} of ${n(all.total)} leads`);
+  await expect(page.getByRole('list', { name: 'Filters in force' })).toContainText('Channel: Referral');
+  for (const channel of await rows(page).locator('td:nth-child(3)').allTextContents()) expect(channel).toBe('Referral');
+
+  // Save it as a segment: it appears in the sidebar with its live count.
+  await page.getByTestId('segments-button').click();
+  await page.getByRole('button', { name: 'Save current view as segment…' }).click();
+  const save = page.getByTestId('save-segment-dialog');
+  await save.getByRole('button', { name: 'Save segment' }).click();
+  await expect(save.getByTestId('field-error')).toHaveText('This field cannot be empty.');
+  await save.getByLabel('Segment name').fill('Referrals');
+  await save.getByRole('button', { name: 'Save segment' }).click();
+  await expect(save).toBeHidden();
+  const segment = nav(page).getByTestId('segment-link').filter({ hasText: 'Referrals' });
+  await expect(segment.getByTestId('segment-count')).toContainText(String(referrals.total));
+  await expect(segment).toHaveAttribute('aria-current', 'true');
+
+  // Search (on top of the filter, then alone): words of the company, on the server.
+  const word =
+    referrals.total > 0 ? (await rows(page).first().getByTestId('lead-company').textContent())!.split(' ')[0]! : 'Rio';
+  await page.getByRole('searchbox', { name: 'Search leads' }).fill(word.toLowerCase());
+  const found = await core<LeadPage>(page, demoApp, 'leads/query', {
+    filter: { channels: ['referral'] },
+    search: word.toLowerCase(),
+    limit: 1,
+  });
+  await expect(total(page)).toHaveText(`Showing ${n(found.total)} of ${n(all.total)} leads`);
+  for (const company of await rows(page).getByTestId('lead-company').allTextContents())
+    expect(company.toLowerCase()).toContain(word.toLowerCase());
+  await page.getByRole('button', { name: 'Clear filters', exact: true }).click();
+  await expect(total(page)).toHaveText(`${n(all.total)} leads`);
+  await expect(segment).not.toHaveAttribute('aria-current', 'true');
+
+  // A score range and a created-since date, counted by the core.
+  await page.getByTestId('filters-button').click();
+  await filters.getByRole('textbox', { name: 'Lowest' }).fill('70');
+  await filters.getByLabel('Created from').fill('2026-10-01');
+  await page.keyboard.press('Escape');
+  const hot = await core<LeadPage>(page, demoApp, 'leads/query', {
+    filter: { scoreMin: 70, createdFrom: '2026-10-01' },
+    limit: 1,
+  });
+  await expect(total(page)).toHaveText(`Showing ${n(hot.total)} of ${n(all.total)} leads`);
+  await expect(page.getByRole('list', { name: 'Filters in force' })).toContainText('Score 70–100');
+  for (const value of await rows(page).getByTestId('lead-score').allTextContents())
+    expect(Number(value)).toBeGreaterThanOrEqual(70);
+  await page.getByRole('button', { name: 'Clear filters', exact: true }).click();
+
+  // The top bar's hub filter narrows the table and the segment counts alike.
+  const hubs = await core<{ id: number; name: string }[]>(page, demoApp, 'hubs/list');
+  const lima = hubs.find((h) => h.name === 'Lima')!.id;
+  await page.getByRole('combobox', { name: 'Hub filter' }).click();
+  await page.getByRole('listbox').getByRole('option', { name: 'Lima' }).click();
+  const inLima = await core<LeadPage>(page, demoApp, 'leads/query', { filter: { hubIds: [lima] }, limit: 1 });
+  const referralsInLima = await core<LeadPage>(page, demoApp, 'leads/query', {
+    filter: { hubIds: [lima], channels: ['referral'] },
+    limit: 1,
+  });
+  await expect(total(page)).toHaveText(`${n(inLima.total)} leads`);
+  await expect(segment.getByTestId('segment-count')).toContainText(String(referralsInLima.total));
+  await page.getByRole('combobox', { name: 'Hub filter' }).click();
+  await page.getByRole('listbox').getByRole('option', { name: 'All hubs' }).click();
+  await expect(total(page)).toHaveText(`${n(all.total)} leads`);
+  await expect(segment.getByTestId('segment-count')).toContainText(String(referrals.total));
+
+  // The segment brings its filter back from anywhere.
+  await nav(page).getByRole('button', { name: 'Clients' }).click();
+  await expect(mainHeading(page)).toHaveText('Clients');
+  await segment.click();
+  await expect(mainHeading(page)).toHaveText('Pipeline');
+  await expect(total(page)).toHaveText(`Showing ${n(referrals.total)} of ${n(all.total)} leads`);
+  await snap(page, 'pipeline-segment-light-en');
+});
+
+test('a new lead is refused field by field, then saved and scored; an activity, an override and a loss', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await openPipeline(page);
+  const before = await core<LeadPage>(page, demoApp, 'leads/query', { limit: 1 });
+
+  await page.getByRole('button', { name: 'New lead' }).click();
+  const form = page.getByTestId('lead-dialog');
+  await form.getByRole('button', { name: 'Add lead' }).click();
+  // Nothing is sent: each field says what is wrong, next to it.
+  await expect(form.getByTestId('field-error')).toHaveText([
+    'This field cannot be empty.',
+    'This field cannot be empty.',
+    'Choose a channel.',
+    'Choose a vertical.',
+    'Choose the size (tier 1, 2 or 3).',
+    'Enter an amount, like 1,200 or 1,200.50.',
+  ]);
+  await expect(form.getByLabel('Company')).toBeFocused();
+  await snap(page, 'pipeline-new-lead-errors-light-en');
+
+  await form.getByLabel('Company').fill('Zephyrine Analytics');
+  await form.getByLabel('Contact name').fill('Ingrid Dahl');
+  await form.getByLabel(/^Contact email/).fill('ingrid@zephyrine');
+  await choose(page, form, 'Channel', 'Referral');
+  await choose(page, form, 'Vertical', 'SaaS');
+  await choose(page, form, 'Size (tier)', 'Tier 1 · Enterprise');
+  await choose(page, form, 'Authority', 'Decision maker');
+  await choose(page, form, 'Need', 'Urgent');
+  await choose(page, form, 'Timeline', 'Now');
+  await form.getByLabel(/^Budget/).fill('1500');
+  await form.getByLabel('Expected value').fill('a lot');
+  await form.getByRole('button', { name: 'Add lead' }).click();
+  await expect(form.getByTestId('field-error')).toHaveText([
+    'That email address does not look right.',
+    'Enter an amount, like 1,200 or 1,200.50.',
+  ]);
+  await form.getByLabel(/^Contact email/).fill('ingrid@zephyrine.dk');
+  await form.getByLabel('Expected value').fill('1,200');
+  await form.getByRole('button', { name: 'Add lead' }).click();
+  await expect(form).toBeHidden();
+
+  // It opens scored, with every factor's points, as the core stored them.
+  await expect(detail(page).getByRole('heading', { name: 'Zephyrine Analytics' })).toBeVisible();
+  const found = await core<LeadPage>(page, demoApp, 'leads/query', { search: 'zephyrine', limit: 1 });
+  const created = await core<LeadDetail>(page, demoApp, 'leads/get', { id: found.rows[0]!.id });
+  expect(await detailScore(page)).toBe(created.score);
+  const weights = await core<ScoringSettings>(page, demoApp, 'scoring/get');
+  for (const [factor, points] of Object.entries(created.scoreBreakdown!))
+    await expect(detail(page).getByTestId(`factor-${factor}`)).toHaveText(
+      `${points} / ${weights.weights.points[factor as keyof typeof weights.weights.points]}`,
+    );
+  // The model's top reasons, in words: as many as the core gives, each saying which way it pulls.
+  const reasonsFor = detail(page).getByTestId('reasons-for').getByRole('listitem');
+  await expect(reasonsFor).toHaveCount(created.probabilityFactors!.for.length);
+  for (const item of await reasonsFor.allTextContents())
+    expect(item).toMatch(/^[A-Za-z ]+: .+ — raises the odds [\d.]+×$/);
+  if (created.probabilityFactors!.against.length > 0)
+    await expect(detail(page).getByTestId('reasons-against').getByRole('listitem').first()).toContainText(
+      'lowers the odds',
+    );
+  await expect(total(page)).toHaveText(`${n(before.total + 1)} leads`);
+  await snap(page, 'pipeline-lead-detail-light-en');
+  await expectAccessible(page, 'lead detail');
+
+  // Logging a call raises the engagement points and the score.
+  const log = detail(page).getByTestId('log-activity');
+  await log.getByRole('button', { name: 'Log', exact: true }).click();
+  await expect(log.getByTestId('field-error')).toHaveText('Choose call, email, meeting or note.');
+  await log.getByRole('radio', { name: 'Call' }).click();
+  await log.getByPlaceholder('What happened (optional)').fill('Scoped the brief with Ingrid');
+  await log.getByRole('button', { name: 'Log', exact: true }).click();
+  await expect(detail(page).getByTestId('timeline-activity').first()).toContainText('Scoped the brief with Ingrid');
+  await expect.poll(() => detailScore(page)).toBeGreaterThan(created.score!);
+  const called = await core<LeadDetail>(page, demoApp, 'leads/get', { id: created.id });
+  expect(await detailScore(page)).toBe(called.score);
+
+  // A person's probability sits beside the model's, which stays visible.
+  const probability = detail(page).getByTestId('probability-panel');
+  await probability.getByRole('button', { name: 'Override' }).click();
+  const override = probability.getByTestId('override-form');
+  await override.getByLabel('Your probability').fill('150');
+  await override.getByRole('button', { name: 'Set override' }).click();
+  await expect(override.getByTestId('field-error')).toHaveText('The probability cannot be above 100%.');
+  await override.getByLabel('Your probability').fill('85');
+  await override.getByRole('button', { name: 'Set override' }).click();
+  await expect(probability.getByTestId('detail-override')).toHaveText('85%');
+  await expect(probability.getByTestId('detail-probability')).toHaveText(
+    `${Math.round(called.winProbability! * 100)}%`,
+  );
+  expect((await core<LeadDetail>(page, demoApp, 'leads/get', { id: created.id })).probabilityOverride).toBe(0.85);
+  await snap(page, 'pipeline-override-light-en');
+
+  // Editing sends only what changed, and the lead is rescored.
+  await detail(page).getByRole('button', { name: 'Edit', exact: true }).click();
+  const edit = page.getByTestId('lead-dialog');
+  await expect(edit.getByLabel('Company')).toHaveValue('Zephyrine Analytics');
+  await edit.getByLabel(/^Role/).fill('Head of growth');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit).toBeHidden();
+  await expect(detail(page)).toContainText('Ingrid Dahl · Head of growth · ingrid@zephyrine.dk');
+  expect((await core<LeadDetail>(page, demoApp, 'leads/get', { id: created.id })).role).toBe('Head of growth');
+
+  // Lost needs a reason; a suggestion fills it.
+  await detail(page).getByRole('button', { name: 'Mark lost' }).click();
+  const lost = page.getByTestId('lost-dialog');
+  await lost.getByRole('button', { name: 'Mark lost' }).click();
+  await expect(lost.getByTestId('field-error')).toHaveText('Say why the lead was lost.');
+  await lost.getByRole('button', { name: 'Went with another agency' }).click();
+  await lost.getByRole('button', { name: 'Mark lost' }).click();
+  await expect(lost).toBeHidden();
+  await expect(detail(page).getByTestId('lost-reason')).toHaveText('Went with another agency');
+  await expect(detail(page).getByTestId('timeline-stage').first()).toContainText('New → Lost');
+  const closed = await core<LeadDetail>(page, demoApp, 'leads/get', { id: created.id });
+  expect(closed).toMatchObject({ stage: 'lost', lostReason: 'Went with another agency' });
+  await detail(page).getByTestId('lead-timeline').scrollIntoViewIfNeeded();
+  await snap(page, 'pipeline-timeline-light-en');
+  await page.keyboard.press('Escape');
+  // The table shows the override beside the model's figure.
+  await page.getByRole('searchbox', { name: 'Search leads' }).fill('zephyrine');
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first().getByTestId('lead-override')).toHaveText('85%');
+});
+
+test('winning a lead makes the client, the project and the deposit invoice in one step', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  const hubs = await core<{ id: number; name: string }[]>(page, demoApp, 'hubs/list');
+  const lead = await core<LeadDetail>(page, demoApp, 'leads/create', {
+    company: 'Quillon Studios',
+    contactName: 'Astrid Holm',
+    channel: 'partner',
+    vertical: 'media',
+    tier: 1,
+    expectedValueMinor: 150_000,
+    currency: 'EUR',
+    hubId: hubs.find((h) => h.name === 'Copenhagen')!.id,
+  });
+  await openPipeline(page);
+  await page.getByRole('searchbox', { name: 'Search leads' }).fill('quillon');
+  await expect(rows(page)).toHaveCount(1);
+  await rows(page).first().click();
+  await detail(page).getByRole('button', { name: 'Move to Qualified' }).click();
+  await expect(detail(page).getByTestId('timeline-stage').first()).toContainText('New → Qualified');
+
+  await detail(page).getByRole('button', { name: 'Win' }).click();
+  const win = page.getByTestId('win-dialog');
+  await win.getByRole('button', { name: 'Win lead' }).click();
+  await expect(win.getByTestId('field-error')).toHaveText('Choose the service the project is for.');
+  await choose(page, win, 'Service', 'Brand Campaign');
+  await expect(win.getByLabel('Project value (EUR)')).toHaveValue('1500');
+  await snap(page, 'pipeline-win-light-en');
+  await win.getByRole('button', { name: 'Win lead' }).click();
+
+  const result = page.getByTestId('win-result');
+  await expect(result.getByRole('heading', { name: 'Quillon Studios is won' })).toBeVisible();
+  const won = await core<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id });
+  expect(won.stage).toBe('won');
+  expect(won.projectIds).toHaveLength(1);
+  await expect(result.getByTestId('won-client')).toHaveText('Quillon Studios (new client)');
+  await expect(result.getByTestId('won-project')).toHaveText(
+    `Brand Campaign · Quillon Studios · #${won.projectIds[0]}, in Discovery`,
+  );
+  // A new tier 1 client pays a 30% deposit: its invoice is issued at once.
+  const invoices = await core<{ invoices: { id: number; number: string; kind: string; projectId: number }[] }>(
+    page,
+    demoApp,
+    'invoices/list',
+    {},
+  );
+  const deposit = invoices.invoices.find((i) => i.kind === 'deposit' && i.projectId === won.projectIds[0])!;
+  const invoice = await core<Invoice>(page, demoApp, 'invoices/get', { id: deposit.id });
+  expect(invoice.totalMinor).toBeGreaterThanOrEqual(45_000);
+  await expect(result.getByTestId('won-deposit')).toContainText(`${invoice.number} for €`);
+  await snap(page, 'pipeline-won-light-en');
+
+  await result.getByRole('button', { name: 'Open Projects' }).click();
+  await expect(nav(page).getByRole('button', { name: 'Projects' })).toHaveAttribute('aria-current', 'page');
+});
+
+test('Settings → Scoring: a weight change is previewed, saved and rescored with progress', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await nav(page).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Scoring' }).click();
+  const tab = page.getByTestId('scoring-tab');
+  const settings = await core<ScoringSettings>(page, demoApp, 'scoring/get');
+  await expect(tab.getByTestId('points-total')).toHaveText('100 of 100');
+  await expect(tab.getByTestId('scoring-preview')).toContainText('Change a weight');
+
+  // The running total says what to fix; nothing can be saved meanwhile.
+  await tab.getByLabel('Maximum points for Budget').fill('35');
+  await expect(tab.getByTestId('points-total')).toHaveText('110 of 100');
+  await expect(tab.getByText('Remove 10 points to get back to 100.')).toBeVisible();
+  await expect(tab.getByRole('button', { name: 'Save and rescore' })).toBeDisabled();
+  await expect(tab.getByTestId('scoring-preview')).toContainText('Fix the weights to see the preview.');
+  await tab.getByLabel('Maximum points for Timeline').fill('5');
+  await expect(tab.getByTestId('points-total')).toHaveText('100 of 100');
+
+  // The preview is the core's, for exactly these weights.
+  const weights = {
+    ...DEFAULT_SCORING_WEIGHTS,
+    points: { ...DEFAULT_SCORING_WEIGHTS.points, budget: 35, timeline: 5 },
+  };
+  const preview = await core<ScoringPreview>(page, demoApp, 'scoring/preview', { weights });
+  await expect(tab.getByTestId('preview-moved')).toHaveText(
+    `${n(preview.moved)} of ${n(preview.leads)} ${preview.moved === 1 ? 'lead changes' : 'leads change'} band`,
+  );
+  await expect(tab.getByTestId('preview-up')).toHaveText(`${n(preview.up)} up`);
+  await expect(tab.getByTestId('preview-band-hot')).toContainText(`${n(preview.after.hot)}`);
+  await snap(page, 'scoring-preview-light-en');
+
+  await tab.getByRole('button', { name: 'Save and rescore' }).click();
+  await expect(tab.getByTestId('rescore-done')).toBeVisible();
+  await expect(tab.getByText(`Rescored ${n(preview.leads)} leads`)).toBeVisible();
+  const saved = await core<ScoringSettings>(page, demoApp, 'scoring/get');
+  expect(saved.weights.points).toMatchObject({ budget: 35, timeline: 5 });
+  // The editor now holds the saved weights: nothing left to save.
+  await expect(tab.getByTestId('scoring-preview')).toContainText('Change a weight');
+  await expect(tab.getByLabel('Maximum points for Budget')).toHaveValue('35');
+
+  // The model's measured quality, as the core reports it.
+  const model = settings.model!;
+  await expect(tab.getByTestId('model-auc')).toHaveText(model.quality.auc!.toFixed(2));
+  await expect(tab.getByTestId('model-heldout')).toHaveText(n(model.quality.heldOut));
+  await expect(tab.getByTestId('calibration-summary')).toContainText(
+    `Calibration on ${n(model.quality.heldOut)} held-out leads`,
+  );
+  await tab.getByTestId('model-card').scrollIntoViewIfNeeded();
+  await snap(page, 'scoring-model-light-en');
+  await expectAccessible(page, 'settings scoring');
+
+  // Back to the defaults (confirmed), rescored again.
+  await tab.getByRole('button', { name: 'Reset to defaults' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Reset and rescore' }).click();
+  await expect(tab.getByTestId('points-total')).toHaveText('100 of 100');
+  await expect(tab.getByLabel('Maximum points for Budget')).toHaveValue('25');
+  await expect(tab.getByTestId('rescore-done')).toBeVisible();
+});
+
+for (const { theme, lang } of [
+  { theme: 'dark', lang: 'en' },
+  { theme: 'light', lang: 'es' },
+  { theme: 'dark', lang: 'es' },
+] as const) {
+  test.describe(`${theme}, ${lang === 'en' ? 'English' : 'Spanish'}`, () => {
+    test.use({ colorScheme: theme, locale: lang === 'en' ? 'en-US' : 'es-419' });
+    test(`the pipeline and scoring screens (${theme}, ${lang})`, async ({ page, demoApp }) => {
+      const es = lang === 'es';
+      await demoApp.open(page);
+      await page
+        .getByRole('navigation', { name: es ? 'Principal' : 'Main' })
+        .getByRole('button', { name: es ? 'Embudo' : 'Pipeline' })
+        .click();
+      await expect(mainHeading(page)).toHaveText(es ? 'Embudo' : 'Pipeline');
+      await expect(rows(page).first()).toBeVisible();
+      await expect(rows(page).first()).toContainText(es ? /Frío|Tibio|Caliente|Prioridad/ : /Cold|Warm|Hot|Priority/);
+      await snap(page, `pipeline-table-${theme}-${lang}`);
+      await expectAccessible(page, `pipeline table (${theme}, ${lang})`);
+      await page.getByTestId('filters-button').click();
+      await snap(page, `pipeline-filters-${theme}-${lang}`);
+      await page.keyboard.press('Escape');
+      await rows(page).first().click();
+      await expect(detail(page).getByTestId('score-breakdown')).toBeVisible();
+      await snap(page, `pipeline-lead-detail-${theme}-${lang}`);
+      await expectAccessible(page, `lead detail (${theme}, ${lang})`);
+      await detail(page)
+        .getByRole('button', { name: es ? 'Ganar' : 'Win', exact: true })
+        .click();
+      await snap(page, `pipeline-win-${theme}-${lang}`);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: es ? 'Nuevo prospecto' : 'New lead' }).click();
+      await page
+        .getByTestId('lead-dialog')
+        .getByRole('button', { name: es ? 'Agregar prospecto' : 'Add lead' })
+        .click();
+      await snap(page, `pipeline-new-lead-errors-${theme}-${lang}`);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+,');
+      await page.getByRole('tab', { name: es ? 'Puntuación' : 'Scoring' }).click();
+      const tab = page.getByTestId('scoring-tab');
+      await tab.getByLabel(es ? 'Puntos máximos de Presupuesto' : 'Maximum points for Budget').fill('30');
+      await tab.getByLabel(es ? 'Puntos máximos de Plazo' : 'Maximum points for Timeline').fill('10');
+      await expect(tab.getByTestId('preview-moved')).toBeVisible();
+      await snap(page, `scoring-preview-${theme}-${lang}`);
+      await tab.getByTestId('model-card').scrollIntoViewIfNeeded();
+      await expect(tab.getByTestId('calibration-chart').locator('svg').first()).toBeVisible();
+      await snap(page, `scoring-model-${theme}-${lang}`);
+      await expectAccessible(page, `settings scoring (${theme}, ${lang})`);
+    });
+  });
+}
