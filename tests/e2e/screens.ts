@@ -59,3 +59,16 @@ export async function corePrefs(page: Page, app: AtalayaApp): Promise<Record<str
   const result = (await response.json()) as { ok: boolean; value: Record<string, unknown> };
   return result.ok ? result.value : {};
 }
+
+/** Asks the core directly over the browser host's HTTP door, as a second witness of what the screen shows. */
+export async function coreCall<T>(page: Page, app: AtalayaApp, method: string, args: unknown = {}): Promise<T> {
+  const url = new URL(app.host.url);
+  const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
+  const response = await page.request.post(new URL('/api/call', url).toString(), {
+    headers: { authorization: `Bearer ${token}` },
+    data: { method, args },
+  });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+  return result.value;
+}
