@@ -88,7 +88,10 @@ test('create a lead, see its score, win it, take the project through the gates, 
   expect(invoice).toMatchObject({ kind: 'delivery', projectId, clientId: won.clientId });
   expect(invoice.lines[0]!.unitPriceMinor).toBe(project.valueMinor);
 
-  // And the invoice is in Finance.
+  // The sheet lists the invoice; and it is in Finance.
+  await expect(sheet).toContainText(invoice.number!);
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
   await nav.getByRole('button', { name: 'Finance' }).click();
   await expect(mainHeading(page)).toHaveText('Finance');
   await expect(page.getByRole('main')).toContainText(invoice.number!);
