@@ -68,7 +68,11 @@ test('create a lead, see its score, win it, take the project through the gates, 
   ).toBeVisible();
 
   // The three gates, in order, then delivery with a rating.
-  await page.getByTestId('board-column-production').getByTestId('project-card').filter({ hasText: project.name }).click();
+  await page
+    .getByTestId('board-column-production')
+    .getByTestId('project-card')
+    .filter({ hasText: project.name })
+    .click();
   const sheet = page.getByTestId('project-detail');
   const gate = (n: number) => sheet.getByTestId(`gate-${n}`);
   for (const n of [1, 2, 3]) {

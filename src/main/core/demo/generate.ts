@@ -9,7 +9,6 @@
 
 import { addDays, daysBetween, startOfIsoWeek } from '../../../shared/dates';
 import type { LeadChannel, Tier, Vertical } from '../../../shared/domain';
-import { AppFailure } from '../../../shared/result';
 import { audit } from '../audit/log';
 import { DEFAULT_SERVICES } from '../catalogue/defaults';
 import { insertDefaultServices } from '../catalogue/repo';

@@ -72,14 +72,17 @@ export function issueMessage(issue: Issue): string {
   return fallback(issue);
 }
 
+/** Turns a schema issue into the sentence shown; a feature may put its own table before this one. */
+export type IssueMessage = (issue: Issue) => string;
+
 /** Every field's first error, keyed by dotted path ('' for the object itself). */
-export function fieldErrors(schema: z.ZodType, value: unknown): FieldErrors {
+export function fieldErrors(schema: z.ZodType, value: unknown, message: IssueMessage = issueMessage): FieldErrors {
   const result = schema.safeParse(value);
   if (result.success) return {};
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const path = issue.path.map(String).join('.');
-    if (!(path in errors)) errors[path] = issueMessage(issue);
+    if (!(path in errors)) errors[path] = message(issue);
   }
   return errors;
 }
@@ -89,7 +92,7 @@ export function fieldErrors(schema: z.ZodType, value: unknown): FieldErrors {
  * (blurred), or once the person tried to submit the part of the form that holds it;
  * server errors with a `field` join them until the field is edited.
  */
-export function useFieldErrors(schema: z.ZodType, value: unknown) {
+export function useFieldErrors(schema: z.ZodType, value: unknown, message: IssueMessage = issueMessage) {
   const [touched, setTouched] = useState<Set<string>>(() => new Set());
   /** Path prefixes the person tried to submit ('' = the whole form). */
   const [attempted, setAttempted] = useState<Set<string>>(() => new Set());
@@ -97,7 +100,7 @@ export function useFieldErrors(schema: z.ZodType, value: unknown) {
   // The language is a dependency so messages re-translate when it changes.
   const language = i18n.language;
   // biome-ignore lint/correctness/useExhaustiveDependencies: language re-translates the messages.
-  const errors = useMemo(() => fieldErrors(schema, value), [schema, value, language]);
+  const errors = useMemo(() => fieldErrors(schema, value, message), [schema, value, message, language]);
 
   const dirty = useRef<Set<string>>(new Set());
 

@@ -67,6 +67,92 @@ export function Modal({
   );
 }
 
+/** The error a dialog shows above its fields (an AppError without a field). */
+export function ErrorBanner({ error, className }: { error: AppError | null; className?: string }) {
+  if (!error) return null;
+  return (
+    <Banner tone="danger" title={errorTitle(error.code)} className={className}>
+      {error.message}
+    </Banner>
+  );
+}
+
+/**
+ * A modal holding one form: the error banner above the fields, and a footer
+ * with Cancel and the submit button (both wait while `busy`). Enter submits.
+ */
+export function FormDialog({
+  formId,
+  title,
+  description,
+  width,
+  testId,
+  onClose,
+  onSubmit,
+  busy,
+  error,
+  errorClassName,
+  cancelLabel,
+  submitLabel,
+  submitVariant = 'primary',
+  className = 'flex flex-col gap-4',
+  children,
+}: {
+  formId: string;
+  title: ReactNode;
+  description?: ReactNode;
+  width?: string;
+  testId?: string;
+  onClose: () => void;
+  onSubmit: () => void | Promise<void>;
+  busy: boolean;
+  error: AppError | null;
+  /** E.g. a column span when the form is a grid. */
+  errorClassName?: string;
+  /** Defaults to "Cancel". */
+  cancelLabel?: ReactNode;
+  submitLabel: ReactNode;
+  submitVariant?: 'primary' | 'danger';
+  /** The form's layout. */
+  className?: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open
+      onOpenChange={(o) => (o ? undefined : onClose())}
+      title={title}
+      description={description}
+      width={width}
+      testId={testId}
+      footer={
+        <>
+          <Button onClick={onClose} disabled={busy}>
+            {cancelLabel ?? t('common.cancel')}
+          </Button>
+          <Button type="submit" form={formId} variant={submitVariant} busy={busy}>
+            {submitLabel}
+          </Button>
+        </>
+      }
+    >
+      <form
+        id={formId}
+        noValidate
+        className={className}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSubmit();
+        }}
+      >
+        <ErrorBanner error={error} className={errorClassName} />
+        {children}
+      </form>
+    </Modal>
+  );
+}
+
 /**
  * Confirms a destructive action. The action runs inside: while it works the
  * dialog stays open, and an error (e.g. CONFLICT) is shown in the dialog.

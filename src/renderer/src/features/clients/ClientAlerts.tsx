@@ -7,8 +7,8 @@ import { api } from '../../app/api';
 import { formatNumber } from '../../app/format';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
+import { Badge } from '../../components/StatusBadge';
 import { Tip } from '../../components/Tooltip';
-import { Badge } from './badges';
 
 const SHOWN = 2;
 

@@ -7,11 +7,8 @@ import type { ClientRow } from '../../../../shared/money';
 import { type ClientInput, clientInputSchema } from '../../../../shared/money-schemas';
 import { api } from '../../app/api';
 import { numberForInput, parseDecimal } from '../../app/format';
-import { errorTitle } from '../../app/i18n';
 import { useFieldErrors } from '../../app/validation';
-import { Banner } from '../../components/Banner';
-import { Button } from '../../components/Button';
-import { Modal } from '../../components/Dialog';
+import { FormDialog } from '../../components/Dialog';
 import { Field, Input, UnitInput } from '../../components/Field';
 import { HubDot } from '../../components/HubDot';
 import { Select } from '../../components/Select';
@@ -153,161 +150,137 @@ export function ClientDialog({
     onSaved(result.value, !client);
   };
 
-  const formId = 'client-form';
   return (
-    <Modal
-      open
-      onOpenChange={(o) => (o ? undefined : onClose())}
+    <FormDialog
+      formId="client-form"
       title={client ? t('dialog.editTitle', { name: client.name }) : t('dialog.addTitle')}
       description={t('dialog.description')}
       width="max-w-[600px]"
       testId="client-dialog"
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {t('common.cancel', { ns: 'translation' })}
-          </Button>
-          <Button type="submit" form={formId} variant="primary" busy={busy}>
-            {client ? t('common.save', { ns: 'translation' }) : t('dialog.add')}
-          </Button>
-        </>
-      }
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      errorClassName="col-span-6"
+      submitLabel={client ? t('common.save', { ns: 'translation' }) : t('dialog.add')}
+      className="grid grid-cols-6 gap-4"
     >
-      <form
-        id={formId}
-        noValidate
-        className="grid grid-cols-6 gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+      <Field className="col-span-4" label={t('fields.name')} error={v.errorFor('name')}>
+        {(p) => (
+          <Input
+            {...p}
+            autoFocus
+            value={draft.name}
+            onChange={(e) => set({ name: e.target.value })}
+            onBlur={() => v.touch('name')}
+          />
+        )}
+      </Field>
+      <Field className="col-span-2" label={t('fields.tier')} error={v.errorFor('tier')}>
+        {(p) => (
+          <Select
+            {...p}
+            value={draft.tier}
+            onChange={(tier) => set({ tier })}
+            options={TIERS.map((tier) => ({ value: String(tier), label: t(`tier.long.${tier}`) }))}
+          />
+        )}
+      </Field>
+      <Field className="col-span-3" label={t('fields.vertical')} error={choiceError('vertical', draft.vertical === '')}>
+        {(p) => (
+          <Select
+            {...p}
+            value={draft.vertical}
+            placeholder={t('common.choose', { ns: 'translation' })}
+            onChange={(vertical) => set({ vertical })}
+            onBlur={() => v.touch('vertical')}
+            options={VERTICALS.map((x) => ({ value: x, label: t(`vertical.${x}`) }))}
+          />
+        )}
+      </Field>
+      <Field className="col-span-3" label={t('fields.hub')} error={choiceError('hubId', draft.hubId === '')}>
+        {(p) => (
+          <Select
+            {...p}
+            value={draft.hubId}
+            placeholder={t('common.choose', { ns: 'translation' })}
+            onChange={(hubId) => set({ hubId })}
+            onBlur={() => v.touch('hubId')}
+            options={[
+              ...hubs.map((h) => ({ value: String(h.id), label: h.name, icon: <HubDot color={h.color} /> })),
+              { value: 'none', label: t('noHub') },
+            ]}
+          />
+        )}
+      </Field>
+      <Field
+        className="col-span-2"
+        label={t('fields.country')}
+        hint={t('dialog.countryHint')}
+        error={v.errorFor('country')}
       >
-        {error ? (
-          <Banner tone="danger" title={errorTitle(error.code)} className="col-span-6">
-            {error.message}
-          </Banner>
-        ) : null}
-        <Field className="col-span-4" label={t('fields.name')} error={v.errorFor('name')}>
-          {(p) => (
-            <Input
-              {...p}
-              autoFocus
-              value={draft.name}
-              onChange={(e) => set({ name: e.target.value })}
-              onBlur={() => v.touch('name')}
-            />
-          )}
-        </Field>
-        <Field className="col-span-2" label={t('fields.tier')} error={v.errorFor('tier')}>
-          {(p) => (
-            <Select
-              {...p}
-              value={draft.tier}
-              onChange={(tier) => set({ tier })}
-              options={TIERS.map((tier) => ({ value: String(tier), label: t(`tier.long.${tier}`) }))}
-            />
-          )}
-        </Field>
-        <Field
-          className="col-span-3"
-          label={t('fields.vertical')}
-          error={choiceError('vertical', draft.vertical === '')}
-        >
-          {(p) => (
-            <Select
-              {...p}
-              value={draft.vertical}
-              placeholder={t('common.choose', { ns: 'translation' })}
-              onChange={(vertical) => set({ vertical })}
-              onBlur={() => v.touch('vertical')}
-              options={VERTICALS.map((x) => ({ value: x, label: t(`vertical.${x}`) }))}
-            />
-          )}
-        </Field>
-        <Field className="col-span-3" label={t('fields.hub')} error={choiceError('hubId', draft.hubId === '')}>
-          {(p) => (
-            <Select
-              {...p}
-              value={draft.hubId}
-              placeholder={t('common.choose', { ns: 'translation' })}
-              onChange={(hubId) => set({ hubId })}
-              onBlur={() => v.touch('hubId')}
-              options={[
-                ...hubs.map((h) => ({ value: String(h.id), label: h.name, icon: <HubDot color={h.color} /> })),
-                { value: 'none', label: t('noHub') },
-              ]}
-            />
-          )}
-        </Field>
-        <Field
-          className="col-span-2"
-          label={t('fields.country')}
-          hint={t('dialog.countryHint')}
-          error={v.errorFor('country')}
-        >
-          {(p) => (
-            <Input
-              {...p}
-              value={draft.country}
-              maxLength={2}
-              className="uppercase"
-              placeholder="MX"
-              onChange={(e) => set({ country: e.target.value.toUpperCase() })}
-              onBlur={() => v.touch('country')}
-            />
-          )}
-        </Field>
-        <Field
-          className="col-span-4"
-          label={t('fields.email')}
-          optional
-          optionalLabel={t('dialog.optional')}
-          error={v.errorFor('email')}
-        >
-          {(p) => (
-            <Input
-              {...p}
-              type="email"
-              value={draft.email}
-              autoComplete="off"
-              onChange={(e) => set({ email: e.target.value })}
-              onBlur={() => v.touch('email')}
-            />
-          )}
-        </Field>
-        <Field
-          className="col-span-3"
-          label={t('fields.paymentTermsDays')}
-          hint={t('terms.daysHint')}
-          error={termsError('paymentTermsDays', input.paymentTermsDays, v.errorFor('paymentTermsDays'), t)}
-        >
-          {(p) => (
-            <UnitInput
-              {...p}
-              unit={t('terms.daysUnit')}
-              value={draft.paymentTermsDays}
-              onChange={(e) => set({ paymentTermsDays: e.target.value })}
-              onBlur={() => v.touch('paymentTermsDays')}
-            />
-          )}
-        </Field>
-        <Field
-          className="col-span-3"
-          label={t('fields.depositPct')}
-          hint={t('terms.depositHint')}
-          error={termsError('depositPct', input.depositPct, v.errorFor('depositPct'), t)}
-        >
-          {(p) => (
-            <UnitInput
-              {...p}
-              unit="%"
-              value={draft.depositPct}
-              onChange={(e) => set({ depositPct: e.target.value })}
-              onBlur={() => v.touch('depositPct')}
-            />
-          )}
-        </Field>
-      </form>
-    </Modal>
+        {(p) => (
+          <Input
+            {...p}
+            value={draft.country}
+            maxLength={2}
+            className="uppercase"
+            placeholder="MX"
+            onChange={(e) => set({ country: e.target.value.toUpperCase() })}
+            onBlur={() => v.touch('country')}
+          />
+        )}
+      </Field>
+      <Field
+        className="col-span-4"
+        label={t('fields.email')}
+        optional
+        optionalLabel={t('dialog.optional')}
+        error={v.errorFor('email')}
+      >
+        {(p) => (
+          <Input
+            {...p}
+            type="email"
+            value={draft.email}
+            autoComplete="off"
+            onChange={(e) => set({ email: e.target.value })}
+            onBlur={() => v.touch('email')}
+          />
+        )}
+      </Field>
+      <Field
+        className="col-span-3"
+        label={t('fields.paymentTermsDays')}
+        hint={t('terms.daysHint')}
+        error={termsError('paymentTermsDays', input.paymentTermsDays, v.errorFor('paymentTermsDays'), t)}
+      >
+        {(p) => (
+          <UnitInput
+            {...p}
+            unit={t('terms.daysUnit')}
+            value={draft.paymentTermsDays}
+            onChange={(e) => set({ paymentTermsDays: e.target.value })}
+            onBlur={() => v.touch('paymentTermsDays')}
+          />
+        )}
+      </Field>
+      <Field
+        className="col-span-3"
+        label={t('fields.depositPct')}
+        hint={t('terms.depositHint')}
+        error={termsError('depositPct', input.depositPct, v.errorFor('depositPct'), t)}
+      >
+        {(p) => (
+          <UnitInput
+            {...p}
+            unit="%"
+            value={draft.depositPct}
+            onChange={(e) => set({ depositPct: e.target.value })}
+            onBlur={() => v.touch('depositPct')}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

@@ -7,13 +7,11 @@ import type { AppError, Args } from '../../../../shared/contract';
 import type { SavedView } from '../../../../shared/money';
 import { viewSaveSchema } from '../../../../shared/money-schemas';
 import { api } from '../../app/api';
-import { errorTitle } from '../../app/i18n';
 import { useApiQuery } from '../../app/useApi';
 import { useFieldErrors } from '../../app/validation';
-import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
-import { ConfirmDialog, Modal } from '../../components/Dialog';
+import { ConfirmDialog, FormDialog } from '../../components/Dialog';
 import { Field, Input } from '../../components/Field';
 import { Tip } from '../../components/Tooltip';
 import { type ClientsView, parseView, sameView, useClientsView } from './viewState';
@@ -184,58 +182,37 @@ function SaveViewDialog({
   };
 
   return (
-    <Modal
-      open
-      onOpenChange={(o) => (o ? undefined : onClose())}
+    <FormDialog
+      formId="save-view-form"
       title={t('views.saveTitle')}
       description={t('views.saveDescription')}
       width="max-w-md"
       testId="save-view-dialog"
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {t('common.cancel', { ns: 'translation' })}
-          </Button>
-          <Button type="submit" form="save-view-form" variant="primary" busy={busy}>
-            {t('views.save')}
-          </Button>
-        </>
-      }
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      submitLabel={t('views.save')}
     >
-      <form
-        id="save-view-form"
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+      <Field
+        label={t('views.name')}
+        error={v.errorFor('name')}
+        hint={duplicate ? t('views.replaces', { name: duplicate.name }) : undefined}
       >
-        {error ? (
-          <Banner tone="danger" title={errorTitle(error.code)}>
-            {error.message}
-          </Banner>
-        ) : null}
-        <Field
-          label={t('views.name')}
-          error={v.errorFor('name')}
-          hint={duplicate ? t('views.replaces', { name: duplicate.name }) : undefined}
-        >
-          {(p) => (
-            <Input
-              {...p}
-              autoFocus
-              value={name}
-              maxLength={60}
-              onChange={(e) => {
-                setName(e.target.value);
-                v.edited('name');
-              }}
-              onBlur={() => v.touch('name')}
-            />
-          )}
-        </Field>
-      </form>
-    </Modal>
+        {(p) => (
+          <Input
+            {...p}
+            autoFocus
+            value={name}
+            maxLength={60}
+            onChange={(e) => {
+              setName(e.target.value);
+              v.edited('name');
+            }}
+            onBlur={() => v.touch('name')}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

@@ -9,49 +9,9 @@ import {
   Repeat,
   TriangleAlert,
 } from 'lucide-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChurnRisk, ClientStatus, InvoiceStatus, SubscriptionStatus, Tier } from '../../../../shared/domain';
-import { cn } from '../../components/cn';
-
-export type Tone = 'neutral' | 'success' | 'warning' | 'danger' | 'info' | 'accent';
-
-const TONES: Record<Tone, string> = {
-  neutral: 'bg-subtle text-muted border-line',
-  success: 'bg-success-soft text-success-text border-success-text/20',
-  warning: 'bg-warning-soft text-warning-text border-warning-text/25',
-  danger: 'bg-danger-soft text-danger-text border-danger-text/25',
-  info: 'bg-info-soft text-info-text border-info-text/20',
-  accent: 'bg-accent-soft text-accent-text border-accent-text/20',
-};
-
-export function Badge({
-  tone = 'neutral',
-  icon,
-  children,
-  className,
-  title,
-}: {
-  tone?: Tone;
-  icon?: ReactNode;
-  children: ReactNode;
-  className?: string;
-  title?: string;
-}) {
-  return (
-    <span
-      title={title}
-      className={cn(
-        'inline-flex h-5 items-center gap-1 rounded-full border px-1.5 text-[11.5px] font-medium whitespace-nowrap [&_svg]:size-3 [&_svg]:shrink-0',
-        TONES[tone],
-        className,
-      )}
-    >
-      {icon}
-      {children}
-    </span>
-  );
-}
+import { Badge, INVOICE_STATUS_ICON, INVOICE_STATUS_TONE, type Tone } from '../../components/StatusBadge';
 
 export const RISK_TONE: Record<ChurnRisk, Tone> = { low: 'success', medium: 'warning', high: 'danger' };
 
@@ -134,16 +94,11 @@ export function SubscriptionBadge({ status, amount }: { status: SubscriptionStat
   );
 }
 
-const INVOICE_TONE: Record<InvoiceStatus, Tone> = {
-  draft: 'neutral',
-  sent: 'info',
-  due: 'warning',
-  overdue: 'danger',
-  paid: 'success',
-  void: 'neutral',
-};
-
 export function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {
   const { t } = useTranslation('clients');
-  return <Badge tone={INVOICE_TONE[status]}>{t(`invoiceStatus.${status}`)}</Badge>;
+  return (
+    <Badge tone={INVOICE_STATUS_TONE[status]} icon={INVOICE_STATUS_ICON[status]}>
+      {t(`invoiceStatus.${status}`)}
+    </Badge>
+  );
 }

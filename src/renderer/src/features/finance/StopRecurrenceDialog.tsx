@@ -8,10 +8,7 @@ import { expenseStopSchema } from '../../../../shared/money-schemas';
 import { refreshSummary } from '../../app/actions';
 import { api } from '../../app/api';
 import { formatMonth } from '../../app/format';
-import { errorTitle } from '../../app/i18n';
-import { Banner } from '../../components/Banner';
-import { Button } from '../../components/Button';
-import { Modal } from '../../components/Dialog';
+import { FormDialog } from '../../components/Dialog';
 import { Field, Input } from '../../components/Field';
 import { isMonth, useFinanceErrors } from './util';
 
@@ -52,63 +49,39 @@ export function StopRecurrenceDialog({
     onStopped();
   };
 
-  const formId = 'stop-recurrence-form';
   return (
-    <Modal
-      open
-      onOpenChange={(o) => (o ? undefined : onClose())}
+    <FormDialog
+      formId="stop-recurrence-form"
       title={t('expenses.stopTitle', { description: occurrence.description })}
       description={t('expenses.stopDescription')}
       width="max-w-md"
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {t('cancel')}
-          </Button>
-          <Button type="submit" form={formId} variant="primary" busy={busy}>
-            {t('expenses.stopConfirm')}
-          </Button>
-        </>
-      }
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      submitLabel={t('expenses.stopConfirm')}
     >
-      <form
-        id={formId}
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+      <Field
+        label={t('expenses.lastMonth')}
+        hint={
+          isMonth(lastMonth) ? t('expenses.lastMonthHint', { month: formatMonth(lastMonth, i18n.language) }) : undefined
+        }
+        error={v.errorFor('lastMonth')}
       >
-        {error ? (
-          <Banner tone="danger" title={errorTitle(error.code)}>
-            {error.message}
-          </Banner>
-        ) : null}
-        <Field
-          label={t('expenses.lastMonth')}
-          hint={
-            isMonth(lastMonth)
-              ? t('expenses.lastMonthHint', { month: formatMonth(lastMonth, i18n.language) })
-              : undefined
-          }
-          error={v.errorFor('lastMonth')}
-        >
-          {(p) => (
-            <Input
-              {...p}
-              type="month"
-              value={lastMonth}
-              onChange={(e) => {
-                setLastMonth(e.target.value);
-                v.edited('lastMonth');
-              }}
-              onBlur={() => v.touch('lastMonth')}
-              className="w-48"
-            />
-          )}
-        </Field>
-      </form>
-    </Modal>
+        {(p) => (
+          <Input
+            {...p}
+            type="month"
+            value={lastMonth}
+            onChange={(e) => {
+              setLastMonth(e.target.value);
+              v.edited('lastMonth');
+            }}
+            onBlur={() => v.touch('lastMonth')}
+            className="w-48"
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

@@ -22,11 +22,9 @@ import {
   numberForInput,
   parseDecimal,
 } from '../../app/format';
-import { errorTitle } from '../../app/i18n';
 import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
-import { Button } from '../../components/Button';
-import { Modal } from '../../components/Dialog';
+import { FormDialog } from '../../components/Dialog';
 import { CurrencySelect } from '../../components/DomainInputs';
 import { Field, Input, UnitInput } from '../../components/Field';
 import { Select } from '../../components/Select';
@@ -116,137 +114,117 @@ export function NewSubscriptionDialog({
   };
 
   const range = service && client ? service.prices[client.tier] : null;
-  const formId = 'new-subscription-form';
   const loadError = clients.status === 'error' ? clients.error : catalogue.status === 'error' ? catalogue.error : null;
   return (
-    <Modal
-      open
-      onOpenChange={(o) => (o ? undefined : onClose())}
+    <FormDialog
+      formId="new-subscription-form"
       title={t('subscriptions.newTitle')}
       description={t('subscriptions.newDescription')}
       width="max-w-[560px]"
       testId="new-subscription-dialog"
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {t('cancel')}
-          </Button>
-          <Button type="submit" form={formId} variant="primary" busy={busy}>
-            {t('subscriptions.create')}
-          </Button>
-        </>
-      }
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error ?? loadError}
+      errorClassName="col-span-6"
+      submitLabel={t('subscriptions.create')}
+      className="grid grid-cols-6 gap-4"
     >
-      <form
-        id={formId}
-        noValidate
-        className="grid grid-cols-6 gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+      <Field className="col-span-6" label={t('subscriptions.client')} error={v.errorFor('clientId')}>
+        {(p) => (
+          <Select
+            {...p}
+            value={clientId}
+            placeholder={clients.data ? t('subscriptions.chooseClient') : t('loading')}
+            options={clientList.map((c) => ({
+              value: String(c.id),
+              label: c.name,
+              hint: t('subscriptions.tier', { tier: c.tier }),
+            }))}
+            onChange={(id) => {
+              setClientId(id);
+              v.edited('clientId');
+            }}
+            onBlur={() => v.touch('clientId')}
+          />
+        )}
+      </Field>
+      <Field className="col-span-6" label={t('subscriptions.service')} error={v.errorFor('serviceId')}>
+        {(p) => (
+          <Select
+            {...p}
+            value={serviceId}
+            placeholder={catalogue.data ? t('subscriptions.chooseService') : t('loading')}
+            options={services.map((s) => ({ value: String(s.id), label: s.name }))}
+            onChange={chooseService}
+            onBlur={() => v.touch('serviceId')}
+          />
+        )}
+      </Field>
+      <Field
+        className="col-span-3"
+        label={t('subscriptions.monthlyFee')}
+        error={v.errorFor('feeMinor')}
+        hint={
+          range && service
+            ? t('subscriptions.feeHint', {
+                tier: client?.tier,
+                range: formatMoneyRange(range.min, range.max, service.currency, lang),
+              })
+            : undefined
+        }
       >
-        {error || loadError ? (
-          <Banner tone="danger" title={errorTitle((error ?? loadError)?.code ?? 'UNKNOWN')} className="col-span-6">
-            {(error ?? loadError)?.message}
-          </Banner>
-        ) : null}
-        <Field className="col-span-6" label={t('subscriptions.client')} error={v.errorFor('clientId')}>
-          {(p) => (
-            <Select
-              {...p}
-              value={clientId}
-              placeholder={clients.data ? t('subscriptions.chooseClient') : t('loading')}
-              options={clientList.map((c) => ({
-                value: String(c.id),
-                label: c.name,
-                hint: t('subscriptions.tier', { tier: c.tier }),
-              }))}
-              onChange={(id) => {
-                setClientId(id);
-                v.edited('clientId');
-              }}
-              onBlur={() => v.touch('clientId')}
-            />
-          )}
-        </Field>
-        <Field className="col-span-6" label={t('subscriptions.service')} error={v.errorFor('serviceId')}>
-          {(p) => (
-            <Select
-              {...p}
-              value={serviceId}
-              placeholder={catalogue.data ? t('subscriptions.chooseService') : t('loading')}
-              options={services.map((s) => ({ value: String(s.id), label: s.name }))}
-              onChange={chooseService}
-              onBlur={() => v.touch('serviceId')}
-            />
-          )}
-        </Field>
-        <Field
-          className="col-span-3"
-          label={t('subscriptions.monthlyFee')}
-          error={v.errorFor('feeMinor')}
-          hint={
-            range && service
-              ? t('subscriptions.feeHint', {
-                  tier: client?.tier,
-                  range: formatMoneyRange(range.min, range.max, service.currency, lang),
-                })
-              : undefined
-          }
-        >
-          {(p) => (
-            <UnitInput
-              {...p}
-              unit={currency}
-              value={fee}
-              onChange={(e) => {
-                setFee(e.target.value);
-                v.edited('feeMinor');
-              }}
-              onBlur={() => v.touch('feeMinor')}
-              className="[&_input]:pr-12"
-            />
-          )}
-        </Field>
-        <Field className="col-span-3" label={t('subscriptions.currency')} error={v.errorFor('currency')}>
-          {(p) => <CurrencySelect {...p} value={currency} onChange={(c) => setCurrency(c as Currency)} />}
-        </Field>
-        <Field className="col-span-3" label={t('subscriptions.startOn')} error={v.errorFor('startOn')}>
-          {(p) => (
-            <Input
-              {...p}
-              type="date"
-              value={startOn}
-              onChange={(e) => {
-                setStartOn(e.target.value);
-                v.edited('startOn');
-              }}
-              onBlur={() => v.touch('startOn')}
-            />
-          )}
-        </Field>
-        <Field
-          className="col-span-6"
-          label={t('subscriptions.note')}
-          optional
-          optionalLabel={t('optional')}
-          error={v.errorFor('note')}
-        >
-          {(p) => (
-            <Input
-              {...p}
-              value={note}
-              onChange={(e) => {
-                setNote(e.target.value);
-                v.edited('note');
-              }}
-              onBlur={() => v.touch('note')}
-            />
-          )}
-        </Field>
-      </form>
-    </Modal>
+        {(p) => (
+          <UnitInput
+            {...p}
+            unit={currency}
+            value={fee}
+            onChange={(e) => {
+              setFee(e.target.value);
+              v.edited('feeMinor');
+            }}
+            onBlur={() => v.touch('feeMinor')}
+            className="[&_input]:pr-12"
+          />
+        )}
+      </Field>
+      <Field className="col-span-3" label={t('subscriptions.currency')} error={v.errorFor('currency')}>
+        {(p) => <CurrencySelect {...p} value={currency} onChange={(c) => setCurrency(c as Currency)} />}
+      </Field>
+      <Field className="col-span-3" label={t('subscriptions.startOn')} error={v.errorFor('startOn')}>
+        {(p) => (
+          <Input
+            {...p}
+            type="date"
+            value={startOn}
+            onChange={(e) => {
+              setStartOn(e.target.value);
+              v.edited('startOn');
+            }}
+            onBlur={() => v.touch('startOn')}
+          />
+        )}
+      </Field>
+      <Field
+        className="col-span-6"
+        label={t('subscriptions.note')}
+        optional
+        optionalLabel={t('optional')}
+        error={v.errorFor('note')}
+      >
+        {(p) => (
+          <Input
+            {...p}
+            value={note}
+            onChange={(e) => {
+              setNote(e.target.value);
+              v.edited('note');
+            }}
+            onBlur={() => v.touch('note')}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }
 
@@ -304,11 +282,9 @@ export function SubscriptionChangeDialog({
   const newFee = kind === 'change' ? toMinor(fee, sub.currency, lang) : Number.NaN;
   const delta = Number.isNaN(newFee) ? null : newFee - sub.feeMinor;
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(effectiveOn);
-  const formId = 'subscription-change-form';
   return (
-    <Modal
-      open
-      onOpenChange={(o) => (o ? undefined : onClose())}
+    <FormDialog
+      formId="subscription-change-form"
       title={t(`subscriptions.changeTitle.${kind}`, { client: sub.clientName })}
       description={t('subscriptions.changeDescription', {
         service: sub.serviceName,
@@ -316,105 +292,87 @@ export function SubscriptionChangeDialog({
       })}
       width="max-w-md"
       testId="subscription-change-dialog"
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {kind === 'cancel' ? t('subscriptions.keep') : t('cancel')}
-          </Button>
-          <Button type="submit" form={formId} variant={kind === 'cancel' ? 'danger' : 'primary'} busy={busy}>
-            {t(`subscriptions.confirm.${kind}`)}
-          </Button>
-        </>
-      }
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      cancelLabel={kind === 'cancel' ? t('subscriptions.keep') : t('cancel')}
+      submitLabel={t(`subscriptions.confirm.${kind}`)}
+      submitVariant={kind === 'cancel' ? 'danger' : 'primary'}
     >
-      <form
-        id={formId}
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        {error ? (
-          <Banner tone="danger" title={errorTitle(error.code)}>
-            {error.message}
-          </Banner>
-        ) : null}
-        <div className="grid grid-cols-2 gap-4">
-          <Field
-            label={t('subscriptions.effectiveOn')}
-            error={v.errorFor('effectiveOn')}
-            hint={t('subscriptions.effectiveHint', { date: formatDate(lastChange, lang) })}
-          >
-            {(p) => (
-              <Input
-                {...p}
-                type="date"
-                value={effectiveOn}
-                min={lastChange}
-                onChange={(e) => {
-                  setEffectiveOn(e.target.value);
-                  v.edited('effectiveOn');
-                }}
-                onBlur={() => v.touch('effectiveOn')}
-              />
-            )}
-          </Field>
-          {kind === 'change' ? (
-            <Field label={t('subscriptions.newFee')} error={v.errorFor('feeMinor')}>
-              {(p) => (
-                <UnitInput
-                  {...p}
-                  unit={sub.currency}
-                  value={fee}
-                  onChange={(e) => {
-                    setFee(e.target.value);
-                    v.edited('feeMinor');
-                  }}
-                  onBlur={() => v.touch('feeMinor')}
-                  className="[&_input]:pr-12"
-                />
-              )}
-            </Field>
-          ) : null}
-        </div>
-        {kind === 'change' && delta !== null && delta !== 0 && validDate ? (
-          <p className="rounded-lg bg-subtle px-3 py-2 text-[13px] text-fg" data-testid="change-preview">
-            {t(delta > 0 ? 'subscriptions.previewExpansion' : 'subscriptions.previewContraction', {
-              delta: formatSigned(delta, sub.currency, lang),
-              date: formatDate(effectiveOn, lang),
-            })}
-          </p>
-        ) : null}
-        {kind === 'cancel' ? (
-          <Banner tone="warning" title={t('subscriptions.cancelWarningTitle')}>
-            {t('subscriptions.cancelWarning', {
-              date: validDate ? formatDate(effectiveOn, lang) : '—',
-              fee: formatMoney(sub.feeMinor, sub.currency, lang),
-              client: sub.clientName,
-            })}
-          </Banner>
-        ) : kind === 'pause' ? (
-          <p className="text-[13px] text-muted">{t('subscriptions.pauseHint')}</p>
-        ) : kind === 'resume' ? (
-          <p className="text-[13px] text-muted">
-            {t('subscriptions.resumeHint', { fee: formatMoney(sub.feeMinor, sub.currency, lang) })}
-          </p>
-        ) : null}
-        <Field label={t('subscriptions.note')} optional optionalLabel={t('optional')} error={v.errorFor('note')}>
+      <div className="grid grid-cols-2 gap-4">
+        <Field
+          label={t('subscriptions.effectiveOn')}
+          error={v.errorFor('effectiveOn')}
+          hint={t('subscriptions.effectiveHint', { date: formatDate(lastChange, lang) })}
+        >
           {(p) => (
             <Input
               {...p}
-              value={note}
+              type="date"
+              value={effectiveOn}
+              min={lastChange}
               onChange={(e) => {
-                setNote(e.target.value);
-                v.edited('note');
+                setEffectiveOn(e.target.value);
+                v.edited('effectiveOn');
               }}
+              onBlur={() => v.touch('effectiveOn')}
             />
           )}
         </Field>
-      </form>
-    </Modal>
+        {kind === 'change' ? (
+          <Field label={t('subscriptions.newFee')} error={v.errorFor('feeMinor')}>
+            {(p) => (
+              <UnitInput
+                {...p}
+                unit={sub.currency}
+                value={fee}
+                onChange={(e) => {
+                  setFee(e.target.value);
+                  v.edited('feeMinor');
+                }}
+                onBlur={() => v.touch('feeMinor')}
+                className="[&_input]:pr-12"
+              />
+            )}
+          </Field>
+        ) : null}
+      </div>
+      {kind === 'change' && delta !== null && delta !== 0 && validDate ? (
+        <p className="rounded-lg bg-subtle px-3 py-2 text-[13px] text-fg" data-testid="change-preview">
+          {t(delta > 0 ? 'subscriptions.previewExpansion' : 'subscriptions.previewContraction', {
+            delta: formatSigned(delta, sub.currency, lang),
+            date: formatDate(effectiveOn, lang),
+          })}
+        </p>
+      ) : null}
+      {kind === 'cancel' ? (
+        <Banner tone="warning" title={t('subscriptions.cancelWarningTitle')}>
+          {t('subscriptions.cancelWarning', {
+            date: validDate ? formatDate(effectiveOn, lang) : '—',
+            fee: formatMoney(sub.feeMinor, sub.currency, lang),
+            client: sub.clientName,
+          })}
+        </Banner>
+      ) : kind === 'pause' ? (
+        <p className="text-[13px] text-muted">{t('subscriptions.pauseHint')}</p>
+      ) : kind === 'resume' ? (
+        <p className="text-[13px] text-muted">
+          {t('subscriptions.resumeHint', { fee: formatMoney(sub.feeMinor, sub.currency, lang) })}
+        </p>
+      ) : null}
+      <Field label={t('subscriptions.note')} optional optionalLabel={t('optional')} error={v.errorFor('note')}>
+        {(p) => (
+          <Input
+            {...p}
+            value={note}
+            onChange={(e) => {
+              setNote(e.target.value);
+              v.edited('note');
+            }}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

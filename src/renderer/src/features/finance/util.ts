@@ -7,7 +7,7 @@ import type { MissingRate } from '../../../../shared/money';
 import { systemTimeZone } from '../../app/format';
 import i18n from '../../app/i18n';
 import { useApp } from '../../app/store';
-import { type FieldErrors, issueMessage } from '../../app/validation';
+import { type FieldErrors, fieldErrors, issueMessage } from '../../app/validation';
 
 /** Today in the workspace's reporting time zone (YYYY-MM-DD). */
 export function useToday(): string {
@@ -109,16 +109,8 @@ export function financeIssueMessage(issue: Issue): string {
   return issueMessage(issue);
 }
 
-export function financeFieldErrors(schema: z.ZodType, value: unknown): FieldErrors {
-  const result = schema.safeParse(value);
-  if (result.success) return {};
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const path = issue.path.map(String).join('.');
-    if (!(path in errors)) errors[path] = financeIssueMessage(issue);
-  }
-  return errors;
-}
+export const financeFieldErrors = (schema: z.ZodType, value: unknown): FieldErrors =>
+  fieldErrors(schema, value, financeIssueMessage);
 
 const NO_ERRORS: FieldErrors = {};
 

@@ -8,22 +8,11 @@ import type { Invoice } from '../../../../shared/money';
 import { creditNoteSchema, invoiceIssueSchema, invoiceVoidSchema } from '../../../../shared/money-schemas';
 import { api } from '../../app/api';
 import { formatDate, formatMoney, majorToMinor, parseDecimal } from '../../app/format';
-import { errorTitle } from '../../app/i18n';
-import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
-import { Modal } from '../../components/Dialog';
+import { ErrorBanner, FormDialog, Modal } from '../../components/Dialog';
 import { Field, Input, UnitInput } from '../../components/Field';
 import { moneyForInput, nextNumber, useFocusAfterOpen } from './parts';
 import { useMoneyForm } from './validation';
-
-function ErrorBanner({ error }: { error: AppError | null }) {
-  if (!error) return null;
-  return (
-    <Banner tone="danger" title={errorTitle(error.code)}>
-      {error.message}
-    </Banner>
-  );
-}
 
 /** Gives the draft its number: says which number, the status and the due date it will get. */
 export function IssueDialog({
@@ -174,50 +163,35 @@ export function VoidDialog({
   };
 
   return (
-    <Modal
-      open
-      onOpenChange={(o) => (o ? undefined : onClose())}
+    <FormDialog
+      formId="void-form"
       title={t('void.title', { number: name })}
       description={
         invoice.number ? t('void.descriptionNumber', { number: invoice.number }) : t('void.descriptionDraft')
       }
       testId="void-dialog"
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {t('actions.cancel')}
-          </Button>
-          <Button variant="danger" busy={busy} onClick={() => void run()}>
-            {t('void.submit')}
-          </Button>
-        </>
-      }
+      onClose={onClose}
+      onSubmit={run}
+      busy={busy}
+      error={error}
+      submitLabel={t('void.submit')}
+      submitVariant="danger"
     >
-      <form
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(ev) => {
-          ev.preventDefault();
-          void run();
-        }}
-      >
-        <ErrorBanner error={error} />
-        <Field label={t('void.reason')} error={v.errorFor('reason')} hint={t('void.reasonHint')}>
-          {(p) => (
-            <Input
-              {...p}
-              value={reason}
-              ref={focusRef}
-              onChange={(ev) => {
-                setReason(ev.target.value);
-                v.edited('reason');
-              }}
-              onBlur={() => v.touch('reason')}
-            />
-          )}
-        </Field>
-      </form>
-    </Modal>
+      <Field label={t('void.reason')} error={v.errorFor('reason')} hint={t('void.reasonHint')}>
+        {(p) => (
+          <Input
+            {...p}
+            value={reason}
+            ref={focusRef}
+            onChange={(ev) => {
+              setReason(ev.target.value);
+              v.edited('reason');
+            }}
+            onBlur={() => v.touch('reason')}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }
 
@@ -270,69 +244,51 @@ export function CreditNoteDialog({
     onDone(result.value);
   };
 
-  const formId = 'credit-form';
   return (
-    <Modal
-      open
-      onOpenChange={(o) => (o ? undefined : onClose())}
+    <FormDialog
+      formId="credit-form"
       title={t('credit.title', { number: invoice.number })}
       description={t('credit.description', { balance })}
       testId="credit-dialog"
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" form={formId} variant="primary" busy={busy}>
-            {t('credit.submit')}
-          </Button>
-        </>
-      }
+      onClose={onClose}
+      onSubmit={run}
+      busy={busy}
+      error={error}
+      submitLabel={t('credit.submit')}
     >
-      <form
-        id={formId}
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(ev) => {
-          ev.preventDefault();
-          void run();
-        }}
+      <Field
+        label={t('credit.amount')}
+        className="max-w-[260px]"
+        error={v.errorFor('amountMinor') ?? (over ? t('credit.overBalance', { balance }) : undefined)}
       >
-        <ErrorBanner error={error} />
-        <Field
-          label={t('credit.amount')}
-          className="max-w-[260px]"
-          error={v.errorFor('amountMinor') ?? (over ? t('credit.overBalance', { balance }) : undefined)}
-        >
-          {(p) => (
-            <UnitInput
-              {...p}
-              unit={invoice.currency}
-              value={amount}
-              ref={focusRef}
-              onChange={(ev) => {
-                setAmount(ev.target.value);
-                v.edited('amountMinor');
-              }}
-              onBlur={() => v.touch('amountMinor')}
-              className="[&_input]:pr-12"
-            />
-          )}
-        </Field>
-        <Field label={t('credit.reason')} error={v.errorFor('reason')} hint={t('credit.reasonHint')}>
-          {(p) => (
-            <Input
-              {...p}
-              value={reason}
-              onChange={(ev) => {
-                setReason(ev.target.value);
-                v.edited('reason');
-              }}
-              onBlur={() => v.touch('reason')}
-            />
-          )}
-        </Field>
-      </form>
-    </Modal>
+        {(p) => (
+          <UnitInput
+            {...p}
+            unit={invoice.currency}
+            value={amount}
+            ref={focusRef}
+            onChange={(ev) => {
+              setAmount(ev.target.value);
+              v.edited('amountMinor');
+            }}
+            onBlur={() => v.touch('amountMinor')}
+            className="[&_input]:pr-12"
+          />
+        )}
+      </Field>
+      <Field label={t('credit.reason')} error={v.errorFor('reason')} hint={t('credit.reasonHint')}>
+        {(p) => (
+          <Input
+            {...p}
+            value={reason}
+            onChange={(ev) => {
+              setReason(ev.target.value);
+              v.edited('reason');
+            }}
+            onBlur={() => v.touch('reason')}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

@@ -7,10 +7,7 @@ import type { Invoice } from '../../../../shared/money';
 import { paymentSchema } from '../../../../shared/money-schemas';
 import { api } from '../../app/api';
 import { formatDate, formatMoney, majorToMinor, parseDecimal } from '../../app/format';
-import { errorTitle } from '../../app/i18n';
-import { Banner } from '../../components/Banner';
-import { Button } from '../../components/Button';
-import { Modal } from '../../components/Dialog';
+import { FormDialog } from '../../components/Dialog';
 import { CurrencySelect } from '../../components/DomainInputs';
 import { Field, Input, UnitInput } from '../../components/Field';
 import { Select } from '../../components/Select';
@@ -118,107 +115,85 @@ export function PaymentDialog({
     onRecorded(updated);
   };
 
-  const formId = 'payment-form';
   return (
-    <Modal
-      open
-      onOpenChange={(o) => (o ? undefined : onClose())}
+    <FormDialog
+      formId="payment-form"
       title={t('payment.title', { number: invoice.number ?? t('draft') })}
       description={t('payment.description', { client: invoice.clientName, balance })}
       testId="payment-dialog"
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" form={formId} variant="primary" busy={busy}>
-            {t('payment.submit')}
-          </Button>
-        </>
-      }
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      submitLabel={t('payment.submit')}
     >
-      <form
-        id={formId}
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(ev) => {
-          ev.preventDefault();
-          void save();
-        }}
-      >
-        {error ? (
-          <Banner tone="danger" title={errorTitle(error.code)}>
-            {error.message}
-          </Banner>
-        ) : null}
-        <div className="grid grid-cols-5 items-start gap-4">
-          <Field className="col-span-3" label={t('payment.amount')} error={amountError}>
-            {(p) => (
-              <UnitInput
-                {...p}
-                unit={draft.currency}
-                value={draft.amount}
-                ref={focusRef}
-                onChange={(ev) => set({ amount: ev.target.value }, 'amountMinor')}
-                onBlur={() => v.touch('amountMinor')}
-                className="[&_input]:pr-12"
-              />
-            )}
-          </Field>
-          <Field
-            className="col-span-2"
-            label={t('payment.currency')}
-            error={v.errorFor('currency')}
-            hint={
-              draft.currency !== invoice.currency ? t('payment.converted', { currency: invoice.currency }) : undefined
-            }
-          >
-            {(p) => (
-              <CurrencySelect
-                {...p}
-                value={draft.currency}
-                onChange={(c) => set({ currency: c as Currency }, 'currency')}
-              />
-            )}
-          </Field>
-        </div>
-        <div className="grid grid-cols-5 items-start gap-4">
-          <Field className="col-span-3" label={t('payment.paidOn')} error={dateError}>
-            {(p) => (
-              <Input
-                {...p}
-                type="date"
-                max={today}
-                min={invoice.issueDate ?? undefined}
-                value={draft.paidOn}
-                onChange={(ev) => set({ paidOn: ev.target.value }, 'paidOn')}
-                onBlur={() => v.touch('paidOn')}
-              />
-            )}
-          </Field>
-          <Field className="col-span-2" label={t('payment.method')} error={v.errorFor('method')}>
-            {(p) => (
-              <Select
-                {...p}
-                value={draft.method}
-                onChange={(m) => set({ method: m as PaymentMethod }, 'method')}
-                options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
-              />
-            )}
-          </Field>
-        </div>
-        <Field label={t('payment.note')} optional optionalLabel={t('optional')} error={v.errorFor('note')}>
+      <div className="grid grid-cols-5 items-start gap-4">
+        <Field className="col-span-3" label={t('payment.amount')} error={amountError}>
           {(p) => (
-            <Input
+            <UnitInput
               {...p}
-              value={draft.note}
-              placeholder={t('payment.notePlaceholder')}
-              onChange={(ev) => set({ note: ev.target.value }, 'note')}
-              onBlur={() => v.touch('note')}
+              unit={draft.currency}
+              value={draft.amount}
+              ref={focusRef}
+              onChange={(ev) => set({ amount: ev.target.value }, 'amountMinor')}
+              onBlur={() => v.touch('amountMinor')}
+              className="[&_input]:pr-12"
             />
           )}
         </Field>
-      </form>
-    </Modal>
+        <Field
+          className="col-span-2"
+          label={t('payment.currency')}
+          error={v.errorFor('currency')}
+          hint={
+            draft.currency !== invoice.currency ? t('payment.converted', { currency: invoice.currency }) : undefined
+          }
+        >
+          {(p) => (
+            <CurrencySelect
+              {...p}
+              value={draft.currency}
+              onChange={(c) => set({ currency: c as Currency }, 'currency')}
+            />
+          )}
+        </Field>
+      </div>
+      <div className="grid grid-cols-5 items-start gap-4">
+        <Field className="col-span-3" label={t('payment.paidOn')} error={dateError}>
+          {(p) => (
+            <Input
+              {...p}
+              type="date"
+              max={today}
+              min={invoice.issueDate ?? undefined}
+              value={draft.paidOn}
+              onChange={(ev) => set({ paidOn: ev.target.value }, 'paidOn')}
+              onBlur={() => v.touch('paidOn')}
+            />
+          )}
+        </Field>
+        <Field className="col-span-2" label={t('payment.method')} error={v.errorFor('method')}>
+          {(p) => (
+            <Select
+              {...p}
+              value={draft.method}
+              onChange={(m) => set({ method: m as PaymentMethod }, 'method')}
+              options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
+            />
+          )}
+        </Field>
+      </div>
+      <Field label={t('payment.note')} optional optionalLabel={t('optional')} error={v.errorFor('note')}>
+        {(p) => (
+          <Input
+            {...p}
+            value={draft.note}
+            placeholder={t('payment.notePlaceholder')}
+            onChange={(ev) => set({ note: ev.target.value }, 'note')}
+            onBlur={() => v.touch('note')}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

@@ -1,55 +1,24 @@
 /** Small pieces the invoice screens share: the status badge, kind labels, money cells, missing-rate reasons. */
-import { Ban, CircleCheck, Clock, FilePen, OctagonAlert, Send } from 'lucide-react';
 import { type ReactNode, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Currency, type InvoiceKind, type InvoiceStatus, MINOR_DIGITS } from '../../../../shared/domain';
 import type { MissingRate } from '../../../../shared/money';
 import { formatDate, intlLocale, minorToMajor } from '../../app/format';
 import { cn } from '../../components/cn';
-
-type Tone = 'neutral' | 'success' | 'warning' | 'danger' | 'info';
-
-const TONES: Record<Tone, string> = {
-  neutral: 'bg-subtle text-muted border-line',
-  success: 'bg-success-soft text-success-text border-success-text/20',
-  warning: 'bg-warning-soft text-warning-text border-warning-text/25',
-  danger: 'bg-danger-soft text-danger-text border-danger-text/25',
-  info: 'bg-info-soft text-info-text border-info-text/20',
-};
-
-export const STATUS_TONE: Record<InvoiceStatus, Tone> = {
-  draft: 'neutral',
-  sent: 'info',
-  due: 'warning',
-  overdue: 'danger',
-  paid: 'success',
-  void: 'neutral',
-};
-
-const STATUS_ICON: Record<InvoiceStatus, ReactNode> = {
-  draft: <FilePen aria-hidden="true" />,
-  sent: <Send aria-hidden="true" />,
-  due: <Clock aria-hidden="true" />,
-  overdue: <OctagonAlert aria-hidden="true" />,
-  paid: <CircleCheck aria-hidden="true" />,
-  void: <Ban aria-hidden="true" />,
-};
+import { Badge, INVOICE_STATUS_ICON, INVOICE_STATUS_TONE } from '../../components/StatusBadge';
 
 /** The invoice's status as a word with its icon (never colour alone). */
 export function InvoiceStatusBadge({ status, className }: { status: InvoiceStatus; className?: string }) {
   const { t } = useTranslation('invoices');
   return (
-    <span
-      data-testid="invoice-status"
-      className={cn(
-        'inline-flex h-5 items-center gap-1 rounded-full border px-1.5 text-[11.5px] font-medium whitespace-nowrap [&_svg]:size-3 [&_svg]:shrink-0',
-        TONES[STATUS_TONE[status]],
-        className,
-      )}
+    <Badge
+      tone={INVOICE_STATUS_TONE[status]}
+      icon={INVOICE_STATUS_ICON[status]}
+      className={className}
+      testId="invoice-status"
     >
-      {STATUS_ICON[status]}
       {t(`status.${status}`)}
-    </span>
+    </Badge>
   );
 }
 

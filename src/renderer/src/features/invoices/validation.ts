@@ -4,10 +4,9 @@
  * shown in the chosen language here, and everything else goes through the app's
  * own translation (app/validation.ts). Server errors with a `field` sit beside it.
  */
-import { useCallback, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { useFieldErrors } from '../../app/validation';
+import i18n from '../../app/i18n';
+import { issueMessage, useFieldErrors } from '../../app/validation';
 
 type MoneyKey =
   | 'amountNumber'
@@ -42,63 +41,19 @@ const RULES: { re: RegExp; key: MoneyKey }[] = [
   { re: /^An invoice needs at least one line\.$/, key: 'linesMin' },
 ];
 
-/** Our own translation of the schema's first issue per path, where we know the sentence. */
-function moneyMessages(schema: z.ZodType, value: unknown, t: (key: `validation.${MoneyKey}`) => string) {
-  const result = schema.safeParse(value);
-  const out: Record<string, string> = {};
-  if (result.success) return out;
-  for (const issue of result.error.issues) {
-    const path = issue.path.map(String).join('.');
-    if (path in out) continue;
-    let key = RULES.find((r) => r.re.test(issue.message))?.key;
-    // Prices have bounds without a sentence of their own.
-    if (!key && /^lines\.\d+\.unitPriceMinor$/.test(path)) key = 'priceTooLarge';
-    if (!key && path === 'clientId') key = 'chooseClient';
-    if (key) out[path] = t(`validation.${key}`);
-  }
-  return out;
+const translate = i18n.t as unknown as (key: string, options?: Record<string, string>) => string;
+
+/** A schema issue in the chosen language: the money sentences first, then the app's table. */
+function moneyIssueMessage(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map(String).join('.');
+  let key = RULES.find((r) => r.re.test(issue.message))?.key;
+  // Prices have bounds without a sentence of their own.
+  if (!key && /^lines\.\d+\.unitPriceMinor$/.test(path)) key = 'priceTooLarge';
+  if (!key && path === 'clientId') key = 'chooseClient';
+  return key ? translate(`validation.${key}`, { ns: 'invoices' }) : issueMessage(issue);
 }
 
-/**
- * `useFieldErrors` with the money sentences translated and server errors kept
- * apart (shown until the field is edited again).
- */
+/** `useFieldErrors` with the money sentences translated; a server error with a field shows until it is edited. */
 export function useMoneyForm(schema: z.ZodType, value: unknown) {
-  const { t, i18n } = useTranslation('invoices');
-  const v = useFieldErrors(schema, value);
-  const [server, setServer] = useState<Record<string, string>>({});
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the language re-translates the messages.
-  const mine = useMemo(() => moneyMessages(schema, value, t), [schema, value, t, i18n.language]);
-
-  const errorFor = useCallback(
-    (path: string): string | undefined => {
-      if (server[path]) return server[path];
-      const shown = v.errorFor(path);
-      return shown ? (mine[path] ?? shown) : undefined;
-    },
-    [server, v, mine],
-  );
-
-  const edited = useCallback(
-    (path: string) => {
-      v.edited(path);
-      setServer((s) => {
-        if (!(path in s)) return s;
-        const { [path]: _, ...rest } = s;
-        return rest;
-      });
-    },
-    [v],
-  );
-
-  return {
-    valid: v.valid,
-    errorFor,
-    edited,
-    touch: v.touch,
-    attempt: v.attempt,
-    setSubmitted: v.setSubmitted,
-    setServerError: (path: string, message: string) => setServer((s) => ({ ...s, [path]: message })),
-    clearServerErrors: () => setServer({}),
-  };
+  return useFieldErrors(schema, value, moneyIssueMessage);
 }

@@ -20,9 +20,10 @@ import { cn } from '../../components/cn';
 import { ErrorState } from '../../components/ErrorState';
 import { HubDot } from '../../components/HubDot';
 import { Skeleton, SkeletonBlock } from '../../components/Skeleton';
+import { Badge } from '../../components/StatusBadge';
 import { InvoiceSheet } from '../invoices/InvoiceSheet';
 import { QualityGates, useBlockerLines } from './gates';
-import { Badge, RiskBadge, StageBadge } from './parts';
+import { RiskBadge, StageBadge } from './parts';
 import { canMove, isWorkStage } from './rules';
 
 const MENU_ITEM =

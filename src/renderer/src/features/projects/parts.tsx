@@ -7,46 +7,8 @@ import type { MissingRate } from '../../../../shared/money';
 import type { DueRisk } from '../../../../shared/pipeline';
 import { formatDate, formatList, intlLocale, minorToMajor } from '../../app/format';
 import { cn } from '../../components/cn';
+import { Badge, type Tone } from '../../components/StatusBadge';
 import { Tip } from '../../components/Tooltip';
-
-export type Tone = 'neutral' | 'success' | 'warning' | 'danger' | 'info' | 'accent';
-
-const TONES: Record<Tone, string> = {
-  neutral: 'bg-subtle text-muted border-line',
-  success: 'bg-success-soft text-success-text border-success-text/20',
-  warning: 'bg-warning-soft text-warning-text border-warning-text/25',
-  danger: 'bg-danger-soft text-danger-text border-danger-text/25',
-  info: 'bg-info-soft text-info-text border-info-text/20',
-  accent: 'bg-accent-soft text-accent-text border-accent-text/20',
-};
-
-export function Badge({
-  tone = 'neutral',
-  icon,
-  children,
-  className,
-  testId,
-}: {
-  tone?: Tone;
-  icon?: ReactNode;
-  children: ReactNode;
-  className?: string;
-  testId?: string;
-}) {
-  return (
-    <span
-      data-testid={testId}
-      className={cn(
-        'inline-flex h-5 items-center gap-1 rounded-full border px-1.5 text-[11.5px] font-medium whitespace-nowrap [&_svg]:size-3 [&_svg]:shrink-0',
-        TONES[tone],
-        className,
-      )}
-    >
-      {icon}
-      {children}
-    </span>
-  );
-}
 
 const RISK_TONE: Record<DueRisk, Tone> = { on_track: 'info', due_soon: 'warning', overdue: 'danger' };
 const RISK_ICON: Record<DueRisk, ReactNode> = {

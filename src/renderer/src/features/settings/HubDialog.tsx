@@ -6,11 +6,8 @@ import { type HubInput, hubInputSchema } from '../../../../shared/schemas';
 import { api } from '../../app/api';
 import { numberForInput } from '../../app/format';
 import { emptyHubFields, type HubFields, hubFieldsToInput } from '../../app/hubForm';
-import { errorTitle } from '../../app/i18n';
 import { useFieldErrors } from '../../app/validation';
-import { Banner } from '../../components/Banner';
-import { Button } from '../../components/Button';
-import { Modal } from '../../components/Dialog';
+import { FormDialog } from '../../components/Dialog';
 import { CurrencySelect, HubColorPicker, TimeZoneInput } from '../../components/DomainInputs';
 import { Field, Input, UnitInput } from '../../components/Field';
 import { Select } from '../../components/Select';
@@ -107,125 +104,105 @@ export function HubDialog({
     onSaved(result.value, !hub);
   };
 
-  const formId = 'hub-form';
   return (
-    <Modal
-      open
-      onOpenChange={(o) => (o ? undefined : onClose())}
+    <FormDialog
+      formId="hub-form"
       title={hub ? t('hubs.editTitle', { name: hub.name }) : t('hubs.addTitle')}
       description={t('hubs.dialogDescription')}
       width="max-w-[600px]"
       testId="hub-dialog"
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" form={formId} variant="primary" busy={busy}>
-            {hub ? t('common.save') : t('hubs.add')}
-          </Button>
-        </>
-      }
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      errorClassName="col-span-6"
+      submitLabel={hub ? t('common.save') : t('hubs.add')}
+      className="grid grid-cols-6 gap-4"
     >
-      <form
-        id={formId}
-        noValidate
-        className="grid grid-cols-6 gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+      <Field className="col-span-4" label={t('fields.hubName')} error={v.errorFor('name')}>
+        {(p) => (
+          <Input
+            {...p}
+            autoFocus
+            value={draft.name}
+            onChange={(e) => set({ name: e.target.value })}
+            onBlur={() => v.touch('name')}
+          />
+        )}
+      </Field>
+      <Field
+        className="col-span-2"
+        label={t('fields.country')}
+        hint={t('hubs.countryHint')}
+        error={v.errorFor('country')}
       >
-        {error ? (
-          <Banner tone="danger" title={errorTitle(error.code)} className="col-span-6">
-            {error.message}
-          </Banner>
-        ) : null}
-        <Field className="col-span-4" label={t('fields.hubName')} error={v.errorFor('name')}>
-          {(p) => (
-            <Input
-              {...p}
-              autoFocus
-              value={draft.name}
-              onChange={(e) => set({ name: e.target.value })}
-              onBlur={() => v.touch('name')}
-            />
-          )}
-        </Field>
-        <Field
-          className="col-span-2"
-          label={t('fields.country')}
-          hint={t('hubs.countryHint')}
-          error={v.errorFor('country')}
-        >
-          {(p) => (
-            <Input
-              {...p}
-              value={draft.country}
-              maxLength={2}
-              className="uppercase"
-              placeholder="DK"
-              onChange={(e) => set({ country: e.target.value.toUpperCase() })}
-              onBlur={() => v.touch('country')}
-            />
-          )}
-        </Field>
-        <Field className="col-span-4" label={t('fields.timeZone')} error={v.errorFor('timeZone')}>
-          {(p) => (
-            <TimeZoneInput
-              {...p}
-              value={draft.timeZone}
-              onChange={(e) => set({ timeZone: e.target.value })}
-              onBlur={() => v.touch('timeZone')}
-            />
-          )}
-        </Field>
-        <Field className="col-span-2" label={t('fields.currency')} error={v.errorFor('currency')}>
-          {(p) => <CurrencySelect {...p} value={draft.currency} onChange={(c) => set({ currency: c as Currency })} />}
-        </Field>
-        <Field className="col-span-4" label={t('fields.target')} error={v.errorFor('targetKind')}>
-          {(p) => (
-            <Select
-              {...p}
-              value={draft.targetKind === '' ? 'none' : draft.targetKind}
-              onChange={(k) => set(k === 'none' ? { targetKind: '', share: '' } : { targetKind: k as HubTargetKind })}
-              options={[
-                { value: 'none', label: t('hubs.target.none') },
-                { value: 'revenue', label: t('hubs.target.revenue') },
-                { value: 'projects', label: t('hubs.target.projects') },
-              ]}
-            />
-          )}
-        </Field>
-        <Field className="col-span-2" label={t('fields.share')} error={v.errorFor('targetSharePct')}>
-          {(p) => (
-            <UnitInput
-              {...p}
-              unit="%"
-              value={draft.share}
-              disabled={draft.targetKind === ''}
-              onChange={(e) => set({ share: e.target.value })}
-              onBlur={() => v.touch('targetSharePct')}
-            />
-          )}
-        </Field>
-        <Field className="col-span-4" label={t('fields.leader')} error={v.errorFor('leaderId')}>
-          {(p) => (
-            <Select
-              {...p}
-              value={draft.leaderId === '' ? 'none' : draft.leaderId}
-              onChange={(id) => set({ leaderId: id === 'none' ? '' : id })}
-              options={leaderOptions}
-            />
-          )}
-        </Field>
-        <div className="col-span-2 flex flex-col gap-1.5">
-          <span className="text-[13px] font-medium text-fg" aria-hidden="true">
-            {t('fields.color')}
-          </span>
-          <HubColorPicker value={draft.color} onChange={(color) => set({ color })} label={t('fields.color')} />
-        </div>
-      </form>
-    </Modal>
+        {(p) => (
+          <Input
+            {...p}
+            value={draft.country}
+            maxLength={2}
+            className="uppercase"
+            placeholder="DK"
+            onChange={(e) => set({ country: e.target.value.toUpperCase() })}
+            onBlur={() => v.touch('country')}
+          />
+        )}
+      </Field>
+      <Field className="col-span-4" label={t('fields.timeZone')} error={v.errorFor('timeZone')}>
+        {(p) => (
+          <TimeZoneInput
+            {...p}
+            value={draft.timeZone}
+            onChange={(e) => set({ timeZone: e.target.value })}
+            onBlur={() => v.touch('timeZone')}
+          />
+        )}
+      </Field>
+      <Field className="col-span-2" label={t('fields.currency')} error={v.errorFor('currency')}>
+        {(p) => <CurrencySelect {...p} value={draft.currency} onChange={(c) => set({ currency: c as Currency })} />}
+      </Field>
+      <Field className="col-span-4" label={t('fields.target')} error={v.errorFor('targetKind')}>
+        {(p) => (
+          <Select
+            {...p}
+            value={draft.targetKind === '' ? 'none' : draft.targetKind}
+            onChange={(k) => set(k === 'none' ? { targetKind: '', share: '' } : { targetKind: k as HubTargetKind })}
+            options={[
+              { value: 'none', label: t('hubs.target.none') },
+              { value: 'revenue', label: t('hubs.target.revenue') },
+              { value: 'projects', label: t('hubs.target.projects') },
+            ]}
+          />
+        )}
+      </Field>
+      <Field className="col-span-2" label={t('fields.share')} error={v.errorFor('targetSharePct')}>
+        {(p) => (
+          <UnitInput
+            {...p}
+            unit="%"
+            value={draft.share}
+            disabled={draft.targetKind === ''}
+            onChange={(e) => set({ share: e.target.value })}
+            onBlur={() => v.touch('targetSharePct')}
+          />
+        )}
+      </Field>
+      <Field className="col-span-4" label={t('fields.leader')} error={v.errorFor('leaderId')}>
+        {(p) => (
+          <Select
+            {...p}
+            value={draft.leaderId === '' ? 'none' : draft.leaderId}
+            onChange={(id) => set({ leaderId: id === 'none' ? '' : id })}
+            options={leaderOptions}
+          />
+        )}
+      </Field>
+      <div className="col-span-2 flex flex-col gap-1.5">
+        <span className="text-[13px] font-medium text-fg" aria-hidden="true">
+          {t('fields.color')}
+        </span>
+        <HubColorPicker value={draft.color} onChange={(color) => set({ color })} label={t('fields.color')} />
+      </div>
+    </FormDialog>
   );
 }

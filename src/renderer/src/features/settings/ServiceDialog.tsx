@@ -5,11 +5,8 @@ import { type Currency, TIERS, type Tier } from '../../../../shared/domain';
 import { serviceUpdateSchema } from '../../../../shared/schemas';
 import { api } from '../../app/api';
 import { majorToMinor, minorToMajor, numberForInput, parseDecimal } from '../../app/format';
-import { errorTitle } from '../../app/i18n';
 import { useFieldErrors } from '../../app/validation';
-import { Banner } from '../../components/Banner';
-import { Button } from '../../components/Button';
-import { Modal } from '../../components/Dialog';
+import { FormDialog } from '../../components/Dialog';
 import { CurrencySelect } from '../../components/DomainInputs';
 import { Field, Input, UnitInput } from '../../components/Field';
 import { Switch } from '../../components/Switch';
@@ -104,164 +101,143 @@ export function ServiceDialog({
     onSaved(result.value);
   };
 
-  const formId = 'service-form';
   return (
-    <Modal
-      open
-      onOpenChange={(o) => (o ? undefined : onClose())}
+    <FormDialog
+      formId="service-form"
       title={t('catalogue.editTitle', { name: service.name })}
       description={t('catalogue.dialogDescription', { currency: draft.currency })}
       width="max-w-[620px]"
       testId="service-dialog"
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" form={formId} variant="primary" busy={busy}>
-            {t('common.save')}
-          </Button>
-        </>
-      }
+      onClose={onClose}
+      onSubmit={save}
+      busy={busy}
+      error={error}
+      submitLabel={t('common.save')}
+      className="flex flex-col gap-5"
     >
-      <form
-        id={formId}
-        noValidate
-        className="flex flex-col gap-5"
-        onSubmit={(ev) => {
-          ev.preventDefault();
-          void save();
-        }}
-      >
-        {error ? (
-          <Banner tone="danger" title={errorTitle(error.code)}>
-            {error.message}
-          </Banner>
-        ) : null}
-        <div className="grid grid-cols-6 gap-4">
-          <Field className="col-span-4" label={t('catalogue.service')} error={e('name')}>
-            {(p) => (
-              <Input
-                {...p}
-                value={draft.name}
-                onChange={(ev) => set({ name: ev.target.value }, ['name'])}
-                onBlur={() => v.touch('patch.name')}
-              />
-            )}
-          </Field>
-          <Field className="col-span-2" label={t('fields.currency')} error={e('currency')}>
-            {(p) => (
-              <CurrencySelect
-                {...p}
-                value={draft.currency}
-                onChange={(c) => set({ currency: c as Currency }, ['currency'])}
-              />
-            )}
-          </Field>
-        </div>
+      <div className="grid grid-cols-6 gap-4">
+        <Field className="col-span-4" label={t('catalogue.service')} error={e('name')}>
+          {(p) => (
+            <Input
+              {...p}
+              value={draft.name}
+              onChange={(ev) => set({ name: ev.target.value }, ['name'])}
+              onBlur={() => v.touch('patch.name')}
+            />
+          )}
+        </Field>
+        <Field className="col-span-2" label={t('fields.currency')} error={e('currency')}>
+          {(p) => (
+            <CurrencySelect
+              {...p}
+              value={draft.currency}
+              onChange={(c) => set({ currency: c as Currency }, ['currency'])}
+            />
+          )}
+        </Field>
+      </div>
 
-        <fieldset>
-          <legend className="mb-2 text-[13px] font-semibold text-fg">
-            {service.kind === 'subscription' ? t('catalogue.pricesMonthly') : t('catalogue.prices')}
-          </legend>
-          <div className="grid grid-cols-[1fr_1fr_1fr] gap-3">
-            {TIERS.map((tier) => (
-              <div key={tier} className="rounded-[10px] border border-line p-3">
-                <p className="mb-2 text-[12px] font-medium text-muted">{t(`catalogue.tier${tier}`)}</p>
-                <div className="flex flex-col gap-2">
-                  <Field
-                    label={t('catalogue.tierMin', { tier: t(`catalogue.tier${tier}`) })}
-                    labelHidden
-                    error={e(`prices.${tier}.min`)}
-                  >
-                    {(p) => (
-                      <UnitInput
-                        {...p}
-                        unit={draft.currency}
-                        placeholder={t('catalogue.min')}
-                        value={draft.prices[tier].min}
-                        onChange={(ev) => setPrice(tier, 'min', ev.target.value)}
-                        onBlur={() => v.touch(`patch.prices.${tier}.min`)}
-                        className="[&_input]:pr-12"
-                      />
-                    )}
-                  </Field>
-                  <Field
-                    label={t('catalogue.tierMax', { tier: t(`catalogue.tier${tier}`) })}
-                    labelHidden
-                    error={e(`prices.${tier}.max`)}
-                  >
-                    {(p) => (
-                      <UnitInput
-                        {...p}
-                        unit={draft.currency}
-                        placeholder={t('catalogue.max')}
-                        value={draft.prices[tier].max}
-                        onChange={(ev) => setPrice(tier, 'max', ev.target.value)}
-                        onBlur={() => v.touch(`patch.prices.${tier}.max`)}
-                        className="[&_input]:pr-12"
-                      />
-                    )}
-                  </Field>
-                </div>
+      <fieldset>
+        <legend className="mb-2 text-[13px] font-semibold text-fg">
+          {service.kind === 'subscription' ? t('catalogue.pricesMonthly') : t('catalogue.prices')}
+        </legend>
+        <div className="grid grid-cols-[1fr_1fr_1fr] gap-3">
+          {TIERS.map((tier) => (
+            <div key={tier} className="rounded-[10px] border border-line p-3">
+              <p className="mb-2 text-[12px] font-medium text-muted">{t(`catalogue.tier${tier}`)}</p>
+              <div className="flex flex-col gap-2">
+                <Field
+                  label={t('catalogue.tierMin', { tier: t(`catalogue.tier${tier}`) })}
+                  labelHidden
+                  error={e(`prices.${tier}.min`)}
+                >
+                  {(p) => (
+                    <UnitInput
+                      {...p}
+                      unit={draft.currency}
+                      placeholder={t('catalogue.min')}
+                      value={draft.prices[tier].min}
+                      onChange={(ev) => setPrice(tier, 'min', ev.target.value)}
+                      onBlur={() => v.touch(`patch.prices.${tier}.min`)}
+                      className="[&_input]:pr-12"
+                    />
+                  )}
+                </Field>
+                <Field
+                  label={t('catalogue.tierMax', { tier: t(`catalogue.tier${tier}`) })}
+                  labelHidden
+                  error={e(`prices.${tier}.max`)}
+                >
+                  {(p) => (
+                    <UnitInput
+                      {...p}
+                      unit={draft.currency}
+                      placeholder={t('catalogue.max')}
+                      value={draft.prices[tier].max}
+                      onChange={(ev) => setPrice(tier, 'max', ev.target.value)}
+                      onBlur={() => v.touch(`patch.prices.${tier}.max`)}
+                      className="[&_input]:pr-12"
+                    />
+                  )}
+                </Field>
               </div>
-            ))}
-          </div>
-        </fieldset>
+            </div>
+          ))}
+        </div>
+      </fieldset>
 
-        <div className="grid grid-cols-6 items-start gap-4">
-          <Field className="col-span-2" label={t('catalogue.turnaroundMin')} error={e('turnaroundHours.min')}>
-            {(p) => (
-              <UnitInput
-                {...p}
-                unit="h"
-                value={draft.turnMin}
-                onChange={(ev) => set({ turnMin: ev.target.value }, ['turnaroundHours.min'])}
-                onBlur={() => v.touch('patch.turnaroundHours.min')}
-              />
-            )}
-          </Field>
-          <Field className="col-span-2" label={t('catalogue.turnaroundMax')} error={e('turnaroundHours.max')}>
-            {(p) => (
-              <UnitInput
-                {...p}
-                unit="h"
-                value={draft.turnMax}
-                onChange={(ev) => set({ turnMax: ev.target.value }, ['turnaroundHours.max'])}
-                onBlur={() => v.touch('patch.turnaroundHours.max')}
-              />
-            )}
-          </Field>
-          <Field className="col-span-2" label={t('catalogue.effortLabel')} error={e('effortHours')}>
-            {(p) => (
-              <UnitInput
-                {...p}
-                unit="h"
-                value={draft.effort}
-                onChange={(ev) => set({ effort: ev.target.value }, ['effortHours'])}
-                onBlur={() => v.touch('patch.effortHours')}
-              />
-            )}
-          </Field>
+      <div className="grid grid-cols-6 items-start gap-4">
+        <Field className="col-span-2" label={t('catalogue.turnaroundMin')} error={e('turnaroundHours.min')}>
+          {(p) => (
+            <UnitInput
+              {...p}
+              unit="h"
+              value={draft.turnMin}
+              onChange={(ev) => set({ turnMin: ev.target.value }, ['turnaroundHours.min'])}
+              onBlur={() => v.touch('patch.turnaroundHours.min')}
+            />
+          )}
+        </Field>
+        <Field className="col-span-2" label={t('catalogue.turnaroundMax')} error={e('turnaroundHours.max')}>
+          {(p) => (
+            <UnitInput
+              {...p}
+              unit="h"
+              value={draft.turnMax}
+              onChange={(ev) => set({ turnMax: ev.target.value }, ['turnaroundHours.max'])}
+              onBlur={() => v.touch('patch.turnaroundHours.max')}
+            />
+          )}
+        </Field>
+        <Field className="col-span-2" label={t('catalogue.effortLabel')} error={e('effortHours')}>
+          {(p) => (
+            <UnitInput
+              {...p}
+              unit="h"
+              value={draft.effort}
+              onChange={(ev) => set({ effort: ev.target.value }, ['effortHours'])}
+              onBlur={() => v.touch('patch.effortHours')}
+            />
+          )}
+        </Field>
+      </div>
+      <div className="flex items-start gap-3 rounded-[10px] border border-line p-3">
+        <Switch
+          id="service-active"
+          aria-describedby="service-active-hint"
+          checked={draft.active}
+          onCheckedChange={(active) => set({ active }, ['active'])}
+          className="mt-0.5"
+        />
+        <div>
+          <label htmlFor="service-active" className="text-[13px] font-medium text-fg">
+            {t('catalogue.active')}
+          </label>
+          <p id="service-active-hint" className="text-[12px] text-faint">
+            {t('catalogue.activeHint')}
+          </p>
         </div>
-        <div className="flex items-start gap-3 rounded-[10px] border border-line p-3">
-          <Switch
-            id="service-active"
-            aria-describedby="service-active-hint"
-            checked={draft.active}
-            onCheckedChange={(active) => set({ active }, ['active'])}
-            className="mt-0.5"
-          />
-          <div>
-            <label htmlFor="service-active" className="text-[13px] font-medium text-fg">
-              {t('catalogue.active')}
-            </label>
-            <p id="service-active-hint" className="text-[12px] text-faint">
-              {t('catalogue.activeHint')}
-            </p>
-          </div>
-        </div>
-      </form>
-    </Modal>
+      </div>
+    </FormDialog>
   );
 }
