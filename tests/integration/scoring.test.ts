@@ -21,7 +21,13 @@ describe('scoring', () => {
     expect(settings.weights).toEqual(DEFAULT_SCORING_WEIGHTS);
     expect(settings.model!.quality.auc).toBeGreaterThan(0.6);
     expect(settings.model!.quality.heldOut).toBeGreaterThan(20);
-    const page = expectOk(await core.call('leads/query', { sort: { column: 'score', direction: 'desc' }, limit: 20 }));
+    const page = expectOk(
+      await core.call('leads/query', {
+        filter: { stages: ['new', 'qualified', 'proposal'] },
+        sort: { column: 'score', direction: 'desc' },
+        limit: 20,
+      }),
+    );
     for (const row of page.rows) {
       expect(row.score).not.toBeNull();
       expect(row.winProbability).toBeGreaterThanOrEqual(0);
@@ -32,6 +38,9 @@ describe('scoring', () => {
     expect(Object.values(top.scoreBreakdown!).reduce((a, b) => a + b, 0)).toBe(top.score);
     expect(top.probabilityFactors!.for.length + top.probabilityFactors!.against.length).toBeGreaterThan(0);
     expect(top.probabilityFactors!.for.length).toBeLessThanOrEqual(3);
+    // A closed lead's outcome is known: no reasons are given for its probability.
+    const closed = expectOk(await core.call('leads/query', { filter: { stages: ['won'] }, limit: 1 })).rows[0]!;
+    expect(expectOk(await core.call('leads/get', { id: closed.id })).probabilityFactors).toBeNull();
   });
 
   it('scores a new lead at once and explains it; an override sits beside the model', async () => {
