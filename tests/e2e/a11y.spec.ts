@@ -70,6 +70,8 @@ for (const theme of ['light', 'dark'] as const) {
     });
 
     test('every section and settings tab has no serious accessibility violations', async ({ page, demoApp }) => {
+      // An axe scan per section and tab: a minute on a quiet machine, more on a busy one.
+      test.setTimeout(240_000);
       await demoApp.open(page);
       await expect(mainHeading(page)).toHaveText('Executive');
       await expectTheme(page);
