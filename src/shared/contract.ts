@@ -6,6 +6,39 @@
  */
 import type { z } from 'zod';
 import type {
+  AssignmentMoved,
+  Assignment,
+  BalanceProposal,
+  CapacityMatrix,
+  CoverageReport,
+  DemandReport,
+  Holiday,
+  PersonSkill,
+  RoutingReport,
+  TimeOff,
+  TimeWeek,
+} from './capacity';
+import {
+  assignmentInputSchema,
+  assignmentMoveSchema,
+  assignmentRevertSchema,
+  assignmentUpdateSchema,
+  balanceApplySchema,
+  balanceSchema,
+  coverageSchema,
+  demandSchema,
+  holidayInputSchema,
+  holidayListSchema,
+  holidayToggleSchema,
+  matrixSchema,
+  projectIdSchema,
+  skillsSetSchema,
+  timeLogSchema,
+  timeOffInputSchema,
+  timeOffListSchema,
+  timeWeekSchema,
+} from './capacity-schemas';
+import type {
   Currency,
   EmploymentType,
   HubColor,
@@ -324,6 +357,40 @@ export const methods = {
   'projects/reviewGate': { args: gateReviewSchema, reply: {} as ProjectDetail },
   /** Needs gates 1–3 passed; records satisfaction and issues the final invoice (net of deposits) in one transaction. */
   'projects/deliver': { args: deliverSchema, reply: {} as ProjectDetail },
+
+  /** People × days or weeks: available, committed and utilization, grouped by hub, with assignments. */
+  'capacity/matrix': { args: matrixSchema, reply: {} as CapacityMatrix },
+  /** Team capacity against open projects and the probability-weighted pipeline, week by week. */
+  'capacity/demand': { args: demandSchema, reply: {} as DemandReport },
+  /** For a client's time zone, who works each hour of the day. */
+  'capacity/coverage': { args: coverageSchema, reply: {} as CoverageReport },
+  'assignments/forProject': { args: projectIdSchema, reply: {} as Assignment[] },
+  'assignments/create': { args: assignmentInputSchema, reply: {} as Assignment },
+  'assignments/update': { args: assignmentUpdateSchema, reply: {} as Assignment },
+  /** To another person and/or shifted in time; logged hours stay with whoever logged them. Replies with what undoes it. */
+  'assignments/move': { args: assignmentMoveSchema, reply: {} as AssignmentMoved },
+  /** Undoes a move or an applied balance (the rows as they were; the rows it created are removed). */
+  'assignments/revert': { args: assignmentRevertSchema, reply: {} as { reverted: number } },
+  /** Removes an assignment with no logged hours. */
+  'assignments/delete': { args: idSchema, reply: {} as { deleted: number } },
+  'time/week': { args: timeWeekSchema, reply: {} as TimeWeek },
+  /** Sets a day's hours for a person on a project (0 removes them). */
+  'time/log': { args: timeLogSchema, reply: {} as TimeWeek },
+  'timeOff/list': { args: timeOffListSchema, reply: {} as TimeOff[] },
+  'timeOff/add': { args: timeOffInputSchema, reply: {} as TimeOff },
+  'timeOff/remove': { args: idSchema, reply: {} as { removed: number } },
+  /** A hub's public holidays for a year: its country's calendar plus the ones added by hand. */
+  'holidays/list': { args: holidayListSchema, reply: {} as Holiday[] },
+  'holidays/add': { args: holidayInputSchema, reply: {} as Holiday },
+  /** Switches a holiday off (the hub works that day) or back on. */
+  'holidays/setActive': { args: holidayToggleSchema, reply: {} as Holiday },
+  'skills/set': { args: skillsSetSchema, reply: {} as PersonSkill[] },
+  /** Ranked candidates for a project with the reasons behind each, and the overflow ladder when nobody fits. */
+  'routing/candidates': { args: projectIdSchema, reply: {} as RoutingReport },
+  /** Proposes reassignments for the week that minimize overload and due-date risk (nothing is saved). */
+  'capacity/balance': { args: balanceSchema, reply: {} as BalanceProposal },
+  /** Applies the accepted moves of a proposal in one transaction; replies with what undoes them. */
+  'capacity/applyBalance': { args: balanceApplySchema, reply: {} as AssignmentMoved['revert'] },
 
   /** Answered by the host, not the core: a native file picker (Electron only). */
   'host/pickWorkspaceFile': { args: emptyArgs, reply: {} as { path: string | null } },

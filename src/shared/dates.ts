@@ -32,3 +32,6 @@ export function startOfIsoWeek(date: string): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
+
+export const laterDate = (a: string, b: string) => (a > b ? a : b);
+export const earlierDate = (a: string, b: string) => (a < b ? a : b);

@@ -128,7 +128,13 @@ export const ALERT_PRIORITIES = ['URGENT', 'ATTENTION', 'OPPORTUNITY', 'INFO'] a
 export type AlertPriority = (typeof ALERT_PRIORITIES)[number];
 
 /** The rule that raised an alert; the UI words it from the rule and its params. */
-export const ALERT_RULES = ['client_at_risk', 'client_upsell', 'lead_priority'] as const;
+export const ALERT_RULES = [
+  'client_at_risk',
+  'client_upsell',
+  'lead_priority',
+  'team_utilization_high',
+  'person_overloaded',
+] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 
 /** EU member states (ISO 3166-1 alpha-2), for the B2B reverse-charge note. */

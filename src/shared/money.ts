@@ -144,7 +144,8 @@ export interface Alert {
   id: number;
   priority: AlertPriority;
   rule: AlertRule;
-  entity: 'client' | 'lead';
+  /** 'team' alerts have entityId 0. */
+  entity: 'client' | 'lead' | 'person' | 'team';
   entityId: number;
   /** Values for the UI's translated sentence (client name, score, …). */
   params: Record<string, string | number | null>;

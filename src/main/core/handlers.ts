@@ -1,6 +1,7 @@
 /** Every core method, one map per domain, combined. A missing handler fails to compile. */
 import type { Handlers } from '../../shared/contract';
 import { appHandlers } from './app/handlers';
+import { capacityHandlers } from './capacity/handlers';
 import { catalogueHandlers } from './catalogue/handlers';
 import { clientsHandlers } from './clients/handlers';
 import type { CoreContext } from './context';
@@ -33,4 +34,5 @@ export const handlers = {
   ...leadsHandlers,
   ...projectsHandlers,
   ...scoringHandlers,
+  ...capacityHandlers,
 } satisfies Handlers<CoreContext>;

@@ -8,9 +8,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { type CapacityFigures, type CapacityMatrix, type RoutingReport, utilizationBand } from '../../shared/capacity';
 import { AGING_BUCKETS, INVOICE_STATUSES } from '../../shared/domain';
 import type { ClientRow, InvoiceList, MrrMonth } from '../../shared/money';
 import { demoOptionsSchema, isoDateSchema, monthSchema } from '../../shared/schemas';
+import { capacityMatrix } from '../core/capacity/matrix';
 import { listClients } from '../core/clients/repo';
 import { backupTo } from '../core/db/backup';
 import { assertOpenable, knownMigrations, locateMigrationsDir } from '../core/db/migrate';
@@ -18,6 +20,7 @@ import { generateDemo } from '../core/demo/generate';
 import { toAppError } from '../core/errors';
 import { workspaceToday } from '../core/fx/clock';
 import { listInvoices } from '../core/invoices/repo';
+import { routingReport } from '../core/routing/repo';
 import { rescoreAll } from '../core/scoring/service';
 import { mrrReport } from '../core/subscriptions/repo';
 import { canonicalContentHash } from '../core/workspace/dump';
@@ -52,6 +55,10 @@ Commands:
            MRR movements of a month: opening, new, expansion, contraction, churn, reactivation, closing.
   score    --workspace FILE
            Retrain the win-probability model and rescore every lead; counts per band and the model's held-out quality.
+  capacity --workspace FILE [--from YYYY-MM-DD] [--weeks N] [--as-of YYYY-MM-DD]
+           Available and committed hours and utilization per person and per hub, week by week (default: 4 weeks from today).
+  route    --workspace FILE --project ID [--as-of YYYY-MM-DD]
+           Who should take a project: ranked candidates with the reasons behind each, or the overflow ladder.
   help     Show this text.
 
 Every command accepts --json for machine-readable output.`;
@@ -68,6 +75,8 @@ const OPTIONS = {
   'at-risk': { type: 'boolean', default: false },
   status: { type: 'string' },
   month: { type: 'string' },
+  weeks: { type: 'string' },
+  project: { type: 'string' },
   force: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -169,6 +178,9 @@ async function run(command: string, values: Values): Promise<Output> {
     case 'invoices':
     case 'mrr':
       return await report(command, values, location);
+    case 'capacity':
+    case 'route':
+      return await capacityReport(command, values, location);
     case 'score': {
       const file = required(values, 'workspace');
       const ws = await openWorkspaceFile(file, location);
@@ -248,6 +260,98 @@ async function report(command: 'clients' | 'invoices' | 'mrr', values: Values, l
   } finally {
     ws.sqlite.close();
   }
+}
+
+/** `capacity` and `route`: the capacity engine and the router, as of today (or --as-of). */
+async function capacityReport(command: 'capacity' | 'route', values: Values, location: DbLocation): Promise<Output> {
+  const file = required(values, 'workspace');
+  const asOfArg = option(isoDateSchema.optional(), values['as-of'], 'as-of');
+  const from = command === 'capacity' ? option(isoDateSchema.optional(), values.from, 'from') : undefined;
+  const weeks = option(z.coerce.number().int().min(1).max(26).default(4), values.weeks, 'weeks');
+  const projectId =
+    command === 'route'
+      ? option(z.coerce.number({ message: 'Give a project id.' }).int().positive(), values.project, 'project')
+      : 0;
+  const ws = await openWorkspaceFile(file, location);
+  try {
+    const now = asOfArg ? new Date(`${asOfArg}T12:00:00Z`) : new Date();
+    const today = asOfArg ?? workspaceToday(ws.sqlite, now);
+    if (command === 'route') {
+      const r = routingReport(ws.sqlite, projectId, now, today);
+      return { json: r, text: routeText(r) };
+    }
+    const m = capacityMatrix(
+      ws.sqlite,
+      { from: from ?? today, granularity: 'week', count: weeks, hubId: null },
+      now,
+      today,
+    );
+    const json = capacityJson(m);
+    return { json, text: capacityText(json) };
+  } finally {
+    ws.sqlite.close();
+  }
+}
+
+const pct = (u: number | null) => (u === null ? '—' : `${Math.round(u * 100)}%`);
+
+function figuresJson(f: CapacityFigures) {
+  return {
+    ...f,
+    utilization: f.utilization === null ? null : Math.round(f.utilization * 1000) / 1000,
+    band: utilizationBand(f.utilization),
+  };
+}
+
+function capacityJson(m: CapacityMatrix) {
+  const hubName = new Map(m.hubs.map((h) => [h.hubId, h.name]));
+  const weeks = (cells: readonly CapacityFigures[]) =>
+    cells.map((c, i) => ({ weekStart: m.periods[i]!.start, ...figuresJson(c) }));
+  return {
+    from: m.from,
+    to: m.to,
+    today: m.today,
+    people: m.people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      hub: hubName.get(p.hubId) ?? null,
+      employmentType: p.employmentType,
+      ...figuresJson(p.total),
+      weeks: weeks(p.cells),
+    })),
+    hubs: m.hubs.map((h) => ({ hubId: h.hubId, name: h.name, ...figuresJson(h.total), weeks: weeks(h.cells) })),
+    team: { ...figuresJson(m.team.total), weeks: weeks(m.team.cells) },
+  };
+}
+
+function capacityText(c: ReturnType<typeof capacityJson>): string {
+  const row = (name: string, f: { available: number; committed: number; utilization: number | null; band: string }) =>
+    `  ${name.slice(0, 26).padEnd(26)}  ${f.available.toFixed(1).padStart(7)} h  ${f.committed.toFixed(1).padStart(7)} h  ${pct(f.utilization).padStart(5)}  ${f.band}`;
+  return [
+    `Capacity ${c.from} → ${c.to} (today ${c.today})     available   committed   use`,
+    ...c.people.map((p) => row(`${p.name}${p.employmentType === 'core' ? '' : ` (${p.employmentType})`}`, p)),
+    '',
+    ...c.hubs.map((h) => row(`Hub ${h.name || '—'}`, h)),
+    row('Team (core people)', c.team),
+  ].join('\n');
+}
+
+function routeText(r: RoutingReport): string {
+  const lines = [`${r.projectName}: ${r.neededHours} h of ${r.skill}, ${r.startDate} → ${r.dueDate}`];
+  if (r.candidates.length === 0) lines.push('Nobody internal fits.');
+  for (const [i, c] of r.candidates.entries())
+    lines.push(
+      `  ${i + 1}. ${c.name.padEnd(24)} ${String(c.score).padStart(3)}  ${c.hubName ?? '—'}  ${c.freeHoursBeforeDue} h free  ${pct(c.utilization)} used  ` +
+        c.reasons.map((x) => `${x.factor} ${x.points}/${x.max}`).join(' · '),
+    );
+  for (const e of r.excluded) lines.push(`  not proposed: ${e.name} (${e.reason.replaceAll('_', ' ')})`);
+  for (const [i, o] of r.overflow.entries())
+    lines.push(
+      `  overflow ${i + 1}: ${o.step}${o.name ? ` ${o.name}` : ''}${o.moveToName ? ` → move to ${o.moveToName} frees ${o.freedHours} h` : ''}${
+        o.costMinor !== undefined ? ` costs ${money(o.costMinor, o.costCurrency ?? '')}` : ''
+      }${o.dueDate ? ` new due date ${o.dueDate}` : ''}`,
+    );
+  return lines.join('\n');
 }
 
 const money = (minor: number | null, currency: string) =>

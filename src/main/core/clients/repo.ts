@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/money';
 import type { ClientInput, ClientUpdate } from '../../../shared/money-schemas';
 import { AppFailure } from '../../../shared/result';
+import { reconcileAlerts, type WantedAlert } from '../alerts/reconcile';
 import { audit } from '../audit/log';
 import type { Sqlite } from '../db/client';
 import { instantToWorkspaceDate } from '../fx/clock';
@@ -311,23 +312,17 @@ export function updateClient(sqlite: Sqlite, { id, patch }: ClientUpdate, stamp:
 
 // ---------- alerts ----------
 
-interface Wanted {
-  priority: Alert['priority'];
-  rule: Alert['rule'];
-  entityId: number;
-  params: Alert['params'];
-}
-
 /** Raises the client alerts whose condition holds and resolves those whose condition no longer does. */
 export function syncClientAlerts(sqlite: Sqlite, asOf: string, at: string): void {
   const converter = loadConverter(sqlite);
   const { rows, inputs } = compute(sqlite, asOf, converter);
-  const wanted: Wanted[] = [];
+  const wanted: WantedAlert[] = [];
   for (const r of rows) {
     if (r.health.status === 'at_risk')
       wanted.push({
         priority: 'ATTENTION',
         rule: 'client_at_risk',
+        entity: 'client',
         entityId: r.id,
         params: { clientName: r.name, score: r.health.score },
       });
@@ -336,24 +331,12 @@ export function syncClientAlerts(sqlite: Sqlite, asOf: string, at: string): void
       wanted.push({
         priority: 'OPPORTUNITY',
         rule: 'client_upsell',
+        entity: 'client',
         entityId: r.id,
         params: { clientName: r.name, deliveredLast90Days: r.health.factors[1]!.inputs.deliveredLast90Days ?? 0 },
       });
   }
-  const open = sqlite
-    .prepare("SELECT id, rule, entity_id FROM alerts WHERE entity = 'client' AND resolved_at IS NULL")
-    .all() as { id: number; rule: string; entity_id: number }[];
-  const key = (rule: string, id: number) => `${rule}:${id}`;
-  const wantedKeys = new Set(wanted.map((w) => key(w.rule, w.entityId)));
-  const openKeys = new Set(open.map((o) => key(o.rule, o.entity_id)));
-  const resolve = sqlite.prepare('UPDATE alerts SET resolved_at = ? WHERE id = ?');
-  for (const o of open) if (!wantedKeys.has(key(o.rule, o.entity_id))) resolve.run(at, o.id);
-  const insert = sqlite.prepare(
-    "INSERT INTO alerts (priority, rule, entity, entity_id, params, raised_at) VALUES (?, ?, 'client', ?, ?, ?)",
-  );
-  for (const w of wanted)
-    if (!openKeys.has(key(w.rule, w.entityId)))
-      insert.run(w.priority, w.rule, w.entityId, JSON.stringify(w.params), at);
+  reconcileAlerts(sqlite, ['client_at_risk', 'client_upsell'], wanted, at);
 }
 
 export function listAlerts(sqlite: Sqlite): Alert[] {

@@ -11,6 +11,7 @@ import { addDays, daysBetween, startOfIsoWeek } from '../../../shared/dates';
 import type { LeadChannel, Tier, Vertical } from '../../../shared/domain';
 import { audit } from '../audit/log';
 import { DEFAULT_SERVICES } from '../catalogue/defaults';
+import { syncCapacityAlerts } from '../capacity/alerts';
 import { insertDefaultServices } from '../catalogue/repo';
 import type { Sqlite } from '../db/client';
 import { insertHubRow } from '../hubs/repo';
@@ -22,6 +23,7 @@ import { leadStatements, qualifyLead } from './leads';
 import { simulateMoney } from './money';
 import { COMPANY_WORDS, DEMO_HUBS, DEMO_PEOPLE, FIRST_NAMES, LAST_NAMES } from './people';
 import { type ProductionPlan, simulateProduction } from './production';
+import { simulateCapacity } from './capacity';
 import { Random } from './random';
 
 export interface DemoPlan {
@@ -424,12 +426,16 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
     // --- production: stage histories, quality gates, satisfaction ---
     simulateProduction(sqlite, production, plan, (date, minutes) => at(date, minutes));
 
+    // --- capacity: skills, assignments, logged hours, time off ---
+    simulateCapacity(sqlite, plan, (date) => at(date, 9 * 60));
+
     // --- the money: terms, FX, subscriptions, invoices, payments, expenses ---
     job?.progress(weeks + 1, total, 'money');
     simulateMoney(sqlite, plan.seed, firstWeek, plan.asOf, (date) => at(date, 12 * 60));
 
     // --- every lead scored, the win probability learned from the closed ones ---
     scoreAllNow(sqlite, plan.asOf, at(plan.asOf, 23 * 60 + 30));
+    syncCapacityAlerts(sqlite, plan.asOf, at(plan.asOf, 23 * 60 + 45));
 
     audit(sqlite, {
       at: at(plan.asOf, 23 * 60 + 59),

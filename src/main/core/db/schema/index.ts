@@ -3,3 +3,4 @@ export * from './org';
 export * from './pipeline';
 export * from './sales';
 export * from './workspace';
+export * from './capacity';

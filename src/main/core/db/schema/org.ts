@@ -49,6 +49,11 @@ export const people = sqliteTable(
     /** Local calendar dates, YYYY-MM-DD. */
     startDate: text('start_date').notNull(),
     endDate: text('end_date'),
+    /** When the working day starts, in minutes after local midnight (time-zone coverage). */
+    workStartMinute: integer('work_start_minute').notNull().default(540),
+    /** Freelancers and partners: the hourly rate routing estimates their cost with. */
+    hourlyRateMinor: integer('hourly_rate_minor'),
+    rateCurrency: text('rate_currency'),
   },
   (t) => [index('people_hub').on(t.hubId), check('people_hours', sql`${t.hoursPerDay} > 0 AND ${t.hoursPerDay} <= 24`)],
 );

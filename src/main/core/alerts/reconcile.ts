@@ -1,0 +1,35 @@
+/** Brings a family of rule alerts up to date: raise what holds, resolve what no longer does. */
+import type { AlertPriority, AlertRule } from '../../../shared/domain';
+import type { Sqlite } from '../db/client';
+
+export interface WantedAlert {
+  priority: AlertPriority;
+  rule: AlertRule;
+  entity: 'client' | 'lead' | 'person' | 'team';
+  entityId: number;
+  params: Record<string, string | number | null>;
+}
+
+export function reconcileAlerts(
+  sqlite: Sqlite,
+  rules: readonly AlertRule[],
+  wanted: readonly WantedAlert[],
+  at: string,
+): void {
+  const open = sqlite
+    .prepare(
+      `SELECT id, rule, entity_id FROM alerts WHERE rule IN (${rules.map(() => '?').join(',')}) AND resolved_at IS NULL`,
+    )
+    .all(...rules) as { id: number; rule: string; entity_id: number }[];
+  const key = (rule: string, id: number) => `${rule}:${id}`;
+  const wantedKeys = new Set(wanted.map((w) => key(w.rule, w.entityId)));
+  const openKeys = new Set(open.map((o) => key(o.rule, o.entity_id)));
+  const resolve = sqlite.prepare('UPDATE alerts SET resolved_at = ? WHERE id = ?');
+  for (const o of open) if (!wantedKeys.has(key(o.rule, o.entity_id))) resolve.run(at, o.id);
+  const insert = sqlite.prepare(
+    'INSERT INTO alerts (priority, rule, entity, entity_id, params, raised_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const w of wanted)
+    if (!openKeys.has(key(w.rule, w.entityId)))
+      insert.run(w.priority, w.rule, w.entity, w.entityId, JSON.stringify(w.params), at);
+}

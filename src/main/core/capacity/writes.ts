@@ -1,0 +1,400 @@
+/** Capacity writes: assignments (create, move, undo), time logs, time off, skills and hub holidays. */
+
+import type { z } from 'zod';
+import type {
+  Assignment,
+  AssignmentMoved,
+  AssignmentRevert,
+  Holiday,
+  PersonSkill,
+  TimeOff,
+  TimeWeek,
+} from '../../../shared/capacity';
+import type {
+  assignmentInputSchema,
+  assignmentUpdateSchema,
+  holidayInputSchema,
+  holidayToggleSchema,
+  skillsSetSchema,
+  timeLogSchema,
+  timeOffInputSchema,
+} from '../../../shared/capacity-schemas';
+import { addDays, daysBetween, laterDate, startOfIsoWeek } from '../../../shared/dates';
+import { AppFailure } from '../../../shared/result';
+import { audit } from '../audit/log';
+import { cached, type Sqlite } from '../db/client';
+import { calendars, listHolidays, loadAssignments, loadPeople } from './calendar';
+import { assignmentDatesProblem } from './engine';
+import { toAssignment } from './matrix';
+
+export interface Stamp {
+  at: string;
+  actor: string;
+}
+
+const CLOSED_STAGES = new Set(['final_delivery', 'invoiced', 'paid', 'cancelled']);
+
+function person(sqlite: Sqlite, id: number) {
+  const p = loadPeople(sqlite, { ids: [id] })[0];
+  if (!p) throw new AppFailure('NOT_FOUND', `There is no person with id ${id}.`, 'personId');
+  return p;
+}
+
+function project(sqlite: Sqlite, id: number) {
+  const p = cached(sqlite, 'SELECT id, name, stage FROM projects WHERE id = ?').get(id) as
+    | { id: number; name: string; stage: string }
+    | undefined;
+  if (!p) throw new AppFailure('NOT_FOUND', `There is no project with id ${id}.`, 'projectId');
+  return p;
+}
+
+export function getAssignment(sqlite: Sqlite, id: number): Assignment {
+  const row = loadAssignments(sqlite, '', '', { ids: [id] })[0];
+  if (!row) throw new AppFailure('NOT_FOUND', `There is no assignment with id ${id}.`);
+  return toAssignment(row, person(sqlite, row.personId).name);
+}
+
+export function assignmentsForProject(sqlite: Sqlite, projectId: number): Assignment[] {
+  project(sqlite, projectId);
+  const names = new Map(loadPeople(sqlite).map((p) => [p.id, p.name]));
+  return loadAssignments(sqlite, '', '', { projectId }).map((a) => toAssignment(a, names.get(a.personId) ?? ''));
+}
+
+function checkDates(sqlite: Sqlite, personId: number, startDate: string, endDate: string): void {
+  const problem = assignmentDatesProblem(person(sqlite, personId), startDate, endDate);
+  if (problem) throw problem;
+}
+
+export function createAssignment(
+  sqlite: Sqlite,
+  input: z.output<typeof assignmentInputSchema>,
+  stamp: Stamp,
+): Assignment {
+  const p = project(sqlite, input.projectId);
+  if (CLOSED_STAGES.has(p.stage))
+    throw new AppFailure('CONFLICT', `"${p.name}" is already delivered or cancelled; it takes no new assignments.`);
+  checkDates(sqlite, input.personId, input.startDate, input.endDate);
+  const r = cached(
+    sqlite,
+    `INSERT INTO assignments (project_id, person_id, planned_hours, start_date, end_date, cost_minor, cost_currency, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    input.projectId,
+    input.personId,
+    input.plannedHours,
+    input.startDate,
+    input.endDate,
+    input.costMinor,
+    input.costCurrency,
+    stamp.at,
+  );
+  const id = Number(r.lastInsertRowid);
+  audit(sqlite, { ...stamp, action: 'create', entity: 'assignment', entityId: id, detail: input });
+  return getAssignment(sqlite, id);
+}
+
+export function updateAssignment(
+  sqlite: Sqlite,
+  input: z.output<typeof assignmentUpdateSchema>,
+  stamp: Stamp,
+): Assignment {
+  const current = getAssignment(sqlite, input.id);
+  const next = {
+    plannedHours: input.plannedHours ?? current.plannedHours,
+    startDate: input.startDate ?? current.startDate,
+    endDate: input.endDate ?? current.endDate,
+    costMinor: input.costMinor === undefined ? current.costMinor : input.costMinor,
+    costCurrency: input.costCurrency === undefined ? current.costCurrency : input.costCurrency,
+  };
+  if ((next.costMinor === null) !== (next.costCurrency === null))
+    throw new AppFailure('BAD_REQUEST', 'Give the cost and its currency together.', 'costCurrency');
+  checkDates(sqlite, current.personId, next.startDate, next.endDate);
+  cached(
+    sqlite,
+    'UPDATE assignments SET planned_hours = ?, start_date = ?, end_date = ?, cost_minor = ?, cost_currency = ? WHERE id = ?',
+  ).run(next.plannedHours, next.startDate, next.endDate, next.costMinor, next.costCurrency, input.id);
+  audit(sqlite, { ...stamp, action: 'update', entity: 'assignment', entityId: input.id, detail: input });
+  return getAssignment(sqlite, input.id);
+}
+
+function rowState(a: Assignment): AssignmentRevert['restore'][number] {
+  return { id: a.id, personId: a.personId, plannedHours: a.plannedHours, startDate: a.startDate, endDate: a.endDate };
+}
+
+/**
+ * Moves an assignment to another person and/or shifts it by whole days. Hours
+ * already logged stay with whoever logged them: the old assignment keeps them
+ * (its plan shrinks to what was logged) and the new person takes the rest.
+ */
+export function moveAssignment(
+  sqlite: Sqlite,
+  input: { id: number; personId: number; shiftDays: number },
+  stamp: Stamp,
+  today: string,
+): AssignmentMoved {
+  const current = getAssignment(sqlite, input.id);
+  const p = project(sqlite, current.projectId);
+  if (CLOSED_STAGES.has(p.stage))
+    throw new AppFailure(
+      'CONFLICT',
+      `"${p.name}" is already delivered or cancelled; its assignments stay as they are.`,
+    );
+  const startDate = addDays(current.startDate, input.shiftDays);
+  const endDate = addDays(current.endDate, input.shiftDays);
+  const revert: AssignmentRevert = { restore: [rowState(current)], remove: [] };
+  const samePerson = input.personId === current.personId;
+  if (samePerson || current.loggedHours === 0) {
+    if (samePerson && input.shiftDays === 0) return { assignment: current, revert: { restore: [], remove: [] } };
+    checkDates(sqlite, input.personId, startDate, endDate);
+    cached(sqlite, 'UPDATE assignments SET person_id = ?, start_date = ?, end_date = ? WHERE id = ?').run(
+      input.personId,
+      startDate,
+      endDate,
+      input.id,
+    );
+    audit(sqlite, { ...stamp, action: 'move', entity: 'assignment', entityId: input.id, detail: input });
+    return { assignment: getAssignment(sqlite, input.id), revert };
+  }
+  // Split: the logged part stays, the remaining hours move, from today at the earliest.
+  if (current.remainingHours <= 0)
+    throw new AppFailure(
+      'CONFLICT',
+      'Every planned hour of this assignment is already logged; there is nothing to move.',
+    );
+  const newStart = startDate > today ? startDate : today;
+  const newEnd = laterDate(endDate, newStart);
+  checkDates(sqlite, input.personId, newStart, newEnd);
+  cached(sqlite, 'UPDATE assignments SET planned_hours = ?, end_date = ? WHERE id = ?').run(
+    current.loggedHours,
+    current.endDate < today ? current.endDate : today < current.startDate ? current.startDate : today,
+    input.id,
+  );
+  const created = createAssignment(
+    sqlite,
+    {
+      projectId: current.projectId,
+      personId: input.personId,
+      plannedHours: current.remainingHours,
+      startDate: newStart,
+      endDate: newEnd,
+      costMinor: null,
+      costCurrency: null,
+    },
+    stamp,
+  );
+  revert.remove.push(created.id);
+  audit(sqlite, {
+    ...stamp,
+    action: 'split',
+    entity: 'assignment',
+    entityId: input.id,
+    detail: { ...input, into: created.id },
+  });
+  return { assignment: created, revert };
+}
+
+/** Puts rows back as they were and removes the rows a move created (they must have no logged hours). */
+export function revertAssignments(sqlite: Sqlite, revert: AssignmentRevert, stamp: Stamp): number {
+  for (const id of revert.remove) {
+    const a = getAssignment(sqlite, id);
+    if (a.loggedHours > 0)
+      throw new AppFailure(
+        'CONFLICT',
+        `Hours were logged on "${a.projectName}" since the move; it can no longer be undone.`,
+      );
+    cached(sqlite, 'DELETE FROM assignments WHERE id = ?').run(id);
+  }
+  for (const r of revert.restore) {
+    getAssignment(sqlite, r.id);
+    checkDates(sqlite, r.personId, r.startDate, r.endDate);
+    cached(
+      sqlite,
+      'UPDATE assignments SET person_id = ?, planned_hours = ?, start_date = ?, end_date = ? WHERE id = ?',
+    ).run(r.personId, r.plannedHours, r.startDate, r.endDate, r.id);
+  }
+  audit(sqlite, { ...stamp, action: 'revert', entity: 'assignment', detail: revert });
+  return revert.restore.length + revert.remove.length;
+}
+
+export function deleteAssignment(sqlite: Sqlite, id: number, stamp: Stamp): number {
+  const a = getAssignment(sqlite, id);
+  if (a.loggedHours > 0)
+    throw new AppFailure(
+      'CONFLICT',
+      `${a.personName} logged ${a.loggedHours} h on "${a.projectName}"; lower the planned hours instead of removing it.`,
+    );
+  cached(sqlite, 'DELETE FROM assignments WHERE id = ?').run(id);
+  audit(sqlite, { ...stamp, action: 'delete', entity: 'assignment', entityId: id, detail: a });
+  return 1;
+}
+
+// ---------- time logging ----------
+
+export function timeWeek(sqlite: Sqlite, personId: number, weekStartInput: string): TimeWeek {
+  const p = person(sqlite, personId);
+  const weekStart = startOfIsoWeek(weekStartInput);
+  const end = addDays(weekStart, 6);
+  const days = Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
+  const { availableOn } = calendars(sqlite, [p], weekStart, end).get(p.id)!;
+  const rows = new Map<number, TimeWeek['rows'][number]>();
+  for (const a of loadAssignments(sqlite, weekStart, end, { personIds: [personId] }))
+    if (!rows.has(a.projectId))
+      rows.set(a.projectId, {
+        projectId: a.projectId,
+        projectName: a.projectName,
+        assignmentId: a.id,
+        hours: days.map(() => 0),
+      });
+  for (const e of sqlite
+    .prepare(
+      `SELECT t.project_id, p.name, t.date, t.hours FROM time_entries t JOIN projects p ON p.id = t.project_id
+       WHERE t.person_id = ? AND t.date BETWEEN ? AND ?`,
+    )
+    .all(personId, weekStart, end) as { project_id: number; name: string; date: string; hours: number }[]) {
+    let row = rows.get(e.project_id);
+    if (!row) {
+      row = { projectId: e.project_id, projectName: e.name, assignmentId: null, hours: days.map(() => 0) };
+      rows.set(e.project_id, row);
+    }
+    row.hours[daysBetween(weekStart, e.date)] = e.hours;
+  }
+  return {
+    personId,
+    weekStart,
+    days,
+    rows: [...rows.values()].sort((a, b) => a.projectName.localeCompare(b.projectName)),
+    available: days.map(availableOn),
+  };
+}
+
+export function logTime(sqlite: Sqlite, input: z.output<typeof timeLogSchema>, stamp: Stamp, today: string): TimeWeek {
+  const p = person(sqlite, input.personId);
+  project(sqlite, input.projectId);
+  if (input.date > today)
+    throw new AppFailure('BAD_REQUEST', `Hours cannot be logged ahead of today (${today}).`, 'date');
+  if (input.date < p.startDate || (p.endDate !== null && input.date > p.endDate))
+    throw new AppFailure('BAD_REQUEST', `${p.name} did not work here on ${input.date}.`, 'date');
+  const others = (
+    cached(
+      sqlite,
+      'SELECT coalesce(sum(hours), 0) AS h FROM time_entries WHERE person_id = ? AND date = ? AND project_id != ?',
+    ).get(input.personId, input.date, input.projectId) as { h: number }
+  ).h;
+  if (others + input.hours > 24)
+    throw new AppFailure(
+      'BAD_REQUEST',
+      `That makes ${others + input.hours} h on ${input.date}; a day has 24.`,
+      'hours',
+    );
+  if (input.hours === 0)
+    cached(sqlite, 'DELETE FROM time_entries WHERE person_id = ? AND project_id = ? AND date = ?').run(
+      input.personId,
+      input.projectId,
+      input.date,
+    );
+  else
+    cached(
+      sqlite,
+      `INSERT INTO time_entries (person_id, project_id, date, hours) VALUES (?, ?, ?, ?)
+       ON CONFLICT (person_id, project_id, date) DO UPDATE SET hours = excluded.hours`,
+    ).run(input.personId, input.projectId, input.date, input.hours);
+  audit(sqlite, { ...stamp, action: 'log', entity: 'time_entry', entityId: input.projectId, detail: input });
+  return timeWeek(sqlite, input.personId, input.date);
+}
+
+// ---------- time off ----------
+
+const TIME_OFF_SQL = `SELECT id, person_id AS personId, start_date AS startDate, end_date AS endDate, kind, note FROM time_off`;
+
+export function listTimeOff(sqlite: Sqlite, personId: number | null): TimeOff[] {
+  return (
+    personId === null
+      ? sqlite.prepare(`${TIME_OFF_SQL} ORDER BY start_date DESC, id`).all()
+      : sqlite.prepare(`${TIME_OFF_SQL} WHERE person_id = ? ORDER BY start_date DESC, id`).all(personId)
+  ) as TimeOff[];
+}
+
+export function addTimeOff(sqlite: Sqlite, input: z.output<typeof timeOffInputSchema>, stamp: Stamp): TimeOff {
+  person(sqlite, input.personId);
+  const clash = sqlite
+    .prepare('SELECT start_date, end_date FROM time_off WHERE person_id = ? AND start_date <= ? AND end_date >= ?')
+    .get(input.personId, input.endDate, input.startDate) as { start_date: string; end_date: string } | undefined;
+  if (clash)
+    throw new AppFailure(
+      'CONFLICT',
+      `This overlaps time off already booked from ${clash.start_date} to ${clash.end_date}.`,
+      'startDate',
+    );
+  const r = sqlite
+    .prepare('INSERT INTO time_off (person_id, start_date, end_date, kind, note) VALUES (?, ?, ?, ?, ?)')
+    .run(input.personId, input.startDate, input.endDate, input.kind, input.note);
+  const id = Number(r.lastInsertRowid);
+  audit(sqlite, { ...stamp, action: 'create', entity: 'time_off', entityId: id, detail: input });
+  return sqlite.prepare(`${TIME_OFF_SQL} WHERE id = ?`).get(id) as TimeOff;
+}
+
+export function removeTimeOff(sqlite: Sqlite, id: number, stamp: Stamp): number {
+  const row = sqlite.prepare(`${TIME_OFF_SQL} WHERE id = ?`).get(id);
+  if (!row) throw new AppFailure('NOT_FOUND', `There is no time off with id ${id}.`);
+  sqlite.prepare('DELETE FROM time_off WHERE id = ?').run(id);
+  audit(sqlite, { ...stamp, action: 'delete', entity: 'time_off', entityId: id, detail: row });
+  return 1;
+}
+
+// ---------- skills ----------
+
+export function setSkills(sqlite: Sqlite, input: z.output<typeof skillsSetSchema>, stamp: Stamp): PersonSkill[] {
+  person(sqlite, input.personId);
+  sqlite.prepare('DELETE FROM person_skills WHERE person_id = ?').run(input.personId);
+  const insert = sqlite.prepare('INSERT INTO person_skills (person_id, skill, level) VALUES (?, ?, ?)');
+  for (const s of input.skills) insert.run(input.personId, s.skill, s.level);
+  audit(sqlite, {
+    ...stamp,
+    action: 'update',
+    entity: 'person_skills',
+    entityId: input.personId,
+    detail: input.skills,
+  });
+  return person(sqlite, input.personId).skills;
+}
+
+// ---------- hub holidays ----------
+
+function hubExists(sqlite: Sqlite, hubId: number): void {
+  if (!cached(sqlite, 'SELECT id FROM hubs WHERE id = ?').get(hubId))
+    throw new AppFailure('NOT_FOUND', `There is no hub with id ${hubId}.`, 'hubId');
+}
+
+export function addHoliday(sqlite: Sqlite, input: z.output<typeof holidayInputSchema>, stamp: Stamp): Holiday {
+  hubExists(sqlite, input.hubId);
+  const year = Number(input.date.slice(0, 4));
+  if (listHolidays(sqlite, input.hubId, year).some((h) => h.date === input.date && h.name === input.name))
+    throw new AppFailure('CONFLICT', `"${input.name}" is already a holiday on ${input.date}.`, 'name');
+  sqlite
+    .prepare("INSERT INTO hub_holidays (hub_id, date, name, source, active) VALUES (?, ?, ?, 'manual', 1)")
+    .run(input.hubId, input.date, input.name);
+  audit(sqlite, { ...stamp, action: 'create', entity: 'hub_holiday', entityId: input.hubId, detail: input });
+  return { hubId: input.hubId, date: input.date, name: input.name, source: 'manual', active: true };
+}
+
+export function setHolidayActive(sqlite: Sqlite, input: z.output<typeof holidayToggleSchema>, stamp: Stamp): Holiday {
+  hubExists(sqlite, input.hubId);
+  const holiday = listHolidays(sqlite, input.hubId, Number(input.date.slice(0, 4))).find(
+    (h) => h.date === input.date && h.name === input.name,
+  );
+  if (!holiday) throw new AppFailure('NOT_FOUND', `There is no holiday "${input.name}" on ${input.date}.`);
+  if (holiday.source === 'manual')
+    sqlite
+      .prepare("UPDATE hub_holidays SET active = ? WHERE hub_id = ? AND date = ? AND name = ? AND source = 'manual'")
+      .run(input.active ? 1 : 0, input.hubId, input.date, input.name);
+  else if (input.active)
+    sqlite
+      .prepare("DELETE FROM hub_holidays WHERE hub_id = ? AND date = ? AND name = ? AND source = 'library'")
+      .run(input.hubId, input.date, input.name);
+  else
+    sqlite
+      .prepare("INSERT OR IGNORE INTO hub_holidays (hub_id, date, name, source, active) VALUES (?, ?, ?, 'library', 0)")
+      .run(input.hubId, input.date, input.name);
+  audit(sqlite, { ...stamp, action: 'update', entity: 'hub_holiday', entityId: input.hubId, detail: input });
+  return { ...holiday, active: input.active };
+}

@@ -1,0 +1,232 @@
+/** Feeds the pure routing and balancing engines from the workspace. */
+import {
+  type AssignmentRevert,
+  type BalanceProposal,
+  COUNTRY_TIME_ZONES,
+  type RoutingReport,
+  SERVICE_SKILL,
+  type Skill,
+} from '../../../shared/capacity';
+import { addDays, laterDate, startOfIsoWeek } from '../../../shared/dates';
+import type { Currency, Tier } from '../../../shared/domain';
+import { AppFailure } from '../../../shared/result';
+import { type CapacityPersonRow, loadPeople } from '../capacity/calendar';
+import { spreadRemaining } from '../capacity/engine';
+import { personDays, personToday } from '../capacity/matrix';
+import { moveAssignment, type Stamp } from '../capacity/writes';
+import { cached, type Sqlite } from '../db/client';
+import { convertMinor } from '../fx/engine';
+import { loadConverter } from '../fx/repo';
+import { type BalanceAssignment, type BalancePerson, balanceWeek } from './balance';
+import { overflowLadder, type RoutingPerson, type RoutingProject, rankCandidates } from './engine';
+
+/** How far ahead routing looks for a new due date. */
+const LOOKAHEAD_DAYS = 90;
+
+const skillOf = (serviceCode: string): Skill => SERVICE_SKILL[serviceCode] ?? 'video_editing';
+
+interface ProjectRow {
+  id: number;
+  name: string;
+  stage: string;
+  startDate: string;
+  dueDate: string;
+  currency: Currency;
+  tier: Tier;
+  serviceCode: string;
+  effort: number;
+  hubName: string | null;
+  hubTimeZone: string | null;
+  country: string;
+  planned: number;
+}
+
+function loadProject(sqlite: Sqlite, id: number): RoutingProject & { stage: string } {
+  const p = cached(
+    sqlite,
+    `SELECT p.id, p.name, p.stage, p.start_date AS startDate, p.due_date AS dueDate, p.currency, c.tier,
+       s.code AS serviceCode, s.effort_hours AS effort, h.name AS hubName, h.time_zone AS hubTimeZone, c.country,
+       (SELECT coalesce(sum(planned_hours), 0) FROM assignments a WHERE a.project_id = p.id) AS planned
+     FROM projects p JOIN clients c ON c.id = p.client_id JOIN services s ON s.id = p.service_id
+     LEFT JOIN hubs h ON h.id = p.hub_id WHERE p.id = ?`,
+  ).get(id) as ProjectRow | undefined;
+  if (!p) throw new AppFailure('NOT_FOUND', `There is no project with id ${id}.`, 'projectId');
+  // Hours still to plan; a fully planned project is routed for its whole effort (a second opinion).
+  const neededHours = p.planned < p.effort ? p.effort - p.planned : p.effort;
+  return {
+    id: p.id,
+    name: p.name,
+    stage: p.stage,
+    skill: skillOf(p.serviceCode),
+    neededHours: Math.round(neededHours * 100) / 100,
+    startDate: p.startDate,
+    dueDate: p.dueDate,
+    hubName: p.hubName,
+    currency: p.currency,
+    tier: p.tier,
+    serviceCode: p.serviceCode,
+    clientTimeZone: COUNTRY_TIME_ZONES[p.country] ?? p.hubTimeZone,
+  };
+}
+
+/** First-pass approval and on-time delivery of the delivered projects each person worked on. */
+function qualityRecords(sqlite: Sqlite): Map<number, { firstPassRate: number | null; onTimeRate: number | null }> {
+  const out = new Map<number, { firstPassRate: number | null; onTimeRate: number | null }>();
+  for (const r of sqlite
+    .prepare(
+      `SELECT x.person_id, count(*) AS n, sum(p.revision_cycles = 0) AS firstPass,
+         sum(substr(p.delivered_at, 1, 10) <= p.due_date) AS onTime
+       FROM (SELECT DISTINCT person_id, project_id FROM assignments) x JOIN projects p ON p.id = x.project_id
+       WHERE p.delivered_at IS NOT NULL GROUP BY x.person_id`,
+    )
+    .all() as { person_id: number; n: number; firstPass: number; onTime: number }[])
+    out.set(r.person_id, { firstPassRate: r.firstPass / r.n, onTimeRate: r.onTime / r.n });
+  return out;
+}
+
+export function routingReport(sqlite: Sqlite, projectId: number, now: Date, today: string): RoutingReport {
+  const project = loadProject(sqlite, projectId);
+  const people = loadPeople(sqlite).filter(
+    (p) => p.skills.some((s) => s.skill === project.skill) && (p.endDate === null || p.endDate >= today),
+  );
+  const windowStart = laterDate(project.startDate, today);
+  const windowEnd = laterDate(project.dueDate, windowStart);
+  const horizonEnd = laterDate(addDays(today, LOOKAHEAD_DAYS), windowEnd);
+  const quality = qualityRecords(sqlite);
+  const rows = personDays(sqlite, people, today, horizonEnd, personToday(now));
+  const routingPeople: RoutingPerson[] = rows.map(({ person, days, assignments, availableOn }) => {
+    const inWindow = days.filter((d) => d.date >= windowStart && d.date <= windowEnd);
+    const available = inWindow.reduce((s, d) => s + d.available, 0);
+    const committed = inWindow.reduce((s, d) => s + d.committed, 0);
+    const q = quality.get(person.id);
+    return {
+      ...personFields(person),
+      freeHoursBeforeDue: Math.max(0, Math.round((available - committed) * 100) / 100),
+      utilization: available > 0 ? committed / available : null,
+      firstPassRate: q?.firstPassRate ?? null,
+      onTimeRate: q?.onTimeRate ?? null,
+      freeByDay: days.map((d) => ({ date: d.date, free: Math.max(0, d.available - d.committed) })),
+      assignments: assignments
+        .filter((a) => a.projectId !== projectId)
+        .map((a) => {
+          let hours = 0;
+          for (const [date, h] of spreadRemaining(a, availableOn, personToday(now)(person)))
+            if (date >= windowStart && date <= windowEnd) hours += h;
+          return {
+            id: a.id,
+            projectName: a.projectName,
+            skill: skillOf(a.serviceCode),
+            hoursInWindow: hours,
+            dueDate: a.projectDueDate,
+          };
+        })
+        .filter((a) => a.hoursInWindow > 0),
+    };
+  });
+  const ranked = rankCandidates(project, routingPeople, windowStart);
+  const converter = loadConverter(sqlite);
+  return {
+    projectId: project.id,
+    projectName: project.name,
+    neededHours: project.neededHours,
+    startDate: windowStart,
+    dueDate: project.dueDate,
+    skill: project.skill,
+    clientTimeZone: project.clientTimeZone,
+    candidates: ranked.candidates,
+    excluded: ranked.excluded,
+    overflow: overflowLadder(project, routingPeople, ranked.candidates, (minor, from, to) =>
+      convertMinor(converter.table, minor, from, to, today),
+    ),
+  };
+}
+
+function personFields(p: CapacityPersonRow) {
+  return {
+    id: p.id,
+    name: p.name,
+    role: p.role,
+    hubId: p.hubId,
+    hubName: p.hubName,
+    employmentType: p.employmentType,
+    timeZone: p.timeZone,
+    workStartMinute: p.workStartMinute,
+    hoursPerDay: p.hoursPerDay,
+    skills: p.skills,
+    hourlyRateMinor: p.hourlyRateMinor,
+    rateCurrency: p.rateCurrency,
+  };
+}
+
+// ---------- balance the week ----------
+
+function balanceInputs(sqlite: Sqlite, weekStart: string, now: Date) {
+  const end = addDays(weekStart, 6);
+  const people = loadPeople(sqlite).filter(
+    (p) => p.employmentType === 'core' && p.startDate <= end && (p.endDate === null || p.endDate >= weekStart),
+  );
+  const rows = personDays(sqlite, people, weekStart, end, personToday(now));
+  const balancePeople: BalancePerson[] = [];
+  const balanceAssignments: BalanceAssignment[] = [];
+  for (const { person, days, assignments, availableOn } of rows) {
+    balancePeople.push({
+      id: person.id,
+      name: person.name,
+      employmentType: person.employmentType,
+      skills: person.skills,
+      availableHours: days.reduce((s, d) => s + d.available, 0),
+      committedHours: days.reduce((s, d) => s + d.committed, 0),
+    });
+    const today = personToday(now)(person);
+    for (const a of assignments) {
+      let hours = 0;
+      for (const [date, h] of spreadRemaining(a, availableOn, today)) if (date >= weekStart && date <= end) hours += h;
+      if (hours <= 0) continue;
+      balanceAssignments.push({
+        id: a.id,
+        projectName: a.projectName,
+        personId: a.personId,
+        skill: skillOf(a.serviceCode),
+        hoursThisWeek: Math.round(hours * 100) / 100,
+        dueDate: a.projectDueDate,
+        // Work with hours logged today stays put; the rest can move.
+        movable: a.projectStage !== 'final_delivery',
+      });
+    }
+  }
+  return { people: balancePeople, assignments: balanceAssignments };
+}
+
+export function balanceProposal(sqlite: Sqlite, weekStartInput: string, now: Date): BalanceProposal {
+  const weekStart = startOfIsoWeek(weekStartInput);
+  const { people, assignments } = balanceInputs(sqlite, weekStart, now);
+  return balanceWeek(weekStart, people, assignments);
+}
+
+/**
+ * Applies the accepted moves (each must still be one the optimizer proposes
+ * for that week, so a stale proposal is refused rather than half-applied).
+ */
+export function applyBalance(
+  sqlite: Sqlite,
+  input: { weekStart: string; moves: { assignmentId: number; toPersonId: number }[] },
+  now: Date,
+  today: string,
+  stamp: Stamp,
+): AssignmentRevert {
+  const proposal = balanceProposal(sqlite, input.weekStart, now);
+  const proposed = new Set(proposal.moves.map((m) => `${m.assignmentId}>${m.toPersonId}`));
+  for (const m of input.moves)
+    if (!proposed.has(`${m.assignmentId}>${m.toPersonId}`))
+      throw new AppFailure(
+        'CONFLICT',
+        'The week changed since this proposal was made; balance it again to see the current moves.',
+      );
+  const revert: AssignmentRevert = { restore: [], remove: [] };
+  for (const m of input.moves) {
+    const moved = moveAssignment(sqlite, { id: m.assignmentId, personId: m.toPersonId, shiftDays: 0 }, stamp, today);
+    revert.restore.push(...moved.revert.restore);
+    revert.remove.push(...moved.revert.remove);
+  }
+  return revert;
+}

@@ -1,0 +1,387 @@
+/**
+ * Capacity and routing through the real core on the demo agency (as of today):
+ * the matrix adds up, routing ranks and excludes as PRODUCT.md §3.2 says, the
+ * overflow ladder appears when everyone internal is full, moves and balances
+ * undo exactly, time logs reduce what remains, and holidays are editable.
+ */
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreClient } from '../../src/main/hosts/core-client';
+import type { CapacityMatrix, CapacityPerson } from '../../src/shared/capacity';
+import { addDays, startOfIsoWeek } from '../../src/shared/dates';
+import { CLI, cleanTempDirs, expectOk, nextEvent, tempDir, testCore } from '../helpers';
+
+describe('capacity and routing', () => {
+  let core: CoreClient;
+  let today: string;
+  let file: string;
+  const ids = { jonas: 0, camila: 0, copenhagen: 0, explainer: 0, social: 0, premium: 0 };
+
+  async function win(company: string, serviceId: number, startDate: string, dueDate: string) {
+    const lead = expectOk(
+      await core.call('leads/create', {
+        company,
+        contactName: 'Ingrid Dahl',
+        channel: 'referral',
+        vertical: 'saas',
+        tier: 1,
+        expectedValueMinor: 150_000,
+        currency: 'EUR',
+        hubId: ids.copenhagen,
+      }),
+    );
+    return expectOk(await core.call('leads/win', { id: lead.id, serviceId, valueMinor: 150_000, startDate, dueDate }))
+      .projectId;
+  }
+
+  const matrix = async (from: string, count = 1, granularity: 'day' | 'week' = 'week') =>
+    expectOk(await core.call('capacity/matrix', { from, count, granularity }));
+  const personIn = (m: CapacityMatrix, id: number): CapacityPerson => m.people.find((p) => p.id === id)!;
+
+  beforeAll(async () => {
+    core = testCore(tempDir());
+    const { jobId } = expectOk(await core.call('workspace/createDemo', { seed: 'capacity' }));
+    expect((await nextEvent(core, 'job/finished', (p) => p.jobId === jobId, 60_000)).result.ok).toBe(true);
+    const current = expectOk(await core.call('workspace/current', {}));
+    if (current.state !== 'open') throw new Error('not open');
+    file = current.path;
+    today = (await matrix('2026-01-01', 1, 'day')).today;
+    const people = expectOk(await core.call('people/list', {}));
+    ids.jonas = people.find((p) => p.name === 'Jonas Holm')!.id;
+    ids.camila = people.find((p) => p.name === 'Camila Ortega')!.id;
+    ids.copenhagen = expectOk(await core.call('hubs/list', {})).find((h) => h.name === 'Copenhagen')!.id;
+    const services = expectOk(await core.call('catalogue/list', {}));
+    ids.explainer = services.find((s) => s.code === 'explainer')!.id;
+    ids.social = services.find((s) => s.code === 'social_video')!.id;
+  }, 120_000);
+  afterAll(async () => {
+    await core.close();
+    cleanTempDirs();
+  });
+
+  it('adds up: each cell is committed ÷ available, hubs and the team are the sums of their people', async () => {
+    const m = await matrix(today, 4);
+    expect(m.periods).toHaveLength(4);
+    expect(m.people.length).toBeGreaterThan(10);
+    for (const p of m.people)
+      for (const c of p.cells)
+        if (c.available > 0) expect(c.utilization).toBeCloseTo(c.committed / c.available, 1);
+        else expect(c.utilization).toBeNull();
+    const core = m.people.filter((p) => p.employmentType === 'core');
+    const sum = (ps: CapacityPerson[], key: 'available' | 'committed') => ps.reduce((s, p) => s + p.total[key], 0);
+    expect(m.team.total.available).toBeCloseTo(sum(core, 'available'), 1);
+    expect(m.team.total.committed).toBeCloseTo(sum(core, 'committed'), 1);
+    for (const hub of m.hubs) {
+      const members = m.people.filter((p) => p.hubId === hub.hubId);
+      expect(hub.total.available).toBeCloseTo(sum(members, 'available'), 1);
+    }
+    // The demo's production people carry assignments with logged hours.
+    const camila = personIn(await matrix(addDays(today, -28), 5), ids.camila);
+    expect(camila.assignments.length).toBeGreaterThan(0);
+    expect(camila.total.committed).toBeGreaterThan(0);
+  });
+
+  it("ranks a Copenhagen person first for the demo's premium EUR work, with the reasons behind it", async () => {
+    const projectId = await win('Fjord Premium ApS', ids.explainer, today, addDays(today, 14));
+    ids.premium = projectId;
+    const report = expectOk(await core.call('routing/candidates', { projectId }));
+    expect(report.skill).toBe('motion');
+    expect(report.clientTimeZone).toBe('Europe/Copenhagen');
+    expect(report.candidates.length).toBeGreaterThan(0);
+    expect(report.candidates[0]).toMatchObject({ personId: ids.jonas, hubName: 'Copenhagen' });
+    const best = report.candidates[0]!;
+    expect(best.reasons.map((r) => r.factor)).toEqual([
+      'skill',
+      'free_hours',
+      'hub_fit',
+      'time_zone',
+      'utilization',
+      'quality',
+    ]);
+    expect(best.reasons.reduce((s, r) => s + r.points, 0)).toBe(best.score);
+    expect(best.reasons.find((r) => r.factor === 'hub_fit')!.points).toBe(15);
+    expect(report.overflow).toEqual([]);
+
+    // One click assigns: the assignment appears on the project and in the person's committed hours.
+    const before = personIn(await matrix(today, 3), ids.jonas).total.committed;
+    const assigned = expectOk(
+      await core.call('assignments/create', {
+        projectId,
+        personId: best.personId,
+        plannedHours: report.neededHours,
+        startDate: report.startDate,
+        endDate: report.dueDate,
+      }),
+    );
+    expect(expectOk(await core.call('assignments/forProject', { projectId })).map((a) => a.id)).toEqual([assigned.id]);
+    const after = personIn(await matrix(today, 3), ids.jonas).total.committed;
+    expect(after - before).toBeCloseTo(report.neededHours, 1);
+    expectOk(await core.call('assignments/delete', { id: assigned.id }));
+  });
+
+  it('never proposes an overloaded specialist, raises an alert for them, and shows the overflow ladder when everyone is full', async () => {
+    const projectId = await win('Nordlys Media', ids.explainer, today, addDays(today, 14));
+    const filler = await win('Havn Studio', ids.social, today, addDays(today, 14));
+    const overload = async (personId: number) =>
+      expectOk(
+        await core.call('assignments/create', {
+          projectId: filler,
+          personId,
+          plannedHours: 300,
+          startDate: today,
+          endDate: addDays(today, 13),
+        }),
+      ).id;
+
+    const jonasLoad = await overload(ids.jonas);
+    let report = expectOk(await core.call('routing/candidates', { projectId }));
+    expect(report.candidates.map((c) => c.personId)).not.toContain(ids.jonas);
+    expect(report.excluded).toContainEqual({ personId: ids.jonas, name: 'Jonas Holm', reason: 'overloaded' });
+    const alerts = expectOk(await core.call('alerts/list', {}));
+    expect(alerts).toContainEqual(
+      expect.objectContaining({
+        rule: 'person_overloaded',
+        entity: 'person',
+        entityId: ids.jonas,
+        priority: 'ATTENTION',
+      }),
+    );
+
+    const camilaLoad = await overload(ids.camila);
+    report = expectOk(await core.call('routing/candidates', { projectId }));
+    expect(report.candidates).toEqual([]);
+    const order = ['redistribute', 'freelancer', 'partner', 'new_due_date'];
+    const steps = report.overflow.map((o) => order.indexOf(o.step));
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    // Sebastián Vega, the motion artist, at his hourly rate × the hours needed.
+    const freelancer = report.overflow.find((o) => o.step === 'freelancer')!;
+    expect(freelancer).toMatchObject({ name: 'Sebastián Vega', costCurrency: 'USD' });
+    expect(freelancer.costMinor).toBe(Math.round(3500 * report.neededHours));
+
+    // Taking the load away resolves the alert and brings the specialists back.
+    expectOk(await core.call('assignments/delete', { id: jonasLoad }));
+    expectOk(await core.call('assignments/delete', { id: camilaLoad }));
+    expect(
+      expectOk(await core.call('alerts/list', {})).some(
+        (a) => a.rule === 'person_overloaded' && a.entityId === ids.jonas,
+      ),
+    ).toBe(false);
+    report = expectOk(await core.call('routing/candidates', { projectId }));
+    expect(report.candidates.map((c) => c.personId)).toContain(ids.jonas);
+  });
+
+  it('refuses an assignment after the person leaves, with a clear message, and writes nothing', async () => {
+    const leaver = expectOk(
+      await core.call('people/create', {
+        name: 'Temporary Editor',
+        email: null,
+        role: 'Video Editor',
+        hubId: ids.copenhagen,
+        employmentType: 'core',
+        timeZone: 'Europe/Copenhagen',
+        hoursPerDay: 8,
+        workdays: [1, 2, 3, 4, 5],
+        startDate: addDays(today, -30),
+        endDate: addDays(today, 3),
+      }),
+    );
+    const projectId = await win('Kort Film', ids.social, today, addDays(today, 10));
+    const refused = await core.call('assignments/create', {
+      projectId,
+      personId: leaver.id,
+      plannedHours: 5,
+      startDate: today,
+      endDate: addDays(today, 10),
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.message).toBe(
+        `Temporary Editor leaves on ${addDays(today, 3)}; the assignment cannot end on ${addDays(today, 10)}.`,
+      );
+      expect(refused.error.field).toBe('endDate');
+    }
+    expect(expectOk(await core.call('assignments/forProject', { projectId }))).toEqual([]);
+  });
+
+  it('moves an assignment to another person and undoes it exactly', async () => {
+    const nextWeek = addDays(startOfIsoWeek(today), 7);
+    const projectId = await win('Bølge Reklame', ids.social, today, addDays(nextWeek, 4));
+    const a = expectOk(
+      await core.call('assignments/create', {
+        projectId,
+        personId: ids.camila,
+        plannedHours: 10,
+        startDate: nextWeek,
+        endDate: addDays(nextWeek, 4),
+      }),
+    );
+    const before = await matrix(nextWeek);
+    const moved = expectOk(await core.call('assignments/move', { id: a.id, personId: ids.jonas, shiftDays: 0 }));
+    expect(moved.assignment).toMatchObject({ id: a.id, personId: ids.jonas });
+    const after = await matrix(nextWeek);
+    const delta = (m: CapacityMatrix, id: number) => personIn(m, id).cells[0]!.committed;
+    expect(delta(before, ids.camila) - delta(after, ids.camila)).toBeCloseTo(10, 1);
+    expect(delta(after, ids.jonas) - delta(before, ids.jonas)).toBeCloseTo(10, 1);
+
+    expectOk(await core.call('assignments/revert', moved.revert));
+    const undone = await matrix(nextWeek);
+    expect(personIn(undone, ids.camila).cells).toEqual(personIn(before, ids.camila).cells);
+    expect(personIn(undone, ids.jonas).cells).toEqual(personIn(before, ids.jonas).cells);
+    expectOk(await core.call('assignments/delete', { id: a.id }));
+  });
+
+  it('balances next week: moves work off an overloaded person to someone skilled with room, and undoes it', async () => {
+    const nextWeek = addDays(startOfIsoWeek(today), 7);
+    const fresh = expectOk(
+      await core.call('people/create', {
+        name: 'Balance Editor',
+        email: null,
+        role: 'Video Editor',
+        hubId: ids.copenhagen,
+        employmentType: 'core',
+        timeZone: 'Europe/Copenhagen',
+        hoursPerDay: 8,
+        workdays: [1, 2, 3, 4, 5],
+        startDate: nextWeek,
+        endDate: null,
+      }),
+    );
+    expectOk(await core.call('skills/set', { personId: fresh.id, skills: [{ skill: 'video_editing', level: 4 }] }));
+    const p1 = await win('Tårn Video', ids.social, today, addDays(nextWeek, 4));
+    const p2 = await win('Lys Video', ids.social, today, addDays(nextWeek, 4));
+    for (const [projectId, plannedHours] of [
+      [p1, 32],
+      [p2, 16],
+    ] as const)
+      expectOk(
+        await core.call('assignments/create', {
+          projectId,
+          personId: ids.jonas,
+          plannedHours,
+          startDate: nextWeek,
+          endDate: addDays(nextWeek, 4),
+        }),
+      );
+    const before = personIn(await matrix(nextWeek), ids.jonas).cells[0]!;
+    expect(before.utilization).toBeGreaterThan(1);
+
+    const proposal = expectOk(await core.call('capacity/balance', { weekStart: nextWeek }));
+    expect(proposal.overloadBefore).toBeGreaterThan(0);
+    expect(proposal.overloadAfter).toBeLessThan(proposal.overloadBefore);
+    const fromJonas = proposal.moves.filter((m) => m.fromPersonId === ids.jonas);
+    expect(fromJonas.length).toBeGreaterThan(0);
+    const revert = expectOk(
+      await core.call('capacity/applyBalance', {
+        weekStart: nextWeek,
+        moves: proposal.moves.map((m) => ({ assignmentId: m.assignmentId, toPersonId: m.toPersonId })),
+      }),
+    );
+    const balanced = await matrix(nextWeek);
+    const moved = fromJonas.reduce((s, m) => s + m.hours, 0);
+    expect(before.committed - personIn(balanced, ids.jonas).cells[0]!.committed).toBeCloseTo(moved, 1);
+    // A stale proposal is refused rather than half-applied.
+    const stale = await core.call('capacity/applyBalance', {
+      weekStart: nextWeek,
+      moves: [{ assignmentId: fromJonas[0]!.assignmentId, toPersonId: fromJonas[0]!.toPersonId }],
+    });
+    expect(stale.ok).toBe(false);
+
+    expectOk(await core.call('assignments/revert', revert));
+    expect(personIn(await matrix(nextWeek), ids.jonas).cells[0]).toEqual(before);
+  });
+
+  it('logs hours: they reduce what remains; the future and a 25-hour day are refused', async () => {
+    const start = addDays(today, -6);
+    const projectId = await win('Log Studio', ids.social, start, addDays(today, 7));
+    const a = expectOk(
+      await core.call('assignments/create', {
+        projectId,
+        personId: ids.camila,
+        plannedHours: 12,
+        startDate: start,
+        endDate: addDays(today, 7),
+      }),
+    );
+    const week = expectOk(await core.call('time/log', { personId: ids.camila, projectId, date: today, hours: 2.5 }));
+    const day = week.days.indexOf(today);
+    expect(week.rows.find((r) => r.projectId === projectId)!.hours[day]).toBe(2.5);
+    const after = expectOk(await core.call('assignments/forProject', { projectId }))[0]!;
+    expect(after).toMatchObject({ id: a.id, loggedHours: 2.5, remainingHours: 9.5 });
+
+    const future = await core.call('time/log', { personId: ids.camila, projectId, date: addDays(today, 1), hours: 1 });
+    expect(future.ok === false && future.error.field).toBe('date');
+    const tooMuch = await core.call('time/log', { personId: ids.camila, projectId, date: today, hours: 25 });
+    expect(tooMuch.ok === false && tooMuch.error.field).toBe('hours');
+    // Zero removes the entry.
+    expectOk(await core.call('time/log', { personId: ids.camila, projectId, date: today, hours: 0 }));
+    expect(expectOk(await core.call('assignments/forProject', { projectId }))[0]!.remainingHours).toBe(12);
+  });
+
+  it("takes a hub's holidays from its country's calendar; switching one off makes it a working day", async () => {
+    const holidays = expectOk(await core.call('holidays/list', { hubId: ids.copenhagen, year: 2027 }));
+    const christmas = holidays.find((h) => h.date === '2027-12-24' || h.date === '2027-12-25')!;
+    expect(christmas).toMatchObject({ source: 'library', active: true });
+    const on = async () => personIn(await matrix('2027-03-29', 1, 'week'), ids.jonas).cells[0]!;
+    // Easter 2027 in Denmark: Thursday 25 March to Monday 29 March.
+    const easterMonday = holidays.find((h) => h.date === '2027-03-29')!;
+    expect((await on()).holidays).toContain(easterMonday.name);
+    const availableBefore = (await on()).available;
+    expectOk(
+      await core.call('holidays/setActive', {
+        hubId: ids.copenhagen,
+        date: '2027-03-29',
+        name: easterMonday.name,
+        active: false,
+      }),
+    );
+    expect((await on()).available).toBe(availableBefore + 8);
+    expectOk(
+      await core.call('holidays/setActive', {
+        hubId: ids.copenhagen,
+        date: '2027-03-29',
+        name: easterMonday.name,
+        active: true,
+      }),
+    );
+    expect((await on()).available).toBe(availableBefore);
+    const added = expectOk(
+      await core.call('holidays/add', { hubId: ids.copenhagen, date: '2027-03-30', name: 'Agency day' }),
+    );
+    expect(added).toMatchObject({ source: 'manual', active: true });
+    expect((await on()).available).toBe(availableBefore - 8);
+    const twice = await core.call('holidays/add', { hubId: ids.copenhagen, date: '2027-03-30', name: 'Agency day' });
+    expect(twice.ok === false && twice.error.code).toBe('CONFLICT');
+  });
+
+  it('answers `atalaya capacity` and `atalaya route` as JSON for scripts', () => {
+    const run = (...args: string[]) => {
+      const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+      return { status: r.status, json: () => JSON.parse(r.stdout), stderr: r.stderr };
+    };
+    const capacity = run('capacity', '--workspace', file, '--from', today, '--weeks', '2', '--json');
+    expect(capacity.status).toBe(0);
+    const c = capacity.json();
+    expect(c.people.length).toBeGreaterThan(10);
+    expect(c.people[0]).toEqual(
+      expect.objectContaining({ id: expect.any(Number), name: expect.any(String), available: expect.any(Number) }),
+    );
+    expect(c.people[0].weeks).toHaveLength(2);
+    expect(Object.keys(c.people[0])).toEqual(
+      expect.arrayContaining(['hub', 'employmentType', 'committed', 'utilization', 'band']),
+    );
+    expect(c.hubs.map((h: { name: string }) => h.name)).toEqual(
+      expect.arrayContaining(['Caracas', 'Copenhagen', 'Lima']),
+    );
+    expect(c.team).toEqual(expect.objectContaining({ available: expect.any(Number), committed: expect.any(Number) }));
+
+    const badWeeks = run('capacity', '--workspace', file, '--weeks', 'lots');
+    expect(badWeeks.status).toBe(2);
+    const missing = run('route', '--workspace', file, '--project', '999999', '--json');
+    expect(missing.status).toBe(1);
+    expect(missing.json().error.code).toBe('NOT_FOUND');
+    const route = run('route', '--workspace', file, '--project', String(ids.premium), '--json');
+    expect(route.status).toBe(0);
+    expect(route.json()).toMatchObject({ projectId: ids.premium, skill: 'motion', candidates: expect.any(Array) });
+  });
+});
