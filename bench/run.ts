@@ -10,14 +10,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
+import { capacityMatrix } from '../src/main/core/capacity/matrix';
 import { locateMigrationsDir } from '../src/main/core/db/migrate';
 import { generateDemo } from '../src/main/core/demo/generate';
 import { queryLeads } from '../src/main/core/leads/repo';
+import { balanceProposal } from '../src/main/core/routing/repo';
 import { RESCORE_CHUNK, rescoreAll } from '../src/main/core/scoring/service';
 import { canonicalContentHash } from '../src/main/core/workspace/dump';
 import { createWorkspaceFile, openExisting } from '../src/main/core/workspace/files';
 import { startCore } from '../src/main/hosts/core-client';
 import { startWebHost } from '../src/main/hosts/web';
+import { addDays, startOfIsoWeek } from '../src/shared/dates';
 import { LEAD_SORT_COLUMNS, type LeadFilter } from '../src/shared/leads';
 
 interface Measurement {
@@ -418,6 +421,149 @@ benchmarks['scoring.ping'] = async () => {
     };
   } finally {
     await core.close();
+  }
+};
+
+/**
+ * The scale workspace with its team grown to `target` people: each person is
+ * cloned (role, hub, hours, skills) and shares their work with their clones —
+ * every clone takes over a slice of the original's assignments and the hours
+ * logged on them — so the agency's workload stays what the profile simulated,
+ * spread over a team the size of the massive profile's.
+ */
+async function teamFile(target: number): Promise<{ file: string; note: string; today: string; now: Date }> {
+  const { file, profile } = await scaleFile();
+  const copy = path.join(scratch, `team-${target}.atalaya`);
+  const source = openExisting(file, { readonly: true });
+  await source.backup(copy);
+  source.close();
+  const sqlite = openExisting(copy, {});
+  try {
+    const ids = (sqlite.prepare('SELECT id FROM people ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+    const clones = Math.max(0, target - ids.length);
+    sqlite.transaction(() => {
+      const clonesOf = new Map<number, number[]>(ids.map((id) => [id, []]));
+      for (let i = 0; i < clones; i++) {
+        const from = ids[i % ids.length]!;
+        const to = Number(
+          sqlite
+            .prepare(
+              `INSERT INTO people (name, email, role, hub_id, employment_type, time_zone, hours_per_day, workdays,
+                 start_date, end_date, work_start_minute, hourly_rate_minor, rate_currency)
+               SELECT name || ' ' || ?, NULL, role, hub_id, employment_type, time_zone, hours_per_day, workdays,
+                 start_date, end_date, work_start_minute, hourly_rate_minor, rate_currency FROM people WHERE id = ?`,
+            )
+            .run(`#${i + 2}`, from).lastInsertRowid,
+        );
+        sqlite
+          .prepare('INSERT INTO person_skills SELECT ?, skill, level FROM person_skills WHERE person_id = ?')
+          .run(to, from);
+        clonesOf.get(from)!.push(to);
+      }
+      const moveAssignment = sqlite.prepare('UPDATE assignments SET person_id = ? WHERE id = ?');
+      const moveHours = sqlite.prepare('UPDATE time_entries SET person_id = ? WHERE person_id = ? AND project_id = ?');
+      for (const [from, team] of clonesOf) {
+        if (team.length === 0) continue;
+        const work = sqlite
+          .prepare('SELECT id, project_id FROM assignments WHERE person_id = ? ORDER BY id')
+          .all(from) as { id: number; project_id: number }[];
+        work.forEach((a, i) => {
+          const owner = i % (team.length + 1);
+          if (owner === 0) return;
+          moveAssignment.run(team[owner - 1]!, a.id);
+          moveHours.run(team[owner - 1]!, from, a.project_id);
+        });
+      }
+    })();
+    const latest = (sqlite.prepare('SELECT max(start_date) AS d FROM projects').get() as { d: string }).d;
+    const today = process.env.ATALAYA_BENCH_WORKSPACE ? latest : '2026-11-20';
+    const people = ids.length + clones;
+    return {
+      file: copy,
+      today,
+      now: new Date(`${today}T12:00:00Z`),
+      note: `${profile}, ${people} people${clones > 0 ? ` (${clones} clones sharing the originals' work)` : ''}`,
+    };
+  } finally {
+    sqlite.close();
+  }
+}
+
+benchmarks['capacity.matrix'] = async () => {
+  const { file, today, now, note } = await teamFile(400);
+  const sqlite = openExisting(file, { readonly: true });
+  try {
+    // Six past weeks (logged hours) and seven ahead (planned hours spread over working days).
+    const from = addDays(startOfIsoWeek(today), -42);
+    const args = { from, granularity: 'week' as const, count: 13, hubId: null };
+    const times = await sample(20, 3, () => capacityMatrix(sqlite, args, now, today));
+    // Baseline: plain SQL for what it can say alone — hours logged per person in each past week.
+    const weekOf = `date(t.date, '-' || ((cast(strftime('%w', t.date) AS integer) + 6) % 7) || ' days')`;
+    const sql = () =>
+      sqlite
+        .prepare(
+          `SELECT t.person_id AS id, ${weekOf} AS week, sum(t.hours) AS hours FROM time_entries t
+           WHERE t.date >= ? AND t.date < ? GROUP BY 1, 2`,
+        )
+        .all(from, startOfIsoWeek(today)) as { id: number; week: string; hours: number }[];
+    const bare = await sample(20, 3, sql);
+    const m = capacityMatrix(sqlite, args, now, today);
+    const cell = new Map(m.people.map((p) => [p.id, p]));
+    const agree = sql().every((r) => {
+      const i = m.periods.findIndex((x) => x.start === r.week);
+      return Math.abs((cell.get(r.id)?.cells[i]?.committed ?? Number.NaN) - r.hours) < 0.02;
+    });
+    if (!agree) throw new Error('capacity.matrix: past weeks disagree with the logged hours summed in SQL');
+    const p95 = quantile(times, 0.95);
+    return {
+      name: 'capacity.matrix',
+      value: p95,
+      unit: 'ms',
+      target: 'p95 < 100 ms, 400 people × 13 weeks',
+      pass: p95 < 100 && m.people.length >= 400,
+      median: quantile(times, 0.5),
+      p95,
+      runs: times.length,
+      baseline: {
+        name: 'SQL sum of logged hours per person-week',
+        median: quantile(bare, 0.5),
+        ratio: quantile(times, 0.5) / quantile(bare, 0.5),
+      },
+      note: `${note}; past weeks checked against plain SQL`,
+    };
+  } finally {
+    sqlite.close();
+  }
+};
+
+benchmarks['capacity.balance'] = async () => {
+  const { file, profile } = await scaleFile();
+  const sqlite = openExisting(file, { readonly: true });
+  try {
+    const today = process.env.ATALAYA_BENCH_WORKSPACE
+      ? (sqlite.prepare('SELECT max(start_date) AS d FROM projects').get() as { d: string }).d
+      : '2026-11-20';
+    const now = new Date(`${today}T12:00:00Z`);
+    let proposal = balanceProposal(sqlite, today, now);
+    const times = await sample(5, 1, () => {
+      proposal = balanceProposal(sqlite, today, now);
+    });
+    if (proposal.overloadAfter > proposal.overloadBefore + 1e-9)
+      throw new Error('capacity.balance raised the overload');
+    const p95 = quantile(times, 0.95);
+    return {
+      name: 'capacity.balance',
+      value: p95,
+      unit: 'ms',
+      target: 'balance the week on the growth profile: reported; < 1 s to stay interactive',
+      pass: p95 < 1000,
+      median: quantile(times, 0.5),
+      p95,
+      runs: times.length,
+      note: `${profile}; ${proposal.moves.length} moves, overload ${proposal.overloadBefore.toFixed(1)} h → ${proposal.overloadAfter.toFixed(1)} h`,
+    };
+  } finally {
+    sqlite.close();
   }
 };
 

@@ -37,6 +37,13 @@ CREATE TABLE `person_skills` (
 	CONSTRAINT "person_skills_level" CHECK("person_skills"."level" BETWEEN 1 AND 5)
 );
 --> statement-breakpoint
+CREATE TABLE `time_daily` (
+	`date` text NOT NULL,
+	`person_id` integer NOT NULL,
+	`hours` real NOT NULL,
+	PRIMARY KEY(`date`, `person_id`)
+);
+--> statement-breakpoint
 CREATE TABLE `time_entries` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`person_id` integer NOT NULL,
@@ -64,4 +71,19 @@ CREATE TABLE `time_off` (
 CREATE INDEX `time_off_person` ON `time_off` (`person_id`,`start_date`);--> statement-breakpoint
 ALTER TABLE `people` ADD `work_start_minute` integer DEFAULT 540 NOT NULL;--> statement-breakpoint
 ALTER TABLE `people` ADD `hourly_rate_minor` integer;--> statement-breakpoint
-ALTER TABLE `people` ADD `rate_currency` text;
+ALTER TABLE `people` ADD `rate_currency` text;--> statement-breakpoint
+-- Hand-written (drizzle-kit does not model triggers): time_daily is the per-person-day sum of time_entries.
+CREATE TRIGGER `time_daily_insert` AFTER INSERT ON `time_entries` BEGIN
+  INSERT INTO time_daily (date, person_id, hours) VALUES (new.date, new.person_id, new.hours)
+    ON CONFLICT (date, person_id) DO UPDATE SET hours = hours + excluded.hours;
+END;--> statement-breakpoint
+CREATE TRIGGER `time_daily_delete` AFTER DELETE ON `time_entries` BEGIN
+  UPDATE time_daily SET hours = hours - old.hours WHERE date = old.date AND person_id = old.person_id;
+  DELETE FROM time_daily WHERE date = old.date AND person_id = old.person_id AND hours <= 0.000001;
+END;--> statement-breakpoint
+CREATE TRIGGER `time_daily_update` AFTER UPDATE OF hours, date, person_id ON `time_entries` BEGIN
+  UPDATE time_daily SET hours = hours - old.hours WHERE date = old.date AND person_id = old.person_id;
+  DELETE FROM time_daily WHERE date = old.date AND person_id = old.person_id AND hours <= 0.000001;
+  INSERT INTO time_daily (date, person_id, hours) VALUES (new.date, new.person_id, new.hours)
+    ON CONFLICT (date, person_id) DO UPDATE SET hours = hours + excluded.hours;
+END;

@@ -266,6 +266,7 @@ export interface OverflowOption {
   name: string | null;
   /** For 'redistribute': the assignment to move away and who takes it. */
   moveAssignmentId?: number;
+  moveProjectName?: string;
   moveToPersonId?: number;
   moveToName?: string;
   freedHours?: number;

@@ -14,14 +14,38 @@ export function localDate(instant: Date, timeZone: string): string {
 
 const DAY_MS = 86_400_000;
 
+// Capacity walks the same dates for hundreds of people: day numbers and their
+// strings are computed once and remembered (a few thousand entries at most).
+const dayNumbers = new Map<string, number>();
+const dayStrings = new Map<number, string>();
+
+/** Days since 1970-01-01 of a date. */
+export function dayNumber(date: string): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+    dayNumbers.set(date, n);
+  }
+  return n;
+}
+
+export function dateOfDayNumber(n: number): string {
+  let s = dayStrings.get(n);
+  if (s === undefined) {
+    s = new Date(n * DAY_MS).toISOString().slice(0, 10);
+    dayStrings.set(n, s);
+  }
+  return s;
+}
+
 export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  return dateOfDayNumber(dayNumber(date) + days);
 }
 
 /** ISO weekday of a date: Monday = 1 … Sunday = 7. */
 export function weekday(date: string): number {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
+  // 1970-01-01 was a Thursday (4).
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 /** The Monday on or before a date. */
@@ -30,7 +54,7 @@ export function startOfIsoWeek(date: string): string {
 }
 
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  return dayNumber(to) - dayNumber(from);
 }
 
 export const laterDate = (a: string, b: string) => (a > b ? a : b);

@@ -6,6 +6,7 @@
 import Holidays from 'date-holidays';
 import type { Holiday, PersonSkill } from '../../../shared/capacity';
 import type { Currency, EmploymentType } from '../../../shared/domain';
+import { WORK_STAGES } from '../../../shared/pipeline';
 import { cached, type Sqlite } from '../db/client';
 import {
   allocateLogged,
@@ -138,76 +139,158 @@ const ASSIGNMENT_SQL = `SELECT a.id, a.person_id AS personId, a.project_id AS pr
   FROM assignments a JOIN projects p ON p.id = a.project_id JOIN clients c ON c.id = p.client_id
   JOIN services s ON s.id = p.service_id`;
 
+const OPEN = `(${WORK_STAGES.map((st) => `'${st}'`).join(', ')})`;
+
 /**
- * Assignments that can put hours between `from` and `to`: those overlapping the
- * range, and open ones ending before it (their remaining hours are due now).
- * Logged hours are given to each person's assignments on a project in date order.
+ * Open work of some people: the open projects (few, through the stage index)
+ * and their assignments (through the project index), joined here rather than
+ * in SQL — the matrix's hot path at 400 people.
  */
-export function loadAssignments(
+function openAssignmentRows(
   sqlite: Sqlite,
-  from: string,
-  to: string,
-  where: { personIds?: number[]; projectId?: number; ids?: number[] } = {},
-): AssignmentRow[] {
-  const clauses = [
-    `((a.start_date <= ? AND a.end_date >= ?) OR (a.end_date < ? AND p.stage NOT IN ('final_delivery', 'invoiced', 'paid', 'cancelled')))`,
-  ];
-  const params: (string | number)[] = [to, from, from];
-  if (where.projectId !== undefined) {
-    clauses.length = 0;
-    params.length = 0;
-    clauses.push('a.project_id = ?');
-    params.push(where.projectId);
+  personIds: readonly number[],
+): Omit<AssignmentRow, 'loggedHours' | 'done'>[] {
+  const projects = new Map<number, [string, string, string, string, string]>();
+  for (const [id, name, client, due, stage, code] of cached(
+    sqlite,
+    `SELECT p.id, p.name, c.name, p.due_date, p.stage, s.code FROM projects p
+     JOIN clients c ON c.id = p.client_id JOIN services s ON s.id = p.service_id WHERE p.stage IN ${OPEN}`,
+  )
+    .raw()
+    .all() as [number, string, string, string, string, string][])
+    projects.set(id, [name, client, due, stage, code]);
+  const people = new Set(personIds);
+  const rows: Omit<AssignmentRow, 'loggedHours' | 'done'>[] = [];
+  for (const [id, personId, projectId, plannedHours, startDate, endDate, costMinor, costCurrency] of cached(
+    sqlite,
+    `SELECT id, person_id, project_id, planned_hours, start_date, end_date, cost_minor, cost_currency FROM assignments
+     WHERE project_id IN (SELECT id FROM projects WHERE stage IN ${OPEN})`,
+  )
+    .raw()
+    .all() as [number, number, number, number, string, string, number | null, Currency | null][]) {
+    if (!people.has(personId)) continue;
+    const [projectName, clientName, projectDueDate, projectStage, serviceCode] = projects.get(projectId)!;
+    rows.push({
+      id,
+      personId,
+      projectId,
+      plannedHours,
+      startDate,
+      endDate,
+      costMinor,
+      costCurrency,
+      projectName,
+      clientName,
+      projectDueDate,
+      projectStage,
+      serviceCode,
+    });
   }
-  if (where.ids) {
-    clauses.length = 0;
-    params.length = 0;
-    clauses.push(`a.id IN (${where.ids.map(() => '?').join(',') || 'NULL'})`);
-    params.push(...where.ids);
-  }
-  if (where.personIds) {
-    clauses.push(`a.person_id IN (${where.personIds.map(() => '?').join(',') || 'NULL'})`);
-    params.push(...where.personIds);
-  }
-  const rows = sqlite
-    .prepare(`${ASSIGNMENT_SQL} WHERE ${clauses.join(' AND ')} ORDER BY a.start_date, a.id`)
-    .all(...params) as Omit<AssignmentRow, 'loggedHours'>[];
-  return withLogged(sqlite, rows);
+  return rows.sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id - b.id);
 }
 
-function withLogged(sqlite: Sqlite, rows: Omit<AssignmentRow, 'loggedHours'>[]): AssignmentRow[] {
-  // Every assignment of the same person and project shares the logged hours.
-  const pairs = new Map<string, { personId: number; projectId: number }>();
-  for (const r of rows) pairs.set(`${r.personId}|${r.projectId}`, { personId: r.personId, projectId: r.projectId });
-  const loggedStmt = cached(
-    sqlite,
-    'SELECT coalesce(sum(hours), 0) AS h FROM time_entries WHERE person_id = ? AND project_id = ?',
-  );
-  const siblingsStmt = cached(
-    sqlite,
-    'SELECT id, planned_hours AS plannedHours, start_date AS startDate FROM assignments WHERE person_id = ? AND project_id = ?',
-  );
-  const allocated = new Map<number, number>();
-  for (const { personId, projectId } of pairs.values()) {
-    const logged = (loggedStmt.get(personId, projectId) as { h: number }).h;
-    const siblings = siblingsStmt.all(personId, projectId) as { id: number; plannedHours: number; startDate: string }[];
-    for (const [id, hours] of allocateLogged(siblings, logged)) allocated.set(id, hours);
+export type AssignmentFilter =
+  /** Open work (the project is not delivered or cancelled) of these people: what commits their hours. */
+  | { open: true; personIds: readonly number[] }
+  /** Everything of these people overlapping two dates (a person's week). */
+  | { personIds: readonly number[]; from: string; to: string }
+  | { projectId: number }
+  | { ids: readonly number[] };
+
+/** Assignments with their logged hours (each person's hours on a project fill their assignments on it in date order). */
+export function loadAssignments(sqlite: Sqlite, filter: AssignmentFilter): AssignmentRow[] {
+  const list = (xs: readonly number[]) => xs.map(() => '?').join(',') || 'NULL';
+  let where: string;
+  let params: (string | number)[];
+  if ('open' in filter) {
+    where = '';
+    params = [];
+  } else if ('from' in filter) {
+    where = `a.start_date <= ? AND a.end_date >= ? AND a.person_id IN (${list(filter.personIds)})`;
+    params = [filter.to, filter.from, ...filter.personIds];
+  } else if ('projectId' in filter) {
+    where = 'a.project_id = ?';
+    params = [filter.projectId];
+  } else {
+    where = `a.id IN (${list(filter.ids)})`;
+    params = [...filter.ids];
   }
-  return rows.map((r) => ({ ...r, loggedHours: allocated.get(r.id) ?? 0 }));
+  const rows =
+    'open' in filter
+      ? openAssignmentRows(sqlite, filter.personIds)
+      : (sqlite.prepare(`${ASSIGNMENT_SQL} WHERE ${where} ORDER BY a.start_date, a.id`).all(...params) as Omit<
+          AssignmentRow,
+          'loggedHours' | 'done'
+        >[]);
+  if (rows.length === 0) return [];
+  const logged = new Map<string, number>();
+  const siblings = new Map<string, { id: number; plannedHours: number; startDate: string }[]>();
+  if ('open' in filter) {
+    // Every assignment of a selected person on an open project is in `rows`: its siblings are there too.
+    for (const r of rows) {
+      const key = `${r.personId}|${r.projectId}`;
+      siblings.set(key, [...(siblings.get(key) ?? []), r]);
+    }
+    for (const r of sqlite
+      .prepare(
+        `SELECT person_id, project_id, sum(hours) AS h FROM time_entries
+         WHERE project_id IN (SELECT id FROM projects WHERE stage IN ${OPEN}) GROUP BY project_id, person_id`,
+      )
+      .all() as { person_id: number; project_id: number; h: number }[])
+      logged.set(`${r.person_id}|${r.project_id}`, r.h);
+  } else {
+    // The person-project pairs selected, their logged hours and every assignment of each pair.
+    const pairs = `SELECT DISTINCT a.person_id, a.project_id FROM assignments a JOIN projects p ON p.id = a.project_id WHERE ${where}`;
+    for (const r of sqlite
+      .prepare(
+        `SELECT x.person_id, x.project_id, sum(t.hours) AS h FROM (${pairs}) x
+         JOIN time_entries t ON t.project_id = x.project_id AND t.person_id = x.person_id GROUP BY 1, 2`,
+      )
+      .all(...params) as { person_id: number; project_id: number; h: number }[])
+      logged.set(`${r.person_id}|${r.project_id}`, r.h);
+    for (const r of sqlite
+      .prepare(
+        `SELECT a2.id, a2.person_id, a2.project_id, a2.planned_hours AS plannedHours, a2.start_date AS startDate
+         FROM (${pairs}) x JOIN assignments a2 ON a2.project_id = x.project_id AND a2.person_id = x.person_id`,
+      )
+      .all(...params) as {
+      id: number;
+      person_id: number;
+      project_id: number;
+      plannedHours: number;
+      startDate: string;
+    }[]) {
+      const key = `${r.person_id}|${r.project_id}`;
+      siblings.set(key, [...(siblings.get(key) ?? []), r]);
+    }
+  }
+  const allocated = new Map<number, number>();
+  for (const [key, group] of siblings)
+    for (const [id, hours] of allocateLogged(group, logged.get(key) ?? 0)) allocated.set(id, hours);
+  return rows.map((r) => ({
+    ...r,
+    loggedHours: allocated.get(r.id) ?? 0,
+    done: CLOSED_STAGES.has(r.projectStage),
+  }));
 }
+
+const CLOSED_STAGES = new Set(['final_delivery', 'invoiced', 'paid', 'cancelled']);
 
 /** Hours each person logged per day between two dates: person → date → hours. */
 export function loggedByPersonDay(sqlite: Sqlite, from: string, to: string): Map<number, Map<string, number>> {
   const out = new Map<number, Map<string, number>>();
-  for (const r of sqlite
-    .prepare('SELECT person_id, date, sum(hours) AS hours FROM time_entries WHERE date BETWEEN ? AND ? GROUP BY 1, 2')
-    .all(from, to) as { person_id: number; date: string; hours: number }[]) {
-    let days = out.get(r.person_id);
+  for (const [date, personId, hours] of cached(
+    sqlite,
+    'SELECT date, person_id, hours FROM time_daily WHERE date BETWEEN ? AND ?',
+  )
+    .raw()
+    .iterate(from, to) as IterableIterator<[string, number, number]>) {
+    let days = out.get(personId);
     if (!days) {
       days = new Map();
-      out.set(r.person_id, days);
+      out.set(personId, days);
     }
-    days.set(r.date, r.hours);
+    days.set(date, hours);
   }
   return out;
 }

@@ -32,6 +32,17 @@ export interface DayAvailability {
 
 const NO_HOLIDAYS: readonly string[] = [];
 
+const weekdays = new Map<string, string>();
+/** The ISO weekday digit of a date, memoized (the matrix asks for the same dates for every person). */
+function weekdayDigit(date: string): string {
+  let d = weekdays.get(date);
+  if (d === undefined) {
+    d = String(weekday(date));
+    weekdays.set(date, d);
+  }
+  return d;
+}
+
 export function employedOn(person: CalendarPerson, date: string): boolean {
   return date >= person.startDate && (person.endDate === null || date <= person.endDate);
 }
@@ -41,7 +52,7 @@ export function dayAvailability(person: CalendarPerson, calendar: PersonCalendar
   const holidays = calendar.holidays.get(date) ?? NO_HOLIDAYS;
   const timeOff = calendar.timeOff.some((t) => date >= t.startDate && date <= t.endDate);
   const works =
-    employedOn(person, date) && person.workdays.includes(String(weekday(date))) && holidays.length === 0 && !timeOff;
+    employedOn(person, date) && person.workdays.includes(weekdayDigit(date)) && holidays.length === 0 && !timeOff;
   return { available: works ? person.hoursPerDay : 0, timeOff, holidays };
 }
 
@@ -61,9 +72,11 @@ export interface EngineAssignment {
   endDate: string;
   /** Hours this person logged against this assignment (all time). */
   loggedHours: number;
+  /** The project is delivered or cancelled: nothing remains, whatever was logged. */
+  done?: boolean;
 }
 
-export const remainingHours = (a: EngineAssignment) => Math.max(0, a.plannedHours - a.loggedHours);
+export const remainingHours = (a: EngineAssignment) => (a.done ? 0 : Math.max(0, a.plannedHours - a.loggedHours));
 
 /**
  * Spreads an assignment's remaining hours over its working days from today on,

@@ -82,7 +82,7 @@ export function personDays(
 ): PersonDays[] {
   const ids = people.map((p) => p.id);
   const earliestToday = people.reduce((m, p) => earlierDate(todayOf(p), m), laterDate(to, from));
-  const assignments = loadAssignments(sqlite, from < earliestToday ? from : earliestToday, to, { personIds: ids });
+  const assignments = loadAssignments(sqlite, { open: true, personIds: ids });
   const [hFrom, hTo] = horizon(from, to, earliestToday, assignments);
   const cals = calendars(sqlite, people, hFrom, hTo);
   const logged = loggedByPersonDay(sqlite, from, to);

@@ -49,7 +49,7 @@ function project(sqlite: Sqlite, id: number) {
 }
 
 export function getAssignment(sqlite: Sqlite, id: number): Assignment {
-  const row = loadAssignments(sqlite, '', '', { ids: [id] })[0];
+  const row = loadAssignments(sqlite, { ids: [id] })[0];
   if (!row) throw new AppFailure('NOT_FOUND', `There is no assignment with id ${id}.`);
   return toAssignment(row, person(sqlite, row.personId).name);
 }
@@ -57,7 +57,7 @@ export function getAssignment(sqlite: Sqlite, id: number): Assignment {
 export function assignmentsForProject(sqlite: Sqlite, projectId: number): Assignment[] {
   project(sqlite, projectId);
   const names = new Map(loadPeople(sqlite).map((p) => [p.id, p.name]));
-  return loadAssignments(sqlite, '', '', { projectId }).map((a) => toAssignment(a, names.get(a.personId) ?? ''));
+  return loadAssignments(sqlite, { projectId }).map((a) => toAssignment(a, names.get(a.personId) ?? ''));
 }
 
 function checkDates(sqlite: Sqlite, personId: number, startDate: string, endDate: string): void {
@@ -237,7 +237,7 @@ export function timeWeek(sqlite: Sqlite, personId: number, weekStartInput: strin
   const days = Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
   const { availableOn } = calendars(sqlite, [p], weekStart, end).get(p.id)!;
   const rows = new Map<number, TimeWeek['rows'][number]>();
-  for (const a of loadAssignments(sqlite, weekStart, end, { personIds: [personId] }))
+  for (const a of loadAssignments(sqlite, { personIds: [personId], from: weekStart, to: end }))
     if (!rows.has(a.projectId))
       rows.set(a.projectId, {
         projectId: a.projectId,

@@ -256,6 +256,7 @@ function redistributions(project: RoutingProject, people: readonly RoutingPerson
           personId: person.id,
           name: person.name,
           moveAssignmentId: a.id,
+          moveProjectName: a.projectName,
           moveToPersonId: taker.id,
           moveToName: taker.name,
           freedHours: a.hoursInWindow,

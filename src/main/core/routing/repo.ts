@@ -86,9 +86,9 @@ function qualityRecords(sqlite: Sqlite): Map<number, { firstPassRate: number | n
 
 export function routingReport(sqlite: Sqlite, projectId: number, now: Date, today: string): RoutingReport {
   const project = loadProject(sqlite, projectId);
-  const people = loadPeople(sqlite).filter(
-    (p) => p.skills.some((s) => s.skill === project.skill) && (p.endDate === null || p.endDate >= today),
-  );
+  // Everyone still employed: candidates need the project's skill, but whoever takes over
+  // redistributed work needs only that work's skill (the engine decides both).
+  const people = loadPeople(sqlite).filter((p) => p.skills.length > 0 && (p.endDate === null || p.endDate >= today));
   const windowStart = laterDate(project.startDate, today);
   const windowEnd = laterDate(project.dueDate, windowStart);
   const horizonEnd = laterDate(addDays(today, LOOKAHEAD_DAYS), windowEnd);

@@ -112,3 +112,18 @@ export const timeEntries = sqliteTable(
     check('time_entries_hours', sql`${t.hours} > 0 AND ${t.hours} <= 24`),
   ],
 );
+
+/**
+ * Hours logged per person per day, kept by triggers on time_entries
+ * (drizzle/0004_capacity.sql): the capacity matrix reads one row per person-day
+ * instead of summing every entry.
+ */
+export const timeDaily = sqliteTable(
+  'time_daily',
+  {
+    date: text('date').notNull(),
+    personId: integer('person_id').notNull(),
+    hours: real('hours').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.date, t.personId] })],
+);
