@@ -14,8 +14,8 @@ const hoursSchema = (what: string, max: number) =>
 export const matrixSchema = z
   .object({
     from: isoDateSchema,
-    granularity: z.enum(['day', 'week']).default('week'),
-    /** Days (granularity 'day') or weeks (granularity 'week'). */
+    granularity: z.enum(['day', 'week', 'month']).default('week'),
+    /** How many days, weeks or months. */
     count: z.number().int().min(1, 'Show at least one period.').max(62, 'Show at most 62 periods.'),
     hubId: id.nullable().default(null),
   })

@@ -154,7 +154,7 @@ export interface CapacityPeriod {
 
 /** People × periods (days or weeks), grouped by hub, with hub and team totals. */
 export interface CapacityMatrix {
-  granularity: 'day' | 'week';
+  granularity: 'day' | 'week' | 'month';
   from: string;
   to: string;
   today: string;

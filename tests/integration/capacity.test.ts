@@ -68,14 +68,30 @@ describe('capacity and routing', () => {
       for (const c of p.cells)
         if (c.available > 0) expect(c.utilization).toBeCloseTo(c.committed / c.available, 1);
         else expect(c.utilization).toBeNull();
-    const core = m.people.filter((p) => p.employmentType === 'core');
+    const team = m.people.filter((p) => p.employmentType === 'core');
     const sum = (ps: CapacityPerson[], key: 'available' | 'committed') => ps.reduce((s, p) => s + p.total[key], 0);
-    expect(m.team.total.available).toBeCloseTo(sum(core, 'available'), 1);
-    expect(m.team.total.committed).toBeCloseTo(sum(core, 'committed'), 1);
+    expect(m.team.total.available).toBeCloseTo(sum(team, 'available'), 1);
+    expect(m.team.total.committed).toBeCloseTo(sum(team, 'committed'), 1);
     for (const hub of m.hubs) {
       const members = m.people.filter((p) => p.hubId === hub.hubId);
       expect(hub.total.available).toBeCloseTo(sum(members, 'available'), 1);
     }
+    // A month is the sum of its days.
+    const month = expectOk(
+      await core.call('capacity/matrix', { from: today, granularity: 'month', count: 2, hubId: null }),
+    );
+    const first = month.periods[0]!;
+    expect(first.start).toBe(`${today.slice(0, 8)}01`);
+    expect(month.periods[1]!.start).toBe(addDays(first.end, 1));
+    const days = await matrix(first.start, Number(first.end.slice(8)), 'day');
+    expect(month.team.cells[0]!.available).toBeCloseTo(
+      days.team.cells.reduce((s, c) => s + c.available, 0),
+      1,
+    );
+    expect(month.team.cells[0]!.committed).toBeCloseTo(
+      days.team.cells.reduce((s, c) => s + c.committed, 0),
+      1,
+    );
     // The demo's production people logged hours in past weeks; open work shows as assignments to move.
     const past = await matrix(addDays(today, -28), 5);
     expect(personIn(past, ids.camila).total.committed).toBeGreaterThan(0);

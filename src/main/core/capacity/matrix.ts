@@ -113,25 +113,51 @@ export function personDays(
 
 export const personToday = (now: Date) => (p: { timeZone: string }) => localDate(now, p.timeZone);
 
+/** Consecutive days, ISO weeks (from the Monday on or before `from`) or calendar months. */
+export function periodsOf(granularity: 'day' | 'week' | 'month', fromDate: string, count: number): CapacityPeriod[] {
+  const periods: CapacityPeriod[] = [];
+  let start =
+    granularity === 'week'
+      ? startOfIsoWeek(fromDate)
+      : granularity === 'month'
+        ? `${fromDate.slice(0, 8)}01`
+        : fromDate;
+  for (let i = 0; i < count; i++) {
+    const next =
+      granularity === 'day' ? addDays(start, 1) : granularity === 'week' ? addDays(start, 7) : firstOfNextMonth(start);
+    periods.push({ start, end: addDays(next, -1) });
+    start = next;
+  }
+  return periods;
+}
+
+function firstOfNextMonth(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
 export function capacityMatrix(
   sqlite: Sqlite,
-  args: { from: string; granularity: 'day' | 'week'; count: number; hubId: number | null },
+  args: { from: string; granularity: 'day' | 'week' | 'month'; count: number; hubId: number | null },
   now: Date,
   workspaceToday: string,
 ): CapacityMatrix {
-  const from = args.granularity === 'week' ? startOfIsoWeek(args.from) : args.from;
-  const periods: CapacityPeriod[] = [];
-  for (let i = 0; i < args.count; i++) {
-    const start = args.granularity === 'week' ? addDays(from, 7 * i) : addDays(from, i);
-    periods.push({ start, end: args.granularity === 'week' ? addDays(start, 6) : start });
-  }
+  const periods = periodsOf(args.granularity, args.from, args.count);
+  const from = periods[0]!.start;
   const to = periods[periods.length - 1]!.end;
   const people = loadPeople(sqlite, { hubId: args.hubId }).filter(
     (p) => p.startDate <= to && (p.endDate === null || p.endDate >= from),
   );
   const rows = personDays(sqlite, people, from, to, personToday(now));
   const index = new Map(periods.map((p, i) => [p.start, i]));
-  const periodOf = (date: string) => index.get(args.granularity === 'week' ? startOfIsoWeek(date) : date)!;
+  const periodOf = (date: string) =>
+    index.get(
+      args.granularity === 'week'
+        ? startOfIsoWeek(date)
+        : args.granularity === 'month'
+          ? `${date.slice(0, 8)}01`
+          : date,
+    )!;
 
   const capacityPeople: CapacityPerson[] = rows.map(({ person, days, assignments }) => {
     const cells: CapacityCell[] = periods.map(() => ({
