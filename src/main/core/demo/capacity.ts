@@ -200,8 +200,8 @@ export function simulateCapacity(sqlite: Sqlite, plan: DemoPlan, at: (date: stri
   };
 
   const employedAt = (p: DemoPersonRow, date: string) => p.start_date <= date;
-  const pm = core.find((p) => p.role === 'Project Manager');
-  const qa = core.find((p) => p.role === 'QA Specialist');
+  const pms = core.filter((p) => p.role === 'Project Manager');
+  const qas = core.filter((p) => p.role === 'QA Specialist');
 
   for (const project of projects) {
     const skill = SERVICE_SKILL[project.code] ?? 'video_editing';
@@ -222,8 +222,14 @@ export function simulateCapacity(sqlite: Sqlite, plan: DemoPlan, at: (date: stri
       .sort((a, b) => load(a) - load(b) || a.id - b.id);
     const person = internal[0] ?? freelancers[0] ?? core.find((p) => level(p) > 0 && employedAt(p, start));
     if (person) book(person, project, planned, start, end);
-    // Coordination and the quality gates take their share too.
-    if (pm && employedAt(pm, start)) book(pm, project, quarter(planned * 0.15), start, end);
-    if (qa && employedAt(qa, start)) book(qa, project, quarter(planned * 0.1), start, end);
+    // Coordination and the quality gates take their share, from whoever has room for it.
+    for (const [team, share] of [
+      [pms, 0.15],
+      [qas, 0.1],
+    ] as const) {
+      const hours = quarter(planned * share);
+      const who = team.find((p) => employedAt(p, start) && roomFor(p, weeks, hours / weeks.length));
+      if (who) book(who, project, hours, start, end);
+    }
   }
 }

@@ -52,6 +52,11 @@ const EXTRA_ROLES = [
   ['Video Editor', false],
   ['AI Specialist', false],
   ['Designer', false],
+  ['Video Editor', false],
+  ['Project Manager', false],
+  ['Content Creator', false],
+  ['QA Specialist', false],
+  ['Designer', false],
 ] as const;
 
 type HubName = (typeof DEMO_HUBS)[number]['name'];
