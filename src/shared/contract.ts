@@ -6,8 +6,8 @@
  */
 import type { z } from 'zod';
 import type {
-  AssignmentMoved,
   Assignment,
+  AssignmentMoved,
   BalanceProposal,
   CapacityMatrix,
   CoverageReport,

@@ -31,6 +31,7 @@ export const SECTIONS_ES = [
 export const SETTINGS_TABS = [
   { id: 'profile', name: 'Workspace profile' },
   { id: 'hubs', name: 'Hubs' },
+  { id: 'holidays', name: 'Holidays' },
   { id: 'catalogue', name: 'Service catalogue' },
   { id: 'scoring', name: 'Scoring' },
   { id: 'data', name: 'Data' },
@@ -40,6 +41,7 @@ export const SETTINGS_TABS = [
 export const SETTINGS_TABS_ES = [
   { id: 'profile', name: 'Perfil' },
   { id: 'hubs', name: 'Sedes' },
+  { id: 'holidays', name: 'Feriados' },
   { id: 'catalogue', name: 'Catálogo de servicios' },
   { id: 'scoring', name: 'Puntuación' },
   { id: 'data', name: 'Datos' },

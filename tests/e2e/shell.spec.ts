@@ -152,10 +152,10 @@ test('the period and hub filter apply to the screen and persist across a reload'
   ).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByRole('combobox', { name: 'Hub filter' })).toHaveText('Lima');
 
-  // The filters follow to every section (Capacity still shows its placeholder, which names them).
-  await nav(page).getByRole('button', { name: 'Capacity' }).click();
-  await expect(page.getByTestId('section-capacity')).toContainText('Will follow your filters: This week');
-  await expect(page.getByTestId('section-capacity')).toContainText('Lima');
+  // The filters follow to every section (Team & Earnings still shows its placeholder, which names them).
+  await nav(page).getByRole('button', { name: 'Team & Earnings' }).click();
+  await expect(page.getByTestId('section-team')).toContainText('Will follow your filters: This week');
+  await expect(page.getByTestId('section-team')).toContainText('Lima');
 });
 
 test('a custom period is checked, applied and kept across a reload', async ({ page, demoApp }) => {

@@ -10,8 +10,8 @@
 import { addDays, daysBetween, startOfIsoWeek } from '../../../shared/dates';
 import type { LeadChannel, Tier, Vertical } from '../../../shared/domain';
 import { audit } from '../audit/log';
-import { DEFAULT_SERVICES } from '../catalogue/defaults';
 import { syncCapacityAlerts } from '../capacity/alerts';
+import { DEFAULT_SERVICES } from '../catalogue/defaults';
 import { insertDefaultServices } from '../catalogue/repo';
 import type { Sqlite } from '../db/client';
 import { insertHubRow } from '../hubs/repo';
@@ -19,11 +19,11 @@ import type { JobControl } from '../jobs/runner';
 import { insertPersonRow } from '../people/repo';
 import { scoreAllNow } from '../scoring/service';
 import { insertSettings } from '../settings/repo';
+import { simulateCapacity } from './capacity';
 import { leadStatements, qualifyLead } from './leads';
 import { simulateMoney } from './money';
 import { COMPANY_WORDS, DEMO_HUBS, DEMO_PEOPLE, FIRST_NAMES, LAST_NAMES } from './people';
 import { type ProductionPlan, simulateProduction } from './production';
-import { simulateCapacity } from './capacity';
 import { Random } from './random';
 
 export interface DemoPlan {

@@ -6,6 +6,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Prefs } from '../../../shared/contract';
 import type { ErrorCode } from '../../../shared/result';
+import capacityEn from '../features/capacity/locales/en.json';
+import capacityEs from '../features/capacity/locales/es.json';
 import clientsEn from '../features/clients/locales/en.json';
 import clientsEs from '../features/clients/locales/es.json';
 import financeEn from '../features/finance/locales/en.json';
@@ -16,6 +18,8 @@ import pipelineEn from '../features/pipeline/locales/en.json';
 import pipelineEs from '../features/pipeline/locales/es.json';
 import projectsEn from '../features/projects/locales/en.json';
 import projectsEs from '../features/projects/locales/es.json';
+import timeEn from '../features/time/locales/en.json';
+import timeEs from '../features/time/locales/es.json';
 import type { Language } from './format';
 import en from './locales/en.json';
 import es from './locales/es.json';
@@ -32,6 +36,8 @@ const resources = {
     invoices: invoicesEn,
     pipeline: pipelineEn,
     projects: projectsEn,
+    capacity: capacityEn,
+    time: timeEn,
   },
   es: {
     translation: es,
@@ -40,6 +46,8 @@ const resources = {
     invoices: invoicesEs,
     pipeline: pipelineEs,
     projects: projectsEs,
+    capacity: capacityEs,
+    time: timeEs,
   },
 } as const;
 

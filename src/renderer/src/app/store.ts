@@ -16,7 +16,7 @@ import type {
 import type { Section } from '../../../shared/domain';
 import { DEFAULT_PREFS } from '../../../shared/prefs';
 
-export const SETTINGS_TABS = ['profile', 'hubs', 'catalogue', 'scoring', 'data', 'appearance'] as const;
+export const SETTINGS_TABS = ['profile', 'hubs', 'holidays', 'catalogue', 'scoring', 'data', 'appearance'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 export { DEFAULT_PREFS };

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Modal } from '../../components/Dialog';
+import { CapacityPage } from '../../features/capacity/CapacityPage';
 import { ClientsPage } from '../../features/clients/ClientsPage';
 import { FinancePage } from '../../features/finance/FinancePage';
 import { PipelinePage } from '../../features/pipeline/PipelinePage';
@@ -90,6 +91,8 @@ export function Shell() {
               <PipelinePage />
             ) : section === 'projects' ? (
               <ProjectsPage />
+            ) : section === 'capacity' ? (
+              <CapacityPage />
             ) : (
               <SectionPlaceholder section={section} />
             )}

@@ -22,6 +22,7 @@ import { HubDot } from '../../components/HubDot';
 import { Skeleton, SkeletonBlock } from '../../components/Skeleton';
 import { Badge } from '../../components/StatusBadge';
 import { InvoiceSheet } from '../invoices/InvoiceSheet';
+import { AssignmentsSection } from '../time/AssignmentsSection';
 import { QualityGates, useBlockerLines } from './gates';
 import { RiskBadge, StageBadge } from './parts';
 import { canMove, isWorkStage } from './rules';
@@ -281,6 +282,8 @@ function DetailBody({
               <ProjectInvoices ids={d.invoiceIds} onOpen={setInvoiceId} />
             </Section>
           ) : null}
+
+          <AssignmentsSection projectId={d.id} canAssign={open} today={today} onChanged={onChanged} />
 
           <Section
             title={t('detail.gates')}

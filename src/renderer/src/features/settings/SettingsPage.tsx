@@ -1,9 +1,10 @@
-import { Building2, Database, Layers3, Palette, SlidersHorizontal, Target } from 'lucide-react';
+import { Building2, CalendarOff, Database, Layers3, Palette, SlidersHorizontal, Target } from 'lucide-react';
 import { Tabs } from 'radix-ui';
 import { useTranslation } from 'react-i18next';
 import { SETTINGS_TABS, type SettingsTab, useApp } from '../../app/store';
 import { PageHeader } from '../../components/PageHeader';
 import { ScoringTab } from '../pipeline/ScoringTab';
+import { HolidaysTab } from '../time/HolidaysTab';
 import { AppearanceTab } from './AppearanceTab';
 import { CatalogueTab } from './CatalogueTab';
 import { DataTab } from './DataTab';
@@ -13,6 +14,7 @@ import { ProfileTab } from './ProfileTab';
 const ICONS: Record<SettingsTab, typeof Building2> = {
   profile: SlidersHorizontal,
   hubs: Building2,
+  holidays: CalendarOff,
   catalogue: Layers3,
   scoring: Target,
   data: Database,
@@ -46,6 +48,9 @@ export function SettingsPage() {
         </Tabs.Content>
         <Tabs.Content value="hubs">
           <HubsTab />
+        </Tabs.Content>
+        <Tabs.Content value="holidays">
+          <HolidaysTab />
         </Tabs.Content>
         <Tabs.Content value="catalogue">
           <CatalogueTab />

@@ -1,0 +1,160 @@
+/** The keyboard's way to move an assignment: to whom, and how many weeks (or days) earlier or later. */
+import { Minus, Plus } from 'lucide-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Assignment, CapacityPerson } from '../../../../shared/capacity';
+import type { AppError } from '../../../../shared/contract';
+import { addDays } from '../../../../shared/dates';
+import { useApp } from '../../app/store';
+import { Button } from '../../components/Button';
+import { FormDialog } from '../../components/Dialog';
+import { Field, Input } from '../../components/Field';
+import { HubDot } from '../../components/HubDot';
+import { Select } from '../../components/Select';
+import { shortDate } from './model';
+import { useHours } from './parts';
+import type { Scale } from './store';
+
+const MAX_SHIFT = { week: 52, day: 366 } as const;
+
+export function MoveDialog({
+  assignment: a,
+  people,
+  scale,
+  onClose,
+  onMove,
+}: {
+  assignment: Assignment;
+  people: CapacityPerson[];
+  scale: Scale;
+  onClose: () => void;
+  onMove: (personId: number, shift: number) => Promise<AppError | null>;
+}) {
+  const { t, i18n } = useTranslation('capacity');
+  const lang = i18n.language;
+  const hours = useHours();
+  const hubs = useApp((s) => s.hubs);
+  const [personId, setPersonId] = useState(String(a.personId));
+  const [shiftText, setShiftText] = useState('0');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [fieldError, setFieldError] = useState<{ field: 'personId' | 'shift'; message: string } | null>(null);
+
+  const shift = /^[-+]?\d+$/.test(shiftText.trim()) ? Number(shiftText.trim()) : Number.NaN;
+  const shiftValid = Number.isInteger(shift) && Math.abs(shift) <= MAX_SHIFT[scale];
+  const days = shiftValid ? shift * (scale === 'week' ? 7 : 1) : 0;
+  const withYear = a.startDate.slice(0, 4) !== a.endDate.slice(0, 4);
+  const newDates = `${shortDate(addDays(a.startDate, days), lang)} – ${shortDate(addDays(a.endDate, days), lang, withYear)}`;
+  const unchanged = Number(personId) === a.personId && shift === 0;
+
+  const step = (by: number) => {
+    setShiftText(String((shiftValid ? shift : 0) + by));
+    setFieldError(null);
+  };
+
+  const submit = async () => {
+    if (!shiftValid) {
+      setFieldError({ field: 'shift', message: t('move.shiftInvalid', { max: MAX_SHIFT[scale] }) });
+      return;
+    }
+    if (unchanged) {
+      onClose();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const failure = await onMove(Number(personId), shift);
+    setBusy(false);
+    if (!failure) return;
+    if (failure.field === 'personId') setFieldError({ field: 'personId', message: failure.message });
+    else if (failure.field === 'startDate' || failure.field === 'endDate')
+      setFieldError({ field: 'shift', message: failure.message });
+    else setError(failure);
+  };
+
+  const unit = scale === 'week' ? t('move.unitWeeks') : t('move.unitDays');
+  return (
+    <FormDialog
+      formId="capacity-move-form"
+      testId="move-dialog"
+      title={t('move.title', { project: a.projectName })}
+      description={
+        a.projectName.includes(a.clientName)
+          ? t('move.descriptionShort', { person: a.personName, remaining: hours(a.remainingHours) })
+          : t('move.description', { client: a.clientName, person: a.personName, remaining: hours(a.remainingHours) })
+      }
+      width="max-w-md"
+      onClose={onClose}
+      onSubmit={submit}
+      busy={busy}
+      error={error}
+      submitLabel={t('move.submit')}
+    >
+      <Field label={t('move.person')} error={fieldError?.field === 'personId' ? fieldError.message : undefined}>
+        {(p) => (
+          <Select
+            {...p}
+            value={personId}
+            onChange={(v) => {
+              setPersonId(v);
+              setFieldError(null);
+            }}
+            options={people.map((person) => {
+              const hub = hubs.find((h) => h.id === person.hubId);
+              return {
+                value: String(person.id),
+                label: person.name,
+                icon: hub ? <HubDot color={hub.color} className="size-2" /> : undefined,
+                hint: person.id === a.personId ? t('move.current') : person.role,
+              };
+            })}
+          />
+        )}
+      </Field>
+      <Field
+        label={t('move.shift', { unit })}
+        hint={shiftValid ? t('move.newDates', { dates: newDates }) : undefined}
+        error={fieldError?.field === 'shift' ? fieldError.message : undefined}
+      >
+        {(p) => (
+          <div className="flex items-center gap-1.5">
+            <Button
+              size="icon"
+              aria-label={t(scale === 'week' ? 'move.earlierWeek' : 'move.earlierDay')}
+              onClick={() => step(-1)}
+              disabled={busy}
+            >
+              <Minus />
+            </Button>
+            <Input
+              {...p}
+              inputMode="numeric"
+              autoFocus
+              className="max-w-20 text-center tabular-nums"
+              value={shiftText}
+              onChange={(e) => {
+                setShiftText(e.target.value);
+                setFieldError(null);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+                  e.preventDefault();
+                  step(e.key === 'ArrowUp' ? 1 : -1);
+                }
+              }}
+            />
+            <Button
+              size="icon"
+              aria-label={t(scale === 'week' ? 'move.laterWeek' : 'move.laterDay')}
+              onClick={() => step(1)}
+              disabled={busy}
+            >
+              <Plus />
+            </Button>
+            <span className="ml-1 text-[12.5px] text-muted">{unit}</span>
+          </div>
+        )}
+      </Field>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,244 @@
+/** A person's time off: what is booked (removable after a confirmation) and a form to add more. */
+import { CalendarPlus, Trash2, TreePalm } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import { type CapacityPerson, TIME_OFF_KINDS, type TimeOff, type TimeOffKind } from '../../../../shared/capacity';
+import { timeOffInputSchema } from '../../../../shared/capacity-schemas';
+import type { AppError } from '../../../../shared/contract';
+import { daysBetween } from '../../../../shared/dates';
+import { api } from '../../app/api';
+import { formatDate } from '../../app/format';
+import { useApiQuery } from '../../app/useApi';
+import { useFieldErrors } from '../../app/validation';
+import { Button } from '../../components/Button';
+import { ConfirmDialog, ErrorBanner, Modal } from '../../components/Dialog';
+import { ErrorState } from '../../components/ErrorState';
+import { Field, Input } from '../../components/Field';
+import { Select } from '../../components/Select';
+import { SkeletonBlock } from '../../components/Skeleton';
+import { Badge, type Tone } from '../../components/StatusBadge';
+
+const KIND_TONE: Record<TimeOffKind, Tone> = { vacation: 'info', sick: 'danger', personal: 'accent', other: 'neutral' };
+const FIELDS = ['startDate', 'endDate', 'kind', 'note'] as const;
+
+export function TimeOffDialog({
+  person,
+  today,
+  onClose,
+  onChanged,
+}: {
+  person: CapacityPerson;
+  today: string;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
+  const { t, i18n } = useTranslation('capacity');
+  const { t: tc } = useTranslation();
+  const lang = i18n.language;
+  const list = useApiQuery('timeOff/list', { personId: person.id });
+  const [startDate, setStartDate] = useState(today);
+  const [endDate, setEndDate] = useState(today);
+  const [kind, setKind] = useState<TimeOffKind>('vacation');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [removing, setRemoving] = useState<TimeOff | null>(null);
+  const value = useMemo(
+    () => ({ personId: person.id, startDate, endDate, kind, note: note.trim() === '' ? null : note.trim() }),
+    [person.id, startDate, endDate, kind, note],
+  );
+  const v = useFieldErrors(timeOffInputSchema, value);
+
+  const range = (o: { startDate: string; endDate: string }) =>
+    o.startDate === o.endDate
+      ? formatDate(o.startDate, lang)
+      : `${formatDate(o.startDate, lang)} – ${formatDate(o.endDate, lang)}`;
+
+  const add = async () => {
+    v.setSubmitted(true);
+    if (!v.valid) return;
+    setBusy(true);
+    setError(null);
+    const result = await api.call('timeOff/add', value);
+    setBusy(false);
+    if (!result.ok) {
+      const field = result.error.field;
+      if (field && (FIELDS as readonly string[]).includes(field)) v.setServerError(field, result.error.message);
+      else setError(result.error);
+      return;
+    }
+    toast.success(t('timeOff.added', { name: person.name, dates: range(result.value) }));
+    v.reset();
+    setNote('');
+    list.reload();
+    onChanged();
+  };
+
+  const remove = async (item: TimeOff): Promise<AppError | null> => {
+    const result = await api.call('timeOff/remove', { id: item.id });
+    if (!result.ok) return result.error;
+    toast.success(t('timeOff.removed', { dates: range(item) }));
+    list.reload();
+    onChanged();
+    return null;
+  };
+
+  const items = list.data ?? [];
+  const upcoming = items.filter((o) => o.endDate >= today);
+  const past = items.filter((o) => o.endDate < today);
+
+  return (
+    <>
+      <Modal
+        open
+        onOpenChange={(o) => (o ? undefined : onClose())}
+        title={t('timeOff.title', { name: person.name })}
+        description={t('timeOff.description')}
+        width="max-w-xl"
+        testId="time-off-dialog"
+        footer={<Button onClick={onClose}>{tc('common.close')}</Button>}
+      >
+        <div className="flex flex-col gap-5">
+          <section aria-labelledby="time-off-list-title">
+            <h3 id="time-off-list-title" className="mb-2 text-[13px] font-semibold text-fg">
+              {t('timeOff.booked')}
+            </h3>
+            {list.status === 'error' ? (
+              <ErrorState error={list.error} onRetry={list.reload} className="py-4" />
+            ) : !list.data ? (
+              <SkeletonBlock lines={2} />
+            ) : items.length === 0 ? (
+              <p className="flex items-center gap-2 rounded-[10px] border border-dashed border-line px-3 py-3 text-[13px] text-muted">
+                <TreePalm className="size-4 text-faint" aria-hidden="true" />
+                {t('timeOff.none')}
+              </p>
+            ) : (
+              <ul
+                className="flex flex-col divide-y divide-line rounded-[10px] border border-line"
+                data-testid="time-off-list"
+              >
+                {[...upcoming, ...past].map((o) => (
+                  <li
+                    key={o.id}
+                    className="flex items-center gap-3 px-3 py-2 text-[13px]"
+                    data-testid="time-off-item"
+                    data-past={o.endDate < today || undefined}
+                  >
+                    <Badge tone={KIND_TONE[o.kind]}>{t(`kind.${o.kind}`)}</Badge>
+                    <div className="min-w-0 flex-1">
+                      <p className={o.endDate < today ? 'text-muted' : 'text-fg'}>
+                        <span className="tabular-nums">{range(o)}</span>
+                        <span className="text-muted">
+                          {' · '}
+                          {t('timeOff.days', { count: daysBetween(o.startDate, o.endDate) + 1 })}
+                        </span>
+                      </p>
+                      {o.note ? <p className="truncate text-[12px] text-muted">{o.note}</p> : null}
+                    </div>
+                    <Button
+                      variant="ghost"
+                      size="icon-sm"
+                      aria-label={t('timeOff.remove', { dates: range(o) })}
+                      onClick={() => setRemoving(o)}
+                    >
+                      <Trash2 />
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section aria-labelledby="time-off-add-title" className="rounded-[10px] border border-line bg-subtle/40 p-3">
+            <h3 id="time-off-add-title" className="mb-3 text-[13px] font-semibold text-fg">
+              {t('timeOff.addTitle')}
+            </h3>
+            <form
+              noValidate
+              aria-labelledby="time-off-add-title"
+              className="grid grid-cols-2 gap-3"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void add();
+              }}
+            >
+              <ErrorBanner error={error} className="col-span-2" />
+              <Field label={t('timeOff.start')} error={v.errorFor('startDate')}>
+                {(p) => (
+                  <Input
+                    {...p}
+                    type="date"
+                    value={startDate}
+                    onChange={(e) => {
+                      setStartDate(e.target.value);
+                      v.edited('startDate');
+                      if (endDate < e.target.value) setEndDate(e.target.value);
+                    }}
+                    onBlur={() => v.touch('startDate')}
+                  />
+                )}
+              </Field>
+              <Field label={t('timeOff.end')} error={v.errorFor('endDate')}>
+                {(p) => (
+                  <Input
+                    {...p}
+                    type="date"
+                    value={endDate}
+                    min={startDate}
+                    onChange={(e) => {
+                      setEndDate(e.target.value);
+                      v.edited('endDate');
+                    }}
+                    onBlur={() => v.touch('endDate')}
+                  />
+                )}
+              </Field>
+              <Field label={t('timeOff.kind')} error={v.errorFor('kind')}>
+                {(p) => (
+                  <Select
+                    {...p}
+                    value={kind}
+                    onChange={(k) => {
+                      setKind(k as TimeOffKind);
+                      v.edited('kind');
+                    }}
+                    options={TIME_OFF_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+                  />
+                )}
+              </Field>
+              <Field label={t('timeOff.note')} optional optionalLabel={t('optional')} error={v.errorFor('note')}>
+                {(p) => (
+                  <Input
+                    {...p}
+                    value={note}
+                    maxLength={200}
+                    placeholder={t('timeOff.notePlaceholder')}
+                    onChange={(e) => {
+                      setNote(e.target.value);
+                      v.edited('note');
+                    }}
+                    onBlur={() => v.touch('note')}
+                  />
+                )}
+              </Field>
+              <div className="col-span-2 flex justify-end">
+                <Button type="submit" variant="primary" icon={<CalendarPlus />} busy={busy}>
+                  {t('timeOff.add')}
+                </Button>
+              </div>
+            </form>
+          </section>
+        </div>
+      </Modal>
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(o) => (o ? undefined : setRemoving(null))}
+        title={t('timeOff.removeTitle')}
+        description={removing ? t('timeOff.removeDescription', { name: person.name, dates: range(removing) }) : ''}
+        confirmLabel={t('timeOff.removeConfirm')}
+        onConfirm={() => (removing ? remove(removing) : Promise.resolve(null))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,347 @@
+/**
+ * Settings → Holidays: a hub's public holidays for a year — its country's
+ * calendar (offline) plus the ones added by hand — each with a switch (off =
+ * the hub works that day), and "Add holiday". Capacity counts the days that
+ * stay on as days off for everyone in the hub.
+ */
+import { CalendarOff, ChevronLeft, ChevronRight, Plus } from 'lucide-react';
+import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toast } from 'sonner';
+import type { Holiday } from '../../../../shared/capacity';
+import { holidayInputSchema } from '../../../../shared/capacity-schemas';
+import type { AppError, Hub } from '../../../../shared/contract';
+import { toastError } from '../../app/actions';
+import { api } from '../../app/api';
+import { countryName, formatDate } from '../../app/format';
+import { useApp } from '../../app/store';
+import { useApiQuery } from '../../app/useApi';
+import { useFieldErrors } from '../../app/validation';
+import { Button } from '../../components/Button';
+import { Card, CardHeader } from '../../components/Card';
+import { cn } from '../../components/cn';
+import { columnHelper, DataTable } from '../../components/DataTable';
+import { FormDialog } from '../../components/Dialog';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
+import { Field, Input } from '../../components/Field';
+import { HubDot } from '../../components/HubDot';
+import { Select } from '../../components/Select';
+import { SkeletonBlock } from '../../components/Skeleton';
+import { Badge } from '../../components/StatusBadge';
+import { Switch } from '../../components/Switch';
+import { shortDay, useWorkspaceToday } from './util';
+import { timeIssueMessage } from './validation';
+
+/** Remote hubs carry ISO's "unknown" country: no public calendar. */
+const NO_COUNTRY = 'ZZ';
+
+export function HolidaysTab() {
+  const { t, i18n } = useTranslation('time');
+  const lang = i18n.language;
+  const hubs = useApp((s) => s.hubs);
+  const today = useWorkspaceToday();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [year, setYear] = useState(() => Number(today.slice(0, 4)));
+  const [adding, setAdding] = useState(false);
+  const [version, setVersion] = useState(0);
+  const hubSelectId = useId();
+  const hub = hubs.find((h) => h.id === chosen) ?? hubs.find((h) => h.country !== NO_COUNTRY) ?? hubs[0] ?? null;
+
+  const add = (
+    <Button variant="primary" icon={<Plus />} disabled={!hub} onClick={() => setAdding(true)}>
+      {t('holidays.add')}
+    </Button>
+  );
+
+  return (
+    <Card data-testid="holidays-tab">
+      <CardHeader title={t('holidays.title')} description={t('holidays.description')} actions={add} />
+      <div className="flex flex-wrap items-center gap-x-5 gap-y-2 border-b border-line px-5 py-3">
+        <div className="flex items-center gap-2">
+          <label htmlFor={hubSelectId} className="text-[13px] font-medium text-fg">
+            {t('holidays.hub')}
+          </label>
+          <Select
+            id={hubSelectId}
+            value={hub ? String(hub.id) : ''}
+            onChange={(v) => setChosen(Number(v))}
+            options={hubs.map((h) => ({ value: String(h.id), label: h.name, icon: <HubDot color={h.color} /> }))}
+            placeholder={t('holidays.chooseHub')}
+            className="w-52"
+          />
+        </div>
+        <fieldset className="flex items-center gap-1">
+          <legend className="sr-only">{t('holidays.year')}</legend>
+          <Button
+            variant="ghost"
+            size="icon-sm"
+            aria-label={t('holidays.prevYear')}
+            disabled={year <= 2000}
+            onClick={() => setYear((y) => y - 1)}
+          >
+            <ChevronLeft />
+          </Button>
+          <span
+            className="min-w-12 text-center text-[13px] font-semibold text-fg tabular-nums"
+            data-testid="holidays-year"
+          >
+            {year}
+          </span>
+          <Button
+            variant="ghost"
+            size="icon-sm"
+            aria-label={t('holidays.nextYear')}
+            disabled={year >= 2100}
+            onClick={() => setYear((y) => y + 1)}
+          >
+            <ChevronRight />
+          </Button>
+        </fieldset>
+        {hub ? (
+          <p className="ml-auto text-[12.5px] text-muted" data-testid="holidays-calendar">
+            {hub.country === NO_COUNTRY
+              ? t('holidays.noCalendar')
+              : t('holidays.calendarOf', { country: countryName(hub.country, lang) })}
+          </p>
+        ) : null}
+      </div>
+      {hub ? (
+        <HolidayList key={`${hub.id}-${year}`} hub={hub} year={year} version={version} onAdd={() => setAdding(true)} />
+      ) : (
+        <EmptyState
+          icon={CalendarOff}
+          titleLevel={3}
+          title={t('holidays.noHubsTitle')}
+          description={t('holidays.noHubsText')}
+        />
+      )}
+      {adding && hub ? (
+        <AddHolidayDialog
+          hub={hub}
+          onClose={() => setAdding(false)}
+          onAdded={(h) => {
+            setAdding(false);
+            toast.success(t('holidays.added', { name: h.name, hub: hub.name }));
+            const y = Number(h.date.slice(0, 4));
+            if (y !== year) setYear(y);
+            else setVersion((n) => n + 1);
+          }}
+        />
+      ) : null}
+    </Card>
+  );
+}
+
+const col = columnHelper<Holiday>();
+
+function HolidayList({ hub, year, version, onAdd }: { hub: Hub; year: number; version: number; onAdd: () => void }) {
+  const { t, i18n } = useTranslation('time');
+  const lang = i18n.language;
+  const list = useApiQuery('holidays/list', { hubId: hub.id, year });
+  const { reload } = list;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version (a holiday was added) is the trigger.
+  useEffect(() => {
+    if (version > 0) reload();
+  }, [version]);
+  const [pending, setPending] = useState<Set<string>>(new Set());
+  const keyOf = (h: Holiday) => `${h.date}|${h.name}`;
+  const { setData } = list;
+
+  const toggle = async (h: Holiday, active: boolean) => {
+    const key = keyOf(h);
+    const set = (on: boolean) => setData((rows) => rows.map((r) => (keyOf(r) === key ? { ...r, active: on } : r)));
+    set(active);
+    setPending((p) => new Set(p).add(key));
+    const result = await api.call('holidays/setActive', { hubId: hub.id, date: h.date, name: h.name, active });
+    setPending((p) => {
+      const next = new Set(p);
+      next.delete(key);
+      return next;
+    });
+    if (!result.ok) {
+      set(!active);
+      toastError(result.error);
+      return;
+    }
+    toast.success(
+      active
+        ? t('holidays.turnedOn', { name: h.name, hub: hub.name })
+        : t('holidays.turnedOff', { name: h.name, hub: hub.name }),
+    );
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: toggle reads the latest list through setData.
+  const columns = useMemo(
+    () =>
+      col.columns([
+        col.accessor('date', {
+          header: () => t('holidays.date'),
+          cell: (c) => (
+            <span className="whitespace-nowrap tabular-nums" title={formatDate(c.getValue(), lang)}>
+              {shortDay(c.getValue(), lang)}
+            </span>
+          ),
+        }),
+        col.accessor('name', {
+          header: () => t('holidays.name'),
+          cell: (c) => (
+            <span
+              className={cn(c.row.original.active ? 'font-medium text-fg' : 'text-muted line-through decoration-faint')}
+            >
+              {c.getValue()}
+            </span>
+          ),
+        }),
+        col.accessor('source', {
+          header: () => t('holidays.source'),
+          cell: (c) =>
+            c.getValue() === 'library' ? (
+              <Badge title={t('holidays.fromCalendar', { country: countryName(hub.country, lang) })}>
+                {t('holidays.sourceLibrary')}
+              </Badge>
+            ) : (
+              <Badge tone="accent">{t('holidays.sourceManual')}</Badge>
+            ),
+        }),
+        col.display({
+          id: 'active',
+          header: () => t('holidays.observed'),
+          cell: (c) => {
+            const h = c.row.original;
+            return (
+              <span className="flex items-center justify-end gap-2.5">
+                <span className={cn('text-[12px]', h.active ? 'text-muted' : 'text-warning-text')}>
+                  {h.active ? t('holidays.dayOff') : t('holidays.workday')}
+                </span>
+                <Switch
+                  checked={h.active}
+                  disabled={pending.has(keyOf(h))}
+                  aria-label={t('holidays.observeNamed', { name: h.name, date: shortDay(h.date, lang) })}
+                  onCheckedChange={(on) => void toggle(h, on)}
+                />
+              </span>
+            );
+          },
+        }),
+      ]),
+    [t, lang, hub, pending],
+  );
+
+  let body: ReactNode;
+  if (list.status === 'error' && !list.data) body = <ErrorState error={list.error} onRetry={list.reload} />;
+  else if (!list.data) body = <SkeletonBlock lines={6} className="p-5" />;
+  else {
+    const rows = [...list.data].sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
+    const observed = rows.filter((h) => h.active).length;
+    body = (
+      <>
+        {rows.length > 0 ? (
+          <p className="px-5 pt-3 pb-1 text-[12.5px] text-muted" data-testid="holidays-summary">
+            {t('holidays.summary', { count: rows.length, observed })}
+          </p>
+        ) : null}
+        <DataTable
+          columns={columns}
+          data={rows}
+          label={t('holidays.tableLabel', { hub: hub.name, year })}
+          rightAligned={['active']}
+          rowTestId="holiday-row"
+          getRowId={keyOf}
+          empty={
+            <EmptyState
+              icon={CalendarOff}
+              titleLevel={3}
+              title={
+                hub.country === NO_COUNTRY
+                  ? t('holidays.emptyRemoteTitle', { hub: hub.name })
+                  : t('holidays.emptyTitle', { hub: hub.name, year })
+              }
+              description={hub.country === NO_COUNTRY ? t('holidays.emptyRemoteText') : t('holidays.emptyText')}
+            >
+              <Button icon={<Plus />} onClick={onAdd}>
+                {t('holidays.add')}
+              </Button>
+            </EmptyState>
+          }
+        />
+      </>
+    );
+  }
+  return <div data-testid="holidays-list">{body}</div>;
+}
+
+function AddHolidayDialog({ hub, onClose, onAdded }: { hub: Hub; onClose: () => void; onAdded: (h: Holiday) => void }) {
+  const { t } = useTranslation('time');
+  const formId = useId();
+  const [date, setDate] = useState('');
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const value = useMemo(() => ({ hubId: hub.id, date, name }), [hub.id, date, name]);
+  const v = useFieldErrors(holidayInputSchema, value, timeIssueMessage);
+
+  const submit = async () => {
+    v.setSubmitted(true);
+    setError(null);
+    if (!v.valid) return;
+    setBusy(true);
+    const result = await api.call('holidays/add', { hubId: hub.id, date, name: name.trim() });
+    setBusy(false);
+    if (result.ok) {
+      onAdded(result.value);
+      return;
+    }
+    if (result.error.field === 'name' || result.error.field === 'date')
+      v.setServerError(
+        result.error.field,
+        result.error.code === 'CONFLICT' ? t('holidays.duplicate', { name: name.trim() }) : result.error.message,
+      );
+    else setError(result.error);
+  };
+
+  return (
+    <FormDialog
+      formId={formId}
+      title={t('holidays.addTitle', { hub: hub.name })}
+      description={t('holidays.addDescription')}
+      testId="holiday-dialog"
+      onClose={onClose}
+      onSubmit={submit}
+      busy={busy}
+      error={error}
+      submitLabel={t('holidays.addSubmit')}
+    >
+      <Field label={t('holidays.date')} error={v.errorFor('date')} className="max-w-[220px]">
+        {(p) => (
+          <Input
+            {...p}
+            type="date"
+            value={date}
+            autoFocus
+            onChange={(e) => {
+              setDate(e.target.value);
+              v.edited('date');
+            }}
+            onBlur={() => v.touch('date')}
+          />
+        )}
+      </Field>
+      <Field label={t('holidays.name')} error={v.errorFor('name')}>
+        {(p) => (
+          <Input
+            {...p}
+            value={name}
+            maxLength={120}
+            placeholder={t('holidays.namePlaceholder')}
+            onChange={(e) => {
+              setName(e.target.value);
+              v.edited('name');
+            }}
+            onBlur={() => v.touch('name')}
+          />
+        )}
+      </Field>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,610 @@
+/**
+ * Capacity on the demo agency: the people × weeks board (hubs, people and the
+ * team's total as the core computes them), an assignment dragged to another
+ * person with both people's utilization changing and coming back on Undo,
+ * the keyboard's Move dialog, skills and time off, "Balance the week", and the
+ * Demand and Coverage tabs on real data. Screenshots of every tab in light and
+ * dark at the default window size, with an accessibility scan of each.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import {
+  type Assignment,
+  type BalanceProposal,
+  type CapacityMatrix,
+  type CapacityPerson,
+  type CoverageReport,
+  type DemandReport,
+  SERVICE_SKILL,
+  type TimeOff,
+} from '../../src/shared/capacity';
+import { addDays, startOfIsoWeek } from '../../src/shared/dates';
+import type { Board } from '../../src/shared/pipeline';
+import { type AtalayaApp, expect, snap, test } from './fixtures';
+import { coreCall, mainHeading } from './screens';
+
+test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
+
+const toasts = (page: Page) => page.getByRole('region', { name: /^(Notifications|Notificaciones)/ });
+const board = (page: Page) => page.getByTestId('capacity-board');
+const personRow = (page: Page, id: number) => page.locator(`[data-testid="capacity-person"][data-person-id="${id}"]`);
+const barsRow = (page: Page, id: number) =>
+  page.locator(`[data-testid="capacity-assignments"][data-person-id="${id}"]`);
+const bar = (page: Page, personId: number, assignmentId: number) =>
+  barsRow(page, personId).locator(`[data-assignment-id="${assignmentId}"]`).getByRole('button');
+
+const reEscape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const en = (n: number, digits: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(n);
+/** A cell's hours as the board writes them: "12.5/40". */
+const cellText = (f: { committed: number; available: number }) => `${en(f.committed, 1)}/${en(f.available, 0)}`;
+
+async function expectAccessible(page: Page, screen: string) {
+  await expect(page.getByRole('status', { name: /Loading|Cargando/ })).toHaveCount(0);
+  const results = await new AxeBuilder({ page }).analyze();
+  const found = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')} — ${v.help}`));
+  expect.soft(found, `axe on ${screen}:\n${found.join('\n')}`).toEqual([]);
+}
+
+async function openCapacity(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Capacity', exact: true }).click();
+  await expect(mainHeading(page)).toHaveText('Capacity');
+  await expect(board(page)).toBeVisible();
+}
+
+/** The matrix the board shows by default: 13 weeks from this week, every hub. */
+async function coreMatrix(page: Page, app: AtalayaApp, extra: Record<string, unknown> = {}): Promise<CapacityMatrix> {
+  const probe = await coreCall<CapacityMatrix>(page, app, 'capacity/matrix', {
+    from: '2026-01-05',
+    granularity: 'week',
+    count: 1,
+  });
+  return coreCall<CapacityMatrix>(page, app, 'capacity/matrix', {
+    from: startOfIsoWeek(probe.today),
+    granularity: 'week',
+    count: 13,
+    ...extra,
+  });
+}
+
+/** A cell's numbers as shown: committed and available hours. */
+async function shown(cell: Locator): Promise<{ committed: number; available: number }> {
+  const text = (await cell.getByTestId('cell-hours').textContent()) ?? '';
+  const [committed, available] = text.split('/').map((s) => Number(s.replace(/,/g, '')));
+  return { committed: committed!, available: available! };
+}
+
+/** A core person with open work that lands inside the window, and a core colleague with room, side by side. */
+function pickMove(matrix: CapacityMatrix): { from: CapacityPerson; to: CapacityPerson; assignment: Assignment } {
+  const core = matrix.people.filter((p) => p.employmentType === 'core');
+  for (const from of core) {
+    const assignment = from.assignments.find((a) => a.remainingHours > 0);
+    if (!assignment) continue;
+    const index = matrix.people.indexOf(from);
+    // The nearest core colleague on the board (so both rows are in view together) who works these weeks.
+    const to = [...matrix.people]
+      .map((p, i) => ({ p, d: Math.abs(i - index) }))
+      .filter(({ p }) => p.id !== from.id && p.employmentType === 'core' && p.total.available > 0)
+      .sort((a, b) => a.d - b.d)[0]?.p;
+    if (to) return { from, to, assignment };
+  }
+  throw new Error('the demo has no core person with open work in these weeks');
+}
+
+/** The assignment a move gave the taker: the same row, or the one the move split off (an id the taker did not have). */
+function landedOn(matrix: CapacityMatrix, to: CapacityPerson, moved: Assignment): Assignment {
+  const taker = matrix.people.find((p) => p.id === to.id)!;
+  const landed = taker.assignments.find(
+    (a) => a.id === moved.id || (a.projectName === moved.projectName && !to.assignments.some((b) => b.id === a.id)),
+  );
+  if (!landed) throw new Error(`${to.name} did not get ${moved.projectName}`);
+  return landed;
+}
+
+/** Drags with the mouse in small steps, as a hand would. */
+async function drag(page: Page, from: Locator, to: { x: number; y: number }) {
+  const f = (await from.boundingBox())!;
+  const start = { x: f.x + Math.min(24, f.width / 2), y: f.y + f.height / 2 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++)
+    await page.mouse.move(start.x + ((to.x - start.x) * i) / 12, start.y + ((to.y - start.y) * i) / 12);
+  await page.mouse.up();
+}
+
+test('the board shows hubs, people and the team’s total as the core computes them, week by week or day by day', async ({
+  page,
+  demoApp,
+}) => {
+  test.setTimeout(120_000);
+  await demoApp.open(page);
+  await openCapacity(page);
+  const matrix = await coreMatrix(page, demoApp);
+
+  // One group per hub with its totals, one row per person, the team (core people) at the foot.
+  await expect(page.getByTestId('capacity-hub-row')).toHaveCount(matrix.hubs.length);
+  for (const [i, hub] of matrix.hubs.entries()) {
+    const row = page.getByTestId('capacity-hub-row').nth(i);
+    await expect(row.getByRole('rowheader')).toContainText(hub.name);
+    await expect(row.getByTestId('hub-total').getByTestId('cell-hours')).toHaveText(cellText(hub.total));
+    await expect(row.getByTestId('hub-cell').first().getByTestId('cell-hours')).toHaveText(cellText(hub.cells[0]!));
+  }
+  await expect(page.getByTestId('capacity-person')).toHaveCount(matrix.people.length);
+  for (const person of matrix.people) {
+    const row = personRow(page, person.id);
+    await expect(row.getByRole('rowheader')).toContainText(person.name);
+    await expect(row.getByTestId('capacity-cell')).toHaveCount(13);
+    await expect(row.getByTestId('person-total').getByTestId('cell-hours')).toHaveText(cellText(person.total));
+  }
+  const team = page.getByTestId('capacity-team');
+  await expect(team.getByRole('rowheader')).toContainText('Team');
+  await expect(team.getByTestId('team-total').getByTestId('cell-hours')).toHaveText(cellText(matrix.team.total));
+  const teamCells = team.getByTestId('team-cell');
+  await expect(teamCells).toHaveCount(13);
+  for (const [i, c] of matrix.team.cells.entries())
+    await expect(teamCells.nth(i).getByTestId('cell-hours')).toHaveText(cellText(c));
+  // Every cell carries its band, and the team's total is core people only.
+  const core = matrix.people.filter((p) => p.employmentType === 'core');
+  expect(matrix.team.total.available).toBeCloseTo(
+    core.reduce((s, p) => s + p.total.available, 0),
+    1,
+  );
+  // Today's column is marked, and the legend names every band.
+  await expect(board(page).locator('th[aria-current="date"]')).toHaveCount(1);
+  await expect(board(page).locator('th[aria-current="date"]')).toContainText('Today');
+  const legend = page.getByTestId('band-legend');
+  for (const word of ['No hours', 'Under', 'Healthy', 'Near full', 'Overloaded', 'Time off', 'Holiday', 'Today'])
+    await expect(legend).toContainText(word);
+
+  // The page never scrolls sideways; the board scrolls inside itself.
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
+  const box = (await board(page).boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(1280);
+  expect(await page.getByRole('main').evaluate((m) => m.scrollHeight - m.clientHeight)).toBeLessThanOrEqual(0);
+  await expectAccessible(page, 'capacity board');
+
+  // Days: 14 columns from this Monday; Next moves a week on; Today comes back.
+  const range = page.getByTestId('capacity-range');
+  const weeksRange = (await range.textContent()) ?? '';
+  await page.getByRole('radio', { name: 'Days' }).click();
+  await expect(board(page).locator('th[data-period-col]')).toHaveCount(14);
+  const days = await coreCall<CapacityMatrix>(page, demoApp, 'capacity/matrix', {
+    from: startOfIsoWeek(matrix.today),
+    granularity: 'day',
+    count: 14,
+  });
+  const someone = days.people[0]!;
+  const cells = personRow(page, someone.id).getByTestId('capacity-cell');
+  for (const [i, c] of someone.cells.entries())
+    await expect(cells.nth(i).getByTestId('cell-hours')).toHaveText(cellText(c));
+  await page.getByRole('button', { name: 'Next week' }).click();
+  await expect(range).not.toHaveText(weeksRange);
+  await expect(board(page).locator('th[aria-current="date"]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Today', exact: true }).click();
+  await expect(board(page).locator('th[aria-current="date"]')).toHaveCount(1);
+  await page.getByRole('radio', { name: 'Weeks' }).click();
+  await expect(range).toHaveText(weeksRange);
+
+  // The top bar's hub filter narrows the board to that hub's people.
+  const hubs = await coreCall<{ id: number; name: string }[]>(page, demoApp, 'hubs/list');
+  const lima = hubs.find((h) => h.name === 'Lima')!;
+  await page.getByRole('combobox', { name: /hub/i }).click();
+  await page.getByRole('option', { name: 'Lima' }).click();
+  const limaMatrix = await coreMatrix(page, demoApp, { hubId: lima.id });
+  await expect(page.getByTestId('capacity-person')).toHaveCount(limaMatrix.people.length);
+  await expect(page.getByTestId('capacity-hub-row')).toHaveCount(1);
+  await expect(page.getByTestId('capacity-team').getByTestId('team-total').getByTestId('cell-hours')).toHaveText(
+    cellText(limaMatrix.team.total),
+  );
+});
+
+test('drags an assignment to another person: both people’s hours change, and Undo (button or Ctrl+Z) restores them', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await openCapacity(page);
+  const matrix = await coreMatrix(page, demoApp);
+  const { from, to, assignment } = pickMove(matrix);
+
+  const fromTotal = personRow(page, from.id).getByTestId('person-total');
+  const toTotal = personRow(page, to.id).getByTestId('person-total');
+  const before = { from: await shown(fromTotal), to: await shown(toTotal) };
+  expect(before.from).toEqual({
+    committed: Number(en(from.total.committed, 1).replace(/,/g, '')),
+    available: from.total.available,
+  });
+
+  // Open the person's row: their assignments as bars.
+  const expand = personRow(page, from.id).getByRole('button', { name: new RegExp(`^Assignments of ${from.name}`) });
+  await expect(expand).toHaveAttribute('aria-expanded', 'false');
+  await expand.click();
+  await expect(expand).toHaveAttribute('aria-expanded', 'true');
+  await expect(barsRow(page, from.id).getByTestId('assignment-bar')).toHaveCount(from.assignments.length);
+  const source = bar(page, from.id, assignment.id);
+  await expect(source).toHaveAccessibleName(new RegExp(`^${reEscape(assignment.projectName)}`));
+
+  // Drag it straight down (or up) onto the colleague's row: same dates, another person.
+  await source.scrollIntoViewIfNeeded();
+  await personRow(page, to.id).scrollIntoViewIfNeeded();
+  await source.scrollIntoViewIfNeeded();
+  const s = (await source.boundingBox())!;
+  const target = (await personRow(page, to.id).boundingBox())!;
+  await drag(page, source, { x: s.x + Math.min(24, s.width / 2), y: target.y + target.height / 2 });
+
+  await expect(toasts(page)).toContainText(`Moved ${assignment.projectName} to ${to.name}`);
+  // The giver's hours go down by what was left, the taker's go up.
+  await expect.poll(async () => (await shown(fromTotal)).committed).toBeLessThan(before.from.committed);
+  await expect.poll(async () => (await shown(toTotal)).committed).toBeGreaterThan(before.to.committed);
+  const after = { from: await shown(fromTotal), to: await shown(toTotal) };
+  expect(after.from.committed).toBeCloseTo(before.from.committed - assignment.remainingHours, 0);
+  expect(after.to.committed).toBeCloseTo(before.to.committed + assignment.remainingHours, 0);
+  const moved = await coreMatrix(page, demoApp);
+  expect(landedOn(moved, to, assignment).remainingHours).toBeCloseTo(assignment.remainingHours, 2);
+  // The taker's row opens on the bar that landed there.
+  await expect(
+    barsRow(page, to.id).getByTestId('assignment-bar').filter({ hasText: assignment.projectName }),
+  ).not.toHaveCount(0);
+  await snap(page, 'capacity-moved-light-en');
+
+  // Undo from the toast: both come back exactly.
+  await toasts(page).getByRole('button', { name: 'Undo' }).click();
+  await expect(toasts(page)).toContainText('Undone');
+  await expect(fromTotal.getByTestId('cell-hours')).toHaveText(cellText(from.total));
+  await expect(toTotal.getByTestId('cell-hours')).toHaveText(
+    cellText(matrix.people.find((p) => p.id === to.id)!.total),
+  );
+  const restored = await coreMatrix(page, demoApp);
+  expect(restored.people.find((p) => p.id === from.id)!.total).toEqual(from.total);
+  expect(restored.people.find((p) => p.id === to.id)!.total).toEqual(to.total);
+
+  // Again, undone with Ctrl+Z while the toast shows.
+  await bar(page, from.id, assignment.id).scrollIntoViewIfNeeded();
+  await personRow(page, to.id).scrollIntoViewIfNeeded();
+  const s2 = (await bar(page, from.id, assignment.id).boundingBox())!;
+  const t2 = (await personRow(page, to.id).boundingBox())!;
+  await drag(page, bar(page, from.id, assignment.id), {
+    x: s2.x + Math.min(24, s2.width / 2),
+    y: t2.y + t2.height / 2,
+  });
+  await expect.poll(async () => (await shown(fromTotal)).committed).toBeLessThan(before.from.committed);
+  await page.keyboard.press('Control+z');
+  await expect(fromTotal.getByTestId('cell-hours')).toHaveText(cellText(from.total));
+  await expect(toTotal.getByTestId('cell-hours')).toHaveText(cellText(to.total));
+});
+
+test('moves an assignment with the keyboard: M opens the Move dialog, a person and a week later, Enter applies', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await openCapacity(page);
+  const matrix = await coreMatrix(page, demoApp);
+  const { from, to, assignment } = pickMove(matrix);
+
+  // Open the row from the keyboard, focus the bar, M.
+  const expand = personRow(page, from.id).getByRole('button', { name: new RegExp(`^Assignments of ${from.name}`) });
+  await expand.focus();
+  await page.keyboard.press('Enter');
+  await expect(expand).toHaveAttribute('aria-expanded', 'true');
+  await bar(page, from.id, assignment.id).focus();
+  await page.keyboard.press('m');
+  const dialog = page.getByTestId('move-dialog');
+  await expect(dialog.getByRole('heading', { name: `Move ${assignment.projectName}` })).toBeVisible();
+  const shift = dialog.getByRole('textbox', { name: 'Shift in weeks' });
+  await expect(shift).toBeFocused();
+
+  // The person: the select by keyboard (open, type the name, Enter).
+  await dialog.getByRole('combobox', { name: 'Person' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await page.keyboard.type(to.name.split(' ')[0]!, { delay: 30 });
+  await expect(page.getByRole('option', { name: to.name })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('combobox', { name: 'Person' })).toContainText(to.name);
+  // A week later: ↑ in the shift field, then Enter applies.
+  await shift.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(shift).toHaveValue('1');
+  await expect(dialog).toContainText('New dates:');
+  await snap(page, 'capacity-move-dialog-light-en');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(toasts(page)).toContainText(`Moved ${assignment.projectName} to ${to.name}, +1 week`);
+
+  const moved = await coreMatrix(page, demoApp);
+  const landed = landedOn(moved, to, assignment);
+  expect(landed.remainingHours).toBeCloseTo(assignment.remainingHours, 2);
+  expect(landed.endDate >= addDays(assignment.endDate, 7)).toBe(true);
+
+  // Ctrl+Z takes it back.
+  await page.keyboard.press('Control+z');
+  await expect(toasts(page)).toContainText('Undone');
+  const back = await coreMatrix(page, demoApp);
+  expect(back.people.find((p) => p.id === from.id)!.assignments.find((a) => a.id === assignment.id)).toMatchObject({
+    personId: from.id,
+    startDate: assignment.startDate,
+    endDate: assignment.endDate,
+    plannedHours: assignment.plannedHours,
+  });
+});
+
+test('a person’s skills and time off are edited from their row, with field errors beside the fields', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await openCapacity(page);
+  const matrix = await coreMatrix(page, demoApp);
+  const person = matrix.people.find((p) => p.employmentType === 'core')!;
+
+  // Skills: voice-over at level 4, saved.
+  await personRow(page, person.id)
+    .getByRole('button', { name: `Actions for ${person.name}` })
+    .click();
+  await page.getByRole('menuitem', { name: 'Skills…' }).click();
+  const skills = page.getByTestId('skills-dialog');
+  await expect(skills.getByRole('heading', { name: `Skills of ${person.name}` })).toBeVisible();
+  await expect(skills.getByTestId('skill-row')).toHaveCount(11);
+  await skills.getByRole('radiogroup', { name: 'Voice-over' }).getByRole('radio', { name: 'Level 4' }).click();
+  await snap(page, 'capacity-skills-light-en');
+  await skills.getByRole('button', { name: 'Save skills' }).click();
+  await expect(skills).toBeHidden();
+  await expect(toasts(page)).toContainText(`${person.name} has`);
+  const people = await coreMatrix(page, demoApp);
+  expect(people.people.find((p) => p.id === person.id)!.skills).toContainEqual({ skill: 'voice', level: 4 });
+
+  // Time off: an end before the start is refused beside the field; a real one is added, then removed.
+  await personRow(page, person.id)
+    .getByRole('button', { name: `Actions for ${person.name}` })
+    .click();
+  await page.getByRole('menuitem', { name: 'Time off…' }).click();
+  const off = page.getByTestId('time-off-dialog');
+  await expect(off.getByRole('heading', { name: `Time off of ${person.name}` })).toBeVisible();
+  const monday = addDays(startOfIsoWeek(matrix.today), 21);
+  await off.getByLabel('First day').fill(addDays(monday, 2));
+  await off.getByLabel('Last day').fill(monday);
+  await off.getByRole('button', { name: 'Add time off' }).click();
+  await expect(off.getByTestId('field-error')).toContainText('The end date cannot be before the start date.');
+  await off.getByLabel('First day').fill(monday);
+  await off.getByLabel('Last day').fill(addDays(monday, 4));
+  await off.getByLabel('Note').fill('Conference');
+  await off.getByRole('button', { name: 'Add time off' }).click();
+  await expect(off.getByTestId('field-error')).toHaveCount(0);
+  const item = off.getByTestId('time-off-item').filter({ hasText: 'Conference' });
+  await expect(item).toContainText('5 days');
+  const stored = await coreCall<TimeOff[]>(page, demoApp, 'timeOff/list', { personId: person.id });
+  expect(stored).toContainEqual(
+    expect.objectContaining({ startDate: monday, endDate: addDays(monday, 4), kind: 'vacation', note: 'Conference' }),
+  );
+  // The same days again clash: the core's message shows beside the first day.
+  await off.getByRole('button', { name: 'Add time off' }).click();
+  await expect(off.getByTestId('field-error')).toContainText('This overlaps time off already booked');
+  await snap(page, 'capacity-time-off-light-en');
+  // The week on the board has no hours left for that person, and says why.
+  await page.keyboard.press('Escape');
+  await expect(off).toBeHidden();
+  const week = personRow(page, person.id).getByTestId('capacity-cell').nth(3);
+  await expect(week).toHaveAttribute('data-available', '0');
+  await expect(week).toContainText('5 days off');
+
+  // Removing asks first.
+  await personRow(page, person.id)
+    .getByRole('button', { name: `Actions for ${person.name}` })
+    .click();
+  await page.getByRole('menuitem', { name: 'Time off…' }).click();
+  await off
+    .getByTestId('time-off-item')
+    .filter({ hasText: 'Conference' })
+    .getByRole('button', { name: /^Remove time off/ })
+    .click();
+  await expect(page.getByRole('alertdialog', { name: 'Remove this time off?' })).toBeVisible();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
+  await expect(off.getByTestId('time-off-item').filter({ hasText: 'Conference' })).toHaveCount(0);
+  const left = await coreCall<TimeOff[]>(page, demoApp, 'timeOff/list', { personId: person.id });
+  expect(left.some((o) => o.note === 'Conference')).toBe(false);
+});
+
+test('Balance the week shows the core’s proposal — moves to choose from, or that nobody is overloaded', async ({
+  page,
+  demoApp,
+}) => {
+  test.setTimeout(120_000);
+  await demoApp.open(page);
+  // Load one person with this week's work beyond their hours, where a colleague with the same skill has room.
+  const matrix = await coreMatrix(page, demoApp);
+  const today = await coreCall<CapacityMatrix>(page, demoApp, 'capacity/matrix', {
+    from: matrix.today,
+    granularity: 'day',
+    count: 1,
+  });
+  const boardData = await coreCall<Board>(page, demoApp, 'projects/board', {});
+  const project = boardData.columns.find((c) => c.stage === 'production')?.cards[0];
+  const worksToday = new Set(today.people.filter((p) => p.cells[0]!.available > 0).map((p) => p.id));
+  const room = (p: CapacityPerson) => p.cells[0]!.available - p.cells[0]!.committed;
+  const core = matrix.people.filter((p) => p.employmentType === 'core').sort((a, b) => room(b) - room(a));
+  const taker = core[0];
+  const giver = core.find((p) => p.id !== taker?.id && worksToday.has(p.id) && room(p) > 0);
+  if (project && taker && giver) {
+    const detail = await coreCall<{ serviceId: number }>(page, demoApp, 'projects/get', { id: project.id });
+    const services = await coreCall<{ id: number; code: string }[]>(page, demoApp, 'catalogue/list');
+    const skill = SERVICE_SKILL[services.find((x) => x.id === detail.serviceId)?.code ?? ''] ?? 'video_editing';
+    for (const p of [giver, taker])
+      await coreCall(page, demoApp, 'skills/set', {
+        personId: p.id,
+        skills: [...p.skills.filter((x) => x.skill !== skill), { skill, level: 3 }],
+      });
+    const hours = Math.floor(room(giver) / 2) + 3;
+    if (hours <= room(taker))
+      for (let i = 0; i < 2; i++)
+        await coreCall(page, demoApp, 'assignments/create', {
+          projectId: project.id,
+          personId: giver.id,
+          plannedHours: hours,
+          startDate: matrix.today,
+          endDate: addDays(startOfIsoWeek(matrix.today), 6),
+        });
+  }
+
+  await openCapacity(page);
+  await page.getByRole('button', { name: 'Balance the week' }).click();
+  const dialog = page.getByTestId('balance-dialog');
+  await expect(dialog.getByRole('heading', { name: 'Balance the week' })).toBeVisible();
+  await expect(dialog.getByText('This week', { exact: true })).toBeVisible();
+  const proposal = await coreCall<BalanceProposal>(page, demoApp, 'capacity/balance', {});
+  await expect(dialog.getByRole('status', { name: 'Loading…' })).toHaveCount(0);
+
+  if (proposal.moves.length === 0) {
+    await expect(
+      dialog.getByRole('heading', { name: /Nobody is overloaded this week|No move would help/ }),
+    ).toBeVisible();
+    await snap(page, 'capacity-balance-light-en');
+    await expectAccessible(page, 'balance the week (empty)');
+    return;
+  }
+
+  // Every proposed move, all chosen; before/after per person; the overload before and after.
+  const moves = dialog.getByTestId('balance-move');
+  await expect(moves).toHaveCount(proposal.moves.length);
+  for (const m of proposal.moves) {
+    const row = moves.filter({ hasText: m.projectName }).filter({ hasText: m.toName }).first();
+    await expect(row).toContainText(m.fromName);
+    await expect(row.getByRole('checkbox')).toBeChecked();
+  }
+  await expect(dialog.getByTestId('balance-people').getByRole('row')).toHaveCount(proposal.before.length + 1);
+  await expect(dialog.getByTestId('balance-overload')).toContainText(`${en(proposal.overloadBefore, 1)} h`);
+  await expect(dialog.getByTestId('balance-overload')).toContainText(`${en(proposal.overloadAfter, 1)} h`);
+  const apply = dialog.getByTestId('balance-apply');
+  await expect(apply).toHaveText(proposal.moves.length === 1 ? 'Apply 1 move' : `Apply ${proposal.moves.length} moves`);
+  await snap(page, 'capacity-balance-light-en');
+  await expectAccessible(page, 'balance the week');
+
+  // Leaving one out: the button counts the rest, and none → nothing to apply.
+  await moves.first().getByRole('checkbox').uncheck();
+  if (proposal.moves.length === 1) await expect(apply).toBeDisabled();
+  else
+    await expect(apply).toHaveText(
+      `Apply ${proposal.moves.length - 1} move${proposal.moves.length - 1 === 1 ? '' : 's'}`,
+    );
+  await moves.first().getByRole('checkbox').check();
+
+  // Apply them all: the board follows, and Undo puts everything back.
+  await apply.click();
+  await expect(dialog).toBeHidden();
+  await expect(toasts(page)).toContainText(
+    proposal.moves.length === 1 ? 'Applied 1 move' : `Applied ${proposal.moves.length} moves`,
+  );
+  const balanced = await coreCall<BalanceProposal>(page, demoApp, 'capacity/balance', {});
+  expect(balanced.overloadBefore).toBeCloseTo(proposal.overloadAfter, 1);
+  const gave = proposal.moves[0]!.fromPersonId;
+  const afterMatrix = await coreMatrix(page, demoApp);
+  await expect(personRow(page, gave).getByTestId('capacity-cell').first().getByTestId('cell-hours')).toHaveText(
+    cellText(afterMatrix.people.find((p) => p.id === gave)!.cells[0]!),
+  );
+  await toasts(page).getByRole('button', { name: 'Undo' }).click();
+  await expect(toasts(page)).toContainText('Undone');
+  const undone = await coreCall<BalanceProposal>(page, demoApp, 'capacity/balance', {});
+  expect(undone.overloadBefore).toBeCloseTo(proposal.overloadBefore, 1);
+});
+
+test('Demand and Coverage show the core’s numbers', async ({ page, demoApp }) => {
+  test.setTimeout(120_000);
+  await demoApp.open(page);
+  await openCapacity(page);
+
+  // Demand: 13 weeks, a chart and a table; the weeks short of people stand out.
+  await page.getByRole('tab', { name: 'Demand' }).click();
+  const demand = await coreCall<DemandReport>(page, demoApp, 'capacity/demand', { weeks: 13 });
+  const rows = page.getByTestId('demand-row');
+  await expect(rows).toHaveCount(13);
+  const first = demand.weeks[0]!;
+  const firstCells = rows.first().getByRole('cell');
+  await expect(firstCells.nth(1)).toHaveText(`${en(first.capacityHours, 0)} h`);
+  await expect(firstCells.nth(2)).toHaveText(`${en(first.projectHours, 0)} h`);
+  await expect(firstCells.nth(3)).toHaveText(`${en(first.pipelineHours, 0)} h`);
+  await expect(firstCells.nth(4)).toHaveText(`${en(first.demandHours, 0)} h`);
+  const short = demand.weeks.filter((w) => w.gapPeople > 0);
+  await expect(page.getByTestId('gap-short')).toHaveCount(short.length);
+  await expect(page.getByTestId('demand-chart').locator('svg').first()).toBeVisible();
+  await expect(page.getByTestId('demand-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.getByTestId('demand-summary')).toContainText(
+    `${en(
+      demand.weeks.reduce((s, w) => s + w.capacityHours, 0),
+      0,
+    )} h`,
+  );
+  await expectAccessible(page, 'capacity demand');
+
+  // Coverage: Copenhagen by default; New York's day is covered by the hubs to its south.
+  await page.getByRole('tab', { name: 'Coverage' }).click();
+  await expect(page.getByRole('combobox', { name: 'Client time zone' })).toContainText('Copenhagen');
+  const strip = page.getByTestId('coverage-strip');
+  await expect(strip.getByTestId('coverage-hour')).toHaveCount(24);
+  await page.getByRole('combobox', { name: 'Client time zone' }).click();
+  await page.getByRole('option', { name: /New York/ }).click();
+  const date = await page.getByLabel('Date').inputValue();
+  const report = await coreCall<CoverageReport>(page, demoApp, 'capacity/coverage', {
+    timeZone: 'America/New_York',
+    date,
+  });
+  for (const h of report.hours)
+    await expect(strip.getByTestId('coverage-hour').nth(h.hour)).toHaveAttribute('data-count', String(h.people.length));
+  await expect(strip.locator('[data-business]')).toHaveCount(8);
+  // An hour with people: its names below the strip.
+  const busy = report.hours.filter((h) => h.hour >= 9 && h.hour < 17).find((h) => h.people.length > 0);
+  if (busy) {
+    await strip.getByTestId('coverage-hour').nth(busy.hour).click();
+    const detail = page.getByTestId('coverage-detail');
+    await expect(detail.getByTestId('coverage-person')).toHaveCount(busy.people.length);
+    for (const p of busy.people) await expect(detail).toContainText(p.name);
+    // The arrow keys walk the hours.
+    await page.keyboard.press('ArrowRight');
+    await expect(detail).toContainText(`${String(busy.hour + 1).padStart(2, '0')}:00–`);
+  }
+  await expectAccessible(page, 'capacity coverage');
+});
+
+for (const theme of ['light', 'dark'] as const)
+  test(`every tab at the default window size (${theme})`, async ({ page, demoApp }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme: theme });
+    await demoApp.open(page);
+    await openCapacity(page);
+    const matrix = await coreMatrix(page, demoApp);
+    const { from } = pickMove(matrix);
+    await personRow(page, from.id)
+      .getByRole('button', { name: new RegExp(`^Assignments of ${from.name}`) })
+      .click();
+    await expect(barsRow(page, from.id).getByTestId('assignment-bar').first()).toBeVisible();
+    await page.mouse.move(5, 5);
+    await snap(page, `capacity-board-${theme}-en`);
+    await expectAccessible(page, `capacity board (${theme})`);
+
+    await page.getByRole('radio', { name: 'Days' }).click();
+    await expect(board(page).locator('th[data-period-col]')).toHaveCount(14);
+    await snap(page, `capacity-board-days-${theme}-en`);
+    await page.getByRole('radio', { name: 'Weeks' }).click();
+
+    await page.getByRole('tab', { name: 'Demand' }).click();
+    await expect(page.getByTestId('demand-row')).toHaveCount(13);
+    await page.mouse.move(5, 5);
+    await snap(page, `capacity-demand-${theme}-en`);
+    await expectAccessible(page, `capacity demand (${theme})`);
+
+    await page.getByRole('tab', { name: 'Coverage' }).click();
+    await expect(page.getByTestId('coverage-hour')).toHaveCount(24);
+    await page.mouse.move(5, 5);
+    await snap(page, `capacity-coverage-${theme}-en`);
+    await expectAccessible(page, `capacity coverage (${theme})`);
+
+    // In Spanish the board keeps its shape (longer words, the same columns).
+    await coreCall(page, demoApp, 'prefs/set', { language: 'es' });
+    await page.reload();
+    await expect(mainHeading(page)).toHaveText('Capacidad');
+    await page.getByRole('tab', { name: 'Tablero' }).click();
+    await expect(board(page).locator('th[data-period-col]')).toHaveCount(13);
+    await expect(page.getByRole('button', { name: 'Equilibrar la semana' })).toBeVisible();
+    await page.mouse.move(5, 5);
+    await snap(page, `capacity-board-${theme}-es`);
+  });
