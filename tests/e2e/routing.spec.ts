@@ -229,14 +229,15 @@ test('when nobody internal has room, the overflow ladder goes in order: redistri
   const open = await coreCall<RoutingReport>(page, demoApp, 'routing/candidates', { projectId: project.id });
   const [x, y] = [...open.candidates].sort((a, b) => b.freeHoursBeforeDue - a.freeHoursBeforeDue);
   expect(x && y && x.freeHoursBeforeDue > 20 && y.freeHoursBeforeDue > 12, 'two people with room this week').toBe(true);
-  // X and Y keep motion (Y edits video too, the quick edits' skill); nobody else does motion.
+  // X and Y keep motion (Y edits video too, the quick edits' skill); nobody else does motion or video.
   for (const p of core) {
     const skills =
       p.id === x!.personId
         ? withMotion(p)
         : p.id === y!.personId
           ? [...withMotion(p).filter((s) => s.skill !== 'video_editing'), { skill: 'video_editing', level: 4 }]
-          : p.skills.filter((s) => s.skill !== 'motion');
+          : // Y is the only one left who can take over a quick edit, so the ladder proposes Y.
+            p.skills.filter((s) => s.skill !== 'motion' && s.skill !== 'video_editing');
     await coreCall(page, demoApp, 'skills/set', { personId: p.id, skills });
   }
   // The week fills up: X keeps 8 h free (a big block and a small quick edit), Y 9 h — both short of the 10 h.

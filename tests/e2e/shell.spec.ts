@@ -15,7 +15,7 @@ const DEMO_NAME = 'Atalaya Demo Agency';
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
 /** Sections that are real pages by now (the others still show their designed placeholder). */
-const BUILT_SECTIONS = new Set<string>(['clients', 'finance', 'projects', 'pipeline']);
+const BUILT_SECTIONS = new Set<string>(['clients', 'finance', 'projects', 'pipeline', 'capacity']);
 
 test('opens on the executive section with the workspace name in the top bar', async ({ page, demoApp }) => {
   await demoApp.open(page);

@@ -13,7 +13,7 @@ test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMoti
 const html = (page: Page) => page.locator('html');
 
 /** Sections that are real pages by now (the others still show their designed placeholder). */
-const BUILT_SECTIONS = new Set<string>(['clients', 'finance', 'projects', 'pipeline']);
+const BUILT_SECTIONS = new Set<string>(['clients', 'finance', 'projects', 'pipeline', 'capacity']);
 
 async function expectDarkSpanish(page: Page) {
   await expect(html(page)).toHaveClass(/(^|\s)dark(\s|$)/);
