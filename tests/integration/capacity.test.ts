@@ -35,6 +35,23 @@ describe('capacity and routing', () => {
       .projectId;
   }
 
+  /** A full-time core video editor in Copenhagen, employed between two dates. */
+  const copenhagenEditor = async (name: string, startDate: string, endDate: string | null) =>
+    expectOk(
+      await core.call('people/create', {
+        name,
+        email: null,
+        role: 'Video Editor',
+        hubId: ids.copenhagen,
+        employmentType: 'core',
+        timeZone: 'Europe/Copenhagen',
+        hoursPerDay: 8,
+        workdays: [1, 2, 3, 4, 5],
+        startDate,
+        endDate,
+      }),
+    );
+
   const matrix = async (from: string, count = 1, granularity: 'day' | 'week' = 'week') =>
     expectOk(await core.call('capacity/matrix', { from, count, granularity }));
   const personIn = (m: CapacityMatrix, id: number): CapacityPerson => m.people.find((p) => p.id === id)!;
@@ -189,20 +206,7 @@ describe('capacity and routing', () => {
   });
 
   it('refuses an assignment after the person leaves, with a clear message, and writes nothing', async () => {
-    const leaver = expectOk(
-      await core.call('people/create', {
-        name: 'Temporary Editor',
-        email: null,
-        role: 'Video Editor',
-        hubId: ids.copenhagen,
-        employmentType: 'core',
-        timeZone: 'Europe/Copenhagen',
-        hoursPerDay: 8,
-        workdays: [1, 2, 3, 4, 5],
-        startDate: addDays(today, -30),
-        endDate: addDays(today, 3),
-      }),
-    );
+    const leaver = await copenhagenEditor('Temporary Editor', addDays(today, -30), addDays(today, 3));
     const projectId = await win('Kort Film', ids.social, today, addDays(today, 10));
     const refused = await core.call('assignments/create', {
       projectId,
@@ -250,20 +254,7 @@ describe('capacity and routing', () => {
 
   it('balances next week: moves work off an overloaded person to someone skilled with room, and undoes it', async () => {
     const nextWeek = addDays(startOfIsoWeek(today), 7);
-    const fresh = expectOk(
-      await core.call('people/create', {
-        name: 'Balance Editor',
-        email: null,
-        role: 'Video Editor',
-        hubId: ids.copenhagen,
-        employmentType: 'core',
-        timeZone: 'Europe/Copenhagen',
-        hoursPerDay: 8,
-        workdays: [1, 2, 3, 4, 5],
-        startDate: nextWeek,
-        endDate: null,
-      }),
-    );
+    const fresh = await copenhagenEditor('Balance Editor', nextWeek, null);
     expectOk(await core.call('skills/set', { personId: fresh.id, skills: [{ skill: 'video_editing', level: 4 }] }));
     const p1 = await win('Tårn Video', ids.social, today, addDays(nextWeek, 4));
     const p2 = await win('Lys Video', ids.social, today, addDays(nextWeek, 4));

@@ -5,6 +5,7 @@
  * calls), progress reported and cancellable. Scores are derived data: a
  * cancelled run leaves the chunks it finished rescored and the rest as they were.
  */
+
 import { LEAD_CHANNELS, type Tier, VERTICALS } from '../../../shared/domain';
 import type { ModelInfo, ScoringPreview } from '../../../shared/leads';
 import { AppFailure } from '../../../shared/result';
@@ -19,6 +20,7 @@ import {
   TIER_PRICE_RANGES_USD_MINOR,
   TIMELINES,
 } from '../../../shared/scoring';
+import { reconcileAlerts } from '../alerts/reconcile';
 import type { Sqlite } from '../db/client';
 import { convertMinor, type RateTable } from '../fx/engine';
 import { loadConverter } from '../fx/repo';
@@ -321,18 +323,18 @@ export function syncLeadAlerts(sqlite: Sqlite, at: string): void {
   const hot = sqlite
     .prepare(`SELECT id, company, score FROM leads WHERE score >= ? AND stage NOT IN ('won', 'lost')`)
     .all(OPPORTUNITY_SCORE) as { id: number; company: string; score: number }[];
-  const open = sqlite
-    .prepare("SELECT id, entity_id FROM alerts WHERE rule = 'lead_priority' AND resolved_at IS NULL")
-    .all() as { id: number; entity_id: number }[];
-  const hotIds = new Set(hot.map((h) => h.id));
-  const openIds = new Set(open.map((o) => o.entity_id));
-  const resolve = sqlite.prepare('UPDATE alerts SET resolved_at = ? WHERE id = ?');
-  for (const o of open) if (!hotIds.has(o.entity_id)) resolve.run(at, o.id);
-  const insert = sqlite.prepare(
-    "INSERT INTO alerts (priority, rule, entity, entity_id, params, raised_at) VALUES ('OPPORTUNITY', 'lead_priority', 'lead', ?, ?, ?)",
+  reconcileAlerts(
+    sqlite,
+    ['lead_priority'],
+    hot.map((h) => ({
+      priority: 'OPPORTUNITY',
+      rule: 'lead_priority',
+      entity: 'lead',
+      entityId: h.id,
+      params: { company: h.company, score: h.score },
+    })),
+    at,
   );
-  for (const h of hot)
-    if (!openIds.has(h.id)) insert.run(h.id, JSON.stringify({ company: h.company, score: h.score }), at);
 }
 
 export function assertWeights(weights: unknown): ScoringWeights {

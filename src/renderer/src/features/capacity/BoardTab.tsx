@@ -5,7 +5,6 @@
  * Undo (the toast's button, or Ctrl/⌘+Z while it shows) for moves.
  */
 import { CalendarDays, CalendarRange, ChevronLeft, ChevronRight, Scale, Users } from 'lucide-react';
-import { ToggleGroup } from 'radix-ui';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -22,6 +21,7 @@ import { cn } from '../../components/cn';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { Kbd, modKey } from '../../components/Kbd';
+import { SegmentedControl } from '../../components/SegmentedControl';
 import { Skeleton } from '../../components/Skeleton';
 import { BalanceDialog } from './BalanceDialog';
 import { CapacityBoard, signed } from './Board';
@@ -29,7 +29,7 @@ import { MoveDialog } from './MoveDialog';
 import { boardWindow, periodName, STEP, todayIn } from './model';
 import { BandLegend } from './parts';
 import { SkillsDialog } from './SkillsDialog';
-import { type Scale as BoardScale, setScale, shiftWindow, toggleExpanded, useCapacity } from './store';
+import { setScale, shiftWindow, toggleExpanded, useCapacity } from './store';
 import { TimeOffDialog } from './TimeOffDialog';
 
 function BoardSkeleton() {
@@ -164,31 +164,15 @@ export function BoardTab() {
     <div className="flex flex-col gap-3" data-testid="capacity-board-tab">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="flex flex-wrap items-center gap-2">
-          <ToggleGroup.Root
-            type="single"
+          <SegmentedControl
             value={scale}
-            onValueChange={(v) => (v ? setScale(v as BoardScale) : undefined)}
-            aria-label={t('toolbar.scale')}
-            className="flex h-8 items-center rounded-lg border border-line bg-subtle p-0.5"
-          >
-            {(['week', 'day'] as const).map((v) => (
-              <ToggleGroup.Item
-                key={v}
-                value={v}
-                className={cn(
-                  'flex h-full items-center gap-1.5 rounded-md px-2.5 text-[12.5px] font-medium text-muted transition-colors duration-150',
-                  'hover:text-fg data-[state=on]:bg-surface data-[state=on]:text-fg data-[state=on]:shadow-sm',
-                )}
-              >
-                {v === 'week' ? (
-                  <CalendarRange className="size-3.5" aria-hidden="true" />
-                ) : (
-                  <CalendarDays className="size-3.5" aria-hidden="true" />
-                )}
-                {t(`toolbar.${v}`)}
-              </ToggleGroup.Item>
-            ))}
-          </ToggleGroup.Root>
+            onChange={setScale}
+            label={t('toolbar.scale')}
+            segments={[
+              { value: 'week', label: t('toolbar.week'), icon: CalendarRange },
+              { value: 'day', label: t('toolbar.day'), icon: CalendarDays },
+            ]}
+          />
           <div className="flex items-center gap-1">
             <Button
               size="icon"

@@ -13,6 +13,7 @@ import { addDays } from '../../../../shared/dates';
 import { formatCompactNumber, formatNumber } from '../../app/format';
 import { useApiQuery } from '../../app/useApi';
 import { Card, CardHeader } from '../../components/Card';
+import { ChartLegend } from '../../components/ChartLegend';
 import { cn } from '../../components/cn';
 import { columnHelper, DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -298,28 +299,15 @@ function DemandChart({ weeks, summary }: { weeks: DemandWeek[]; summary: string 
       <figcaption className="sr-only" data-testid="demand-summary">
         {summary}
       </figcaption>
-      <fieldset className="flex flex-wrap items-center gap-1">
-        <legend className="sr-only">{t('demand.legend')}</legend>
-        {SERIES.map((s) => (
-          <button
-            key={s}
-            type="button"
-            aria-pressed={!hidden.has(s)}
-            onClick={() => toggle(s)}
-            className={cn(
-              'flex h-7 items-center gap-1.5 rounded-md px-2 text-[12px] font-medium transition-colors duration-150 hover:bg-hover',
-              hidden.has(s) ? 'text-faint line-through' : 'text-muted',
-            )}
-          >
-            <span
-              aria-hidden="true"
-              className={cn('inline-block', s === 'capacityHours' ? 'h-0.5 w-3.5 rounded-full' : 'size-2.5 rounded-sm')}
-              style={{ background: colors[s], opacity: hidden.has(s) ? 0.35 : 1 }}
-            />
-            {t(`demand.series.${s}`)}
-          </button>
-        ))}
-      </fieldset>
+      <ChartLegend
+        label={t('demand.legend')}
+        series={SERIES}
+        hidden={hidden}
+        onToggle={toggle}
+        colors={colors}
+        lines={['capacityHours']}
+        nameOf={(s) => t(`demand.series.${s}`)}
+      />
       <div ref={ref} className="h-[220px] w-full" aria-hidden="true" data-testid="demand-chart">
         {width > 0 ? (
           <ComposedChart

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MrrMonth } from '../../../../shared/money';
 import { formatMoneyCompact, formatMoneyWhole, formatMonth, intlLocale } from '../../app/format';
+import { ChartLegend } from '../../components/ChartLegend';
 import { cn } from '../../components/cn';
 
 export const SERIES = ['new', 'expansion', 'reactivation', 'contraction', 'churn'] as const;
@@ -161,28 +162,15 @@ export function MrrChart({
       <figcaption className="sr-only" data-testid="mrr-summary">
         {summary}
       </figcaption>
-      <fieldset className="flex flex-wrap items-center gap-1">
-        <legend className="sr-only">{t('mrr.legend')}</legend>
-        {legend.map((s) => (
-          <button
-            key={s}
-            type="button"
-            aria-pressed={!hidden.has(s)}
-            onClick={() => toggle(s)}
-            className={cn(
-              'flex h-7 items-center gap-1.5 rounded-md px-2 text-[12px] font-medium transition-colors duration-150 hover:bg-hover',
-              hidden.has(s) ? 'text-faint line-through' : 'text-muted',
-            )}
-          >
-            <span
-              aria-hidden="true"
-              className={cn('inline-block', s === 'closing' ? 'h-0.5 w-3.5 rounded-full' : 'size-2.5 rounded-sm')}
-              style={{ background: colors[s], opacity: hidden.has(s) ? 0.35 : 1 }}
-            />
-            {t(`mrr.kinds.${s}`)}
-          </button>
-        ))}
-      </fieldset>
+      <ChartLegend
+        label={t('mrr.legend')}
+        series={legend}
+        hidden={hidden}
+        onToggle={toggle}
+        colors={colors}
+        lines={['closing']}
+        nameOf={(s) => t(`mrr.kinds.${s}`)}
+      />
       <div ref={ref} className="h-[200px] w-full" aria-hidden="true" data-testid="mrr-chart">
         {width > 0 ? (
           <ComposedChart

@@ -1,6 +1,5 @@
 /** Projects: the production board (and table), quality gates and delivery. */
 import { Columns3, FolderKanban, Table2 } from 'lucide-react';
-import { ToggleGroup } from 'radix-ui';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
@@ -13,11 +12,11 @@ import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
-import { cn } from '../../components/cn';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { Kbd } from '../../components/Kbd';
 import { PageHeader } from '../../components/PageHeader';
+import { SegmentedControl } from '../../components/SegmentedControl';
 import { Skeleton } from '../../components/Skeleton';
 import { jumpToRate, setFinanceTab } from '../finance/store';
 import { ProductionBoard } from './Board';
@@ -26,7 +25,7 @@ import { ProjectDetailSheet } from './ProjectDetail';
 import { ProjectsTable } from './ProjectsTable';
 import { useMissingRatesNote } from './parts';
 import { canUndo, isWorkStage, withCardMoved } from './rules';
-import { type ProjectsView, setProjectsView, useProjectsView } from './store';
+import { setProjectsView, useProjectsView } from './store';
 
 function BoardSkeleton() {
   const { t } = useTranslation();
@@ -155,31 +154,15 @@ export function ProjectsPage() {
         title={tc('sections.projects.title')}
         description={tc('sections.projects.question')}
         actions={
-          <ToggleGroup.Root
-            type="single"
+          <SegmentedControl
             value={view}
-            onValueChange={(v) => (v ? setProjectsView(v as ProjectsView) : undefined)}
-            aria-label={t('view.label')}
-            className="flex h-8 items-center rounded-lg border border-line bg-subtle p-0.5"
-          >
-            {(['board', 'table'] as const).map((v) => (
-              <ToggleGroup.Item
-                key={v}
-                value={v}
-                className={cn(
-                  'flex h-full items-center gap-1.5 rounded-md px-2.5 text-[12.5px] font-medium text-muted transition-colors duration-150',
-                  'hover:text-fg data-[state=on]:bg-surface data-[state=on]:text-fg data-[state=on]:shadow-sm',
-                )}
-              >
-                {v === 'board' ? (
-                  <Columns3 className="size-3.5" aria-hidden="true" />
-                ) : (
-                  <Table2 className="size-3.5" aria-hidden="true" />
-                )}
-                {t(`view.${v}`)}
-              </ToggleGroup.Item>
-            ))}
-          </ToggleGroup.Root>
+            onChange={setProjectsView}
+            label={t('view.label')}
+            segments={[
+              { value: 'board', label: t('view.board'), icon: Columns3 },
+              { value: 'table', label: t('view.table'), icon: Table2 },
+            ]}
+          />
         }
       />
 
