@@ -57,5 +57,25 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * A UTC instant as ISO 8601 without zero milliseconds ("2026-05-01T13:45:00Z",
+ * "…:12.345Z" when there are some): what `toISOString()` gives, built from
+ * the memoized day string (the demo generator formats millions of these).
+ */
+export function isoInstant(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  let rest = ms - day * DAY_MS;
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const sec = Math.floor(rest / 1000);
+  const milli = rest - sec * 1000;
+  const fraction = milli === 0 ? '' : `.${String(milli).padStart(3, '0')}`;
+  return `${dateOfDayNumber(day)}T${pad2(h)}:${pad2(m)}:${pad2(sec)}${fraction}Z`;
+}
+
 export const laterDate = (a: string, b: string) => (a > b ? a : b);
 export const earlierDate = (a: string, b: string) => (a < b ? a : b);

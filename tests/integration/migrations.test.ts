@@ -124,3 +124,39 @@ describe('migration safety', () => {
     });
   });
 });
+
+describe('bulk-loaded workspaces', () => {
+  it('end with exactly the schema a migration gives, a full-text index that matches the leads, and WAL on', async () => {
+    const dir = tempDir();
+    const where = { migrationsDir: MIGRATIONS_DIR };
+    const empty = await createWorkspaceFile(path.join(dir, 'empty.atalaya'), where, () => {});
+    const demo = await createWorkspaceFile(path.join(dir, 'demo.atalaya'), where, (sqlite) =>
+      generateDemo(sqlite, { profile: 'agency', seed: 'bulk', asOf: '2026-06-30' }),
+    );
+    const schemaOf = (file: string) => {
+      const sqlite = openExisting(file, { readonly: true });
+      const rows = sqlite
+        .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name")
+        .all();
+      const journal = sqlite.pragma('journal_mode', { simple: true });
+      sqlite.close();
+      return { rows, journal };
+    };
+    const expected = schemaOf(empty);
+    expect(expected.rows.length).toBeGreaterThan(20);
+    expect(schemaOf(demo)).toEqual({ rows: expected.rows, journal: 'wal' });
+
+    const sqlite = openExisting(demo, {});
+    // Checks the index against the leads table itself (rank 1: external content).
+    expect(() => sqlite.exec("INSERT INTO leads_fts(leads_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    const lead = sqlite.prepare('SELECT id, company FROM leads ORDER BY id DESC LIMIT 1').get() as {
+      id: number;
+      company: string;
+    };
+    const found = sqlite
+      .prepare('SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?')
+      .all(`"${lead.company.split(' ')[0]}"*`) as { rowid: number }[];
+    expect(found.map((r) => r.rowid)).toContain(lead.id);
+    sqlite.close();
+  });
+});

@@ -6,7 +6,7 @@ import { Random } from '../../src/main/core/demo/random';
 import { PrefsStore } from '../../src/main/core/prefs/store';
 import { freeWorkspacePath, isSyncedOrNetworkPath } from '../../src/main/core/workspace/files';
 import { defaultUserDataDir } from '../../src/main/hosts/paths';
-import { addDays, localDate, startOfIsoWeek, weekday } from '../../src/shared/dates';
+import { addDays, isoInstant, localDate, startOfIsoWeek, weekday } from '../../src/shared/dates';
 import {
   isoDateSchema,
   onboardingSchema,
@@ -28,6 +28,15 @@ describe('dates', () => {
     expect(addDays('2026-02-27', 2)).toBe('2026-03-01');
     expect(weekday('2026-11-22')).toBe(7);
     expect(startOfIsoWeek('2026-11-22')).toBe('2026-11-16');
+  });
+  it('formats instants as toISOString does, without zero milliseconds', () => {
+    expect(isoInstant(Date.parse('2026-05-01T13:45:00Z'))).toBe('2026-05-01T13:45:00Z');
+    expect(isoInstant(Date.parse('1969-12-31T23:59:59.007Z'))).toBe('1969-12-31T23:59:59.007Z');
+    const rng = new Random('iso');
+    for (let i = 0; i < 2000; i++) {
+      const ms = Math.round(rng.next() * 4e12 - 1e12);
+      expect(isoInstant(ms)).toBe(new Date(ms).toISOString().replace('.000Z', 'Z'));
+    }
   });
   it('rejects dates that do not exist', () => {
     expect(isoDateSchema.safeParse('2026-02-29').success).toBe(false);

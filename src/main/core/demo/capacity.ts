@@ -6,7 +6,7 @@
  */
 import type { Skill } from '../../../shared/capacity';
 import { SERVICE_SKILL } from '../../../shared/capacity';
-import { addDays, daysBetween, laterDate, startOfIsoWeek, weekday } from '../../../shared/dates';
+import { addDays, dayNumber, daysBetween, laterDate, startOfIsoWeek, weekday } from '../../../shared/dates';
 import { datesBetween } from '../capacity/engine';
 import type { Sqlite } from '../db/client';
 import type { DemoPlan } from './generate';
@@ -160,25 +160,28 @@ export function simulateCapacity(sqlite: Sqlite, plan: DemoPlan, at: (date: stri
     `INSERT INTO time_entries (person_id, project_id, date, hours) VALUES (?, ?, ?, ?)
      ON CONFLICT (person_id, project_id, date) DO UPDATE SET hours = min(24, hours + excluded.hours)`,
   );
-  /** Hours already booked per person per ISO week, to pick someone with room. */
-  const booked = new Map<string, number>();
+  /** Hours already booked per person per ISO week (keyed by person and week number), to pick someone with room. */
+  const booked = new Map<number, number>();
+  const bookedKey = (personId: number, week: number) => personId * 10_000 + week;
 
   const weekCapacity = (p: DemoPersonRow) => p.hours_per_day * p.workdays.length;
-  /** Hours an assignment puts on each ISO week it spans (evenly: the demo's own rough plan). */
+  /** The ISO weeks an assignment spans, as week numbers (evenly loaded: the demo's own rough plan). */
   const weeksOf = (start: string, end: string) => {
-    const weeks: string[] = [];
-    for (let w = startOfIsoWeek(start); w <= end; w = addDays(w, 7)) weeks.push(w);
+    const weeks: number[] = [];
+    for (let w = dayNumber(startOfIsoWeek(start)); w <= dayNumber(end); w += 7) weeks.push(Math.floor(w / 7));
     return weeks;
   };
-  const roomFor = (p: DemoPersonRow, weeks: string[], perWeek: number) =>
-    weeks.every((w) => weekCapacity(p) * 0.95 - (booked.get(`${p.id}|${w}`) ?? 0) >= perWeek);
+  const roomFor = (p: DemoPersonRow, weeks: number[], perWeek: number) =>
+    weeks.every((w) => weekCapacity(p) * 0.95 - (booked.get(bookedKey(p.id, w)) ?? 0) >= perWeek);
 
   const book = (person: DemoPersonRow, project: DemoProjectRow, planned: number, start: string, end: string) => {
     const cost = person.employment_type === 'core' ? null : Math.round((HOURLY_RATE[person.role] ?? 2500) * planned);
     insertAssignment.run(project.id, person.id, planned, start, end, cost, cost === null ? null : 'USD', at(start));
     const weeks = weeksOf(start, end);
-    for (const w of weeks)
-      booked.set(`${person.id}|${w}`, (booked.get(`${person.id}|${w}`) ?? 0) + planned / weeks.length);
+    for (const w of weeks) {
+      const key = bookedKey(person.id, w);
+      booked.set(key, (booked.get(key) ?? 0) + planned / weeks.length);
+    }
 
     // Hours logged on the days worked: all of it (±15%) once delivered, in proportion to time passed otherwise.
     const lastWorked = project.delivered_at ? project.delivered_at.slice(0, 10) : addDays(plan.asOf, -1);
@@ -203,6 +206,31 @@ export function simulateCapacity(sqlite: Sqlite, plan: DemoPlan, at: (date: stri
   const pms = core.filter((p) => p.role === 'Project Manager');
   const qas = core.filter((p) => p.role === 'QA Specialist');
 
+  /** Core people with a skill, best first and the project's hub first among equals (built once per skill and hub). */
+  const ranked = new Map<string, DemoPersonRow[]>();
+  const coreBySkillAndHub = (skill: Skill, hub: string) => {
+    const key = `${skill}|${hub}`;
+    let list = ranked.get(key);
+    if (!list) {
+      const level = (p: DemoPersonRow) => skillLevel.get(p.id)?.get(skill) ?? 0;
+      list = core
+        .filter((p) => level(p) > 0)
+        .sort((a, b) => level(b) - level(a) || Number(b.hub === hub) - Number(a.hub === hub) || a.id - b.id);
+      ranked.set(key, list);
+    }
+    return list;
+  };
+
+  const outside = new Map<Skill, DemoPersonRow[]>();
+  const outsideBySkill = (skill: Skill) => {
+    let list = outside.get(skill);
+    if (!list) {
+      list = people.filter((p) => p.employment_type !== 'core' && (skillLevel.get(p.id)?.get(skill) ?? 0) > 0);
+      outside.set(skill, list);
+    }
+    return list;
+  };
+
   for (const project of projects) {
     const skill = SERVICE_SKILL[project.code] ?? 'video_editing';
     const planned = quarter(project.effort * (TIER_EFFORT[project.tier] ?? 1) * (0.8 + rng.next() * 0.5));
@@ -211,16 +239,14 @@ export function simulateCapacity(sqlite: Sqlite, plan: DemoPlan, at: (date: stri
     const weeks = weeksOf(start, end);
     const level = (p: DemoPersonRow) => skillLevel.get(p.id)?.get(skill) ?? 0;
     // The best-skilled core person with room in those weeks (their own hub first); else a freelancer.
-    const internal = core
-      .filter((p) => level(p) > 0 && employedAt(p, start) && roomFor(p, weeks, planned / weeks.length))
-      .sort(
-        (a, b) => level(b) - level(a) || Number(b.hub === project.hub) - Number(a.hub === project.hub) || a.id - b.id,
-      );
-    const load = (p: DemoPersonRow) => booked.get(`${p.id}|${weeks[0]}`) ?? 0;
-    const freelancers = people
-      .filter((p) => p.employment_type !== 'core' && level(p) > 0 && employedAt(p, start))
+    const internal = coreBySkillAndHub(skill, project.hub).find(
+      (p) => employedAt(p, start) && roomFor(p, weeks, planned / weeks.length),
+    );
+    const load = (p: DemoPersonRow) => booked.get(bookedKey(p.id, weeks[0]!)) ?? 0;
+    const freelancers = outsideBySkill(skill)
+      .filter((p) => employedAt(p, start))
       .sort((a, b) => load(a) - load(b) || a.id - b.id);
-    const person = internal[0] ?? freelancers[0] ?? core.find((p) => level(p) > 0 && employedAt(p, start));
+    const person = internal ?? freelancers[0] ?? core.find((p) => level(p) > 0 && employedAt(p, start));
     if (person) book(person, project, planned, start, end);
     // Coordination and the quality gates take their share, from whoever has room for it.
     for (const [team, share] of [

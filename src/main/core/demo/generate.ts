@@ -7,12 +7,13 @@
  * subscriptions, expenses, FX) follows in ./money.ts.
  */
 
-import { addDays, daysBetween, startOfIsoWeek } from '../../../shared/dates';
+import { addDays, dayNumber, daysBetween, isoInstant, startOfIsoWeek } from '../../../shared/dates';
 import type { LeadChannel, Tier, Vertical } from '../../../shared/domain';
 import { audit } from '../audit/log';
 import { syncCapacityAlerts } from '../capacity/alerts';
 import { DEFAULT_SERVICES } from '../catalogue/defaults';
 import { insertDefaultServices } from '../catalogue/repo';
+import { BatchedInsert, deferIndexes } from '../db/bulk';
 import type { Sqlite } from '../db/client';
 import { insertHubRow } from '../hubs/repo';
 import type { JobControl } from '../jobs/runner';
@@ -20,7 +21,7 @@ import { insertPersonRow } from '../people/repo';
 import { scoreAllNow } from '../scoring/service';
 import { insertSettings } from '../settings/repo';
 import { simulateCapacity } from './capacity';
-import { leadStatements, qualifyLead } from './leads';
+import { qualifyLead } from './leads';
 import { simulateMoney } from './money';
 import { COMPANY_WORDS, DEMO_HUBS, DEMO_PEOPLE, FIRST_NAMES, LAST_NAMES } from './people';
 import { type ProductionPlan, simulateProduction } from './production';
@@ -168,8 +169,7 @@ function hubFor(rng: Random, tier: Tier): HubName {
   ]);
 }
 
-const at = (date: string, minutes: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + minutes * 60_000).toISOString().replace('.000Z', 'Z');
+const at = (date: string, minutes: number) => isoInstant(dayNumber(date) * 86_400_000 + minutes * 60_000);
 
 export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobControl): Promise<void> {
   const profile = PROFILES[plan.profile];
@@ -243,14 +243,29 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
     job?.progress(1, total, 'setup');
 
     // --- week by week ---
+    // Leads are only appended to until every lead is scored: their indexes on random keys (company, value,
+    // score, probability) and the full-text index are built once at the end. The others (dates that arrive in
+    // order, a handful of stages, hubs and owners) and the histories' (in lead order) grow at their ends.
+    const leadIndexes = deferIndexes(sqlite, ['leads'], {
+      keepLive: ['leads_created', 'leads_last_activity', 'leads_stage', 'leads_hub', 'leads_owner'],
+    });
     const insertClient = sqlite.prepare(
       'INSERT INTO clients (name, tier, vertical, hub_id, country, email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     const insertLead = sqlite.prepare(
       `INSERT INTO leads (company, contact_name, channel, vertical, tier, hub_id, owner_id, service_id, stage,
-         expected_value_minor, currency, created_at, closed_at, lost_reason, client_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         expected_value_minor, currency, created_at, closed_at, lost_reason, client_id,
+         contact_email, role, budget_minor, timeline, authority, need, last_activity_at, activity_count)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const leadStages = new BatchedInsert(sqlite, 'lead_stage_changes', [
+      'lead_id',
+      'from_stage',
+      'to_stage',
+      'at',
+      'reason',
+    ]);
+    const leadActivities = new BatchedInsert(sqlite, 'lead_activities', ['lead_id', 'kind', 'at', 'person_id']);
     const insertProject = sqlite.prepare(
       `INSERT INTO projects (name, client_id, hub_id, service_id, lead_id, value_minor, currency, stage, created_at,
          start_date, due_date, delivered_at)
@@ -259,7 +274,6 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
 
     const clients: ClientRecord[] = [];
     const production: ProductionPlan[] = [];
-    const leadSql = leadStatements(sqlite);
     const leadRng = new Random(`${plan.seed}|${plan.asOf}|leads`);
     const usedCompanies = new Set<string>();
 
@@ -343,6 +357,17 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
 
         const contactName = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
         const lostReason = closed && !won ? rng.pick(LOST_REASONS) : null;
+        const q = qualifyLead(leadRng, {
+          outcome: closed ? (won ? 'won' : 'lost') : 'open',
+          stage,
+          contactName,
+          company,
+          expectedValueMinor: valueMinor,
+          createdAt,
+          closedAt,
+          lostReason,
+          until: at(plan.asOf, 23 * 60),
+        });
         const leadResult = insertLead.run(
           company,
           contactName,
@@ -359,20 +384,18 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
           closedAt,
           lostReason,
           closed && won ? client!.id : null,
+          q.contactEmail,
+          q.role,
+          q.budgetMinor,
+          q.timeline,
+          q.authority,
+          q.need,
+          q.lastActivityAt,
+          q.activities.length,
         );
-        qualifyLead(leadRng, leadSql, {
-          id: Number(leadResult.lastInsertRowid),
-          outcome: closed ? (won ? 'won' : 'lost') : 'open',
-          stage,
-          contactName,
-          company,
-          expectedValueMinor: valueMinor,
-          ownerId: owner.id,
-          createdAt,
-          closedAt,
-          lostReason,
-          until: at(plan.asOf, 23 * 60),
-        });
+        const leadId = Number(leadResult.lastInsertRowid);
+        for (const [kind, when] of q.activities) leadActivities.add(leadId, kind, when, owner.id);
+        for (const [from, to, when, reason] of q.stages) leadStages.add(leadId, from, to, when, reason);
 
         if (!(closed && won && client)) continue;
 
@@ -407,7 +430,7 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
           client.id,
           hubIds.get(hub)!,
           serviceIds.get(serviceCode)!,
-          Number(leadResult.lastInsertRowid),
+          leadId,
           valueMinor,
           currency,
           'discovery',
@@ -424,6 +447,8 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
           dueDate,
         });
       }
+      leadActivities.flush();
+      leadStages.flush();
       job?.progress(week + 2, total, 'simulating');
       if (job) await job.checkpoint();
     }
@@ -441,6 +466,7 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
     // --- every lead scored, the win probability learned from the closed ones ---
     scoreAllNow(sqlite, plan.asOf, at(plan.asOf, 23 * 60 + 30));
     syncCapacityAlerts(sqlite, plan.asOf, at(plan.asOf, 23 * 60 + 45));
+    leadIndexes.restore();
 
     audit(sqlite, {
       at: at(plan.asOf, 23 * 60 + 59),

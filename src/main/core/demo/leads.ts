@@ -6,8 +6,7 @@
  * (decision makers with urgent needs and a budget that fits win more often)
  * without changing the rest of the history.
  */
-import type Database from 'better-sqlite3';
-import type { Sqlite } from '../db/client';
+import { isoInstant as iso } from '../../../shared/dates';
 import type { Random } from './random';
 
 export type LeadOutcome = 'won' | 'lost' | 'open';
@@ -53,37 +52,12 @@ const ACTIVITY_KINDS = [
   ['note', 2],
 ] as const;
 
-type Statement = Database.Statement<unknown[]>;
-
-export interface LeadStatements {
-  qualify: Statement;
-  stage: Statement;
-  activity: Statement;
-}
-
-export function leadStatements(sqlite: Sqlite): LeadStatements {
-  return {
-    qualify: sqlite.prepare(
-      `UPDATE leads SET contact_email = ?, role = ?, budget_minor = ?, timeline = ?, authority = ?, need = ?,
-         last_activity_at = ?, activity_count = ? WHERE id = ?`,
-    ),
-    stage: sqlite.prepare(
-      'INSERT INTO lead_stage_changes (lead_id, from_stage, to_stage, at, reason) VALUES (?, ?, ?, ?, ?)',
-    ),
-    activity: sqlite.prepare(
-      'INSERT INTO lead_activities (lead_id, kind, at, person_id, note) VALUES (?, ?, ?, ?, NULL)',
-    ),
-  };
-}
-
 export interface DemoLead {
-  id: number;
   outcome: LeadOutcome;
   stage: string;
   contactName: string;
   company: string;
   expectedValueMinor: number;
-  ownerId: number;
   /** UTC instants. */
   createdAt: string;
   closedAt: string | null;
@@ -93,9 +67,23 @@ export interface DemoLead {
 }
 
 const MIN = 60_000;
-const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
-export function qualifyLead(rng: Random, s: LeadStatements, lead: DemoLead): void {
+/** What the generator writes for a lead besides its company and channel: its qualification, activities and stage history. */
+export interface LeadQualification {
+  contactEmail: string;
+  role: string;
+  budgetMinor: number | null;
+  timeline: string;
+  authority: string;
+  need: string;
+  lastActivityAt: string;
+  /** [kind, at] in time order. */
+  activities: [string, string][];
+  /** [from, to, at, reason] in time order. */
+  stages: [string | null, string, string, string | null][];
+}
+
+export function qualifyLead(rng: Random, lead: DemoLead): LeadQualification {
   const o = lead.outcome;
   const authority = draw(rng, AUTHORITY, o);
   const need = draw(rng, NEED, o);
@@ -114,7 +102,7 @@ export function qualifyLead(rng: Random, s: LeadStatements, lead: DemoLead): voi
   const times: number[] = [];
   for (let i = 0; i < touches; i++) times.push(start + Math.round(span * rng.next()));
   times.sort((a, b) => a - b);
-  for (const t of times) s.activity.run(lead.id, rng.weighted(ACTIVITY_KINDS), iso(t), lead.ownerId);
+  const activities = times.map((t): [string, string] => [rng.weighted(ACTIVITY_KINDS), iso(t)]);
 
   // Stage history: created → qualified → proposal → closed (or wherever it is now).
   const path = ['new', 'qualified', 'proposal'];
@@ -122,12 +110,13 @@ export function qualifyLead(rng: Random, s: LeadStatements, lead: DemoLead): voi
   const steps = path.slice(0, path.indexOf(target) + 1);
   // Some lost leads never reached a proposal.
   if (lead.stage === 'lost' && rng.chance(0.4)) steps.splice(rng.chance(0.5) ? 1 : 2);
+  const stages: LeadQualification['stages'] = [];
   let previous: string | null = null;
   steps.forEach((stage, i) => {
-    s.stage.run(lead.id, previous, stage, iso(start + Math.round((span * i) / (steps.length + 1))), null);
+    stages.push([previous, stage, iso(start + Math.round((span * i) / (steps.length + 1))), null]);
     previous = stage;
   });
-  if (lead.closedAt) s.stage.run(lead.id, previous, lead.stage, lead.closedAt, lead.lostReason);
+  if (lead.closedAt) stages.push([previous, lead.stage, lead.closedAt, lead.lostReason]);
 
   const first = lead.contactName
     .split(' ')[0]!
@@ -135,15 +124,15 @@ export function qualifyLead(rng: Random, s: LeadStatements, lead: DemoLead): voi
     .normalize('NFKD')
     .replace(/[^a-z]/g, '');
   const domain = lead.company.toLowerCase().replace(/[^a-z0-9]+/g, '');
-  s.qualify.run(
-    `${first}@${domain}.test`,
-    rng.pick(ROLES),
+  return {
+    contactEmail: `${first}@${domain}.test`,
+    role: rng.pick(ROLES),
     budgetMinor,
     timeline,
     authority,
     need,
-    iso(times[times.length - 1]!),
-    touches,
-    lead.id,
-  );
+    lastActivityAt: activities[activities.length - 1]![1],
+    activities,
+    stages,
+  };
 }

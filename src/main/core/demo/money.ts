@@ -15,7 +15,7 @@ import type { Sqlite } from '../db/client';
 import { createExpense } from '../expenses/repo';
 import { instantToWorkspaceDate } from '../fx/clock';
 import { setRate } from '../fx/repo';
-import { deliveryDraft, depositDraft, getInvoice, issueInvoice, recordPayment, type Stamp } from '../invoices/repo';
+import { deliveryDraft, depositDraft, invoiceSummary, issueInvoice, recordPayment, type Stamp } from '../invoices/repo';
 import { activeSegments } from '../subscriptions/engine';
 import {
   changeSubscription,
@@ -121,7 +121,7 @@ export function simulateMoney(
         order: 2,
         kind: 'pay',
         run: () => {
-          const inv = getInvoice(sqlite, invoiceId(), asOf);
+          const inv = invoiceSummary(sqlite, invoiceId(), asOf);
           if (inv.balanceMinor <= 0) return;
           const amount = part === 'first' ? Math.round(inv.balanceMinor * 0.5) : inv.balanceMinor;
           if (inLocal && inv.currency === 'USD') {
@@ -302,27 +302,32 @@ export function simulateMoney(
           if (!sub || !activeSegments(sub.changes, monthEnd).some((seg) => seg.to >= month)) return;
           const id = subscriptionMonthDraft(sqlite, subscriptionId, month.slice(0, 7), stamp(issueOn));
           issueInvoice(sqlite, id, issueOn, stamp(issueOn));
-          scheduleLater.push(() => schedulePayments(() => id, client, issueOn, getInvoice(sqlite, id, asOf).dueDate!));
+          scheduleLater.push(() =>
+            schedulePayments(() => id, client, issueOn, invoiceSummary(sqlite, id, asOf).dueDate!),
+          );
         },
       });
     }
   }
-  // --- run the steps in date order; steps added while running (payments of invoices just issued) slot in after ---
-  const pending = steps.splice(0);
+  // --- run the steps in date order; steps added while running (payments of invoices just issued) join a small
+  // queue of their own, merged in after the planned steps of the same date and order ---
   const byDate = (a: Step, b: Step) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order);
-  pending.sort(byDate);
-  for (let i = 0; i < pending.length; i++) {
-    pending[i]!.run();
+  const planned = steps.splice(0).sort(byDate);
+  const added: Step[] = [];
+  for (let i = 0; i < planned.length || added.length > 0; ) {
+    const takeAdded = added.length > 0 && (i >= planned.length || byDate(added[0]!, planned[i]!) < 0);
+    const step = takeAdded ? added.shift()! : planned[i++]!;
+    step.run();
     for (const later of scheduleLater.splice(0)) later();
-    for (const added of steps.splice(0)) {
-      let lo = i + 1;
-      let hi = pending.length;
+    for (const next of steps.splice(0)) {
+      let lo = 0;
+      let hi = added.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (byDate(pending[mid]!, added) <= 0) lo = mid + 1;
+        if (byDate(added[mid]!, next) <= 0) lo = mid + 1;
         else hi = mid;
       }
-      pending.splice(lo, 0, added);
+      added.splice(lo, 0, next);
     }
   }
 

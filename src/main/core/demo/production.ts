@@ -5,6 +5,7 @@
  * from a real history. Delivered projects passed gates 1–3 (sometimes after a
  * failed review) and most have a satisfaction rating. Its own random stream.
  */
+import { isoInstant as iso } from '../../../shared/dates';
 import { GATE_CHECKLISTS, type Gate } from '../../../shared/pipeline';
 import type { Sqlite } from '../db/client';
 import { recordStage } from '../projects/history';
@@ -44,10 +45,22 @@ export function simulateProduction(
   );
   const setSatisfaction = sqlite.prepare('UPDATE projects SET satisfaction = ? WHERE id = ?');
 
-  const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  /** Who could review on a day (people who had started), computed once per day. */
+  const reviewersOn = new Map<string, typeof reviewers>();
+  const eligibleOn = (day: string) => {
+    let list = reviewersOn.get(day);
+    if (!list) {
+      list = reviewers.filter((r) => r.start_date <= day);
+      reviewersOn.set(day, list);
+    }
+    return list;
+  };
+  const checklist = (items: readonly string[], failing: string | null) =>
+    JSON.stringify(Object.fromEntries(items.map((i) => [i, i !== failing])));
+  const allPassed = new Map(([1, 2, 3] as const).map((g) => [g, checklist(GATE_CHECKLISTS[g], null)]));
   const gate = (projectId: number, g: Gate, ms: number, passed: boolean) => {
-    const day = iso(ms).slice(0, 10);
-    const eligible = reviewers.filter((r) => r.start_date <= day);
+    const when = iso(ms);
+    const eligible = eligibleOn(when.slice(0, 10));
     const reviewer = eligible.length > 0 ? rng.pick(eligible).id : null;
     const items = GATE_CHECKLISTS[g];
     const failing = passed ? null : rng.pick(items);
@@ -56,9 +69,9 @@ export function simulateProduction(
       g,
       passed ? 1 : 0,
       reviewer,
-      JSON.stringify(Object.fromEntries(items.map((i) => [i, i !== failing]))),
+      passed ? allPassed.get(g)! : checklist(items, failing),
       passed ? null : 'Sent back with notes.',
-      iso(ms),
+      when,
     );
   };
 

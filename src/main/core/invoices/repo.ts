@@ -132,8 +132,13 @@ export function listInvoices(
   };
 }
 
+/** One invoice's summary (amounts, balance, status) without its lines, payments and issuer. */
+export function invoiceSummary(sqlite: Sqlite, id: number, today: string): InvoiceSummary {
+  return toSummary(summaryRow(sqlite, id), today);
+}
+
 export function getInvoice(sqlite: Sqlite, id: number, today: string): Invoice {
-  const summary = toSummary(summaryRow(sqlite, id), today);
+  const summary = invoiceSummary(sqlite, id, today);
   const extra = cached(
     sqlite,
     `SELECT i.notes, i.void_reason, i.hub_id, c.country AS client_country, c.email AS client_email,
@@ -403,7 +408,7 @@ export function voidInvoice(sqlite: Sqlite, id: number, reason: string, stamp: S
 }
 
 function openBalance(sqlite: Sqlite, id: number, today: string): InvoiceSummary {
-  const s = toSummary(summaryRow(sqlite, id), today);
+  const s = invoiceSummary(sqlite, id, today);
   if (s.kind === 'credit_note') throw new AppFailure('CONFLICT', 'A credit note takes no payments or credits.');
   if (s.status === 'draft')
     throw new AppFailure('CONFLICT', 'Issue the invoice first: a draft cannot be paid or credited.');
