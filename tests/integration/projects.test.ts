@@ -1,8 +1,12 @@
 /** The production board through the real core: moves with history, gates in order, delivery that bills. */
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../src/main/core/demo/generate';
+import { recordStage, recordStages } from '../../src/main/core/projects/history';
+import { createWorkspaceFile, openExisting } from '../../src/main/core/workspace/files';
 import type { CoreClient } from '../../src/main/hosts/core-client';
 import { GATE_CHECKLISTS, type Gate } from '../../src/shared/pipeline';
-import { cleanTempDirs, expectOk, nextEvent, tempDir, testCore } from '../helpers';
+import { cleanTempDirs, expectOk, MIGRATIONS_DIR, nextEvent, tempDir, testCore } from '../helpers';
 
 const ticked = (gate: Gate, except?: string) =>
   Object.fromEntries(GATE_CHECKLISTS[gate].map((item) => [item, item !== except]));
@@ -99,5 +103,40 @@ describe('the production board', () => {
       }),
     );
     expect(expectOk(await core.call('projects/get', { id })).stage).toBe('paid');
+  });
+});
+
+describe('a walk through several stages at once (the demo generator)', () => {
+  it('records exactly what one move at a time records', async () => {
+    const file = await createWorkspaceFile(
+      path.join(tempDir(), 'walk.atalaya'),
+      { migrationsDir: MIGRATIONS_DIR },
+      (s) => generateDemo(s, { profile: 'agency', seed: 'walk', asOf: '2026-11-20' }),
+    );
+    const sqlite = openExisting(file, {});
+    const [a, b] = (
+      sqlite.prepare("SELECT id FROM projects WHERE stage = 'paid' ORDER BY id LIMIT 2").all() as { id: number }[]
+    ).map((p) => p.id);
+    expect(b, 'two paid projects').toBeDefined();
+    const moves = (['production', 'qa', 'client_preview', 'revision', 'client_preview', 'revision'] as const).map(
+      (stage, i) => ({ stage, at: `2026-11-2${i}T10:00:00Z` }),
+    );
+    sqlite.transaction(() => {
+      sqlite.prepare('UPDATE projects SET revision_cycles = 0 WHERE id IN (?, ?)').run(a, b);
+      for (const m of moves) recordStage(sqlite, a!, m.stage, m.at, 'test');
+      recordStages(sqlite, b!, moves, 'test');
+    })();
+    const state = (id: number) => ({
+      project: sqlite.prepare('SELECT stage, revision_cycles FROM projects WHERE id = ?').get(id),
+      history: sqlite
+        .prepare(
+          "SELECT from_stage, to_stage, at FROM project_stage_changes WHERE project_id = ? AND actor = 'test' ORDER BY id",
+        )
+        .all(id),
+    });
+    expect(state(b!)).toEqual(state(a!));
+    expect(state(a!).history).toHaveLength(6);
+    expect(state(a!).project).toEqual({ stage: 'revision', revision_cycles: 2 });
+    sqlite.close();
   });
 });

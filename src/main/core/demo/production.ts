@@ -1,14 +1,15 @@
 /**
  * The demo's production history: each project walks from discovery to the
- * stage the simulation reached, through the same `recordStage` the board uses,
+ * stage the simulation reached, through the board's own stage history,
  * so revision cycles, first-pass approval and same-day delivery are derived
  * from a real history. Delivered projects passed gates 1–3 (sometimes after a
  * failed review) and most have a satisfaction rating. Its own random stream.
  */
 import { isoInstant as iso } from '../../../shared/dates';
 import { GATE_CHECKLISTS, type Gate } from '../../../shared/pipeline';
+import { BatchedInsert } from '../db/bulk';
 import type { Sqlite } from '../db/client';
-import { recordStage } from '../projects/history';
+import { recordStage, recordStages } from '../projects/history';
 import type { DemoPlan } from './generate';
 import { Random } from './random';
 
@@ -40,9 +41,15 @@ export function simulateProduction(
   const firstHistory = sqlite.prepare(
     "INSERT INTO project_stage_changes (project_id, from_stage, to_stage, at, actor) VALUES (?, NULL, 'discovery', ?, 'demo')",
   );
-  const review = sqlite.prepare(
-    'INSERT INTO quality_gate_reviews (project_id, gate, passed, reviewer_id, checklist, notes, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  const review = new BatchedInsert(sqlite, 'quality_gate_reviews', [
+    'project_id',
+    'gate',
+    'passed',
+    'reviewer_id',
+    'checklist',
+    'notes',
+    'at',
+  ]);
   const setSatisfaction = sqlite.prepare('UPDATE projects SET satisfaction = ? WHERE id = ?');
 
   /** Who could review on a day (people who had started), computed once per day. */
@@ -64,7 +71,7 @@ export function simulateProduction(
     const reviewer = eligible.length > 0 ? rng.pick(eligible).id : null;
     const items = GATE_CHECKLISTS[g];
     const failing = passed ? null : rng.pick(items);
-    review.run(
+    review.add(
       projectId,
       g,
       passed ? 1 : 0,
@@ -105,6 +112,7 @@ export function simulateProduction(
     // The steps share the time between intake and delivery (or now); quick jobs move within the day.
     const end = delivered ? Date.parse(p.deliveredAt!) : Math.max(start + 60_000, asOfEnd - rng.int(1, 6) * 3_600_000);
     const span = Math.max(path.length * 60_000, end - start);
+    const moves: { stage: (typeof path)[number]; at: string }[] = [];
     path.forEach((stage, i) => {
       const ms = start + Math.round((span * (i + 1)) / path.length);
       if (stage === 'qa') {
@@ -116,8 +124,9 @@ export function simulateProduction(
         }
       }
       if (stage === 'final_delivery') gate(p.id, 3, ms - 60_000, true);
-      recordStage(sqlite, p.id, stage, iso(ms), 'demo');
+      moves.push({ stage, at: iso(ms) });
     });
+    recordStages(sqlite, p.id, moves, 'demo');
     if (delivered && rng.chance(0.85)) {
       const late = p.deliveredAt!.slice(0, 10) > p.dueDate ? 1 : 0;
       setSatisfaction.run(
@@ -126,4 +135,5 @@ export function simulateProduction(
       );
     }
   }
+  review.flush();
 }
