@@ -58,13 +58,19 @@ export function assertOpenable(sqlite: Sqlite, file: string, known: number): num
  * with foreign keys off (table rebuilds need that), and `foreign_key_check`
  * must come back clean before anything is committed.
  */
-export async function migrateWorkspace(sqlite: Sqlite, file: string, migrationsDir: string): Promise<MigrationOutcome> {
+export async function migrateWorkspace(
+  sqlite: Sqlite,
+  file: string,
+  migrationsDir: string,
+  options: { backup?: boolean } = {},
+): Promise<MigrationOutcome> {
   const migrations = knownMigrations(migrationsDir);
   const from = assertOpenable(sqlite, file, migrations.length);
   if (from === migrations.length) return { from, to: from, backupPath: null };
 
   let backupPath: string | null = null;
-  if (from > 0) {
+  // `backup: false` only for a file that is itself a copy (the benchmarks' scratch workspace).
+  if (from > 0 && options.backup !== false) {
     const dir = path.join(path.dirname(file), 'backups');
     mkdirSync(dir, { recursive: true });
     backupPath = path.join(

@@ -245,9 +245,20 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
     // --- week by week ---
     // Leads are only appended to until every lead is scored: their indexes on random keys (company, value,
     // score, probability) and the full-text index are built once at the end. The others (dates that arrive in
-    // order, a handful of stages, hubs and owners) and the histories' (in lead order) grow at their ends.
+    // order, the id, a handful of stages, channels, verticals, tiers, hubs and owners) and the histories' (in
+    // lead order) grow at their ends.
     const leadIndexes = deferIndexes(sqlite, ['leads'], {
-      keepLive: ['leads_created', 'leads_last_activity', 'leads_stage', 'leads_hub', 'leads_owner'],
+      keepLive: [
+        'leads_created',
+        'leads_last_activity',
+        'leads_company_by_id',
+        'leads_stage',
+        'leads_channel',
+        'leads_vertical',
+        'leads_tier',
+        'leads_hub',
+        'leads_owner',
+      ],
     });
     const insertClient = sqlite.prepare(
       'INSERT INTO clients (name, tier, vertical, hub_id, country, email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -4,115 +4,21 @@
  * appends to the stage history or the activity log rather than rewriting it.
  */
 import type { LeadStage } from '../../../shared/domain';
-import type {
-  LeadActivity,
-  LeadDetail,
-  LeadFilter,
-  LeadPage,
-  LeadRow,
-  LeadSortColumn,
-  LeadStageChange,
-  WonLead,
-} from '../../../shared/leads';
+import type { LeadActivity, LeadDetail, LeadStageChange, WonLead } from '../../../shared/leads';
 import type { LeadInput, LeadUpdate } from '../../../shared/leads-schemas';
 import { AppFailure } from '../../../shared/result';
 import { SCORE_FACTORS } from '../../../shared/scoring';
 import { audit } from '../audit/log';
 import type { Sqlite } from '../db/client';
 import { depositDraft, issueInvoice, type Stamp } from '../invoices/repo';
+import { ROW_COLUMNS } from './query';
+
+export { countSegments, ftsQuery, leadWhere, queryLeads } from './query';
 
 /** The stored breakdown is the points in SCORE_FACTORS order. */
 function breakdownOf(stored: string): Record<string, number> {
   const points = JSON.parse(stored) as number[];
   return Object.fromEntries(SCORE_FACTORS.map((f, i) => [f, points[i] ?? 0]));
-}
-
-const ROW_COLUMNS = `l.id, l.company, l.contact_name AS contactName, l.channel, l.vertical, l.tier, l.owner_id AS ownerId,
-  l.hub_id AS hubId, l.stage, l.expected_value_minor AS expectedValueMinor, l.currency, l.score,
-  l.win_probability AS winProbability, l.probability_override AS probabilityOverride, l.created_at AS createdAt,
-  l.last_activity_at AS lastActivityAt`;
-
-const SORT_SQL: Record<LeadSortColumn, string> = {
-  created_at: 'l.created_at',
-  last_activity_at: 'l.last_activity_at',
-  score: 'l.score',
-  win_probability: 'coalesce(l.probability_override, l.win_probability)',
-  expected_value: 'l.expected_value_minor',
-  company: 'l.company COLLATE NOCASE',
-};
-
-/** FTS5 query from what a person typed: every word must match as a prefix. */
-export function ftsQuery(search: string): string | null {
-  const words = search
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, 8);
-  return words.length === 0 ? null : words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' ');
-}
-
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
-export function leadWhere(filter: LeadFilter, search: string): { sql: string; params: (string | number)[] } {
-  const parts: string[] = [];
-  const params: (string | number)[] = [];
-  const inList = (column: string, values: readonly (string | number)[] | undefined) => {
-    if (!values || values.length === 0) return;
-    parts.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
-  };
-  inList('l.stage', filter.stages);
-  inList('l.channel', filter.channels);
-  inList('l.vertical', filter.verticals);
-  inList('l.tier', filter.tiers);
-  inList('l.owner_id', filter.ownerIds);
-  inList('l.hub_id', filter.hubIds);
-  const range = (column: string, op: string, value: string | number | undefined) => {
-    if (value === undefined) return;
-    parts.push(`${column} ${op} ?`);
-    params.push(value);
-  };
-  range('l.score', '>=', filter.scoreMin);
-  range('l.score', '<=', filter.scoreMax);
-  range('l.created_at', '>=', filter.createdFrom);
-  range('l.created_at', '<', filter.createdTo && nextDay(filter.createdTo));
-  range('l.last_activity_at', '>=', filter.activityFrom);
-  range('l.last_activity_at', '<', filter.activityTo && nextDay(filter.activityTo));
-  const fts = ftsQuery(search);
-  if (fts !== null) {
-    parts.push('l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)');
-    params.push(fts);
-  }
-  return { sql: parts.length === 0 ? '' : `WHERE ${parts.join(' AND ')}`, params };
-}
-
-export function queryLeads(
-  sqlite: Sqlite,
-  q: {
-    filter: LeadFilter;
-    search: string;
-    sort: { column: LeadSortColumn; direction: 'asc' | 'desc' };
-    offset: number;
-    limit: number;
-  },
-): LeadPage {
-  const where = leadWhere(q.filter, q.search);
-  const total = (sqlite.prepare(`SELECT count(*) AS n FROM leads l ${where.sql}`).get(...where.params) as { n: number })
-    .n;
-  const dir = q.sort.direction;
-  // SQLite's own NULL order (smallest) keeps the sort on its index: unscored leads come first ascending, last descending.
-  const order = `${SORT_SQL[q.sort.column]} ${dir === 'asc' ? 'ASC' : 'DESC'}, l.id ${dir === 'asc' ? 'ASC' : 'DESC'}`;
-  const rows = sqlite
-    .prepare(`SELECT ${ROW_COLUMNS} FROM leads l ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...where.params, q.limit, q.offset) as LeadRow[];
-  return { total, offset: q.offset, rows };
-}
-
-export function countSegments(sqlite: Sqlite, segments: { filter: LeadFilter; search: string }[]): number[] {
-  return segments.map((s) => {
-    const where = leadWhere(s.filter, s.search);
-    return (sqlite.prepare(`SELECT count(*) AS n FROM leads l ${where.sql}`).get(...where.params) as { n: number }).n;
-  });
 }
 
 export function getLead(sqlite: Sqlite, id: number): Omit<LeadDetail, 'probabilityFactors'> {
