@@ -9,6 +9,7 @@ import {
   compileRules,
   encodeLead,
   newEncodedLead,
+  parseInstant,
   type ScoringLead,
   scoreLead,
 } from '../../src/main/core/scoring/rules';
@@ -251,6 +252,42 @@ describe('batch scorer', () => {
     const rules = compileRules(W, Date.parse(AS_OF));
     expect(rules(encodeLead(lead, newEncodedLead()))).toBe(scoreLead(lead, W, AS_OF).score);
     expect(() => encodeLead({ ...lead, channel: 'fax' as never }, newEncodedLead())).toThrow('Unknown channel "fax"');
+  });
+});
+
+describe('parseInstant: the batch scorer reads instants without Date.parse', () => {
+  it('gives exactly what Date.parse gives, for the instants the app stores and for anything else', () => {
+    const rng = new Random('instants');
+    const samples: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const iso = new Date(Math.floor(rng.next() * 4e12) - 1e12).toISOString(); // 1938…2096
+      samples.push(iso, iso.replace(/\.\d{3}Z$/, 'Z'));
+    }
+    samples.push(
+      '2024-02-29T23:59:59Z',
+      '2000-02-29T00:00:00.000Z',
+      '1900-02-28T12:00:00Z',
+      '0000-03-01T00:00:00.000Z',
+      '0099-12-31T23:59:59.999Z',
+      '2023-02-29T00:00:00Z',
+      '2026-02-30T10:00:00.000Z',
+      '2026-04-31T10:00:00Z',
+      '2026-13-01T00:00:00Z',
+      '2026-00-10T00:00:00Z',
+      '2026-11-19T24:00:00.000Z',
+      '2026-11-19T10:60:00Z',
+      '2026-11-19T10:00:60Z',
+      '2026-11-19T10:00:00.5Z',
+      '2026-11-19T10:00:00.000+01:00',
+      '2026-11-19 10:00:00',
+      '2026-11-19',
+      '+002026-11-19T10:00:00.000Z',
+      '2026-1a-19T10:00:00Z',
+      '2026-11-19T10:00:00.00aZ',
+      'garbage',
+      '',
+    );
+    for (const s of samples) expect(parseInstant(s), s).toBe(Date.parse(s));
   });
 });
 

@@ -197,6 +197,78 @@ function code(codes: Readonly<Record<string, number>>, value: string | null, unk
   return c;
 }
 
+/** The value of `length` decimal digits of `s` from `at`, or −1 when one is not a digit. */
+function digits(s: string, at: number, length: number): number {
+  let value = 0;
+  for (let i = at; i < at + length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+const daysInMonth = (y: number, m: number) =>
+  m === 2
+    ? y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+      ? 29
+      : 28
+    : m === 4 || m === 6 || m === 9 || m === 11
+      ? 30
+      : 31;
+
+/** Days from 1970-01-01 to a valid proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+/**
+ * `Date.parse` of a UTC instant, without its cost for the form the app stores
+ * ('YYYY-MM-DDTHH:MM:SSZ' or 'YYYY-MM-DDTHH:MM:SS.sssZ', a valid date and time):
+ * the same number, by arithmetic. Anything else goes to `Date.parse` itself.
+ */
+export function parseInstant(s: string): number {
+  const n = s.length;
+  if (
+    (n !== 24 && n !== 20) ||
+    s.charCodeAt(4) !== 45 || // -
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 || // T
+    s.charCodeAt(13) !== 58 || // :
+    s.charCodeAt(16) !== 58 ||
+    s.charCodeAt(n - 1) !== 90 || // Z
+    (n === 24 && s.charCodeAt(19) !== 46) // .
+  )
+    return Date.parse(s);
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  const hour = digits(s, 11, 2);
+  const minute = digits(s, 14, 2);
+  const second = digits(s, 17, 2);
+  const ms = n === 24 ? digits(s, 20, 3) : 0;
+  if (
+    year < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59 ||
+    ms < 0
+  )
+    return Date.parse(s);
+  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+}
+
 /** Fills `into` from a plain lead (the optional `hubId` feeds the model) and returns it. */
 export function encodeLead(lead: ScoringLead & { hubId?: number | null }, into: EncodedLead): EncodedLead {
   const [min, max] = priceRangeOf(lead);

@@ -6,6 +6,7 @@
  * cancelled run leaves the chunks it finished rescored and the rest as they were.
  */
 
+import type { Statement } from 'better-sqlite3';
 import { LEAD_CHANNELS, type Tier, VERTICALS } from '../../../shared/domain';
 import type { ModelInfo, ScoringPreview } from '../../../shared/leads';
 import { AppFailure } from '../../../shared/result';
@@ -26,7 +27,7 @@ import { convertMinor, type RateTable } from '../fx/engine';
 import { loadConverter } from '../fx/repo';
 import type { JobControl } from '../jobs/runner';
 import { compileModel, evaluate, explain, type ModelExample, trainModel, updateModel, type WinModel } from './model';
-import { bandCounts, bandMoves, compileRules, type EncodedLead, newEncodedLead } from './rules';
+import { bandCounts, bandMoves, compileRules, type EncodedLead, newEncodedLead, parseInstant } from './rules';
 
 // ---------- weights ----------
 
@@ -47,38 +48,87 @@ export function saveWeights(sqlite: Sqlite, weights: ScoringWeights | null): voi
 
 // ---------- reading leads as the engines see them ----------
 
-/** Columns of a lead the scorer and the model read, in this order (raw rows). */
-const LEAD_FIELDS = `id, tier, budget_minor, currency, timeline, authority, need, vertical, channel, hub_id,
-  activity_count, last_activity_at, created_at, service_id, stage`;
-type RawLead = [
-  number,
-  Tier,
-  number | null,
-  string,
-  string | null,
-  string | null,
-  string | null,
-  string,
-  string,
-  number | null,
-  number,
-  string | null,
-  string,
-  number | null,
-  string,
-];
+const sqlText = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
-const codes = (list: readonly string[]) => new Map(list.map((v, i) => [v, i]));
-const TIMELINE = codes(TIMELINES);
-const AUTHORITY = codes(AUTHORITIES);
-const NEED = codes(NEEDS);
-const VERTICAL = codes(VERTICALS);
-const CHANNEL = codes(LEAD_CHANNELS);
+/** SQL: the index of `column`'s value in `list`, `otherwise` for NULL or any other value. */
+const codeSql = (column: string, list: readonly string[], otherwise: number) =>
+  `CASE ${column} ${list.map((v, i) => `WHEN ${sqlText(v)} THEN ${i}`).join(' ')} ELSE ${otherwise} END`;
+
+const OTHER_VERTICAL = VERTICALS.indexOf('other');
+const EMAIL_CHANNEL = LEAD_CHANNELS.indexOf('email');
+
+interface Bits {
+  shift: number;
+  mask: number;
+}
+
+/** Packs integer SQL expressions, each with `values` values (0…values − 1), into one: its SQL, and each one's bits. */
+function pack(parts: readonly { sql: string; values: number }[]): { sql: string; bits: Bits[] } {
+  let shift = 0;
+  const bits = parts.map((part) => {
+    const width = Math.ceil(Math.log2(part.values));
+    const at = { shift, mask: 2 ** width - 1 };
+    shift += width;
+    return at;
+  });
+  return { sql: parts.map((part, i) => `(${part.sql}) * ${2 ** bits[i]!.shift}`).join(' + '), bits };
+}
+
+/**
+ * The lead's categorical fields as one integer that SQLite computes (a number
+ * costs far less to hand over to JavaScript than five strings): the tier (1–3,
+ * else 0), then EncodedLead's codes — timeline, authority and need (the list's
+ * length when empty or unknown), vertical (else 'other'), channel (else 'email').
+ */
+const CATEGORIES = pack([
+  { sql: 'CASE WHEN tier IN (1, 2, 3) THEN tier ELSE 0 END', values: 4 },
+  { sql: codeSql('timeline', TIMELINES, TIMELINES.length), values: TIMELINES.length + 1 },
+  { sql: codeSql('authority', AUTHORITIES, AUTHORITIES.length), values: AUTHORITIES.length + 1 },
+  { sql: codeSql('need', NEEDS, NEEDS.length), values: NEEDS.length + 1 },
+  { sql: codeSql('vertical', VERTICALS, OTHER_VERTICAL), values: VERTICALS.length },
+  { sql: codeSql('channel', LEAD_CHANNELS, EMAIL_CHANNEL), values: LEAD_CHANNELS.length },
+]);
+const TIER_BITS = CATEGORIES.bits[0]!;
+const TIMELINE_BITS = CATEGORIES.bits[1]!;
+const AUTHORITY_BITS = CATEGORIES.bits[2]!;
+const NEED_BITS = CATEGORIES.bits[3]!;
+const VERTICAL_BITS = CATEGORIES.bits[4]!;
+const CHANNEL_BITS = CATEGORIES.bits[5]!;
+
+/**
+ * What the scorer reads of a lead, in this order (raw rows): id, the packed
+ * categories, budget, hub, touches, last touch, service, and — only when the
+ * budget must be converted into its price range's currency — the lead's
+ * currency and creation instant (else NULL, so most rows carry two strings fewer).
+ */
+type ScoreFields = [
+  id: number,
+  categories: number,
+  budget: number | null,
+  hub: number | null,
+  touches: number,
+  lastActivity: string | null,
+  service: number | null,
+  convertFrom: string | null,
+  convertAt: string | null,
+];
+/** A row that starts with the scorer's fields (more columns may follow). */
+type ScoreInput = [...ScoreFields, ...unknown[]];
+type RawLead = [...ScoreFields, stage: string];
+
+type PriceRange = readonly [currency: string, min: number, max: number];
+/** Per tier (index tier − 1): the tier's default range, in USD. */
+const DEFAULT_RANGES: readonly PriceRange[] = ([1, 2, 3] as const).map((t) => [
+  'USD',
+  ...TIER_PRICE_RANGES_USD_MINOR[t],
+]);
 
 interface PriceRanges {
-  /** service id → tier → [currency, min, max] */
-  byService: Map<number, [string, number, number][]>;
+  /** service id → per tier (index tier − 1): [currency, min, max] */
+  byService: Map<number, PriceRange[]>;
   rates: RateTable;
+  /** The SELECT list of ScoreFields (the currency test needs the services' currencies). */
+  fields: string;
 }
 
 function priceRanges(sqlite: Sqlite): PriceRanges {
@@ -88,6 +138,14 @@ function priceRanges(sqlite: Sqlite): PriceRanges {
     )
     .raw()
     .all() as [number, string, number, number, number, number, number, number][];
+  // The currency of the range a lead's budget is judged against: its service's, else the default ranges'.
+  const fallback = DEFAULT_RANGES[0]![0];
+  const others = rows.filter((r) => r[1] !== fallback);
+  const rangeCurrency =
+    others.length === 0
+      ? sqlText(fallback)
+      : `CASE service_id ${others.map((r) => `WHEN ${r[0]} THEN ${sqlText(r[1])}`).join(' ')} ELSE ${sqlText(fallback)} END`;
+  const convert = `budget_minor IS NOT NULL AND currency <> ${rangeCurrency}`;
   return {
     byService: new Map(
       rows.map((r) => [
@@ -100,6 +158,8 @@ function priceRanges(sqlite: Sqlite): PriceRanges {
       ]),
     ),
     rates: loadConverter(sqlite).table,
+    fields: `id, ${CATEGORIES.sql}, budget_minor, hub_id, activity_count,
+      last_activity_at, service_id, iif(${convert}, currency, NULL), iif(${convert}, created_at, NULL)`,
   };
 }
 
@@ -109,42 +169,32 @@ function priceRanges(sqlite: Sqlite): PriceRanges {
  * converted into that range's currency at the lead's date; a budget that cannot
  * be converted (no rate) counts as not given.
  */
-function encodeRow(row: RawLead, ranges: PriceRanges, into: EncodedLead): EncodedLead {
-  const [
-    ,
-    tier,
-    budget,
-    currency,
-    timeline,
-    authority,
-    need,
-    vertical,
-    channel,
-    hub,
-    touches,
-    lastActivity,
-    created,
-    service,
-  ] = row;
-  const range = service === null ? undefined : ranges.byService.get(service)?.[tier - 1];
-  const [rangeCurrency, min, max] = range ?? ['USD', ...TIER_PRICE_RANGES_USD_MINOR[tier]];
+function encodeRow(row: ScoreInput, ranges: PriceRanges, into: EncodedLead): EncodedLead {
+  const categories = row[1];
+  const tier = categories & TIER_BITS.mask;
+  const service = row[6];
+  const [rangeCurrency, min, max] =
+    (service === null ? undefined : ranges.byService.get(service)?.[tier - 1]) ?? DEFAULT_RANGES[tier - 1]!;
+  const budget = row[2];
+  const convertFrom = row[7];
+  const lastActivity = row[5];
   into.tier = tier;
   into.budget =
     budget === null
       ? Number.NaN
-      : currency === rangeCurrency
+      : convertFrom === null
         ? budget
-        : (convertMinor(ranges.rates, budget, currency, rangeCurrency, created.slice(0, 10)) ?? Number.NaN);
+        : (convertMinor(ranges.rates, budget, convertFrom, rangeCurrency, row[8]!.slice(0, 10)) ?? Number.NaN);
   into.priceMin = min;
   into.priceMax = max;
-  into.timeline = timeline === null ? TIMELINES.length : (TIMELINE.get(timeline) ?? TIMELINES.length);
-  into.authority = authority === null ? AUTHORITIES.length : (AUTHORITY.get(authority) ?? AUTHORITIES.length);
-  into.need = need === null ? NEEDS.length : (NEED.get(need) ?? NEEDS.length);
-  into.vertical = VERTICAL.get(vertical) ?? VERTICAL.get('other')!;
-  into.channel = CHANNEL.get(channel) ?? CHANNEL.get('email')!;
-  into.hub = hub ?? 0;
-  into.activityCount = touches;
-  into.lastActivityMs = lastActivity === null ? Number.NaN : Date.parse(lastActivity);
+  into.timeline = (categories >>> TIMELINE_BITS.shift) & TIMELINE_BITS.mask;
+  into.authority = (categories >>> AUTHORITY_BITS.shift) & AUTHORITY_BITS.mask;
+  into.need = (categories >>> NEED_BITS.shift) & NEED_BITS.mask;
+  into.vertical = (categories >>> VERTICAL_BITS.shift) & VERTICAL_BITS.mask;
+  into.channel = (categories >>> CHANNEL_BITS.shift) & CHANNEL_BITS.mask;
+  into.hub = row[3] ?? 0;
+  into.activityCount = row[4];
+  into.lastActivityMs = lastActivity === null ? Number.NaN : parseInstant(lastActivity);
   return into;
 }
 
@@ -153,8 +203,8 @@ function exampleOf(row: RawLead, ranges: PriceRanges): ModelExample {
   const e = encodeRow(row, ranges, newEncodedLead());
   return {
     id: row[0],
-    won: row[14] === 'won',
-    tier: row[1],
+    won: row[9] === 'won',
+    tier: e.tier as Tier,
     budgetMinor: Number.isNaN(e.budget) ? null : e.budget,
     priceRangeMinor: [e.priceMin, e.priceMax],
     timeline: TIMELINES[e.timeline] ?? null,
@@ -162,8 +212,17 @@ function exampleOf(row: RawLead, ranges: PriceRanges): ModelExample {
     need: NEEDS[e.need] ?? null,
     vertical: VERTICALS[e.vertical]!,
     channel: LEAD_CHANNELS[e.channel]!,
-    hubId: row[9],
+    hubId: row[3],
   };
+}
+
+/** One lead as the model sees it, and its stage; null when there is no such lead. */
+function leadExample(sqlite: Sqlite, leadId: number): { example: ModelExample; stage: string } | null {
+  const ranges = priceRanges(sqlite);
+  const row = sqlite.prepare(`SELECT ${ranges.fields}, stage FROM leads WHERE id = ?`).raw().get(leadId) as
+    | RawLead
+    | undefined;
+  return row ? { example: exampleOf(row, ranges), stage: row[9] } : null;
 }
 
 // ---------- the model ----------
@@ -183,7 +242,7 @@ export function latestModel(sqlite: Sqlite): { model: WinModel; info: ModelInfo 
 export function retrain(sqlite: Sqlite, at: string): { model: WinModel; info: ModelInfo } {
   const ranges = priceRanges(sqlite);
   const rows = sqlite
-    .prepare(`SELECT ${LEAD_FIELDS} FROM leads WHERE stage IN ('won', 'lost')`)
+    .prepare(`SELECT ${ranges.fields}, stage FROM leads WHERE stage IN ('won', 'lost')`)
     .raw()
     .all() as RawLead[];
   const examples = rows.map((r) => exampleOf(r, ranges));
@@ -201,45 +260,139 @@ function modelOrTrain(sqlite: Sqlite, at: string): WinModel {
 
 // ---------- scoring ----------
 
-const UPDATE_SCORE = 'UPDATE leads SET score = ?, score_breakdown = ?, win_probability = ?, scored_at = ? WHERE id = ?';
+/** Columns the scorer writes, as bits: which of them a rescore changed. */
+const SCORE = 1;
+const BREAKDOWN = 2;
+const PROBABILITY = 4;
+const ALL = SCORE | BREAKDOWN | PROBABILITY;
 
+/** One UPDATE per set of changed columns: an index is maintained only when its column is written. */
+function scoreWriter(sqlite: Sqlite): (changed: number, id: number, s: Scorer, at: string) => void {
+  const statements: (Statement | undefined)[] = [];
+  const statement = (changed: number) => {
+    let st = statements[changed];
+    if (!st) {
+      const set = [
+        changed & SCORE ? 'score = ?' : '',
+        changed & BREAKDOWN ? 'score_breakdown = ?' : '',
+        changed & PROBABILITY ? 'win_probability = ?' : '',
+        'scored_at = ?',
+      ];
+      st = sqlite.prepare(`UPDATE leads SET ${set.filter(Boolean).join(', ')} WHERE id = ?`);
+      statements[changed] = st;
+    }
+    return st;
+  };
+  return (changed, id, s, at) => {
+    const st = statement(changed);
+    switch (changed) {
+      case SCORE:
+        st.run(s.score, at, id);
+        break;
+      case BREAKDOWN:
+        st.run(s.breakdown, at, id);
+        break;
+      case PROBABILITY:
+        st.run(s.probability, at, id);
+        break;
+      case SCORE | BREAKDOWN:
+        st.run(s.score, s.breakdown, at, id);
+        break;
+      case SCORE | PROBABILITY:
+        st.run(s.score, s.probability, at, id);
+        break;
+      case BREAKDOWN | PROBABILITY:
+        st.run(s.breakdown, s.probability, at, id);
+        break;
+      default:
+        st.run(s.score, s.breakdown, s.probability, at, id);
+    }
+  };
+}
+
+/** Scores raw rows one at a time; the results stay in `score`, `breakdown` and `probability` until the next row. */
 interface Scorer {
-  score(row: RawLead): { score: number; breakdown: string; probability: number };
+  /** The SELECT list of the rows `run` takes. */
+  fields: string;
+  run(row: ScoreInput): void;
+  score: number;
+  /** The points in SCORE_FACTORS order as a JSON array: small to store, cheap to write. */
+  breakdown: string;
+  probability: number;
+}
+
+/**
+ * The breakdown's text, made once per distinct breakdown: every factor's points
+ * lie in 0…its maximum, so the seven of them number a mixed-radix key (points
+ * adding up to 100 keep it under 2^28).
+ */
+function breakdownText(weights: ScoringWeights): (points: Uint8Array) => string {
+  const radix = SCORE_FACTORS.map((f) => weights.points[f] + 1);
+  const keyed = radix.reduce((a, b) => a * b, 1) <= 2 ** 30;
+  const made = new Map<number, string>();
+  return (points) => {
+    if (!keyed) return `[${points.join(',')}]`;
+    let key = 0;
+    for (let i = 0; i < radix.length; i++) {
+      const v = points[i]!;
+      if (v >= radix[i]!) return `[${points.join(',')}]`;
+      key = key * radix[i]! + v;
+    }
+    let text = made.get(key);
+    if (text === undefined) {
+      text = `[${points.join(',')}]`;
+      made.set(key, text);
+    }
+    return text;
+  };
 }
 
 function scorer(sqlite: Sqlite, asOf: string, at: string, weights = loadWeights(sqlite)): Scorer {
   const ranges = priceRanges(sqlite);
   const rules = compileRules(weights, asOf);
   const model = compileModel(modelOrTrain(sqlite, at));
+  const text = breakdownText(weights);
   const lead = newEncodedLead();
   const points = new Uint8Array(SCORE_FACTORS.length);
-  return {
-    score(row) {
+  const s: Scorer = {
+    fields: ranges.fields,
+    score: 0,
+    breakdown: '',
+    probability: 0,
+    run(row) {
       encodeRow(row, ranges, lead);
-      const score = rules(lead, points, 0);
-      // The breakdown as points in SCORE_FACTORS order: small to store, cheap to write.
-      return { score, breakdown: `[${points.join(',')}]`, probability: model(lead) };
+      s.score = rules(lead, points, 0);
+      s.breakdown = text(points);
+      s.probability = model(lead);
     },
   };
+  return s;
 }
 
 /** Rescores some leads now (after a lead changes), inside the caller's transaction. */
 export function rescoreLeads(sqlite: Sqlite, ids: readonly number[], asOf: string, at: string): void {
   if (ids.length === 0) return;
   const s = scorer(sqlite, asOf, at);
-  const read = sqlite.prepare(`SELECT ${LEAD_FIELDS} FROM leads WHERE id = ?`).raw();
-  const write = sqlite.prepare(UPDATE_SCORE);
+  const read = sqlite.prepare(`SELECT ${s.fields} FROM leads WHERE id = ?`).raw();
+  const write = scoreWriter(sqlite);
   for (const id of ids) {
-    const row = read.get(id) as RawLead | undefined;
+    const row = read.get(id) as ScoreInput | undefined;
     if (!row) continue;
-    const r = s.score(row);
-    write.run(r.score, r.breakdown, r.probability, at, id);
+    s.run(row);
+    write(ALL, id, s, at);
   }
   syncLeadAlerts(sqlite, at);
 }
 
-/** Small enough that one chunk keeps the worker busy for well under the 50 ms ping bound. */
-export const RESCORE_CHUNK = 2_000;
+/** Rows the bulk rescore reads at a time. */
+export const RESCORE_CHUNK = 250;
+/**
+ * How long one transaction of the bulk rescore works before it commits and lets
+ * the worker answer other calls: well under the 50 ms ping bound.
+ */
+export const RESCORE_SLICE_MS = 8;
+/** Slices between the job's WAL checkpoints: a few hundred pages each, so one takes about as long as a slice. */
+const CHECKPOINT_EVERY = 4;
 
 export interface RescoreResult {
   leads: number;
@@ -249,7 +402,13 @@ export interface RescoreResult {
 
 /**
  * Rescores every lead: retrains the model first when asked, then walks the
- * leads by id in chunks, one transaction each, yielding between chunks.
+ * leads by id, a transaction per time slice, yielding between slices.
+ *
+ * A lead is written only when its score, breakdown or probability comes out
+ * different from what is stored, and then only those columns and `scored_at`
+ * (so an index is maintained only when its value moves). `scored_at` is thus
+ * when the stored values were computed: a rescore that arrives at the same
+ * values leaves the lead as it was.
  */
 export async function rescoreAll(
   sqlite: Sqlite,
@@ -261,28 +420,53 @@ export async function rescoreAll(
     : (latestModel(sqlite)?.info ?? sqlite.transaction(() => retrain(sqlite, options.at).info).immediate());
   const s = scorer(sqlite, options.asOf, options.at);
   const total = (sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
-  const read = sqlite.prepare(`SELECT ${LEAD_FIELDS} FROM leads WHERE id > ? ORDER BY id LIMIT ${RESCORE_CHUNK}`).raw();
-  const write = sqlite.prepare(UPDATE_SCORE);
+  const read = sqlite
+    .prepare(
+      `SELECT ${s.fields}, score, score_breakdown, win_probability FROM leads WHERE id > ? ORDER BY id LIMIT ${RESCORE_CHUNK}`,
+    )
+    .raw();
+  const write = scoreWriter(sqlite);
+  const at = options.at;
   const scores = new Uint8Array(total);
   let done = 0;
   let lastId = 0;
+  let more = true;
+  const slice = () => {
+    const until = performance.now() + RESCORE_SLICE_MS;
+    do {
+      const rows = read.all(lastId) as [...ScoreFields, number | null, string | null, number | null][];
+      for (const row of rows) {
+        s.run(row);
+        const changed =
+          (s.score !== row[9] ? SCORE : 0) |
+          (s.breakdown !== row[10] ? BREAKDOWN : 0) |
+          (s.probability !== row[11] ? PROBABILITY : 0);
+        if (changed !== 0) write(changed, row[0], s, at);
+        if (done < total) scores[done] = s.score;
+        done++;
+      }
+      if (rows.length < RESCORE_CHUNK) more = false;
+      if (rows.length > 0) lastId = rows[rows.length - 1]![0];
+    } while (more && performance.now() < until);
+  };
   job?.progress(0, total, 'scoring');
-  for (;;) {
-    const rows = read.all(lastId) as RawLead[];
-    if (rows.length === 0) break;
-    sqlite
-      .transaction(() => {
-        for (const row of rows) {
-          const r = s.score(row);
-          write.run(r.score, r.breakdown, r.probability, options.at, row[0]);
-          if (done < total) scores[done] = r.score;
-          done++;
-        }
-      })
-      .immediate();
-    lastId = rows[rows.length - 1]![0];
-    job?.progress(Math.min(done, total), total, 'scoring');
-    if (job) await job.checkpoint();
+  // SQLite checkpoints the WAL inside the commit that fills it past 1000 pages, which
+  // would stretch that slice; the job checkpoints as a step of its own instead.
+  const autoCheckpoint = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+  if (autoCheckpoint > 0) sqlite.pragma('wal_autocheckpoint = 0');
+  try {
+    let slices = 0;
+    while (more) {
+      sqlite.transaction(slice).immediate();
+      job?.progress(Math.min(done, total), total, 'scoring');
+      if (job) await job.checkpoint();
+      if (autoCheckpoint > 0 && ++slices % CHECKPOINT_EVERY === 0) {
+        sqlite.pragma('wal_checkpoint(PASSIVE)');
+        if (job) await job.checkpoint();
+      }
+    }
+  } finally {
+    if (autoCheckpoint > 0) sqlite.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
   }
   sqlite.transaction(() => syncLeadAlerts(sqlite, options.at)).immediate();
   return { leads: done, bands: bandCounts(scores.subarray(0, Math.min(done, total))), model: info };
@@ -292,17 +476,19 @@ export async function rescoreAll(
 export function previewWeights(sqlite: Sqlite, weights: ScoringWeights, asOf: string, at: string): ScoringPreview {
   const total = (sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
   const step = Math.max(1, Math.ceil(total / 100_000));
-  const rows = sqlite
-    .prepare(`SELECT ${LEAD_FIELDS}, score FROM leads WHERE id % ? = 0 ORDER BY id`)
-    .raw()
-    .all(step) as (RawLead | [...RawLead, number | null])[];
   const current = scorer(sqlite, asOf, at);
   const next = scorer(sqlite, asOf, at, weights);
+  const rows = sqlite
+    .prepare(`SELECT ${current.fields} FROM leads WHERE id % ? = 0 ORDER BY id`)
+    .raw()
+    .all(step) as ScoreInput[];
   const before = new Uint8Array(rows.length);
   const after = new Uint8Array(rows.length);
   rows.forEach((row, i) => {
-    before[i] = current.score(row as RawLead).score;
-    after[i] = next.score(row as RawLead).score;
+    current.run(row);
+    before[i] = current.score;
+    next.run(row);
+    after[i] = next.score;
   });
   const moves = bandMoves(before, after);
   return {
@@ -352,9 +538,9 @@ export function learnFrom(sqlite: Sqlite, leadId: number, at: string): void {
     retrain(sqlite, at);
     return;
   }
-  const row = sqlite.prepare(`SELECT ${LEAD_FIELDS} FROM leads WHERE id = ?`).raw().get(leadId) as RawLead | undefined;
-  if (!row || (row[14] !== 'won' && row[14] !== 'lost')) return;
-  const model = updateModel(JSON.parse(latest.model) as WinModel, exampleOf(row, priceRanges(sqlite)));
+  const lead = leadExample(sqlite, leadId);
+  if (!lead || (lead.stage !== 'won' && lead.stage !== 'lost')) return;
+  const model = updateModel(JSON.parse(latest.model) as WinModel, lead.example);
   sqlite
     .prepare('UPDATE scoring_models SET model = ?, examples = examples + 1 WHERE id = ?')
     .run(JSON.stringify(model), latest.id);
@@ -363,22 +549,26 @@ export function learnFrom(sqlite: Sqlite, leadId: number, at: string): void {
 /** The model's explanation of one lead's probability. */
 export function explainLead(sqlite: Sqlite, leadId: number) {
   const latest = latestModel(sqlite);
-  const row = sqlite.prepare(`SELECT ${LEAD_FIELDS} FROM leads WHERE id = ?`).raw().get(leadId) as RawLead | undefined;
-  if (!latest || !row) return null;
-  return explain(latest.model, exampleOf(row, priceRanges(sqlite)));
+  const lead = latest && leadExample(sqlite, leadId);
+  if (!latest || !lead) return null;
+  return explain(latest.model, lead.example);
 }
 
 /** Trains the model and scores every lead inside the caller's transaction (the demo generator). */
 export function scoreAllNow(sqlite: Sqlite, asOf: string, at: string): void {
   retrain(sqlite, at);
   const s = scorer(sqlite, asOf, at);
-  const write = sqlite.prepare(UPDATE_SCORE);
+  const write = scoreWriter(sqlite);
   // Chunks by id: a statement cannot write while another one is still iterating.
-  const read = sqlite.prepare(`SELECT ${LEAD_FIELDS} FROM leads WHERE id > ? ORDER BY id LIMIT ${RESCORE_CHUNK}`).raw();
-  for (let rows = read.all(0) as RawLead[]; rows.length > 0; rows = read.all(rows[rows.length - 1]![0]) as RawLead[])
+  const read = sqlite.prepare(`SELECT ${s.fields} FROM leads WHERE id > ? ORDER BY id LIMIT ${RESCORE_CHUNK}`).raw();
+  for (
+    let rows = read.all(0) as ScoreInput[];
+    rows.length > 0;
+    rows = read.all(rows[rows.length - 1]![0]) as ScoreInput[]
+  )
     for (const row of rows) {
-      const r = s.score(row);
-      write.run(r.score, r.breakdown, r.probability, at, row[0]);
+      s.run(row);
+      write(ALL, row[0], s, at);
     }
   syncLeadAlerts(sqlite, at);
 }
