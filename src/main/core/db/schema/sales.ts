@@ -67,54 +67,30 @@ export const leads = sqliteTable(
     probabilityOverride: real('probability_override'),
     scoredAt: text('scored_at'),
   },
-  (t) => [
-    // Filters of the leads table (and their counts).
-    index('leads_stage').on(t.stage),
-    index('leads_channel').on(t.channel),
-    index('leads_vertical').on(t.vertical),
-    index('leads_tier').on(t.tier),
-    index('leads_score').on(t.score),
-    index('leads_owner').on(t.ownerId),
-    index('leads_hub').on(t.hubId),
-    // Sort orders of the leads table (server-side, 1.2M rows; see leads/query.ts). Those that rescoring does not
-    // write hold the id (ties) and the categorical filter columns, so a walk down one tests a filter without the row.
-    index('leads_created').on(t.createdAt, t.id, t.stage, t.channel, t.vertical, t.tier, t.ownerId, t.hubId),
-    index('leads_last_activity').on(
-      t.lastActivityAt,
-      t.id,
-      t.createdAt,
-      t.stage,
-      t.channel,
-      t.vertical,
-      t.tier,
-      t.ownerId,
-      t.hubId,
-    ),
-    index('leads_company').on(
-      sql`${t.company} COLLATE NOCASE`,
-      t.id,
-      t.stage,
-      t.channel,
-      t.vertical,
-      t.tier,
-      t.ownerId,
-      t.hubId,
-    ),
-    index('leads_expected_value').on(
-      t.expectedValueMinor,
-      t.id,
-      t.stage,
-      t.channel,
-      t.vertical,
-      t.tier,
-      t.ownerId,
-      t.hubId,
-    ),
-    index('leads_probability').on(sql`coalesce(${t.probabilityOverride}, ${t.winProbability})`),
-    // The company by id: sorts full-text matches by company without reading their rows.
-    index('leads_company_by_id').on(t.id, sql`${t.company} COLLATE NOCASE`),
-    check('leads_probability', sql`${t.probabilityOverride} IS NULL OR ${t.probabilityOverride} BETWEEN 0 AND 1`),
-  ],
+  (t) => {
+    // The categorical filter columns, held by the sort indexes below so a walk down one tests a filter without the row.
+    const filters = [t.stage, t.channel, t.vertical, t.tier, t.ownerId, t.hubId] as const;
+    return [
+      // Filters of the leads table (and their counts).
+      index('leads_stage').on(t.stage),
+      index('leads_channel').on(t.channel),
+      index('leads_vertical').on(t.vertical),
+      index('leads_tier').on(t.tier),
+      index('leads_score').on(t.score),
+      index('leads_owner').on(t.ownerId),
+      index('leads_hub').on(t.hubId),
+      // Sort orders of the leads table (server-side, 1.2M rows; see leads/query.ts). Those that rescoring does not
+      // write hold the id (ties) and the filter columns.
+      index('leads_created').on(t.createdAt, t.id, ...filters),
+      index('leads_last_activity').on(t.lastActivityAt, t.id, t.createdAt, ...filters),
+      index('leads_company').on(sql`${t.company} COLLATE NOCASE`, t.id, ...filters),
+      index('leads_expected_value').on(t.expectedValueMinor, t.id, ...filters),
+      index('leads_probability').on(sql`coalesce(${t.probabilityOverride}, ${t.winProbability})`),
+      // The company by id: sorts full-text matches by company without reading their rows.
+      index('leads_company_by_id').on(t.id, sql`${t.company} COLLATE NOCASE`),
+      check('leads_probability', sql`${t.probabilityOverride} IS NULL OR ${t.probabilityOverride} BETWEEN 0 AND 1`),
+    ];
+  },
 );
 
 export const projects = sqliteTable(
