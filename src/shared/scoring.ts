@@ -109,6 +109,15 @@ export const SCORE_BANDS = [
 ] as const;
 export type ScoreBand = (typeof SCORE_BANDS)[number]['key'];
 
+/**
+ * A lead's learned win probability as stored: to 4 decimals (0.01 percentage
+ * points). Finer digits carry no information, and a model update that moves a
+ * lead by less (one more won or lost lead, say) leaves its row alone, so the
+ * bulk rescore after it writes almost nothing. Many leads sharing a value also
+ * keeps the probability index's pages in id order.
+ */
+export const storedProbability = (probability: number): number => Math.round(probability * 10_000) / 10_000;
+
 /** A lead at or above this score raises one OPPORTUNITY alert. */
 export const OPPORTUNITY_SCORE = 95;
 

@@ -91,7 +91,8 @@ function expectScoredByTheEngines(sqlite: Sqlite, asOf: string): void {
     expect({ score: r.score, breakdown: r.score_breakdown, probability: r.win_probability }, `lead ${r.id}`).toEqual({
       score: expected.score,
       breakdown: JSON.stringify(SCORE_FACTORS.map((f) => expected.breakdown[f])),
-      probability: predict(model, { ...lead, hubId: r.hub_id }),
+      // Stored to 4 decimals.
+      probability: Math.round(predict(model, { ...lead, hubId: r.hub_id }) * 10_000) / 10_000,
     });
   }
 }

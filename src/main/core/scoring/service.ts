@@ -18,6 +18,7 @@ import {
   SCORE_FACTORS,
   type ScoringWeights,
   scoringWeightsSchema,
+  storedProbability,
   TIER_PRICE_RANGES_USD_MINOR,
   TIMELINES,
 } from '../../../shared/scoring';
@@ -363,7 +364,7 @@ function scorer(sqlite: Sqlite, asOf: string, at: string, weights = loadWeights(
       encodeRow(row, ranges, lead);
       s.score = rules(lead, points, 0);
       s.breakdown = text(points);
-      s.probability = model(lead);
+      s.probability = storedProbability(model(lead));
     },
   };
   return s;
