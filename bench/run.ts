@@ -549,8 +549,9 @@ benchmarks['scoring.throughput'] = async () => {
  * that moves points between factors, so every breakdown and most scores change
  * and are written (the model is unchanged, so probabilities stay). Alternates
  * between two sets of weights and ends on the defaults it started from. Worse
- * still, and not benched yet: the first rescore after the model changed moves
- * every probability (~23–48k leads/s measured by hand, about the bare rate).
+ * still, and not benched: a retrain on much changed history moves most stored
+ * probabilities, and the probability index is written at random (~30k leads/s
+ * measured by hand). The everyday model update is scoring.relearn.
  */
 benchmarks['scoring.reweight'] = async () => {
   const { file, profile, sqlite } = await scoredScaleFile();
@@ -658,18 +659,19 @@ benchmarks['leads.query'] = async () => {
       ['search', {}, word.slice(0, 4)],
     ];
     const times: number[] = [];
-    let worst = { ms: 0, what: '' };
+    const slow: { ms: number; what: string }[] = [];
     for (const [name, filter, search] of filters)
       for (const column of LEAD_SORT_COLUMNS)
         for (const direction of ['asc', 'desc'] as const) {
           const first = queryLeads(sqlite, { filter, search, sort: { column, direction }, offset: 0, limit: 100 });
-          // The first page and the deepest page of the result.
-          for (const offset of [0, Math.max(0, first.total - 100)]) {
+          // The first, middle and deepest pages of the result.
+          const deepest = Math.max(0, first.total - 100);
+          for (const offset of [0, Math.floor(deepest / 2), deepest]) {
             const t0 = performance.now();
             queryLeads(sqlite, { filter, search, sort: { column, direction }, offset, limit: 100 });
             const ms = performance.now() - t0;
             times.push(ms);
-            if (ms > worst.ms) worst = { ms, what: `${name} × ${column} ${direction} @${offset}` };
+            if (ms >= 150) slow.push({ ms, what: `${name} × ${column} ${direction} @${offset}` });
           }
         }
     times.sort((a, b) => a - b);
@@ -678,12 +680,16 @@ benchmarks['leads.query'] = async () => {
       name: 'leads.query',
       value: p95,
       unit: 'ms',
-      target: 'p95 < 150 ms for every filter × sort, first and deepest page, and full-text search',
+      target: 'p95 < 150 ms for every filter × sort, first, middle and deepest page, and full-text search',
       pass: p95 < 150,
       median: quantile(times, 0.5),
       p95,
       runs: times.length,
-      note: `${profile}; slowest ${worst.what} ${worst.ms.toFixed(1)} ms`,
+      note: `${profile}; ${slow.length} of ${times.length} over 150 ms${slow
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 8)
+        .map((s) => `; ${s.what} ${s.ms.toFixed(0)} ms`)
+        .join('')}`,
     };
   } finally {
     sqlite.close();

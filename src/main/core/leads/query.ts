@@ -11,9 +11,8 @@
  * - A page is found by id first (from indexes alone where they hold what the
  *   filter tests), then its rows are read by id.
  * - Two ways to find a page: walk the sort order's index and test the filter
- *   on each entry — cheap when matches are dense, or when the index holds the
- *   filtered columns (the date and value indexes hold the categorical ones,
- *   drizzle/0005) — or read the matches through the filter's most selective
+ *   on each entry — from the index alone: every sort index holds every filter
+ *   column but the score (drizzle/0006) — or read the matches through the filter's most selective
  *   index and sort them. The exact counts say which costs less. A walk is cut
  *   short when it meets fewer matches than the counts promised (the filter and
  *   the order are correlated: open leads are the recent ones, big deals the
@@ -49,10 +48,13 @@ interface Part {
 }
 
 const CATEGORICAL: readonly Column[] = ['stage', 'channel', 'vertical', 'tier', 'owner_id', 'hub_id'];
+/** What every sort index holds besides its key and the id (drizzle/0006): all filter columns but the score. */
+const HELD: readonly Column[] = ['created_at', 'last_activity_at', ...CATEGORICAL];
+const heldBesides = (column: Column) => HELD.filter((c) => c !== column);
 
 /**
  * The columns each filter column's index holds besides its own and the row id
- * (see drizzle/0005): reading matches through it tests these without the row.
+ * (see drizzle/0006): reading matches through it tests these without the row.
  */
 const FILTER_INDEX_HOLDS: Record<Column, readonly Column[]> = {
   stage: [],
@@ -61,9 +63,9 @@ const FILTER_INDEX_HOLDS: Record<Column, readonly Column[]> = {
   tier: [],
   owner_id: [],
   hub_id: [],
-  score: [],
-  created_at: CATEGORICAL,
-  last_activity_at: ['created_at', ...CATEGORICAL],
+  score: HELD,
+  created_at: heldBesides('created_at'),
+  last_activity_at: heldBesides('last_activity_at'),
 };
 
 interface SortOrder {
@@ -80,23 +82,23 @@ interface SortOrder {
 const plain = (column: string) => (a: string, indexed: boolean) => `${indexed ? '' : '+'}${a}.${column}`;
 
 const SORTS: Record<LeadSortColumn, SortOrder> = {
-  created_at: { key: plain('created_at'), column: 'created_at', holds: CATEGORICAL },
+  created_at: { key: plain('created_at'), column: 'created_at', holds: heldBesides('created_at') },
   last_activity_at: {
     key: plain('last_activity_at'),
     column: 'last_activity_at',
-    holds: ['created_at', ...CATEGORICAL],
+    holds: heldBesides('last_activity_at'),
   },
-  score: { key: plain('score'), column: 'score', holds: [] },
+  score: { key: plain('score'), column: 'score', holds: HELD },
   win_probability: {
     key: (a, indexed) => `${indexed ? '' : '+'}coalesce(${a}.probability_override, ${a}.win_probability)`,
     column: null,
-    holds: [],
+    holds: HELD,
   },
-  expected_value: { key: plain('expected_value_minor'), column: null, holds: CATEGORICAL },
+  expected_value: { key: plain('expected_value_minor'), column: null, holds: HELD },
   company: {
     key: (a, indexed) => (indexed ? `${a}.company COLLATE NOCASE` : `(+${a}.company) COLLATE NOCASE`),
     column: null,
-    holds: CATEGORICAL,
+    holds: HELD,
     byId: 'leads_company_by_id',
   },
 };
@@ -271,17 +273,11 @@ class Counter {
     const viaDriver =
       this.part(driver) *
       (ENTRY + (others.some((p) => needsRow(p, holds)) ? row : 0) + (others.some(isSearch) ? PROBE : 0));
-    // Or one pass over a date index, which holds every categorical column (and the other date).
-    const scanIndex = parts.some((p) => p.on === 'last_activity_at') ? 'leads_last_activity' : 'leads_created';
-    const scanHolds: readonly Column[] =
-      scanIndex === 'leads_last_activity'
-        ? ['last_activity_at', ...FILTER_INDEX_HOLDS.last_activity_at]
-        : ['created_at', ...CATEGORICAL];
-    const scannable = parts.every((p) => !needsRow(p, scanHolds));
+    // Or one pass over the score index, which holds every filter column.
     const viaScan = this.all() * (ENTRY + (parts.some(isSearch) ? PROBE : 0));
-    if (scannable && viaScan < viaDriver) {
+    if (viaScan < viaDriver) {
       const r = render(parts, 'l', false);
-      return this.get(key, `SELECT count(*) FROM leads l INDEXED BY ${scanIndex} WHERE ${r.sql}`, r.params);
+      return this.get(key, `SELECT count(*) FROM leads l INDEXED BY leads_score WHERE ${r.sql}`, r.params);
     }
     const d = render([driver], 'l', true);
     const o = render(others, 'l', false);
