@@ -77,6 +77,8 @@ interface SortOrder {
   holds: readonly Column[];
   /** An index by id that holds the key: matches are sorted from it instead of from their rows. */
   byId?: string;
+  /** Filter columns whose index holds the key too: their matches are sorted from it. */
+  keyHeldBy?: readonly Column[];
 }
 
 const plain = (column: string) => (a: string, indexed: boolean) => `${indexed ? '' : '+'}${a}.${column}`;
@@ -93,6 +95,7 @@ const SORTS: Record<LeadSortColumn, SortOrder> = {
     key: (a, indexed) => `${indexed ? '' : '+'}coalesce(${a}.probability_override, ${a}.win_probability)`,
     column: null,
     holds: HELD,
+    keyHeldBy: ['score'],
   },
   expected_value: { key: plain('expected_value_minor'), column: null, holds: HELD },
   company: {
@@ -368,7 +371,9 @@ function sortPlan(counter: Counter, q: PageQuery): SortPlan {
   const others = q.parts.filter((p) => p !== driver);
   const holds = holdsOf(driver);
   const othersNeedRow = others.some((p) => needsRow(p, holds));
-  const keyHeld = q.sort.column !== null && holds.includes(q.sort.column);
+  const keyHeld =
+    (q.sort.column !== null && holds.includes(q.sort.column)) ||
+    (driver.on !== 'search' && q.sort.keyHeldBy?.includes(driver.on) === true);
   // The sort key from a narrow index by id, when nothing else needs the row and the ids come in order.
   const byId = !keyHeld && !othersNeedRow && q.sort.byId !== undefined && inIdOrder(driver);
   const perMatch =

@@ -91,7 +91,8 @@ export const leads = sqliteTable(
       index('leads_hub').on(t.hubId),
       // Sort orders of the leads table (server-side, 1.2M rows; see leads/query.ts), each holding the filter columns.
       // The score and probability ones are rewritten by rescoring: wider entries cost it little (drizzle/0006).
-      index('leads_score').on(t.score, t.id, ...filters),
+      // The score index also holds the probability's columns: a score range sorted by probability reads no rows.
+      index('leads_score').on(t.score, t.id, ...filters, t.probabilityOverride, t.winProbability),
       index('leads_probability').on(sql`coalesce(${t.probabilityOverride}, ${t.winProbability})`, t.id, ...filters),
       index('leads_created').on(t.createdAt, t.id, t.lastActivityAt, ...categorical),
       index('leads_last_activity').on(t.lastActivityAt, t.id, t.createdAt, ...categorical),
