@@ -2,7 +2,7 @@
  * `npm run bench [-- --only <name>[,<name>…]]`: every performance target of
  * PERFORMANCE.md that exists so far, measured with warm-up and several runs
  * (median and p95), each against a baseline measured in the same run so the
- * ratio holds on a noisy machine. Writes bench/results/latest.json.
+ * ratio holds on a noisy machine. Writes bench/results/latest.json (and run-<time>.json).
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,8 +42,10 @@ interface Measurement {
   unit: string;
   target: string;
   pass: boolean;
+  /** Of the runs' own measure: `sampleUnit` when given (a rate's runs are times), else `unit`. */
   median: number;
   p95: number;
+  sampleUnit?: string;
   runs: number;
   baseline?: { name: string; median: number; ratio: number };
   note?: string;
@@ -503,6 +505,7 @@ function scoringMeasurement(name: string, total: number, scoring: number[], bare
     pass: rate >= 250_000 && ratio >= 0.7,
     median,
     p95: quantile(scoring, 0.95),
+    sampleUnit: 'ms per rescore',
     runs: scoring.length,
     baseline: { name: 'bare read + write-back (ms)', median: quantile(bare, 0.5), ratio },
     note,
@@ -936,6 +939,9 @@ function commit(): string | null {
   }
 }
 
+/** Three significant digits, whole numbers from 100 up. */
+const figure = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toPrecision(3));
+
 async function main() {
   const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
   const names = values.only ? values.only.split(',') : Object.keys(benchmarks);
@@ -958,12 +964,11 @@ async function main() {
   console.table(
     results.map((r) => ({
       name: r.name,
-      median: `${r.median.toFixed(3)} ${r.unit}`,
-      p95: `${r.p95.toFixed(3)} ${r.unit}`,
+      value: `${figure(r.value)} ${r.unit}`,
+      median: `${figure(r.median)} ${r.sampleUnit ?? r.unit}`,
+      p95: `${figure(r.p95)} ${r.sampleUnit ?? r.unit}`,
       target: r.target,
-      baseline: r.baseline
-        ? `${r.baseline.name}: ${r.baseline.median.toFixed(3)} (×${r.baseline.ratio.toFixed(2)})`
-        : '',
+      baseline: r.baseline ? `${r.baseline.name}: ${figure(r.baseline.median)} (×${r.baseline.ratio.toFixed(2)})` : '',
       pass: r.pass ? 'yes' : 'NO',
     })),
   );
@@ -981,8 +986,11 @@ async function main() {
     },
     results,
   };
-  writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`Wrote ${path.join('bench', 'results', 'latest.json')}`);
+  // latest.json is this run; each run is also kept under its own time (a run with --only replaces nothing earlier).
+  const kept = `run-${report.at.replace(/[:.]/g, '-')}.json`;
+  for (const name of ['latest.json', kept])
+    writeFileSync(path.join(outDir, name), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`Wrote ${path.join('bench', 'results', 'latest.json')} and ${kept}`);
   process.exitCode = results.every((r) => r.pass) ? 0 : 1;
 }
 
