@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sqlite } from '../../src/main/core/db/client';
+import { FILTER_INDEX_HOLDS, SORTS } from '../../src/main/core/leads/query';
 import { countSegments, queryLeads } from '../../src/main/core/leads/repo';
 import { createWorkspaceFile, openExisting } from '../../src/main/core/workspace/files';
 import { LEAD_SORT_COLUMNS, type LeadFilter, type LeadSortColumn } from '../../src/shared/leads';
@@ -229,6 +230,41 @@ describe('leads query', () => {
     expect([...ways.keys()].sort()).toEqual(
       ['bounded walk', 'keys by id', 'sorted matches', 'walk', 'walk cut short, then sorted'].sort(),
     );
+  });
+
+  it('has in its indexes every column the planner counts on reading from them (drizzle/0006)', () => {
+    const indexColumns = (index: string) =>
+      sqlite.prepare('SELECT name FROM pragma_index_xinfo(?) WHERE key = 1').pluck().all(index) as (string | null)[];
+    const planOf = (sql: string) =>
+      (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const sortIndex: Record<LeadSortColumn, string> = {
+      created_at: 'leads_created',
+      last_activity_at: 'leads_last_activity',
+      score: 'leads_score',
+      win_probability: 'leads_probability',
+      expected_value: 'leads_expected_value',
+      company: 'leads_company',
+    };
+    for (const column of LEAD_SORT_COLUMNS) {
+      const { holds, key } = SORTS[column];
+      const index = sortIndex[column];
+      expect(indexColumns(index), index).toEqual(expect.arrayContaining(['id', ...holds]));
+      // A walk down the order tests what the index holds without reading rows.
+      const tested = holds.map((c) => `+l.${c} IS NOT NULL`).join(' AND ');
+      expect(planOf(`SELECT l.id FROM leads l WHERE ${tested} ORDER BY ${key('l', true)}, l.id LIMIT 10`)).toContain(
+        `COVERING INDEX ${index}`,
+      );
+    }
+    const filterIndex = { score: 'leads_score', created_at: 'leads_created', last_activity_at: 'leads_last_activity' };
+    for (const [column, index] of Object.entries(filterIndex)) {
+      const holds = FILTER_INDEX_HOLDS[column as keyof typeof FILTER_INDEX_HOLDS];
+      expect(indexColumns(index), index).toEqual(expect.arrayContaining([column, 'id', ...holds]));
+    }
+    // The score index holds the probability: a score range is sorted by it without reading rows.
+    expect(SORTS.win_probability.keyHeldBy).toEqual(['score']);
+    expect(
+      planOf(`SELECT l.id FROM leads l WHERE l.score >= 50 ORDER BY ${SORTS.win_probability.key('l', false)}, l.id`),
+    ).toContain('COVERING INDEX leads_score');
   });
 
   it('counts segments as plain SQL does, multi-column filters included', () => {

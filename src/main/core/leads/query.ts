@@ -56,7 +56,7 @@ const heldBesides = (column: Column) => HELD.filter((c) => c !== column);
  * The columns each filter column's index holds besides its own and the row id
  * (see drizzle/0006): reading matches through it tests these without the row.
  */
-const FILTER_INDEX_HOLDS: Record<Column, readonly Column[]> = {
+export const FILTER_INDEX_HOLDS: Record<Column, readonly Column[]> = {
   stage: [],
   channel: [],
   vertical: [],
@@ -83,7 +83,7 @@ interface SortOrder {
 
 const plain = (column: string) => (a: string, indexed: boolean) => `${indexed ? '' : '+'}${a}.${column}`;
 
-const SORTS: Record<LeadSortColumn, SortOrder> = {
+export const SORTS: Record<LeadSortColumn, SortOrder> = {
   created_at: { key: plain('created_at'), column: 'created_at', holds: heldBesides('created_at') },
   last_activity_at: {
     key: plain('last_activity_at'),
@@ -269,26 +269,42 @@ class Counter {
     const key = JSON.stringify(parts);
     const cached = this.memo.get(key);
     if (cached !== undefined) return cached;
-    const driver = this.mostSelective(parts);
+    const { driver, cost: viaDriver } = this.cheapestDriver(parts);
     const others = parts.filter((p) => p !== driver);
-    const holds = holdsOf(driver);
-    const row = inIdOrder(driver) ? ROW_IN_ORDER : ROW;
-    const viaDriver =
-      this.part(driver) *
-      (ENTRY + (others.some((p) => needsRow(p, holds)) ? row : 0) + (others.some(isSearch) ? PROBE : 0));
-    // Or one pass over the score index, which holds every filter column.
-    const viaScan = this.all() * (ENTRY + (parts.some(isSearch) ? PROBE : 0));
+    // Or one pass over the score index, which holds every filter column (bounded by a score range).
+    const score = parts.find((p) => p.on === 'score');
+    const viaScan = (score ? this.part(score) : this.all()) * (ENTRY + (parts.some(isSearch) ? PROBE : 0));
     if (viaScan < viaDriver) {
-      const r = render(parts, 'l', false);
-      return this.get(key, `SELECT count(*) FROM leads l INDEXED BY leads_score WHERE ${r.sql}`, r.params);
+      const s = render(score ? [score] : [], 'l', true);
+      const r = render(
+        parts.filter((p) => p !== score),
+        'l',
+        false,
+      );
+      return this.get(key, `SELECT count(*) FROM leads l INDEXED BY leads_score ${where(s.sql, r.sql)}`, [
+        ...s.params,
+        ...r.params,
+      ]);
     }
     const d = render([driver], 'l', true);
     const o = render(others, 'l', false);
     return this.get(key, `SELECT count(*) FROM leads l WHERE ${d.sql} AND ${o.sql}`, [...d.params, ...o.params]);
   }
 
-  mostSelective(parts: readonly Part[]): Part {
-    return parts.reduce((best, p) => (this.part(p) < this.part(best) ? p : best));
+  /**
+   * The part whose index to read the matches through: the cheapest, counting
+   * the rows read to test the other parts (none when its index holds their columns).
+   */
+  cheapestDriver(parts: readonly Part[]): { driver: Part; cost: number } {
+    let best: { driver: Part; cost: number } | null = null;
+    for (const driver of parts) {
+      const others = parts.filter((p) => p !== driver);
+      const holds = holdsOf(driver);
+      const row = others.some((p) => needsRow(p, holds)) ? (inIdOrder(driver) ? ROW_IN_ORDER : ROW) : 0;
+      const cost = this.part(driver) * (ENTRY + row + (others.some(isSearch) ? PROBE : 0));
+      if (!best || cost < best.cost) best = { driver, cost };
+    }
+    return best!;
   }
 }
 
@@ -365,22 +381,26 @@ interface SortPlan {
   cost: number;
 }
 
-/** Sorting the matches: read through the most selective part's index, the rest tested on each. */
+/** Sorting the matches: read through the part's index that costs least, the rest tested on each. */
 function sortPlan(counter: Counter, q: PageQuery): SortPlan {
-  const driver = counter.mostSelective(q.parts);
-  const others = q.parts.filter((p) => p !== driver);
-  const holds = holdsOf(driver);
-  const othersNeedRow = others.some((p) => needsRow(p, holds));
-  const keyHeld =
-    (q.sort.column !== null && holds.includes(q.sort.column)) ||
-    (driver.on !== 'search' && q.sort.keyHeldBy?.includes(driver.on) === true);
-  // The sort key from a narrow index by id, when nothing else needs the row and the ids come in order.
-  const byId = !keyHeld && !othersNeedRow && q.sort.byId !== undefined && inIdOrder(driver);
-  const perMatch =
-    ENTRY +
-    (byId ? KEY_BY_ID : othersNeedRow || !keyHeld ? (inIdOrder(driver) ? ROW_IN_ORDER : ROW) : 0) +
-    (others.some(isSearch) ? PROBE : 0);
-  return { driver, others, byId, cost: counter.part(driver) * perMatch + q.total * ENTRY };
+  let best: SortPlan | null = null;
+  for (const driver of q.parts) {
+    const others = q.parts.filter((p) => p !== driver);
+    const holds = holdsOf(driver);
+    const othersNeedRow = others.some((p) => needsRow(p, holds));
+    const keyHeld =
+      (q.sort.column !== null && holds.includes(q.sort.column)) ||
+      (driver.on !== 'search' && q.sort.keyHeldBy?.includes(driver.on) === true);
+    // The sort key from a narrow index by id, when nothing else needs the row and the ids come in order.
+    const byId = !keyHeld && !othersNeedRow && q.sort.byId !== undefined && inIdOrder(driver);
+    const perMatch =
+      ENTRY +
+      (byId ? KEY_BY_ID : othersNeedRow || !keyHeld ? (inIdOrder(driver) ? ROW_IN_ORDER : ROW) : 0) +
+      (others.some(isSearch) ? PROBE : 0);
+    const cost = counter.part(driver) * perMatch + q.total * ENTRY;
+    if (!best || cost < best.cost) best = { driver, others, byId, cost };
+  }
+  return best!;
 }
 
 function sortMatches(sqlite: Sqlite, q: PageQuery, plan: SortPlan): number[] {
