@@ -90,7 +90,8 @@ export const leads = sqliteTable(
       index('leads_owner').on(t.ownerId),
       index('leads_hub').on(t.hubId),
       // Sort orders of the leads table (server-side, 1.2M rows; see leads/query.ts), each holding the filter columns.
-      // The score and probability ones are rewritten by rescoring: wider entries cost it little (drizzle/0006).
+      // The score and probability ones are rewritten by rescoring: their wider entries make a bulk rescore after a weight
+      // change ~10–15% slower (drizzle/0006), a price paid for pages read from indexes alone.
       // The score index also holds the probability's columns: a score range sorted by probability reads no rows.
       index('leads_score').on(t.score, t.id, ...filters, t.probabilityOverride, t.winProbability),
       index('leads_probability').on(sql`coalesce(${t.probabilityOverride}, ${t.winProbability})`, t.id, ...filters),
