@@ -13,28 +13,17 @@ import { Worker } from 'node:worker_threads';
 import { capacityMatrix } from '../src/main/core/capacity/matrix';
 import { locateMigrationsDir, migrateWorkspace } from '../src/main/core/db/migrate';
 import { generateDemo } from '../src/main/core/demo/generate';
-import { convertMinor } from '../src/main/core/fx/engine';
-import { loadConverter } from '../src/main/core/fx/repo';
 import { queryLeads, setLeadStage } from '../src/main/core/leads/repo';
 import { balanceProposal } from '../src/main/core/routing/repo';
-import { predict } from '../src/main/core/scoring/model';
-import { type ScoringLead, scoreLead } from '../src/main/core/scoring/rules';
-import {
-  latestModel,
-  learnFrom,
-  loadWeights,
-  RESCORE_CHUNK,
-  RESCORE_SLICE_MS,
-  rescoreAll,
-  saveWeights,
-} from '../src/main/core/scoring/service';
+import { learnFrom, RESCORE_CHUNK, RESCORE_SLICE_MS, rescoreAll, saveWeights } from '../src/main/core/scoring/service';
 import { canonicalContentHash } from '../src/main/core/workspace/dump';
 import { createWorkspaceFile, openExisting } from '../src/main/core/workspace/files';
 import { startCore } from '../src/main/hosts/core-client';
 import { startWebHost } from '../src/main/hosts/web';
 import { addDays, startOfIsoWeek } from '../src/shared/dates';
 import { LEAD_SORT_COLUMNS, type LeadFilter } from '../src/shared/leads';
-import { DEFAULT_SCORING_WEIGHTS, SCORE_FACTORS, TIER_PRICE_RANGES_USD_MINOR } from '../src/shared/scoring';
+import { DEFAULT_SCORING_WEIGHTS } from '../src/shared/scoring';
+import { expectedScores, type LeadRow, storedScore } from '../tests/scoring-oracle';
 
 interface Measurement {
   name: string;
@@ -344,75 +333,19 @@ function checkRescore(sqlite: Sqlite, before: StoredScores, at: string): { after
 
 /**
  * An independent check of the stored values: a sample of leads recomputed by the
- * readable engines (scoreLead, predict) from plain rows, the budget converted by hand.
+ * readable engines from plain rows (tests/scoring-oracle.ts).
  */
 function checkScoresAgainstEngines(sqlite: Sqlite, asOf: string): void {
-  const weights = loadWeights(sqlite);
-  const model = latestModel(sqlite)!.model;
-  const rates = loadConverter(sqlite).table;
-  const services = new Map(
-    (
-      sqlite
-        .prepare(
-          'SELECT id, currency, t1_min_minor, t1_max_minor, t2_min_minor, t2_max_minor, t3_min_minor, t3_max_minor FROM services',
-        )
-        .raw()
-        .all() as [number, string, ...number[]][]
-    ).map((r) => [r[0], r]),
-  );
-  const rows = sqlite
-    .prepare(
-      `SELECT id, tier, budget_minor, currency, timeline, authority, need, vertical, channel, hub_id, activity_count,
-              last_activity_at, created_at, service_id, score, score_breakdown, win_probability
-       FROM leads WHERE id % 397 = 0`,
+  const expected = expectedScores(sqlite, asOf);
+  for (const r of sqlite.prepare('SELECT * FROM leads WHERE id % 397 = 0').all() as LeadRow[]) {
+    const stored = storedScore(r);
+    const engines = expected(r);
+    if (
+      stored.score !== engines.score ||
+      stored.breakdown !== engines.breakdown ||
+      stored.probability !== engines.probability
     )
-    .all() as {
-    id: number;
-    tier: 1 | 2 | 3;
-    budget_minor: number | null;
-    currency: string;
-    timeline: ScoringLead['timeline'];
-    authority: ScoringLead['authority'];
-    need: ScoringLead['need'];
-    vertical: ScoringLead['vertical'];
-    channel: ScoringLead['channel'];
-    hub_id: number | null;
-    activity_count: number;
-    last_activity_at: string | null;
-    created_at: string;
-    service_id: number | null;
-    score: number | null;
-    score_breakdown: string | null;
-    win_probability: number | null;
-  }[];
-  for (const r of rows) {
-    const service = r.service_id === null ? undefined : services.get(r.service_id);
-    const [rangeCurrency, min, max] = service
-      ? [service[1], service[2 * r.tier] as number, service[2 * r.tier + 1] as number]
-      : ['USD', ...TIER_PRICE_RANGES_USD_MINOR[r.tier]];
-    const budget =
-      r.budget_minor === null || r.currency === rangeCurrency
-        ? r.budget_minor
-        : convertMinor(rates, r.budget_minor, r.currency, rangeCurrency, r.created_at.slice(0, 10));
-    const lead = {
-      tier: r.tier,
-      budgetMinor: budget,
-      priceRangeMinor: [min, max] as const,
-      timeline: r.timeline,
-      authority: r.authority,
-      need: r.need,
-      vertical: r.vertical,
-      channel: r.channel,
-      activityCount: r.activity_count,
-      lastActivityAt: r.last_activity_at,
-    };
-    const expected = scoreLead(lead, weights, asOf);
-    const breakdown = JSON.stringify(SCORE_FACTORS.map((f) => expected.breakdown[f]));
-    const probability = Math.round(predict(model, { ...lead, hubId: r.hub_id }) * 10_000) / 10_000; // stored to 4 decimals
-    if (r.score !== expected.score || r.score_breakdown !== breakdown || r.win_probability !== probability)
-      throw new Error(
-        `lead ${r.id}: stored ${r.score} ${r.score_breakdown} ${r.win_probability}, engines ${expected.score} ${breakdown} ${probability}`,
-      );
+      throw new Error(`lead ${r.id}: stored ${JSON.stringify(stored)}, engines ${JSON.stringify(engines)}`);
   }
 }
 
@@ -513,39 +446,62 @@ function scoringMeasurement(name: string, total: number, scoring: number[], bare
 }
 
 /**
- * Rescoring every lead (rules + learned probability) when nothing it depends on
- * changed since the last rescore (same weights, model and day): every lead is
- * read and scored, none needs writing. Rescores that write are scoring.reweight.
+ * Times `runs` bulk rescores of the scored scale file, each after `prepare`
+ * (a change made outside the timing), checks that each wrote exactly the leads
+ * whose values changed, and compares with the bare write-back of the same file.
  */
-benchmarks['scoring.throughput'] = async () => {
+async function timedRescores(
+  name: string,
+  runs: number,
+  steps: {
+    prepare?: (sqlite: Sqlite, run: number, at: string) => void;
+    check?: (sqlite: Sqlite, run: number, first: StoredScores, now: StoredScores) => void;
+    describe: (written: number[]) => string;
+  },
+): Promise<Measurement> {
   const { file, profile, sqlite } = await scoredScaleFile();
   try {
     const total = (sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
-    checkScoresAgainstEngines(sqlite, SCORING_AS_OF);
-    let before = storedScores(sqlite);
+    const first = storedScores(sqlite);
+    let before = first;
     const scoring: number[] = [];
-    let written = 0;
-    for (let i = 0; i < 3; i++) {
-      const at = `bench-score-${i}`;
+    const written: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const at = `bench-${name}-${run}`;
+      steps.prepare?.(sqlite, run, at);
       const t0 = performance.now();
       await rescoreAll(sqlite, { asOf: SCORING_AS_OF, at, retrain: false });
       scoring.push(performance.now() - t0);
       const checked = checkRescore(sqlite, before, at);
       before = checked.after;
-      written += checked.written;
+      written.push(checked.written);
+      steps.check?.(sqlite, run, first, before);
     }
     const bare = await bareWriteBackMs(sqlite, file);
     return scoringMeasurement(
-      'scoring.throughput',
+      name,
       total,
       scoring,
       bare,
-      `${total} leads (${profile}), nothing changed since the last rescore: ${written} written; ratio = bare time ÷ scoring time`,
+      `${total} leads (${profile}): ${steps.describe(written)}; ratio = bare time ÷ scoring time`,
     );
   } finally {
     sqlite.close();
   }
-};
+}
+
+/**
+ * Rescoring every lead (rules + learned probability) when nothing it depends on
+ * changed since the last rescore (same weights, model and day): every lead is
+ * read and scored, none needs writing. Rescores that write are scoring.reweight.
+ */
+benchmarks['scoring.throughput'] = () =>
+  timedRescores('scoring.throughput', 3, {
+    prepare: (sqlite, run) => {
+      if (run === 0) checkScoresAgainstEngines(sqlite, SCORING_AS_OF);
+    },
+    describe: (written) => `nothing changed since the last rescore: ${written.reduce((a, b) => a + b, 0)} written`,
+  });
 
 /**
  * Rescoring every lead right after a weight change
@@ -557,44 +513,22 @@ benchmarks['scoring.throughput'] = async () => {
  * probability) are rewritten at random: ~30k leads/s, about 40 s at the massive
  * profile, measured by hand. The everyday model update is scoring.relearn.
  */
-benchmarks['scoring.reweight'] = async () => {
-  const { file, profile, sqlite } = await scoredScaleFile();
-  try {
-    const total = (sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
-    const shifted = {
-      ...DEFAULT_SCORING_WEIGHTS,
-      points: { ...DEFAULT_SCORING_WEIGHTS.points, budget: 20, engagement: 20 },
-    };
-    const defaults = storedScores(sqlite);
-    let before = defaults;
-    const scoring: number[] = [];
-    const written: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      const weights = i % 2 === 0 ? shifted : null;
-      saveWeights(sqlite, weights);
-      const at = `bench-reweight-${i}`;
-      const t0 = performance.now();
-      await rescoreAll(sqlite, { asOf: SCORING_AS_OF, at, retrain: false });
-      scoring.push(performance.now() - t0);
-      const checked = checkRescore(sqlite, before, at);
-      before = checked.after;
-      written.push(checked.written);
-      if (i === 0) checkScoresAgainstEngines(sqlite, SCORING_AS_OF);
-    }
-    // Back on the defaults: the same values as before the first weight change.
-    if (changedIds(defaults, before).size > 0)
-      throw new Error('rescoring back to the defaults did not restore the scores');
-    const bare = await bareWriteBackMs(sqlite, file);
-    return scoringMeasurement(
-      'scoring.reweight',
-      total,
-      scoring,
-      bare,
-      `${total} leads (${profile}) after a weight change; leads written per run ${written.join(', ')}; ratio = bare time ÷ scoring time`,
-    );
-  } finally {
-    sqlite.close();
-  }
+benchmarks['scoring.reweight'] = () => {
+  const shifted = {
+    ...DEFAULT_SCORING_WEIGHTS,
+    points: { ...DEFAULT_SCORING_WEIGHTS.points, budget: 20, engagement: 20 },
+  };
+  const runs = 4;
+  return timedRescores('scoring.reweight', runs, {
+    prepare: (sqlite, run) => saveWeights(sqlite, run % 2 === 0 ? shifted : null),
+    check: (sqlite, run, first, now) => {
+      if (run === 0) checkScoresAgainstEngines(sqlite, SCORING_AS_OF);
+      // Back on the defaults: the same values as before the first weight change.
+      if (run === runs - 1 && changedIds(first, now).size > 0)
+        throw new Error('rescoring back to the defaults did not restore the scores');
+    },
+    describe: (written) => `after a weight change; leads written per run ${written.join(', ')}`,
+  });
 };
 
 /**
@@ -603,42 +537,25 @@ benchmarks['scoring.reweight'] = async () => {
  * probability a little; stored to 4 decimals, only the leads it moved past a
  * step are written.
  */
-benchmarks['scoring.relearn'] = async () => {
-  const { file, profile, sqlite } = await scoredScaleFile();
-  try {
-    const total = (sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
-    const open = sqlite
-      .prepare("SELECT id FROM leads WHERE stage NOT IN ('won', 'lost') ORDER BY id LIMIT 3")
-      .pluck()
-      .all() as number[];
-    let before = storedScores(sqlite);
-    const scoring: number[] = [];
-    const written: number[] = [];
-    for (const [i, id] of open.entries()) {
-      const at = `bench-relearn-${i}`;
+benchmarks['scoring.relearn'] = () => {
+  const runs = 3;
+  return timedRescores('scoring.relearn', runs, {
+    prepare: (sqlite, _run, at) => {
+      const id = sqlite
+        .prepare("SELECT id FROM leads WHERE stage NOT IN ('won', 'lost') ORDER BY id LIMIT 1")
+        .pluck()
+        .get() as number;
       sqlite.transaction(() => {
         setLeadStage(sqlite, { id, stage: 'lost', reason: 'bench' }, { at, actor: 'bench' });
         learnFrom(sqlite, id, at);
       })();
-      const t0 = performance.now();
-      await rescoreAll(sqlite, { asOf: SCORING_AS_OF, at, retrain: false });
-      scoring.push(performance.now() - t0);
-      const checked = checkRescore(sqlite, before, at);
-      before = checked.after;
-      written.push(checked.written);
-    }
-    checkScoresAgainstEngines(sqlite, SCORING_AS_OF);
-    const bare = await bareWriteBackMs(sqlite, file);
-    return scoringMeasurement(
-      'scoring.relearn',
-      total,
-      scoring,
-      bare,
-      `${total} leads (${profile}) after one lead was lost and the model learned from it; leads written per run ${written.join(', ')}; ratio = bare time ÷ scoring time`,
-    );
-  } finally {
-    sqlite.close();
-  }
+    },
+    check: (sqlite, run) => {
+      if (run === runs - 1) checkScoresAgainstEngines(sqlite, SCORING_AS_OF);
+    },
+    describe: (written) =>
+      `after one lead was lost and the model learned from it; leads written per run ${written.join(', ')}`,
+  });
 };
 
 benchmarks['leads.query'] = async () => {

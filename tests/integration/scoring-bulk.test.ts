@@ -8,104 +8,21 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sqlite } from '../../src/main/core/db/client';
 import { generateDemo } from '../../src/main/core/demo/generate';
-import { convertMinor } from '../../src/main/core/fx/engine';
-import { loadConverter } from '../../src/main/core/fx/repo';
 import { setLeadStage } from '../../src/main/core/leads/repo';
-import { predict } from '../../src/main/core/scoring/model';
-import { type ScoringLead, scoreLead } from '../../src/main/core/scoring/rules';
-import { latestModel, learnFrom, loadWeights, rescoreAll, saveWeights } from '../../src/main/core/scoring/service';
+import { latestModel, learnFrom, rescoreAll, saveWeights } from '../../src/main/core/scoring/service';
 import { createWorkspaceFile, openExisting } from '../../src/main/core/workspace/files';
-import { LEAD_CHANNELS, VERTICALS } from '../../src/shared/domain';
-import {
-  AUTHORITIES,
-  DEFAULT_SCORING_WEIGHTS,
-  NEEDS,
-  SCORE_FACTORS,
-  TIER_PRICE_RANGES_USD_MINOR,
-  TIMELINES,
-} from '../../src/shared/scoring';
+import { DEFAULT_SCORING_WEIGHTS } from '../../src/shared/scoring';
 import { cleanTempDirs, MIGRATIONS_DIR, tempDir } from '../helpers';
+import { engineInputs, exactProbability, expectedScores, type LeadRow, storedScore } from '../scoring-oracle';
 
-interface Row {
-  id: number;
-  tier: 1 | 2 | 3;
-  budget_minor: number | null;
-  currency: string;
-  timeline: string | null;
-  authority: string | null;
-  need: string | null;
-  vertical: string;
-  channel: string;
-  hub_id: number | null;
-  activity_count: number;
-  last_activity_at: string | null;
-  created_at: string;
-  service_id: number | null;
-  score: number | null;
-  score_breakdown: string | null;
-  win_probability: number | null;
-  scored_at: string | null;
-}
-
-const known = <T extends string>(list: readonly T[], value: string | null): T | null =>
-  list.includes(value as T) ? (value as T) : null;
-
-/** A plain row as the readable engines take it; values outside the vocabulary count as unknown, the budget converted by hand. */
-function engineInputs(sqlite: Sqlite): (r: Row) => ScoringLead {
-  const rates = loadConverter(sqlite).table;
-  const services = new Map(
-    (
-      sqlite
-        .prepare(
-          'SELECT id, currency, t1_min_minor, t1_max_minor, t2_min_minor, t2_max_minor, t3_min_minor, t3_max_minor FROM services',
-        )
-        .raw()
-        .all() as [number, string, ...number[]][]
-    ).map((r) => [r[0], r]),
-  );
-  return (r) => {
-    const service = r.service_id === null ? undefined : services.get(r.service_id);
-    const [rangeCurrency, min, max] = service
-      ? [service[1], service[2 * r.tier] as number, service[2 * r.tier + 1] as number]
-      : ['USD', ...TIER_PRICE_RANGES_USD_MINOR[r.tier]];
-    const budget =
-      r.budget_minor === null || r.currency === rangeCurrency
-        ? r.budget_minor
-        : convertMinor(rates, r.budget_minor, r.currency, rangeCurrency, r.created_at.slice(0, 10));
-    return {
-      tier: r.tier,
-      budgetMinor: budget,
-      priceRangeMinor: [min, max],
-      timeline: known(TIMELINES, r.timeline),
-      authority: known(AUTHORITIES, r.authority),
-      need: known(NEEDS, r.need),
-      vertical: known(VERTICALS, r.vertical) ?? 'other',
-      channel: known(LEAD_CHANNELS, r.channel) ?? 'email',
-      activityCount: r.activity_count,
-      lastActivityAt: r.last_activity_at,
-    };
-  };
-}
-
-const leadRows = (sqlite: Sqlite) => sqlite.prepare('SELECT * FROM leads ORDER BY id').all() as Row[];
+const leadRows = (sqlite: Sqlite) => sqlite.prepare('SELECT * FROM leads ORDER BY id').all() as LeadRow[];
 
 /** Every lead's stored values against the readable engines. */
 function expectScoredByTheEngines(sqlite: Sqlite, asOf: string): void {
-  const weights = loadWeights(sqlite);
-  const model = latestModel(sqlite)!.model;
-  const asLead = engineInputs(sqlite);
+  const expected = expectedScores(sqlite, asOf);
   const rows = leadRows(sqlite);
   expect(rows.length).toBeGreaterThan(100);
-  for (const r of rows) {
-    const lead = asLead(r);
-    const expected = scoreLead(lead, weights, asOf);
-    expect({ score: r.score, breakdown: r.score_breakdown, probability: r.win_probability }, `lead ${r.id}`).toEqual({
-      score: expected.score,
-      breakdown: JSON.stringify(SCORE_FACTORS.map((f) => expected.breakdown[f])),
-      // Stored to 4 decimals.
-      probability: Math.round(predict(model, { ...lead, hubId: r.hub_id }) * 10_000) / 10_000,
-    });
-  }
+  for (const r of rows) expect(storedScore(r), `lead ${r.id}`).toEqual(expected(r));
 }
 
 const stored = (sqlite: Sqlite) =>
@@ -204,7 +121,7 @@ describe('bulk rescoring', () => {
     // with this history; 0.6% with the massive profile's 935k closed leads).
     const leads = leadRows(sqlite);
     const asLead = engineInputs(sqlite);
-    const exact = (m: typeof model, r: Row) => predict(m, { ...asLead(r), hubId: r.hub_id });
+    const exact = (m: typeof model, r: LeadRow) => exactProbability(m, asLead(r), r);
     const moved = leads.filter((r) => exact(model, r) !== exact(relearned, r)).length;
     const written = sqlite.prepare("SELECT count(*) FROM leads WHERE scored_at = 'relearned'").pluck().get() as number;
     expect(moved).toBeGreaterThan(leads.length * 0.9);
