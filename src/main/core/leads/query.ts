@@ -12,8 +12,8 @@
  *   filter tests), then its rows are read by id.
  * - Two ways to find a page: walk the sort order's index and test the filter
  *   on each entry — from the index alone: every sort index holds every filter
- *   column but the score (drizzle/0006) — or read the matches through the filter's most selective
- *   index and sort them. The exact counts say which costs less. A walk is cut
+ *   column but the score (drizzle/0006) — or read the matches through the
+ *   filter index that costs least and sort them. The exact counts say which costs less. A walk is cut
  *   short when it meets fewer matches than the counts promised (the filter and
  *   the order are correlated: open leads are the recent ones, big deals the
  *   tier-1 ones), and the other way is taken.
@@ -271,20 +271,12 @@ class Counter {
     if (cached !== undefined) return cached;
     const { driver, cost: viaDriver } = this.cheapestDriver(parts);
     const others = parts.filter((p) => p !== driver);
-    // Or one pass over the score index, which holds every filter column (bounded by a score range).
-    const score = parts.find((p) => p.on === 'score');
-    const viaScan = (score ? this.part(score) : this.all()) * (ENTRY + (parts.some(isSearch) ? PROBE : 0));
+    // Or one pass over the score index, which holds every filter column. (With a score range among the parts,
+    // reading through the score index is already the cheapest driver.)
+    const viaScan = this.all() * (ENTRY + (parts.some(isSearch) ? PROBE : 0));
     if (viaScan < viaDriver) {
-      const s = render(score ? [score] : [], 'l', true);
-      const r = render(
-        parts.filter((p) => p !== score),
-        'l',
-        false,
-      );
-      return this.get(key, `SELECT count(*) FROM leads l INDEXED BY leads_score ${where(s.sql, r.sql)}`, [
-        ...s.params,
-        ...r.params,
-      ]);
+      const r = render(parts, 'l', false);
+      return this.get(key, `SELECT count(*) FROM leads l INDEXED BY leads_score WHERE ${r.sql}`, r.params);
     }
     const d = render([driver], 'l', true);
     const o = render(others, 'l', false);
