@@ -4,9 +4,9 @@
  * end — one sort per index instead of a random B-tree insert per row — and
  * the leads' full-text index is rebuilt in one pass instead of row by row
  * through its triggers. Call inside the fill's transaction; `restore` puts back
- * exactly the indexes and triggers that were there. Indexes whose keys arrive
- * in order or fall into a few groups (a date, a hub) cost little to keep as
- * rows come in and are named in `keepLive`.
+ * exactly the indexes and triggers that were there. Keeping an index live costs
+ * a seek per row even when its keys arrive in order, more than its share of a
+ * build; `keepLive` names the ones the fill itself reads through.
  */
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from './client';

@@ -8,6 +8,7 @@ import type { Skill } from '../../../shared/capacity';
 import { SERVICE_SKILL } from '../../../shared/capacity';
 import { addDays, dayNumber, daysBetween, laterDate, startOfIsoWeek, weekday } from '../../../shared/dates';
 import { datesBetween } from '../capacity/engine';
+import { BatchedInsert, deferIndexes } from '../db/bulk';
 import type { Sqlite } from '../db/client';
 import type { DemoPlan } from './generate';
 import { Random } from './random';
@@ -156,10 +157,17 @@ export function simulateCapacity(sqlite: Sqlite, plan: DemoPlan, at: (date: stri
     `INSERT INTO assignments (project_id, person_id, planned_hours, start_date, end_date, cost_minor, cost_currency, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertEntry = sqlite.prepare(
-    `INSERT INTO time_entries (person_id, project_id, date, hours) VALUES (?, ?, ?, ?)
-     ON CONFLICT (person_id, project_id, date) DO UPDATE SET hours = min(24, hours + excluded.hours)`,
-  );
+  /**
+   * Hours logged per person, project and day, in the order first logged; two bookings of one person on one
+   * project and day add up (to at most 24), as the app's upsert does. Written at the end in one bulk load.
+   */
+  const entries = new Map<string, { person: number; project: number; date: string; hours: number }>();
+  const logHours = (person: number, project: number, date: string, hours: number) => {
+    const key = `${person}|${project}|${date}`;
+    const entry = entries.get(key);
+    if (entry) entry.hours = Math.min(24, entry.hours + hours);
+    else entries.set(key, { person, project, date, hours });
+  };
   /** Hours already booked per person per ISO week (keyed by person and week number), to pick someone with room. */
   const booked = new Map<number, number>();
   const bookedKey = (personId: number, week: number) => personId * 10_000 + week;
@@ -197,7 +205,7 @@ export function simulateCapacity(sqlite: Sqlite, plan: DemoPlan, at: (date: stri
     for (const day of workedDays) {
       if (left < 0.125) break;
       const hours = Math.min(quarter(Math.min(perDay, left)), 12);
-      insertEntry.run(person.id, project.id, day, hours);
+      logHours(person.id, project.id, day, hours);
       left -= hours;
     }
   };
@@ -258,4 +266,10 @@ export function simulateCapacity(sqlite: Sqlite, plan: DemoPlan, at: (date: stri
       if (who) book(who, project, hours, start, end);
     }
   }
+
+  const indexes = deferIndexes(sqlite, ['time_entries']);
+  const insertEntries = new BatchedInsert(sqlite, 'time_entries', ['person_id', 'project_id', 'date', 'hours']);
+  for (const e of entries.values()) insertEntries.add(e.person, e.project, e.date, e.hours);
+  insertEntries.flush();
+  indexes.restore();
 }
