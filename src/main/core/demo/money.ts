@@ -11,6 +11,7 @@
 import { addDays, daysBetween } from '../../../shared/dates';
 import type { Currency, ExpenseCategory, PaymentMethod, Tier } from '../../../shared/domain';
 import { syncClientAlerts } from '../clients/repo';
+import { deferIndexes } from '../db/bulk';
 import type { Sqlite } from '../db/client';
 import { createExpense } from '../expenses/repo';
 import { instantToWorkspaceDate } from '../fx/clock';
@@ -309,8 +310,20 @@ export function simulateMoney(
       });
     }
   }
-  // --- run the steps in date order; steps added while running (payments of invoices just issued) join a small
-  // queue of their own, merged in after the planned steps of the same date and order ---
+  // --- run the steps in date order (as a bulk load: the indexes that the invoice, payment and project-stage
+  // functions do not read through are built once after the last step, before the client alerts read them) ---
+  const indexes = deferIndexes(sqlite, ['invoices', 'payments', 'invoice_lines', 'projects', 'project_stage_changes'], {
+    keepLive: [
+      'invoices_series_seq',
+      'invoices_project',
+      'invoices_credits',
+      'invoices_subscription_month',
+      'invoice_lines_invoice',
+      'payments_invoice',
+    ],
+  });
+  // Steps added while running (payments of invoices just issued) join a small queue of their own, merged in after the
+  // planned steps of the same date and order.
   const byDate = (a: Step, b: Step) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order);
   const planned = steps.splice(0).sort(byDate);
   const added: Step[] = [];
@@ -330,6 +343,7 @@ export function simulateMoney(
       added.splice(lo, 0, next);
     }
   }
+  indexes.restore();
 
   // --- expenses: monthly tools and infrastructure, marketing pushes, stock assets for delivery ---
   const hubIds = new Map(
