@@ -417,12 +417,17 @@ function openBalance(sqlite: Sqlite, id: number, today: string): InvoiceSummary 
   return s;
 }
 
-function settleIfPaid(sqlite: Sqlite, id: number, on: string, stamp: Stamp): void {
-  const s = summaryRow(sqlite, id);
-  if (s.total_minor - s.paid_minor - s.credited_minor > 0) return;
-  cached(sqlite, "UPDATE invoices SET status = 'paid', paid_on = ?, updated_at = ? WHERE id = ?").run(on, stamp.at, id);
+/** Settles an open invoice once `received` (a payment or credit just recorded against it) covers its balance. */
+function settleIfPaid(sqlite: Sqlite, inv: InvoiceSummary, received: number, on: string, stamp: Stamp): void {
+  if (inv.balanceMinor - received > 0) return;
+  cached(sqlite, "UPDATE invoices SET status = 'paid', paid_on = ?, updated_at = ? WHERE id = ?").run(
+    on,
+    stamp.at,
+    inv.id,
+  );
   // The final invoice settled: the project reaches PAID (PRODUCT.md §3.1).
-  if (s.kind === 'delivery' && s.project_id !== null) recordStage(sqlite, s.project_id, 'paid', stamp.at, stamp.actor);
+  if (inv.kind === 'delivery' && inv.projectId !== null)
+    recordStage(sqlite, inv.projectId, 'paid', stamp.at, stamp.actor);
 }
 
 /** Issues a credit note against an open invoice; returns its id. */
@@ -462,7 +467,7 @@ export function creditNote(
     stamp,
   );
   issueInvoice(sqlite, id, input.issueDate, stamp);
-  settleIfPaid(sqlite, inv.id, input.issueDate, stamp);
+  settleIfPaid(sqlite, inv, input.amountMinor, input.issueDate, stamp);
   return id;
 }
 
@@ -513,7 +518,7 @@ export function recordPayment(
     `INSERT INTO payments (invoice_id, paid_on, amount_minor, currency, applied_minor, method, note, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(input.invoiceId, input.paidOn, input.amountMinor, input.currency, applied, input.method, input.note, stamp.at);
-  settleIfPaid(sqlite, input.invoiceId, input.paidOn, stamp);
+  settleIfPaid(sqlite, inv, applied, input.paidOn, stamp);
   audit(sqlite, {
     ...stamp,
     action: 'record_payment',
