@@ -93,6 +93,9 @@ export function simulateMoney(
   for (const c of clients) setTerms.run(c.tier === 3 ? 7 : 15, c.tier === 1 ? 30 : 0, c.id);
   const byId = new Map(clients.map((c) => [c.id, c]));
 
+  const penRate = sqlite.prepare(
+    "SELECT rate FROM fx_rates WHERE currency = 'PEN' AND date <= ? ORDER BY date DESC LIMIT 1",
+  );
   const steps: Step[] = [];
   /** Payments of subscription invoices are only known once the invoice exists; they join the queue as it runs. */
   const scheduleLater: (() => void)[] = [];
@@ -127,9 +130,7 @@ export function simulateMoney(
           const amount = part === 'first' ? Math.round(inv.balanceMinor * 0.5) : inv.balanceMinor;
           if (inLocal && inv.currency === 'USD') {
             // A Lima client paying in soles: the amount that covers the balance at the day's rate.
-            const pen = sqlite
-              .prepare("SELECT rate FROM fx_rates WHERE currency = 'PEN' AND date <= ? ORDER BY date DESC LIMIT 1")
-              .get(date) as { rate: number };
+            const pen = penRate.get(date) as { rate: number };
             recordPayment(
               sqlite,
               {

@@ -2,18 +2,18 @@ import type { Currency } from '../../../shared/domain';
 import type { FxRate } from '../../../shared/money';
 import { AppFailure } from '../../../shared/result';
 import { audit } from '../audit/log';
-import type { Sqlite } from '../db/client';
+import { cached, type Sqlite } from '../db/client';
 import { Converter, rateTable } from './engine';
 
 export function listRates(sqlite: Sqlite, currency?: string): FxRate[] {
   const rows = currency
-    ? sqlite.prepare('SELECT currency, date, rate FROM fx_rates WHERE currency = ? ORDER BY date DESC').all(currency)
-    : sqlite.prepare('SELECT currency, date, rate FROM fx_rates ORDER BY currency, date DESC').all();
+    ? cached(sqlite, 'SELECT currency, date, rate FROM fx_rates WHERE currency = ? ORDER BY date DESC').all(currency)
+    : cached(sqlite, 'SELECT currency, date, rate FROM fx_rates ORDER BY currency, date DESC').all();
   return rows as FxRate[];
 }
 
 export function reportingCurrency(sqlite: Sqlite): Currency {
-  const row = sqlite.prepare('SELECT reporting_currency AS c FROM workspace_settings WHERE id = 1').get() as
+  const row = cached(sqlite, 'SELECT reporting_currency AS c FROM workspace_settings WHERE id = 1').get() as
     | { c: Currency }
     | undefined;
   if (!row) throw new AppFailure('WORKSPACE_INVALID', 'This workspace has no settings row; restore a backup.');
