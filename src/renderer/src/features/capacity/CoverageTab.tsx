@@ -10,6 +10,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRY_TIME_ZONES, type CoverageReport } from '../../../../shared/capacity';
 import type { Hub } from '../../../../shared/contract';
+import { addDays, weekday } from '../../../../shared/dates';
 import { countryName, formatList, formatNumber, intlLocale } from '../../app/format';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
@@ -23,6 +24,13 @@ import { Select } from '../../components/Select';
 import { Skeleton } from '../../components/Skeleton';
 import { Tip } from '../../components/Tooltip';
 import { todayIn } from './model';
+
+/** On a weekend the tab opens on Monday: who is at work on a Saturday is rarely the question. */
+function nextWorkday(date: string): string {
+  const day = weekday(date);
+  return day === 6 ? addDays(date, 2) : day === 7 ? addDays(date, 1) : date;
+}
+
 import { setCoverage, useCapacity } from './store';
 
 /** The client's business day: 09:00 to 17:00, i.e. the hours starting 9 … 16. */
@@ -77,7 +85,7 @@ export function CoverageTab() {
   const timeZone = useApp((s) => s.settings?.timeZone);
   const zone = useCapacity((s) => s.coverageZone);
   const chosenDate = useCapacity((s) => s.coverageDate);
-  const date = chosenDate ?? todayIn(timeZone);
+  const date = chosenDate ?? nextWorkday(todayIn(timeZone));
   const options = useZoneOptions();
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(date);
   const report = useApiQuery('capacity/coverage', { timeZone: zone, date: validDate ? date : undefined });
