@@ -24,14 +24,13 @@ import { Select } from '../../components/Select';
 import { Skeleton } from '../../components/Skeleton';
 import { Tip } from '../../components/Tooltip';
 import { todayIn } from './model';
+import { setCoverage, useCapacity } from './store';
 
 /** On a weekend the tab opens on Monday: who is at work on a Saturday is rarely the question. */
 function nextWorkday(date: string): string {
   const day = weekday(date);
   return day === 6 ? addDays(date, 2) : day === 7 ? addDays(date, 1) : date;
 }
-
-import { setCoverage, useCapacity } from './store';
 
 /** The client's business day: 09:00 to 17:00, i.e. the hours starting 9 … 16. */
 const BUSINESS = { from: 9, to: 17 } as const;
