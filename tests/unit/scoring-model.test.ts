@@ -6,7 +6,9 @@ import {
   compileModel,
   evaluate,
   explain,
+  HeldOutEvaluator,
   isHeldOut,
+  ModelCounter,
   type ModelExample,
   type ModelLead,
   predict,
@@ -235,6 +237,24 @@ describe('model properties', () => {
     // Reopened: the hub seen only through that lead is forgotten again, as a retrain would.
     expect(JSON.stringify(updateModel(updated, extra, -1))).toBe(JSON.stringify(trainModel(before)));
     expect(() => updateModel(trainModel([]), extra, -1)).toThrow('never learned');
+  });
+
+  it('the batch trainer and evaluator give the same model and quality as trainModel and evaluate', () => {
+    const withoutHubs = SIGNAL.slice(0, 300).map((e, i) => ({ ...e, hubId: i % 7 === 0 ? null : e.hubId }));
+    for (const examples of [SIGNAL, withoutHubs, SIGNAL.slice(0, 3)]) {
+      const counter = new ModelCounter();
+      const heldOut = new HeldOutEvaluator();
+      const encoded = newEncodedLead();
+      for (const e of [...examples].sort((a, b) => a.id - b.id)) {
+        encodeLead({ ...e, activityCount: 0, lastActivityAt: null }, encoded);
+        counter.add(encoded, e.won);
+        heldOut.add(e.id, encoded, e.won);
+      }
+      expect(JSON.stringify(counter.model())).toBe(JSON.stringify(trainModel(examples)));
+      expect(heldOut.quality()).toEqual(evaluate(examples));
+    }
+    expect(new ModelCounter().model()).toEqual(trainModel([]));
+    expect(() => new ModelCounter().add({ ...newEncodedLead(), tier: 0 }, true)).toThrow('Unknown tier "0"');
   });
 
   it('the batch predictor gives the same numbers as predict', () => {

@@ -231,6 +231,57 @@ export function compileModel(model: WinModel): CompiledModel {
   };
 }
 
+/** MODEL_FEATURES but the hub, in the order of `ModelCounter.counts`. */
+const CODED_FEATURES = ['channel', 'vertical', 'tier', 'timeline', 'authority', 'need', 'budget_fit'] as const;
+
+/**
+ * The batch form of `trainModel` over encoded leads: counts straight from the
+ * codes (no strings per lead), then the same model. `retrain` counts ~1M closed
+ * leads at the massive profile this way.
+ */
+export class ModelCounter {
+  private won = 0;
+  private lost = 0;
+  /** Per closed-vocabulary feature (MODEL_FEATURES order, hub aside): [won, lost] per value, flattened. */
+  private readonly counts = CODED_FEATURES.map((f) => new Float64Array(VOCABULARY[f]!.length * 2));
+  /** Hub id (0 = none) → [won, lost]. */
+  private readonly hubs = new Map<number, Counts>();
+
+  add(lead: EncodedLead, won: boolean): void {
+    if (lead.tier < 1 || lead.tier > 3) throw new Error(`Unknown tier "${lead.tier}".`);
+    const k = won ? 0 : 1;
+    if (won) this.won++;
+    else this.lost++;
+    const [channel, vertical, tier, timeline, authority, need, budgetFit] = this.counts;
+    channel![lead.channel * 2 + k]!++;
+    vertical![lead.vertical * 2 + k]!++;
+    tier![(lead.tier - 1) * 2 + k]!++;
+    timeline![lead.timeline * 2 + k]!++;
+    authority![lead.authority * 2 + k]!++;
+    need![lead.need * 2 + k]!++;
+    budgetFit![budgetFitCode(lead.budget, lead.priceMin, lead.priceMax) * 2 + k]!++;
+    let hub = this.hubs.get(lead.hub);
+    if (!hub) {
+      hub = [0, 0];
+      this.hubs.set(lead.hub, hub);
+    }
+    hub[k]++;
+  }
+
+  model(alpha = 1): WinModel {
+    const model: WinModel = { version: 1, alpha, won: this.won, lost: this.lost, counts: emptyCounts() };
+    CODED_FEATURES.forEach((f, i) => {
+      const c = this.counts[i]!;
+      VOCABULARY[f]!.forEach((v, code) => {
+        model.counts[f][v] = [c[code * 2]!, c[code * 2 + 1]!];
+      });
+    });
+    for (const [hub, c] of this.hubs) model.counts.hub[hub === 0 ? NO_HUB : String(hub)] = [c[0], c[1]];
+    sortHubs(model);
+    return model;
+  }
+}
+
 // ---------- Honest quality ----------
 
 /** About one closed lead in five is held out, chosen by a hash of its id: stable as history grows. */
@@ -271,9 +322,42 @@ export function evaluate(examples: readonly ModelExample[], alpha = 1): ModelQua
   for (const e of examples) (isHeldOut(e.id) ? test : train).push(e);
   test.sort((a, b) => a.id - b.id); // sums in a fixed order: the same leads in any order give the same bits
   const model = trainModel(train, alpha);
-  const p = test.map((e) => predict(model, e));
-  const won = test.map((e) => e.won);
+  return quality(
+    test.map((e) => predict(model, e)),
+    test.map((e) => e.won),
+    train.length,
+  );
+}
 
+/**
+ * The batch form of `evaluate` over encoded leads, given in id order: the
+ * same numbers. Only the held-out leads are kept (copied) until the model
+ * trained on the others can predict them.
+ */
+export class HeldOutEvaluator {
+  private readonly train = new ModelCounter();
+  private trainedOn = 0;
+  private readonly test: EncodedLead[] = [];
+  private readonly won: boolean[] = [];
+
+  add(id: number, lead: EncodedLead, won: boolean): void {
+    if (isHeldOut(id)) {
+      this.test.push({ ...lead });
+      this.won.push(won);
+    } else {
+      this.train.add(lead, won);
+      this.trainedOn++;
+    }
+  }
+
+  quality(alpha = 1): ModelQuality {
+    const predictOne = compileModel(this.train.model(alpha));
+    return quality(this.test.map(predictOne), this.won, this.trainedOn);
+  }
+}
+
+/** AUC, Brier score and 10 calibration bins of predictions against what happened. */
+function quality(p: readonly number[], won: readonly boolean[], trainedOn: number): ModelQuality {
   const bins = Array.from({ length: 10 }, () => ({ sumP: 0, wins: 0, count: 0 }));
   let squared = 0;
   p.forEach((pi, i) => {
@@ -294,9 +378,9 @@ export function evaluate(examples: readonly ModelExample[], alpha = 1): ModelQua
   );
   return {
     auc: auc(p, won),
-    brier: test.length ? squared / test.length : null,
-    heldOut: test.length,
-    trainedOn: train.length,
+    brier: p.length ? squared / p.length : null,
+    heldOut: p.length,
+    trainedOn,
     calibration,
   };
 }

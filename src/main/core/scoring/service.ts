@@ -27,7 +27,15 @@ import type { Sqlite } from '../db/client';
 import { convertMinor, type RateTable } from '../fx/engine';
 import { loadConverter } from '../fx/repo';
 import type { JobControl } from '../jobs/runner';
-import { compileModel, evaluate, explain, type ModelExample, trainModel, updateModel, type WinModel } from './model';
+import {
+  compileModel,
+  explain,
+  HeldOutEvaluator,
+  ModelCounter,
+  type ModelExample,
+  updateModel,
+  type WinModel,
+} from './model';
 import { bandCounts, bandMoves, compileRules, type EncodedLead, newEncodedLead, parseInstant } from './rules';
 
 // ---------- weights ----------
@@ -243,16 +251,27 @@ export function latestModel(sqlite: Sqlite): { model: WinModel; info: ModelInfo 
 export function retrain(sqlite: Sqlite, at: string): { model: WinModel; info: ModelInfo } {
   const ranges = priceRanges(sqlite);
   const rows = sqlite
-    .prepare(`SELECT ${ranges.fields}, stage FROM leads WHERE stage IN ('won', 'lost')`)
+    .prepare(`SELECT ${ranges.fields}, stage FROM leads WHERE stage IN ('won', 'lost') ORDER BY id`)
     .raw()
-    .all() as RawLead[];
-  const examples = rows.map((r) => exampleOf(r, ranges));
-  const model = trainModel(examples);
-  const quality = evaluate(examples);
+    .iterate() as IterableIterator<RawLead>;
+  // Counted from the codes the scorer reads (the batch forms of trainModel and evaluate): ~1M leads at the massive profile.
+  const all = new ModelCounter();
+  const heldOut = new HeldOutEvaluator();
+  const lead = newEncodedLead();
+  let examples = 0;
+  for (const row of rows) {
+    encodeRow(row, ranges, lead);
+    const won = row[9] === 'won';
+    all.add(lead, won);
+    heldOut.add(row[0], lead, won);
+    examples++;
+  }
+  const model = all.model();
+  const quality = heldOut.quality();
   sqlite
     .prepare('INSERT INTO scoring_models (trained_at, model, quality, examples) VALUES (?, ?, ?, ?)')
-    .run(at, JSON.stringify(model), JSON.stringify(quality), examples.length);
-  return { model, info: { trainedAt: at, examples: examples.length, quality } };
+    .run(at, JSON.stringify(model), JSON.stringify(quality), examples);
+  return { model, info: { trainedAt: at, examples, quality } };
 }
 
 function modelOrTrain(sqlite: Sqlite, at: string): WinModel {
