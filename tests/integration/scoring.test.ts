@@ -84,6 +84,44 @@ describe('scoring', () => {
     expect(bad.ok === false && bad.error.field).toBe('probability');
   });
 
+  it('a lead scored 95 or more raises one OPPORTUNITY alert, resolved once it drops below or closes', async () => {
+    const priorityAlerts = async (leadId: number) =>
+      expectOk(await core.call('alerts/list', {})).filter((a) => a.rule === 'lead_priority' && a.entityId === leadId);
+    const hot = expectOk(
+      await core.call('leads/create', {
+        company: 'Quillon Hot',
+        contactName: 'C Person',
+        channel: 'referral',
+        vertical: 'saas',
+        tier: 3,
+        authority: 'decision_maker',
+        need: 'urgent',
+        timeline: 'now',
+        budgetMinor: 15_000,
+        expectedValueMinor: 10_000,
+        currency: 'USD',
+      }),
+    );
+    expect(hot.score!).toBeLessThan(95); // no engagement yet
+    expect(await priorityAlerts(hot.id)).toEqual([]);
+    let lead = hot;
+    for (let touch = 0; touch < DEFAULT_SCORING_WEIGHTS.engagement.fullTouches; touch++)
+      lead = expectOk(await core.call('leads/addActivity', { leadId: hot.id, kind: 'call' }));
+    expect(lead.score!).toBeGreaterThanOrEqual(95);
+    const [alert, ...more] = await priorityAlerts(hot.id);
+    expect(more).toEqual([]);
+    expect(alert).toMatchObject({ priority: 'OPPORTUNITY', entity: 'lead', params: { company: 'Quillon Hot' } });
+    expect(alert!.params.score).toBe(lead.score);
+    // Rescored again (another touch) while still hot: the same alert, not a second one, with the score of now.
+    const again = expectOk(await core.call('leads/addActivity', { leadId: hot.id, kind: 'email' }));
+    const [same, ...none] = await priorityAlerts(hot.id);
+    expect(none).toEqual([]);
+    expect(same).toMatchObject({ id: alert!.id, raisedAt: alert!.raisedAt, params: { score: again.score } });
+    // Lost: nothing to assign any more.
+    expectOk(await core.call('leads/setStage', { id: hot.id, stage: 'lost', reason: 'went elsewhere' }));
+    expect(await priorityAlerts(hot.id)).toEqual([]);
+  });
+
   it('previews new weights without saving, then rescores every lead as a job with progress', async () => {
     const budgetHeavy = {
       ...DEFAULT_SCORING_WEIGHTS,

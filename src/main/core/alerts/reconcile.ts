@@ -18,18 +18,23 @@ export function reconcileAlerts(
 ): void {
   const open = sqlite
     .prepare(
-      `SELECT id, rule, entity_id FROM alerts WHERE rule IN (${rules.map(() => '?').join(',')}) AND resolved_at IS NULL`,
+      `SELECT id, rule, entity_id, params FROM alerts WHERE rule IN (${rules.map(() => '?').join(',')}) AND resolved_at IS NULL`,
     )
-    .all(...rules) as { id: number; rule: string; entity_id: number }[];
+    .all(...rules) as { id: number; rule: string; entity_id: number; params: string }[];
   const key = (rule: string, id: number) => `${rule}:${id}`;
   const wantedKeys = new Set(wanted.map((w) => key(w.rule, w.entityId)));
-  const openKeys = new Set(open.map((o) => key(o.rule, o.entity_id)));
+  const openByKey = new Map(open.map((o) => [key(o.rule, o.entity_id), o]));
   const resolve = sqlite.prepare('UPDATE alerts SET resolved_at = ? WHERE id = ?');
   for (const o of open) if (!wantedKeys.has(key(o.rule, o.entity_id))) resolve.run(at, o.id);
   const insert = sqlite.prepare(
     'INSERT INTO alerts (priority, rule, entity, entity_id, params, raised_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  for (const w of wanted)
-    if (!openKeys.has(key(w.rule, w.entityId)))
-      insert.run(w.priority, w.rule, w.entity, w.entityId, JSON.stringify(w.params), at);
+  // An alert that still holds keeps its id, raise time and dismissal; its figures (a score, a name) stay current.
+  const refresh = sqlite.prepare('UPDATE alerts SET params = ? WHERE id = ?');
+  for (const w of wanted) {
+    const params = JSON.stringify(w.params);
+    const already = openByKey.get(key(w.rule, w.entityId));
+    if (!already) insert.run(w.priority, w.rule, w.entity, w.entityId, params, at);
+    else if (already.params !== params) refresh.run(params, already.id);
+  }
 }

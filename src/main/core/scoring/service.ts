@@ -527,8 +527,8 @@ export function previewWeights(sqlite: Sqlite, weights: ScoringWeights, asOf: st
 /** One OPPORTUNITY alert per open lead at ≥ 95 ("assign the top closer"); resolved when it drops or closes. */
 export function syncLeadAlerts(sqlite: Sqlite, at: string): void {
   const hot = sqlite
-    .prepare(`SELECT id, company, score FROM leads WHERE score >= ? AND stage NOT IN ('won', 'lost')`)
-    .all(OPPORTUNITY_SCORE) as { id: number; company: string; score: number }[];
+    .prepare(`SELECT id, company, score, hub_id AS hubId FROM leads WHERE score >= ? AND stage NOT IN ('won', 'lost')`)
+    .all(OPPORTUNITY_SCORE) as { id: number; company: string; score: number; hubId: number | null }[];
   reconcileAlerts(
     sqlite,
     ['lead_priority'],
@@ -537,7 +537,7 @@ export function syncLeadAlerts(sqlite: Sqlite, at: string): void {
       rule: 'lead_priority',
       entity: 'lead',
       entityId: h.id,
-      params: { company: h.company, score: h.score },
+      params: { company: h.company, score: h.score, hubId: h.hubId },
     })),
     at,
   );
