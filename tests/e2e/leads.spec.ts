@@ -467,6 +467,66 @@ test('Settings → Scoring: a weight change is previewed, saved and rescored wit
   await expect(tab.getByTestId('rescore-done')).toBeVisible();
 });
 
+test('leads scored 95 or more show as opportunity alerts above the table: open one, list them, dismiss them', async ({
+  page,
+  demoApp,
+}) => {
+  // Two hot leads made through the core: every qualification at its best, then enough touches for full engagement.
+  const hot = async (company: string) => {
+    const lead = await core<LeadDetail>(page, demoApp, 'leads/create', {
+      company,
+      contactName: 'Hot Person',
+      channel: 'referral',
+      vertical: 'saas',
+      tier: 3,
+      authority: 'decision_maker',
+      need: 'urgent',
+      timeline: 'now',
+      budgetMinor: 15_000,
+      expectedValueMinor: 10_000,
+      currency: 'USD',
+    });
+    let scored = lead;
+    for (let i = 0; i < DEFAULT_SCORING_WEIGHTS.engagement.fullTouches; i++)
+      scored = await core<LeadDetail>(page, demoApp, 'leads/addActivity', { leadId: lead.id, kind: 'call' });
+    expect(scored.score!).toBeGreaterThanOrEqual(95);
+    return scored;
+  };
+  await demoApp.open(page);
+  const priorityAlerts = async () =>
+    (await core<{ rule: string }[]>(page, demoApp, 'alerts/list')).filter((a) => a.rule === 'lead_priority');
+  const already = (await priorityAlerts()).length;
+  const first = await hot('Zephyr Hot Labs');
+  await hot('Yarrow Hot Studio');
+  expect(await priorityAlerts()).toHaveLength(already + 2);
+  await openPipeline(page);
+
+  const strip = page.getByRole('region', { name: 'Lead alerts' });
+  await expect(strip).toContainText(`${already + 2} leads scored 95 or more: assign top closers.`);
+  // Hottest first (full marks); equal scores in the order they arrived.
+  await expect(strip.getByRole('listitem')).toHaveText([/^Zephyr Hot Labs\s*100$/, /^Yarrow Hot Studio\s*100$/]);
+  await expect(strip).toContainText('and 1 more');
+  await snap(page, 'pipeline-lead-alerts-light-en');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.waitForTimeout(300); // the colours' transition
+  await snap(page, 'pipeline-lead-alerts-dark-en');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await strip.getByRole('button', { name: 'Zephyr Hot Labs 100' }).click();
+  await expect(detail(page)).toContainText('Zephyr Hot Labs');
+  expect(await detailScore(page)).toBe(first.score);
+  await page.keyboard.press('Escape');
+
+  await strip.getByRole('button', { name: 'Show in the table' }).click();
+  await expect(total(page)).toContainText(`Showing ${already + 2} of`);
+  await expect(rows(page)).toHaveCount(already + 2);
+
+  await strip.getByRole('button', { name: `Dismiss these ${already + 2} alerts` }).click();
+  await expect(page.getByTestId('lead-alerts')).toHaveCount(0);
+  expect(await priorityAlerts()).toEqual([]);
+});
+
 for (const { theme, lang } of [
   { theme: 'dark', lang: 'en' },
   { theme: 'light', lang: 'es' },

@@ -21,6 +21,7 @@ import { Tip } from '../../components/Tooltip';
 import { ColumnChooser, useColumnVisibility } from './ColumnChooser';
 import { buildColumns } from './columns';
 import { ActiveFilters, FiltersButton } from './Filters';
+import { LeadAlerts, leadAlertsIn } from './LeadAlerts';
 import { LeadDetailSheet } from './LeadDetail';
 import { LeadDialog } from './LeadDialog';
 import { LeadsTable } from './LeadsTable';
@@ -90,6 +91,7 @@ export function PipelinePage() {
   const view = useLeadsView((s) => s.view);
   const people = useApiQuery('people/list', {});
   const services = useApiQuery('catalogue/list', {});
+  const alerts = useApiQuery('alerts/list', {});
   const [visibility, setVisibility] = useColumnVisibility();
   const [openId, setOpenIdState] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
@@ -108,6 +110,7 @@ export function PipelinePage() {
   const everything = useApiQuery('leads/query', { filter: effectiveFilter({}, hubFilter, hubs), limit: 1 });
   const allTotal = everything.data?.total ?? null;
   const filtered = activeFilterCount(view.filter) > 0 || view.search !== '';
+  const leadAlerts = useMemo(() => leadAlertsIn(alerts.data ?? [], hubFilter), [alerts.data, hubFilter]);
 
   const peopleById = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p])), [people.data]);
   const hubsById = useMemo(() => new Map(hubs.map((h) => [h.id, h])), [hubs]);
@@ -134,6 +137,7 @@ export function PipelinePage() {
   const changed = () => {
     pages.reload();
     everything.reload();
+    alerts.reload();
     refreshSegmentCounts();
   };
 
@@ -187,7 +191,10 @@ export function PipelinePage() {
         onSort={setSort}
         onOpen={(row: LeadRow) => setOpenId(row.id)}
         label={t('tableLabel')}
-        className="h-[calc(100vh-236px)] min-h-[320px]"
+        // The alerts line above the card takes 52 px of the window.
+        className={
+          leadAlerts.length > 0 ? 'h-[calc(100vh-288px)] min-h-[320px]' : 'h-[calc(100vh-236px)] min-h-[320px]'
+        }
         empty={
           <EmptyState
             icon={SearchX}
@@ -223,6 +230,7 @@ export function PipelinePage() {
           </>
         }
       />
+      <LeadAlerts alerts={leadAlerts} onOpen={setOpenId} onDismissed={alerts.reload} />
       <Card>
         {workspaceEmpty ? null : (
           <div className="flex flex-col gap-2 border-b border-line px-4 py-3">
