@@ -13,6 +13,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { LeadDetail, LeadPage, ScoringPreview, ScoringSettings } from '../../src/shared/leads';
 import type { Invoice } from '../../src/shared/money';
 import { DEFAULT_SCORING_WEIGHTS } from '../../src/shared/scoring';
+import { bestQualifiedLead } from '../fixtures/leads';
 import { type AtalayaApp, expect, snap, test } from './fixtures';
 import { mainHeading } from './screens';
 
@@ -473,19 +474,7 @@ test('leads scored 95 or more show as opportunity alerts above the table: open o
 }) => {
   // Two hot leads made through the core: every qualification at its best, then enough touches for full engagement.
   const hot = async (company: string) => {
-    const lead = await core<LeadDetail>(page, demoApp, 'leads/create', {
-      company,
-      contactName: 'Hot Person',
-      channel: 'referral',
-      vertical: 'saas',
-      tier: 3,
-      authority: 'decision_maker',
-      need: 'urgent',
-      timeline: 'now',
-      budgetMinor: 15_000,
-      expectedValueMinor: 10_000,
-      currency: 'USD',
-    });
+    const lead = await core<LeadDetail>(page, demoApp, 'leads/create', bestQualifiedLead(company));
     let scored = lead;
     for (let i = 0; i < DEFAULT_SCORING_WEIGHTS.engagement.fullTouches; i++)
       scored = await core<LeadDetail>(page, demoApp, 'leads/addActivity', { leadId: lead.id, kind: 'call' });

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../src/main/hosts/core-client';
 import { DEFAULT_SCORING_WEIGHTS, SCORE_FACTORS } from '../../src/shared/scoring';
+import { bestQualifiedLead } from '../fixtures/leads';
 import { cleanTempDirs, expectOk, nextEvent, tempDir, testCore } from '../helpers';
 
 describe('scoring', () => {
@@ -58,21 +59,7 @@ describe('scoring', () => {
         currency: 'USD',
       }),
     );
-    const strong = expectOk(
-      await core.call('leads/create', {
-        company: 'Quillon Strong',
-        contactName: 'B Person',
-        channel: 'referral',
-        vertical: 'saas',
-        tier: 3,
-        authority: 'decision_maker',
-        need: 'urgent',
-        timeline: 'now',
-        budgetMinor: 15_000,
-        expectedValueMinor: 10_000,
-        currency: 'USD',
-      }),
-    );
+    const strong = expectOk(await core.call('leads/create', bestQualifiedLead('Quillon Strong', 'B Person')));
     expect(strong.score!).toBeGreaterThan(weak.score!);
     expect(strong.winProbability!).toBeGreaterThan(weak.winProbability!);
     // Engagement counts: a call raises the score.
@@ -87,21 +74,7 @@ describe('scoring', () => {
   it('a lead scored 95 or more raises one OPPORTUNITY alert, resolved once it drops below or closes', async () => {
     const priorityAlerts = async (leadId: number) =>
       expectOk(await core.call('alerts/list', {})).filter((a) => a.rule === 'lead_priority' && a.entityId === leadId);
-    const hot = expectOk(
-      await core.call('leads/create', {
-        company: 'Quillon Hot',
-        contactName: 'C Person',
-        channel: 'referral',
-        vertical: 'saas',
-        tier: 3,
-        authority: 'decision_maker',
-        need: 'urgent',
-        timeline: 'now',
-        budgetMinor: 15_000,
-        expectedValueMinor: 10_000,
-        currency: 'USD',
-      }),
-    );
+    const hot = expectOk(await core.call('leads/create', bestQualifiedLead('Quillon Hot', 'C Person')));
     expect(hot.score!).toBeLessThan(95); // no engagement yet
     expect(await priorityAlerts(hot.id)).toEqual([]);
     let lead = hot;
