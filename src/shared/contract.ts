@@ -107,6 +107,7 @@ import type { Board, ProjectDetail } from './pipeline';
 import { boardSchema, deliverSchema, gateReviewSchema, projectMoveSchema } from './pipeline-schemas';
 import type { AppError, Result } from './result';
 import {
+  alertDismissSchema,
   demoOptionsSchema,
   emptyArgs,
   hubInputSchema,
@@ -291,7 +292,7 @@ export const methods = {
   'views/delete': { args: idSchema, reply: {} as { deleted: number } },
 
   'alerts/list': { args: emptyArgs, reply: {} as Alert[] },
-  'alerts/dismiss': { args: idSchema, reply: {} as { dismissed: number } },
+  'alerts/dismiss': { args: alertDismissSchema, reply: {} as { dismissed: number } },
 
   'subscriptions/list': { args: subscriptionListSchema, reply: {} as Subscription[] },
   'subscriptions/create': { args: subscriptionCreateSchema, reply: {} as Subscription },

@@ -108,6 +108,11 @@ export type HubUpdate = z.infer<typeof hubUpdateSchema>;
 
 export const idSchema = z.object({ id: z.number().int().positive() }).strict();
 
+/** Alerts dismissed together (one transaction: all of them or none). */
+export const alertDismissSchema = z
+  .object({ ids: z.array(z.number().int().positive()).min(1, 'Choose an alert to dismiss.').max(10_000) })
+  .strict();
+
 const weekdaySchema = z.union(
   [1, 2, 3, 4, 5, 6, 7].map((d) => z.literal(d)) as unknown as [
     z.ZodLiteral<1>,

@@ -548,7 +548,11 @@ describe("the demo agency's money", () => {
     const alerts = expectOk(await core.call('alerts/list', {}));
     expect(alerts.length).toBeGreaterThan(0);
     const dismissed = alerts[0]!;
-    expectOk(await core.call('alerts/dismiss', { id: dismissed.id }));
+    // One id that is not an open alert: none of them is dismissed.
+    const refused = await core.call('alerts/dismiss', { ids: [dismissed.id, 999_999] });
+    expect(refused.ok === false && refused.error.code).toBe('NOT_FOUND');
+    expect(expectOk(await core.call('alerts/list', {})).map((a) => a.id)).toContain(dismissed.id);
+    expect(expectOk(await core.call('alerts/dismiss', { ids: [dismissed.id] }))).toEqual({ dismissed: 1 });
     expect(expectOk(await core.call('alerts/list', {})).map((a) => a.id)).not.toContain(dismissed.id);
   });
 });

@@ -6,7 +6,7 @@ import { workspaceToday } from '../fx/clock';
 import {
   clientRow,
   createClient,
-  dismissAlert,
+  dismissAlerts,
   getClient,
   listAlerts,
   listClients,
@@ -40,8 +40,8 @@ export const clientsHandlers = {
       return listAlerts(w.sqlite);
     });
   },
-  'alerts/dismiss': ({ id }, ctx) => {
+  'alerts/dismiss': ({ ids }, ctx) => {
     const w = writeScope(ctx);
-    return { dismissed: writeTransaction(w.sqlite, () => dismissAlert(w.sqlite, id, w.at)) };
+    return { dismissed: writeTransaction(w.sqlite, () => dismissAlerts(w.sqlite, ids, w.at)) };
   },
 } satisfies Partial<Handlers<CoreContext>>;

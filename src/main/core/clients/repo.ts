@@ -350,8 +350,10 @@ export function listAlerts(sqlite: Sqlite): Alert[] {
   return rows.map((r) => ({ ...r, params: JSON.parse(r.params) as Alert['params'] }));
 }
 
-export function dismissAlert(sqlite: Sqlite, id: number, at: string): number {
-  const r = sqlite.prepare('UPDATE alerts SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL').run(at, id);
-  if (r.changes === 0) throw new AppFailure('NOT_FOUND', `There is no open alert with id ${id}.`);
-  return r.changes;
+/** Dismisses every alert named, inside the caller's transaction; one that is not open fails them all. */
+export function dismissAlerts(sqlite: Sqlite, ids: readonly number[], at: string): number {
+  const dismiss = sqlite.prepare('UPDATE alerts SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL');
+  for (const id of ids)
+    if (dismiss.run(at, id).changes === 0) throw new AppFailure('NOT_FOUND', `There is no open alert with id ${id}.`);
+  return ids.length;
 }

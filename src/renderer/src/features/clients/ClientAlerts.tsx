@@ -47,7 +47,7 @@ export function ClientAlerts({
 
   const dismiss = async (a: Alert) => {
     setBusy(a.id);
-    const result = await api.call('alerts/dismiss', { id: a.id });
+    const result = await api.call('alerts/dismiss', { ids: [a.id] });
     setBusy(null);
     if (!result.ok) toastError(result.error);
     onDismissed();

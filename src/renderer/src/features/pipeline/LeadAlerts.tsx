@@ -48,14 +48,9 @@ export function LeadAlerts({
   };
   const dismissAll = async () => {
     setBusy(true);
-    for (const a of alerts) {
-      const result = await api.call('alerts/dismiss', { id: a.id });
-      if (!result.ok) {
-        toastError(result.error);
-        break;
-      }
-    }
+    const result = await api.call('alerts/dismiss', { ids: alerts.map((a) => a.id) });
     setBusy(false);
+    if (!result.ok) toastError(result.error);
     onDismissed();
   };
 
