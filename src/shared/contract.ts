@@ -67,6 +67,7 @@ import type {
   Alert,
   ClientDetail,
   ClientList,
+  ClientLookup,
   ClientRow,
   Expense,
   ExpenseMonth,
@@ -81,6 +82,7 @@ import {
   asOfSchema,
   clientGetSchema,
   clientInputSchema,
+  clientLookupSchema,
   clientUpdateSchema,
   creditNoteSchema,
   expenseInputSchema,
@@ -283,6 +285,8 @@ export const methods = {
 
   'clients/list': { args: asOfSchema, reply: {} as ClientList },
   'clients/get': { args: clientGetSchema, reply: {} as ClientDetail },
+  /** Clients by name for pickers: cheap at any size (the list computes every client's health). */
+  'clients/lookup': { args: clientLookupSchema, reply: {} as ClientLookup },
   'clients/create': { args: clientInputSchema, reply: {} as ClientRow },
   /** Also how a suggested tier is applied, once the user confirms it. */
   'clients/update': { args: clientUpdateSchema, reply: {} as ClientRow },

@@ -58,6 +58,13 @@ export type ClientUpdate = z.infer<typeof clientUpdateSchema>;
 
 export const clientGetSchema = z.object({ id, asOf: isoDateSchema.optional() }).strict();
 
+export const clientLookupSchema = z
+  .object({
+    search: z.string().trim().max(120, 'Search at most 120 characters.').default(''),
+    limit: z.number().int().min(1).max(50).default(20),
+  })
+  .strict();
+
 // ---------- Saved views ----------
 
 export const viewListSchema = z.object({ screen: text('The screen', 40) }).strict();

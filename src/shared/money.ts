@@ -79,6 +79,23 @@ export interface ClientRow {
   averageProjectMinor: number | null;
 }
 
+/** A client as a picker shows it: found by name without computing anyone's health. */
+export interface ClientOption {
+  id: number;
+  name: string;
+  tier: Tier;
+  hubId: number | null;
+}
+
+export interface ClientLookup {
+  /** Best first: the exact name, then names starting with the search, then names containing it; A→Z within each. */
+  matches: ClientOption[];
+  /** How many clients match in all (`matches` holds at most the limit). */
+  total: number;
+  /** The client named exactly the search (case aside): the one winning a lead of that company links to. */
+  sameName: ClientOption | null;
+}
+
 export interface ClientList {
   asOf: string;
   reportingCurrency: Currency;

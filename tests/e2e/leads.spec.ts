@@ -11,7 +11,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { LeadDetail, LeadPage, ScoringPreview, ScoringSettings } from '../../src/shared/leads';
-import type { Invoice } from '../../src/shared/money';
+import type { ClientLookup, ClientOption, Invoice } from '../../src/shared/money';
 import { DEFAULT_SCORING_WEIGHTS } from '../../src/shared/scoring';
 import { bestQualifiedLead } from '../fixtures/leads';
 import { type AtalayaApp, expect, snap, test } from './fixtures';
@@ -404,6 +404,64 @@ test('winning a lead makes the client, the project and the deposit invoice in on
 
   await result.getByRole('button', { name: 'Open Projects' }).click();
   await expect(nav(page).getByRole('button', { name: 'Projects' })).toHaveAttribute('aria-current', 'page');
+});
+
+test("winning into an existing client: the picker finds it by part of its name; one of the lead's name is chosen by itself", async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  const some = await core<ClientLookup>(page, demoApp, 'clients/lookup', { limit: 2 });
+  const [namesake, target] = some.matches as [ClientOption, ClientOption];
+  // The lead's company is an existing client's name in other letters' case: winning it links that client.
+  const lead = await core<LeadDetail>(page, demoApp, 'leads/create', {
+    company: namesake.name.toUpperCase(),
+    contactName: 'Noor Haddad',
+    channel: 'referral',
+    vertical: 'saas',
+    tier: 2,
+    expectedValueMinor: 90_000,
+    currency: 'USD',
+  });
+  await openPipeline(page);
+  await page.getByRole('searchbox', { name: 'Search leads' }).fill(lead.company);
+  await rows(page).first().click();
+  await detail(page).getByRole('button', { name: 'Win' }).click();
+  const win = page.getByTestId('win-dialog');
+  const picker = win.getByRole('combobox', { name: 'Client', exact: true });
+  await expect(picker).toHaveValue(namesake.name);
+  await expect(picker).toHaveAccessibleDescription(
+    `${namesake.name} is already a client, with the lead's company name: the project goes to it, with its payment terms.`,
+  );
+
+  // Typing narrows the list in the core; Escape closes the list, not the dialog.
+  await picker.click();
+  const list = page.getByRole('listbox', { name: 'Clients' });
+  await expect(list.getByRole('option').first()).toHaveText(`New client from this lead (${lead.company})`);
+  await picker.fill(target.name.slice(1).toLowerCase());
+  await expect(list.getByRole('option').nth(1)).toHaveText(target.name);
+  await expectAccessible(page, 'win dialog, client picker open');
+  await snap(page, 'pipeline-win-client-picker-light-en');
+  await page.keyboard.press('Escape');
+  await expect(list).toBeHidden();
+  await expect(win).toBeVisible();
+  await expect(picker).toHaveValue(namesake.name);
+
+  // From the keyboard: open, the first match is highlighted after typing, Enter chooses it.
+  await picker.fill(target.name.slice(1).toLowerCase());
+  await expect(picker).toHaveAttribute('aria-activedescendant', /.+/);
+  await expect(list.getByRole('option', { selected: true })).toHaveText(target.name);
+  await page.keyboard.press('Enter');
+  await expect(list).toBeHidden();
+  await expect(picker).toHaveValue(target.name);
+  await expect(picker).toHaveAccessibleDescription('The project goes to this client, with its payment terms.');
+  await choose(page, win, 'Service', 'Brand Campaign');
+  await win.getByRole('button', { name: 'Win lead' }).click();
+  const result = page.getByTestId('win-result');
+  await expect(result.getByTestId('won-client')).toHaveText(`${target.name} (existing client)`);
+  const won = await core<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id });
+  const project = await core<{ clientId: number }>(page, demoApp, 'projects/get', { id: won.projectIds[0] });
+  expect(project.clientId).toBe(target.id);
 });
 
 test('Settings → Scoring: a weight change is previewed, saved and rescored with progress', async ({

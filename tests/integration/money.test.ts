@@ -410,6 +410,49 @@ describe('subscriptions and MRR through the contract', () => {
   });
 });
 
+describe('client lookup for pickers', () => {
+  let core: CoreClient;
+  let ids: Awaited<ReturnType<typeof emptyWorkspace>>;
+  beforeAll(async () => {
+    core = testCore(tempDir());
+    ids = await emptyWorkspace(core);
+    for (const name of ['Lima Acme Studio', 'Acme Lima', 'ACME', 'Ramírez 100% Digital', 'Nova_Labs', 'NovaXLabs'])
+      expectOk(await core.call('clients/create', client(name, ids.lima, 'PE')));
+  });
+  afterAll(async () => {
+    await core.close();
+    cleanTempDirs();
+  });
+
+  it('finds clients by part of the name, the exact name first, then names starting with it', async () => {
+    const acme = expectOk(await core.call('clients/lookup', { search: '  acme ' }));
+    expect(acme.matches.map((c) => c.name)).toEqual(['ACME', 'Acme Lima', 'Lima Acme Studio']);
+    expect(acme.total).toBe(3);
+    expect(acme.sameName).toMatchObject({ name: 'ACME', tier: 2, hubId: ids.lima });
+    const first = expectOk(await core.call('clients/lookup', { search: 'acme', limit: 1 }));
+    expect(first.matches.map((c) => c.name)).toEqual(['ACME']);
+    expect(first.total).toBe(3);
+    const everyone = expectOk(await core.call('clients/lookup', {}));
+    expect(everyone.total).toBe(6);
+    expect(everyone.sameName).toBeNull();
+    expect(expectOk(await core.call('clients/lookup', { search: 'acme lim' })).sameName).toBeNull();
+  });
+
+  it('takes % and _ as the characters typed, not as wildcards', async () => {
+    const percent = expectOk(await core.call('clients/lookup', { search: '100%' }));
+    expect(percent.matches.map((c) => c.name)).toEqual(['Ramírez 100% Digital']);
+    const underscore = expectOk(await core.call('clients/lookup', { search: 'nova_' }));
+    expect(underscore.matches.map((c) => c.name)).toEqual(['Nova_Labs']);
+  });
+
+  it('refuses a limit above 50 or a search longer than a name', async () => {
+    const big = await core.call('clients/lookup', { search: 'a', limit: 51 });
+    expect(big.ok === false && big.error.code).toBe('BAD_REQUEST');
+    const long = await core.call('clients/lookup', { search: 'x'.repeat(121) });
+    expect(long.ok === false && long.error.message).toContain('120');
+  });
+});
+
 describe('expenses and FX', () => {
   let core: CoreClient;
   beforeAll(async () => {

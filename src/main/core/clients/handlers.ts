@@ -10,6 +10,7 @@ import {
   getClient,
   listAlerts,
   listClients,
+  lookupClients,
   syncClientAlerts,
   updateClient,
 } from './repo';
@@ -26,6 +27,7 @@ export const clientsHandlers = {
     const r = readScope(ctx);
     return getClient(r.sqlite, id, asOf ?? r.today);
   },
+  'clients/lookup': ({ search, limit }, ctx) => lookupClients(readScope(ctx).sqlite, search, limit),
   'clients/create': (input, ctx) => act(ctx, (w) => clientRow(w.sqlite, createClient(w.sqlite, input, w), w.today)),
   'clients/update': (input, ctx) =>
     act(ctx, (w) => {

@@ -11,6 +11,8 @@ import type {
   ClientDetail,
   ClientLead,
   ClientList,
+  ClientLookup,
+  ClientOption,
   ClientProject,
   ClientRow,
 } from '../../../shared/money';
@@ -172,6 +174,38 @@ export function listClients(sqlite: Sqlite, asOf: string): ClientList {
   const converter = loadConverter(sqlite);
   const { rows } = compute(sqlite, asOf, converter);
   return { asOf, reportingCurrency: converter.reporting, clients: rows, missingRates: converter.missingRates() };
+}
+
+/** `%` and `_` match themselves in a LIKE pattern built from what a person typed. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Clients whose name contains `search` (case aside), best first. Matching uses
+ * SQLite's `lower()`/LIKE, the same rule `winLead` links a client by name with.
+ */
+export function lookupClients(sqlite: Sqlite, search: string, limit: number): ClientLookup {
+  const contains = `%${likeLiteral(search)}%`;
+  const startsWith = `${likeLiteral(search)}%`;
+  const matches = sqlite
+    .prepare(
+      `SELECT id, name, tier, hub_id AS hubId FROM clients
+       WHERE name LIKE ? ESCAPE '\\'
+       ORDER BY lower(name) = lower(?) DESC, name LIKE ? ESCAPE '\\' DESC, name COLLATE NOCASE, id
+       LIMIT ?`,
+    )
+    .all(contains, search, startsWith, limit) as ClientOption[];
+  const total = (
+    sqlite.prepare(`SELECT count(*) AS n FROM clients WHERE name LIKE ? ESCAPE '\\'`).get(contains) as { n: number }
+  ).n;
+  const sameName =
+    search === ''
+      ? null
+      : ((sqlite
+          .prepare(
+            'SELECT id, name, tier, hub_id AS hubId FROM clients WHERE lower(name) = lower(?) ORDER BY id LIMIT 1',
+          )
+          .get(search) as ClientOption | undefined) ?? null);
+  return { matches, total, sameName };
 }
 
 export function clientRow(sqlite: Sqlite, id: number, asOf: string): ClientRow {

@@ -11,7 +11,7 @@ import type { AppError, Service } from '../../../../shared/contract';
 import { localDate } from '../../../../shared/dates';
 import type { LeadDetail, WonLead } from '../../../../shared/leads';
 import { leadWinSchema } from '../../../../shared/leads-schemas';
-import type { Invoice } from '../../../../shared/money';
+import type { ClientOption, Invoice } from '../../../../shared/money';
 import { navigate } from '../../app/actions';
 import { api } from '../../app/api';
 import { formatDate, formatMoney, majorToMinor, minorToMajor, numberForInput, parseDecimal } from '../../app/format';
@@ -23,9 +23,8 @@ import { Button } from '../../components/Button';
 import { Modal } from '../../components/Dialog';
 import { Field, Input } from '../../components/Field';
 import { Select } from '../../components/Select';
+import { ClientPicker } from '../clients/ClientPicker';
 import { useLeadForm } from './validation';
-
-const NEW_CLIENT = 'new';
 
 function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T12:00:00Z`);
@@ -60,7 +59,8 @@ export function WinDialog({
   const lang = i18n.language;
   const timeZone = useApp((s) => s.settings?.timeZone ?? 'UTC');
   const today = useMemo(() => localDate(new Date(), timeZone), [timeZone]);
-  const clients = useApiQuery('clients/list', {});
+  // A client with the lead's company name, found by the rule the core links by.
+  const sameName = useApiQuery('clients/lookup', { search: lead.company, limit: 1 }).data?.sameName ?? null;
   const offered = services.filter((s) => s.kind === 'project' && s.active);
   const initialService = offered.find((s) => s.id === lead.serviceId) ?? null;
   const [serviceId, setServiceId] = useState(initialService ? String(initialService.id) : '');
@@ -68,7 +68,8 @@ export function WinDialog({
   const [startDate, setStartDate] = useState(today);
   const [dueDate, setDueDate] = useState(addDays(today, turnaroundDays(initialService ?? undefined)));
   const [dueEdited, setDueEdited] = useState(false);
-  const [clientId, setClientId] = useState(NEW_CLIENT);
+  /** null: a new client made from the lead. */
+  const [client, setClient] = useState<ClientOption | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -81,17 +82,14 @@ export function WinDialog({
       valueMinor: major === null ? undefined : Number.isNaN(major) ? Number.NaN : majorToMinor(major, lead.currency),
       startDate,
       dueDate,
-      clientId: clientId === NEW_CLIENT ? null : Number(clientId),
+      clientId: client?.id ?? null,
     };
-  }, [lead, serviceId, value, startDate, dueDate, clientId, lang]);
+  }, [lead, serviceId, value, startDate, dueDate, client, lang]);
   const v = useLeadForm(leadWinSchema, input);
-  const sameName = (clients.data?.clients ?? []).find(
-    (c) => c.name.trim().toLowerCase() === lead.company.trim().toLowerCase(),
-  );
   // A client with the lead's name already exists: the core links it, so the form says so by choosing it.
   const [clientTouched, setClientTouched] = useState(false);
   useEffect(() => {
-    if (sameName && !clientTouched) setClientId(String(sameName.id));
+    if (sameName && !clientTouched) setClient(sameName);
   }, [sameName, clientTouched]);
 
   const save = async () => {
@@ -108,7 +106,8 @@ export function WinDialog({
     }
     const won = result.value;
     const service = services.find((s) => s.id === input.serviceId);
-    const chosen = (clients.data?.clients ?? []).find((c) => c.id === won.clientId);
+    // The chosen client, or the one of the lead's name the core linked instead of making a new one.
+    const chosen = [client, sameName].find((c) => c?.id === won.clientId);
     let deposit: Invoice | null = null;
     let depositError: AppError | null = null;
     if (won.depositInvoiceId !== null) {
@@ -234,31 +233,25 @@ export function WinDialog({
           error={v.errorFor('clientId')}
           className="col-span-2"
           hint={
-            clientId === NEW_CLIENT
+            client === null
               ? sameName
                 ? t('win.clientLinkedByName', { name: sameName.name })
                 : t('win.clientNew', { name: lead.company })
-              : sameName && clientId === String(sameName.id)
+              : client.id === sameName?.id
                 ? t('win.clientSameName', { name: sameName.name })
                 : t('win.clientExisting')
           }
         >
           {(p) => (
-            <Select
+            <ClientPicker
               {...p}
-              value={clientId}
-              disabled={clients.status !== 'ready'}
-              onChange={(id) => {
-                setClientId(id);
+              value={client}
+              noneLabel={t('win.clientFromLead', { name: lead.company })}
+              onChange={(chosen) => {
+                setClient(chosen);
                 setClientTouched(true);
                 v.edited('clientId');
               }}
-              options={[
-                { value: NEW_CLIENT, label: t('win.clientFromLead', { name: lead.company }) },
-                ...[...(clients.data?.clients ?? [])]
-                  .sort((a, b) => a.name.localeCompare(b.name, lang))
-                  .map((c) => ({ value: String(c.id), label: c.name })),
-              ]}
             />
           )}
         </Field>
