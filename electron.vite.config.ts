@@ -9,7 +9,7 @@ const BUILD_DIR = resolve(__dirname, process.env.ATALAYA_BUILD_DIR ?? 'out');
 /**
  * One build for the three hosts. The main build bundles every Node entry:
  * the Electron shell, the core worker, the CLI, the browser host and the
- * benchmark harness; none but `index` may import 'electron'.
+ * benchmark harness (with its memory probe); none but `index` may import 'electron'.
  */
 export default defineConfig({
   main: {
@@ -24,6 +24,7 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/main/hosts/cli.ts'),
           web: resolve(__dirname, 'src/main/hosts/web-main.ts'),
           bench: resolve(__dirname, 'bench/run.ts'),
+          'memory-probe': resolve(__dirname, 'bench/memory-probe.ts'),
         },
       },
     },

@@ -4,7 +4,7 @@
  * (median and p95), each against a baseline measured in the same run so the
  * ratio holds on a noisy machine. Writes bench/results/latest.json (and run-<time>.json).
  */
-import { execSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -667,6 +667,37 @@ benchmarks['scoring.ping'] = async () => {
   } finally {
     await core.close();
   }
+};
+
+/**
+ * The core worker's resident memory at the scale profile: a process of its own
+ * (bench/memory-probe.ts) starts the core on a copy of the scale file, makes the
+ * calls the screens make and a full rescore with a retrain, and reports its peak.
+ */
+benchmarks['core.memory'] = async () => {
+  const { file, profile } = await scaleFile();
+  const home = path.join(scratch, 'memory-home');
+  mkdirSync(home, { recursive: true });
+  const probe = path.join(__dirname, 'memory-probe.js');
+  const out = execFileSync(process.execPath, [probe, file, home, SCORING_AS_OF], { encoding: 'utf8' });
+  const report = JSON.parse(out.trim().split('\n').at(-1)!) as {
+    beforeCoreMb: number;
+    peakMb: number;
+    steps: { step: string; rssMb: number }[];
+  };
+  return {
+    name: 'core.memory',
+    value: report.peakMb,
+    unit: 'MB',
+    target: 'RSS < 500 MB (peak of a process holding only the core worker)',
+    pass: report.peakMb < 500,
+    median: report.peakMb,
+    p95: report.peakMb,
+    runs: 1,
+    note: `${profile}; ${report.beforeCoreMb} MB before the core started; after each step: ${report.steps
+      .map((s) => `${s.step} ${s.rssMb}`)
+      .join(', ')}`,
+  };
 };
 
 /**
