@@ -15,12 +15,20 @@ export function reconcileAlerts(
   rules: readonly AlertRule[],
   wanted: readonly WantedAlert[],
   at: string,
+  /** Only the alerts of these entities are brought up to date (`wanted` names no other); all when absent. */
+  onlyEntityIds?: readonly number[],
 ): void {
   const open = sqlite
     .prepare(
-      `SELECT id, rule, entity_id, params FROM alerts WHERE rule IN (${rules.map(() => '?').join(',')}) AND resolved_at IS NULL`,
+      `SELECT id, rule, entity_id, params FROM alerts WHERE rule IN (${rules.map(() => '?').join(',')}) AND resolved_at IS NULL
+       ${onlyEntityIds === undefined ? '' : 'AND entity_id IN (SELECT value FROM json_each(?))'}`,
     )
-    .all(...rules) as { id: number; rule: string; entity_id: number; params: string }[];
+    .all(...rules, ...(onlyEntityIds === undefined ? [] : [JSON.stringify(onlyEntityIds)])) as {
+    id: number;
+    rule: string;
+    entity_id: number;
+    params: string;
+  }[];
   const key = (rule: string, id: number) => `${rule}:${id}`;
   const wantedKeys = new Set(wanted.map((w) => key(w.rule, w.entityId)));
   const openByKey = new Map(open.map((o) => [key(o.rule, o.entity_id), o]));

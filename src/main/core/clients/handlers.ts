@@ -11,12 +11,13 @@ import {
   listAlerts,
   listClients,
   lookupClients,
-  syncClientAlerts,
+  syncClientAlertsAfterWrite,
   updateClient,
 } from './repo';
 
-// Health moves with every write (payments, deliveries, subscriptions), so every action brings the alerts up to date.
-onEveryWrite(syncClientAlerts);
+// Health moves with writes (payments, deliveries, subscriptions): every action brings the alerts of the clients it
+// touched up to date.
+onEveryWrite(syncClientAlertsAfterWrite);
 
 export const clientsHandlers = {
   'clients/list': ({ asOf }, ctx) => {
@@ -38,7 +39,7 @@ export const clientsHandlers = {
     const w = writeScope(ctx);
     const today = workspaceToday(w.sqlite, ctx.now());
     return writeTransaction(w.sqlite, () => {
-      syncClientAlerts(w.sqlite, today, w.at);
+      syncClientAlertsAfterWrite(w.sqlite, today, w.at);
       return listAlerts(w.sqlite);
     });
   },

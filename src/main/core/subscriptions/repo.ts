@@ -52,9 +52,15 @@ export function loadSubscriptions(
     sqlite,
     `SELECT id, subscription_id AS subscriptionId, kind, effective_on AS effectiveOn, fee_minor AS feeMinor, note,
               created_at AS createdAt
-       FROM subscription_changes ${filter.id !== undefined ? 'WHERE subscription_id = ?' : ''}
+       FROM subscription_changes ${
+         filter.id !== undefined
+           ? 'WHERE subscription_id = ?'
+           : filter.clientId !== undefined
+             ? 'WHERE subscription_id IN (SELECT id FROM subscriptions WHERE client_id = ?)'
+             : ''
+       }
        ORDER BY subscription_id, effective_on, id`,
-  ).all(...(filter.id !== undefined ? [filter.id] : [])) as (SubscriptionChange & { subscriptionId: number })[];
+  ).all(...params) as (SubscriptionChange & { subscriptionId: number })[];
   const bySub = new Map<number, SubscriptionChange[]>();
   for (const { subscriptionId, ...c } of changes) {
     const list = bySub.get(subscriptionId) ?? [];
