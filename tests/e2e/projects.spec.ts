@@ -7,6 +7,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import type { Service } from '../../src/shared/contract';
+import type { LeadDetail } from '../../src/shared/leads';
 import type { Invoice } from '../../src/shared/money';
 import type { Board, BoardCard, BoardStage, ProjectDetail } from '../../src/shared/pipeline';
 import { type AtalayaApp, expect, snap, test } from './fixtures';
@@ -137,7 +139,9 @@ test('the board shows every production stage with the core’s WIP counts and va
   // Paid shows the last 30 days' cards; its header counts all of them.
   const paid = board.columns.find((c) => c.stage === 'paid')!;
   expect(paid.count).toBeGreaterThan(paid.cards.length);
-  await expect(column(page, 'paid')).toContainText(`Showing ${paid.cards.length} of ${paid.count}`);
+  await expect(column(page, 'paid')).toContainText(
+    `The latest ${paid.cards.length} of ${paid.count.toLocaleString('en-US')} (delivered in the last 30 days)`,
+  );
 
   // The page never scrolls sideways: the board scrolls inside itself, the work stages in view first.
   // (A string: this file is type-checked without the DOM library.)
@@ -185,6 +189,53 @@ test('the board shows every production stage with the core’s WIP counts and va
   await expect(page.getByRole('heading', { name: 'No projects in Remote' })).toBeVisible();
   await page.getByRole('button', { name: 'Show every hub' }).click();
   await expect(page.getByTestId('project-row')).toHaveCount(board.columns.reduce((n, c) => n + c.cards.length, 0));
+});
+
+test('a column holding more projects than fit shows the most urgent 30, and 30 more on demand', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  const before = await core<Board>(page, demoApp, 'projects/board', {});
+  const services = await core<Service[]>(page, demoApp, 'catalogue/list');
+  const service = services.find((s) => s.kind === 'project' && s.active)!;
+  // Won leads start in Discovery; due a month out, after the demo's open work.
+  const due = new Date(Date.parse(`${before.asOf}T12:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+  const inDiscovery = before.columns.find((c) => c.stage === 'discovery')!.count;
+  for (let i = 0; i < 45 - inDiscovery; i++) {
+    const lead = await core<LeadDetail>(page, demoApp, 'leads/create', {
+      company: `Overflow Studio ${i + 1}`,
+      contactName: 'Ines Duarte',
+      channel: 'inbound_form',
+      vertical: 'media',
+      tier: 3,
+      expectedValueMinor: 20_000,
+      currency: 'USD',
+    });
+    await core(page, demoApp, 'leads/win', {
+      id: lead.id,
+      serviceId: service.id,
+      valueMinor: 20_000,
+      startDate: before.asOf,
+      dueDate: due,
+      clientId: null,
+    });
+  }
+  const board = await core<Board>(page, demoApp, 'projects/board', {});
+  const discovery = board.columns.find((c) => c.stage === 'discovery')!;
+  expect(discovery.cards).toHaveLength(45);
+  await page.reload();
+  await openProjects(page);
+  const col = column(page, 'discovery');
+  await expect(col.getByTestId('column-count')).toContainText('45');
+  await expect(col.getByTestId('project-card')).toHaveCount(30);
+  await expect(col.getByTestId('project-card').first()).toContainText(discovery.cards[0]!.name);
+  await expect(col.getByTestId('project-card').last()).toContainText(discovery.cards[29]!.name);
+  await col.getByTestId('project-card').last().scrollIntoViewIfNeeded();
+  await snap(page, 'projects-board-show-more-light-en');
+  await col.getByRole('button', { name: 'Show 15 more (15 not shown)' }).click();
+  await expect(col.getByTestId('project-card')).toHaveCount(45);
+  await expect(col.getByRole('button', { name: /^Show \d+ more/ })).toHaveCount(0);
 });
 
 test('moves a project by keyboard and by drag, records each move in its history, and undoes a move', async ({

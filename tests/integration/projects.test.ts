@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/main/core/demo/generate';
 import { recordStage, recordStages } from '../../src/main/core/projects/history';
+import { BOARD_DELIVERED_CARDS, board } from '../../src/main/core/projects/repo';
 import { createWorkspaceFile, openExisting } from '../../src/main/core/workspace/files';
 import type { CoreClient } from '../../src/main/hosts/core-client';
 import { GATE_CHECKLISTS, type Gate } from '../../src/shared/pipeline';
@@ -138,5 +139,35 @@ describe('a walk through several stages at once (the demo generator)', () => {
     expect(state(a!).history).toHaveLength(6);
     expect(state(a!).project).toEqual({ stage: 'revision', revision_cycles: 2 });
     sqlite.close();
+  });
+});
+
+describe('the board at scale', () => {
+  it('shows only the latest deliveries in Invoiced and Paid, newest first, and counts all of them', async () => {
+    const file = path.join(tempDir(), 'board.atalaya');
+    await createWorkspaceFile(file, { migrationsDir: MIGRATIONS_DIR }, (sqlite) =>
+      generateDemo(sqlite, { profile: 'agency', seed: 'board-scale', asOf: '2026-11-20' }),
+    );
+    const db = openExisting(file, {});
+    try {
+      // More paid work in the last 30 days than a column shows: 80 projects, one delivered every 8 hours (the rest long ago).
+      const ids = db
+        .prepare("SELECT id FROM projects WHERE stage = 'paid' ORDER BY id LIMIT 80")
+        .pluck()
+        .all() as number[];
+      expect(ids).toHaveLength(80);
+      db.prepare(
+        `UPDATE projects SET delivered_at = '2026-09-01T10:00:00Z' WHERE stage = 'paid' AND id NOT IN (${ids.join(',')})`,
+      ).run();
+      const deliver = db.prepare('UPDATE projects SET delivered_at = ? WHERE id = ?');
+      for (const [i, id] of ids.entries())
+        deliver.run(new Date(Date.UTC(2026, 10, 19) - i * 8 * 3_600_000).toISOString(), id);
+      const paid = board(db, '2026-11-20', null).columns.find((c) => c.stage === 'paid')!;
+      expect(paid.cards).toHaveLength(BOARD_DELIVERED_CARDS);
+      expect(paid.cards.map((c) => c.id)).toEqual(ids.slice(0, BOARD_DELIVERED_CARDS));
+      expect(paid.count).toBe(db.prepare("SELECT count(*) FROM projects WHERE stage = 'paid'").pluck().get());
+    } finally {
+      db.close();
+    }
   });
 });

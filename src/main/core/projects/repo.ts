@@ -73,6 +73,13 @@ function toCard(r: CardRow, today: string): BoardCard {
   };
 }
 
+/**
+ * Cards shown per delivered column (invoiced, paid): the board is for work in
+ * progress, and an agency at scale delivers thousands of projects a month
+ * (~35k in 30 days at the massive profile, far more than a screen can hold).
+ */
+export const BOARD_DELIVERED_CARDS = 50;
+
 export function board(sqlite: Sqlite, today: string, hubId: number | null): Board {
   const converter = loadConverter(sqlite);
   const hubFilter = hubId === null ? '' : ' AND p.hub_id = ?';
@@ -82,14 +89,21 @@ export function board(sqlite: Sqlite, today: string, hubId: number | null): Boar
     `SELECT p.stage, p.currency, substr(p.created_at, 1, 10) AS day, count(*) AS n, sum(p.value_minor) AS value
        FROM projects p WHERE p.stage <> 'cancelled'${hubFilter} GROUP BY p.stage, p.currency, day`,
   ).all(...params) as { stage: BoardStage; currency: string; day: string; n: number; value: number }[];
-  // Open work in full; invoiced and paid only when delivered in the last 30 days.
-  const since = `${addDays(today, -30)}T00:00:00Z`;
-  const cards = cached(
+  // Open work in full, most urgent first; invoiced and paid only the latest deliveries of the last 30 days.
+  const open = cached(
     sqlite,
-    `${CARD_SQL} WHERE p.stage <> 'cancelled'${hubFilter}
-         AND (p.stage NOT IN ('invoiced', 'paid') OR p.delivered_at >= ?)
-       ORDER BY p.due_date, p.id`,
-  ).all(...params, since) as CardRow[];
+    `${CARD_SQL} WHERE p.stage NOT IN ('cancelled', 'invoiced', 'paid')${hubFilter} ORDER BY p.due_date, p.id`,
+  ).all(...params) as CardRow[];
+  const since = `${addDays(today, -30)}T00:00:00Z`;
+  const latestDelivered = cached(
+    sqlite,
+    `${CARD_SQL} WHERE p.stage = ?${hubFilter} AND p.delivered_at >= ?
+       ORDER BY p.delivered_at DESC, p.id DESC LIMIT ${BOARD_DELIVERED_CARDS}`,
+  );
+  const cards = [
+    ...open,
+    ...(['invoiced', 'paid'] as const).flatMap((stage) => latestDelivered.all(stage, ...params, since) as CardRow[]),
+  ];
   return {
     asOf: today,
     reportingCurrency: converter.reporting,

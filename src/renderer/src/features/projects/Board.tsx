@@ -65,6 +65,9 @@ export interface BoardActions {
 type FocusNext = { current: { id: number; until: number } | null };
 const FocusContext = createContext<FocusNext>({ current: null });
 
+/** Cards a work column shows at first, and how many more each "Show more" adds: thousands of cards would freeze the board. */
+const COLUMN_PAGE = 30;
+
 const MENU_ITEM =
   'relative flex h-8 cursor-default select-none items-center gap-2 rounded-md pr-3 pl-2 text-[13px] text-fg outline-none data-[disabled]:text-faint data-[highlighted]:bg-hover [&_svg]:size-4 [&_svg]:text-faint';
 
@@ -111,6 +114,13 @@ export function ProductionBoard({
   const scroller = useRef<HTMLDivElement>(null);
   const [more, setMore] = useState({ left: false, right: false });
   const hubById = useMemo(() => new Map(hubs.map((h) => [h.id, h])), [hubs]);
+  const [shown, setShown] = useState<Partial<Record<BoardStage, number>>>({});
+  /** The column's first cards (most urgent first), and a card just moved into it wherever it sorts. */
+  const visibleCards = (column: BoardColumn) => {
+    const cards = column.cards.slice(0, shown[column.stage] ?? COLUMN_PAGE);
+    const moved = focusNext.current && column.cards.find((c) => c.id === focusNext.current?.id);
+    return moved && !cards.includes(moved) ? [...cards, moved] : cards;
+  };
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -198,8 +208,12 @@ export function ProductionBoard({
                 currency={board.reportingCurrency}
                 missingNote={missingNote}
                 dragging={active}
+                hiddenCards={column.cards.length - visibleCards(column).length}
+                onShowMore={() =>
+                  setShown((s) => ({ ...s, [column.stage]: (s[column.stage] ?? COLUMN_PAGE) + COLUMN_PAGE }))
+                }
               >
-                {column.cards.map((card) => (
+                {visibleCards(column).map((card) => (
                   <CardItem
                     key={card.id}
                     card={card}
@@ -250,12 +264,17 @@ function Column({
   currency,
   missingNote,
   dragging,
+  hiddenCards,
+  onShowMore,
   children,
 }: {
   column: BoardColumn;
   currency: string;
   missingNote: string | null;
   dragging: BoardCard | null;
+  /** Cards the board holds for this column but does not show yet. */
+  hiddenCards: number;
+  onShowMore: () => void;
   children: ReactNode;
 }) {
   const { t, i18n } = useTranslation('projects');
@@ -313,9 +332,26 @@ function Column({
             {stage === 'final_delivery' ? t('column.dropToDeliver') : t('column.empty')}
           </li>
         ) : null}
+        {hiddenCards > 0 ? (
+          <li className="pt-0.5">
+            <button
+              type="button"
+              onClick={onShowMore}
+              className="h-7 w-full rounded-md text-[12px] font-medium text-accent-text hover:bg-hover focus-visible:outline-2 focus-visible:outline-accent"
+            >
+              {t('column.showMore', {
+                n: formatNumber(Math.min(COLUMN_PAGE, hiddenCards), lang),
+                hidden: formatNumber(hiddenCards, lang),
+              })}
+            </button>
+          </li>
+        ) : null}
         {delivered && hidden > 0 ? (
           <li className="px-1 pt-1 pb-0.5 text-center text-[11.5px] text-faint">
-            {t('column.recentOnly', { shown: column.cards.length, count: column.count })}
+            {t('column.recentOnly', {
+              shown: formatNumber(column.cards.length, lang),
+              n: formatNumber(column.count, lang),
+            })}
           </li>
         ) : null}
       </ul>
@@ -358,7 +394,8 @@ function CardFace({
           <RevisionsChip count={card.revisionCycles} />
         </span>
       </div>
-      <div className="mt-1.5 flex items-center justify-between gap-2 text-[12px] text-muted">
+      {/* Wraps when a date in another year does not fit beside the badge; the date stays on the right. */}
+      <div className="mt-1.5 flex flex-wrap items-center justify-between gap-x-2 gap-y-1 text-[12px] text-muted">
         {open ? (
           <>
             <RiskBadge risk={card.risk} />
@@ -408,7 +445,7 @@ function neighbour(face: HTMLElement, key: string): HTMLElement | null {
 function DateChip({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
   return (
     <Tip label={label}>
-      <span className="flex shrink-0 items-center gap-1 whitespace-nowrap tabular-nums [&_svg]:size-3.5">
+      <span className="ml-auto flex shrink-0 items-center gap-1 whitespace-nowrap tabular-nums [&_svg]:size-3.5">
         {icon}
         <span aria-hidden="true">{children}</span>
         <span className="sr-only">{label}</span>

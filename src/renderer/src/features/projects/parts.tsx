@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectStage } from '../../../../shared/domain';
 import type { MissingRate } from '../../../../shared/money';
 import type { DueRisk } from '../../../../shared/pipeline';
-import { formatDate, formatList, intlLocale, minorToMajor } from '../../app/format';
+import { dateFormat, formatDate, formatList, intlLocale, minorToMajor, numberFormat } from '../../app/format';
 import { cn } from '../../components/cn';
 import { Badge, type Tone } from '../../components/StatusBadge';
 import { Tip } from '../../components/Tooltip';
@@ -107,14 +107,14 @@ export function shortDate(iso: string, year: string, lang: string): string {
     iso.slice(0, 4) === year
       ? { month: 'short', day: 'numeric', timeZone: 'UTC' }
       : { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(intlLocale(lang), opts).format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
+  return dateFormat(intlLocale(lang), opts).format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
 }
 
 /** Money without cents ("$14,383"), compact from 100k up ("$1.4M"): column totals. */
 export function headerMoney(minor: number, currency: string, lang: string): string {
   const major = minorToMajor(minor, currency);
   const compact = Math.abs(major) >= 100_000;
-  return new Intl.NumberFormat(intlLocale(lang), {
+  return numberFormat(intlLocale(lang), {
     style: 'currency',
     currency,
     ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }),
