@@ -7,11 +7,11 @@ import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
 import { Field, Input } from '../../components/Field';
 import { setPrefs } from '../actions';
-import { intlLocale } from '../format';
+import { dateFormat, intlLocale } from '../format';
 import { customRangeOf, useApp } from '../store';
 
 function rangeLabel(from: string, to: string, locale: string): string {
-  const f = new Intl.DateTimeFormat(intlLocale(locale), { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const f = dateFormat(intlLocale(locale), { month: 'short', day: 'numeric', timeZone: 'UTC' });
   const a = new Date(`${from}T12:00:00Z`);
   const b = new Date(`${to}T12:00:00Z`);
   try {

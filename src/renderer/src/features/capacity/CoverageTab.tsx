@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { COUNTRY_TIME_ZONES, type CoverageReport } from '../../../../shared/capacity';
 import type { Hub } from '../../../../shared/contract';
 import { addDays, weekday } from '../../../../shared/dates';
-import { countryName, formatList, formatNumber, intlLocale } from '../../app/format';
+import { countryName, dateFormat, formatList, formatNumber, intlLocale } from '../../app/format';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Card } from '../../components/Card';
@@ -39,7 +39,7 @@ const hh = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 
 function offsetOf(zone: string): string {
   try {
-    const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'shortOffset' })
+    const part = dateFormat('en-US', { timeZone: zone, timeZoneName: 'shortOffset' })
       .formatToParts(new Date())
       .find((p) => p.type === 'timeZoneName');
     return part?.value ?? '';

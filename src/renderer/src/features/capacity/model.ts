@@ -1,7 +1,7 @@
 /** Pure helpers of the Capacity section: the board's window, where a date or an assignment falls, lanes. */
 import type { Assignment, CapacityMatrix, UtilizationBand } from '../../../../shared/capacity';
 import { addDays, daysBetween, localDate, startOfIsoWeek, weekday } from '../../../../shared/dates';
-import { intlLocale } from '../../app/format';
+import { dateFormat, intlLocale } from '../../app/format';
 import type { Scale } from './store';
 
 export const WEEKS_SHOWN = 13;
@@ -116,7 +116,7 @@ export function packLanes<T extends { extent: { start: number; end: number } }>(
 }
 
 export function shortDate(date: string, lang: string, withYear = false): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), {
+  return dateFormat(intlLocale(lang), {
     month: 'short',
     day: 'numeric',
     ...(withYear ? { year: 'numeric' } : {}),
@@ -125,9 +125,7 @@ export function shortDate(date: string, lang: string, withYear = false): string 
 }
 
 export function weekdayShort(date: string, lang: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), { weekday: 'short', timeZone: 'UTC' }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
+  return dateFormat(intlLocale(lang), { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** ISO week number of a date. */
@@ -140,7 +138,7 @@ export function isoWeek(date: string): number {
 /** "Nov 30 – Dec 6" (a week) or "Mon, Nov 30" (a day). */
 export function periodName(start: string, end: string, lang: string): string {
   if (start === end)
-    return new Intl.DateTimeFormat(intlLocale(lang), {
+    return dateFormat(intlLocale(lang), {
       weekday: 'long',
       month: 'long',
       day: 'numeric',

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hub } from '../../../../shared/contract';
 import type { ClientRow } from '../../../../shared/money';
-import { countryName, formatDate, formatMoneyWhole, formatNumber, intlLocale } from '../../app/format';
+import { countryName, dateFormat, formatDate, formatMoneyWhole, formatNumber, intlLocale } from '../../app/format';
 import { columnHelper, DataTable, type SortingState, type TableCore } from '../../components/DataTable';
 import { HubDot } from '../../components/HubDot';
 import { Tip } from '../../components/Tooltip';
@@ -22,7 +22,7 @@ function shortDate(iso: string, year: string, lang: string): string {
     iso.slice(0, 4) === year
       ? { month: 'short', day: 'numeric', timeZone: 'UTC' }
       : { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(intlLocale(lang), opts).format(new Date(`${iso}T12:00:00Z`));
+  return dateFormat(intlLocale(lang), opts).format(new Date(`${iso}T12:00:00Z`));
 }
 
 const SUBSCRIPTION_ORDER = { active: 0, paused: 1, scheduled: 2, cancelled: 3, none: 4 } as const;

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ClientDetail } from '../../../../shared/money';
-import { formatDate, formatNumber, intlLocale } from '../../app/format';
+import { dateFormat, formatDate, formatNumber, intlLocale } from '../../app/format';
 
 type Point = ClientDetail['satisfaction'][number];
 
@@ -28,7 +28,7 @@ export function satisfactionSummary(points: Point[], t: TFunction<'clients'>, lo
 }
 
 const shortDate = (iso: string, locale: string) =>
-  new Intl.DateTimeFormat(intlLocale(locale), { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+  dateFormat(intlLocale(locale), { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${iso}T12:00:00Z`),
   );
 

@@ -12,7 +12,15 @@ import type { FxRate } from '../../../../shared/money';
 import { fxSetSchema } from '../../../../shared/money-schemas';
 import { toastError } from '../../app/actions';
 import { api } from '../../app/api';
-import { currencyName, formatDate, formatNumber, formatPercent, intlLocale, parseDecimal } from '../../app/format';
+import {
+  currencyName,
+  formatDate,
+  formatNumber,
+  formatPercent,
+  intlLocale,
+  numberFormat,
+  parseDecimal,
+} from '../../app/format';
 import { useApiQuery } from '../../app/useApi';
 import { Button } from '../../components/Button';
 import { Card, CardHeader } from '../../components/Card';
@@ -29,7 +37,7 @@ import { financeFieldErrors, useFinanceErrors, useReportingCurrency, useToday } 
 const formatRate = (rate: number, locale: string) => formatNumber(rate, locale, 6);
 /** A rate for an input, every digit kept and no grouping ("0,1472" in Spanish). */
 const rateForInput = (rate: number, locale: string) =>
-  new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 10, useGrouping: false }).format(rate);
+  numberFormat(intlLocale(locale), { maximumFractionDigits: 10, useGrouping: false }).format(rate);
 
 export function FxTab() {
   const { t, i18n } = useTranslation('finance');

@@ -8,7 +8,7 @@ import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MrrMonth } from '../../../../shared/money';
-import { formatMoneyCompact, formatMoneyWhole, formatMonth, intlLocale } from '../../app/format';
+import { dateFormat, formatMoneyCompact, formatMoneyWhole, formatMonth, intlLocale } from '../../app/format';
 import { ChartLegend } from '../../components/ChartLegend';
 import { cn } from '../../components/cn';
 
@@ -77,7 +77,7 @@ function useWidth<T extends HTMLElement>() {
 }
 
 const shortMonth = (month: string, locale: string) =>
-  new Intl.DateTimeFormat(intlLocale(locale), { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
+  dateFormat(intlLocale(locale), { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
     new Date(`${month}-15T12:00:00Z`),
   );
 

@@ -8,7 +8,7 @@ import { ToggleGroup } from 'radix-ui';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MrrMonth, MrrMovement } from '../../../../shared/money';
-import { formatDate, formatMoneyWhole, formatMonth, intlLocale } from '../../app/format';
+import { dateFormat, formatDate, formatMoneyWhole, formatMonth, intlLocale } from '../../app/format';
 import { useApiQuery } from '../../app/useApi';
 import { Card, CardHeader } from '../../components/Card';
 import { cn } from '../../components/cn';
@@ -27,7 +27,7 @@ const MAX_MONTHS = 36;
 const MOVEMENT_KEYS = ['new', 'expansion', 'contraction', 'churn', 'reactivation'] as const;
 
 const mediumMonth = (month: string, locale: string) =>
-  new Intl.DateTimeFormat(intlLocale(locale), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+  dateFormat(intlLocale(locale), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${month}-15T12:00:00Z`),
   );
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { AGING_BUCKETS, type AgingBucket, INVOICE_STATUSES, type InvoiceStatus } from '../../../../shared/domain';
 import type { Invoice, InvoiceList, InvoiceSummary } from '../../../../shared/money';
 import { navigate } from '../../app/actions';
-import { formatDate, formatMoney, formatNumber, intlLocale } from '../../app/format';
+import { dateFormat, formatDate, formatMoney, formatNumber, intlLocale } from '../../app/format';
 import { useApiQuery } from '../../app/useApi';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
@@ -47,7 +47,7 @@ function TableDate({ date, year }: { date: string; year: string }) {
   if (!date) return <span className="text-faint">—</span>;
   const full = formatDate(date, i18n.language);
   if (!date.startsWith(year)) return <>{full}</>;
-  const short = new Intl.DateTimeFormat(intlLocale(i18n.language), {
+  const short = dateFormat(intlLocale(i18n.language), {
     day: 'numeric',
     month: 'short',
     timeZone: 'UTC',

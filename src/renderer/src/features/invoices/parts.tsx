@@ -3,7 +3,7 @@ import { type ReactNode, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Currency, type InvoiceKind, type InvoiceStatus, MINOR_DIGITS } from '../../../../shared/domain';
 import type { MissingRate } from '../../../../shared/money';
-import { formatDate, intlLocale, minorToMajor } from '../../app/format';
+import { formatDate, intlLocale, minorToMajor, numberFormat } from '../../app/format';
 import { cn } from '../../components/cn';
 import { Badge, INVOICE_STATUS_ICON, INVOICE_STATUS_TONE } from '../../components/StatusBadge';
 
@@ -30,7 +30,7 @@ export function useKindLabel() {
 /** An amount for an input field, with the currency's decimals and no grouping ("63.80" / "63,80"). */
 export function moneyForInput(minor: number, currency: Currency, locale: string): string {
   const digits = MINOR_DIGITS[currency] ?? 2;
-  return new Intl.NumberFormat(intlLocale(locale), {
+  return numberFormat(intlLocale(locale), {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
     useGrouping: false,

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { Hub, Person } from '../../../../shared/contract';
 import type { LeadChannel, Tier, Vertical } from '../../../../shared/domain';
 import type { LeadRow, LeadSortColumn } from '../../../../shared/leads';
-import { formatDate, formatMoneyWhole, intlLocale, majorToMinor, minorToMajor } from '../../app/format';
+import { dateFormat, formatDate, formatMoneyWhole, intlLocale, majorToMinor, minorToMajor } from '../../app/format';
 import { HubDot } from '../../components/HubDot';
 import { ProbabilityCell, ScoreCell, StageBadge } from './badges';
 import type { LeadsFeatures } from './LeadsTable';
@@ -69,7 +69,7 @@ export function shortDate(iso: string, lang: string, thisYear: string): string {
     iso.slice(0, 4) === thisYear
       ? { month: 'short', day: 'numeric', timeZone: 'UTC' }
       : { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(intlLocale(lang), opts).format(d);
+  return dateFormat(intlLocale(lang), opts).format(d);
 }
 
 /** Whole units: cents are noise in a table. */

@@ -1,6 +1,6 @@
 /** Small helpers shared by assignments, routing, time logging and holidays. */
 import { addDays, localDate, startOfIsoWeek } from '../../../../shared/dates';
-import { formatNumber, intlLocale } from '../../app/format';
+import { dateFormat, formatNumber, intlLocale } from '../../app/format';
 import { useApp } from '../../app/store';
 
 /** Today in the workspace's reporting time zone (the core's "today"). */
@@ -33,17 +33,15 @@ export function dayLabel(iso: string, lang: string): { weekday: string; day: str
   const date = new Date(`${iso}T12:00:00Z`);
   const locale = intlLocale(lang);
   return {
-    weekday: new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(date),
-    day: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date),
-    long: new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-      date,
-    ),
+    weekday: dateFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(date),
+    day: dateFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date),
+    long: dateFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date),
   };
 }
 
 /** "Nov 30 – Dec 6, 2026" for a week starting on a Monday. */
 export function weekRange(weekStart: string, lang: string): string {
-  const f = new Intl.DateTimeFormat(intlLocale(lang), {
+  const f = dateFormat(intlLocale(lang), {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -56,7 +54,7 @@ export function weekRange(weekStart: string, lang: string): string {
 
 /** "Thu, Dec 24" (the year is in the picker). */
 export function shortDay(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), {
+  return dateFormat(intlLocale(lang), {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -67,7 +65,7 @@ export function shortDay(iso: string, lang: string): string {
 /** The current wall-clock time in a time zone ("3:04 PM"), or null for an unknown zone. */
 export function clockIn(timeZone: string, lang: string): string | null {
   try {
-    return new Intl.DateTimeFormat(intlLocale(lang), { timeStyle: 'short', timeZone }).format(new Date());
+    return dateFormat(intlLocale(lang), { timeStyle: 'short', timeZone }).format(new Date());
   } catch {
     return null;
   }
@@ -81,7 +79,7 @@ export const laterDate = (a: string, b: string): string => (a.localeCompare(b) >
 
 /** "Dec 4 – 24, 2026", "Nov 30 – Dec 6, 2026": a date range as compact as the locale allows. */
 export function dateRange(start: string, end: string, lang: string): string {
-  const f = new Intl.DateTimeFormat(intlLocale(lang), {
+  const f = dateFormat(intlLocale(lang), {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -96,13 +94,13 @@ export function dateRange(start: string, end: string, lang: string): string {
 /** "Dec 4 → Dec 24, 2026": the start without its year when it is the end's year. */
 export function arrowRange(start: string, end: string, lang: string): { start: string; end: string } {
   const locale = intlLocale(lang);
-  const withYear = new Intl.DateTimeFormat(locale, {
+  const withYear = dateFormat(locale, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
   });
-  const noYear = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const noYear = dateFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const a = new Date(`${start}T12:00:00Z`);
   return {
     start: start.slice(0, 4) === end.slice(0, 4) ? noYear.format(a) : withYear.format(a),
