@@ -110,6 +110,7 @@ import { boardSchema, deliverSchema, gateReviewSchema, projectMoveSchema } from 
 import type { AppError, Result } from './result';
 import {
   alertDismissSchema,
+  alertListSchema,
   demoOptionsSchema,
   emptyArgs,
   hubInputSchema,
@@ -295,7 +296,7 @@ export const methods = {
   'views/save': { args: viewSaveSchema, reply: {} as SavedView },
   'views/delete': { args: idSchema, reply: {} as { deleted: number } },
 
-  'alerts/list': { args: emptyArgs, reply: {} as Alert[] },
+  'alerts/list': { args: alertListSchema, reply: {} as Alert[] },
   'alerts/dismiss': { args: alertDismissSchema, reply: {} as { dismissed: number } },
 
   'subscriptions/list': { args: subscriptionListSchema, reply: {} as Subscription[] },

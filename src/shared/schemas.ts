@@ -108,6 +108,9 @@ export type HubUpdate = z.infer<typeof hubUpdateSchema>;
 
 export const idSchema = z.object({ id: z.number().int().positive() }).strict();
 
+/** Open alerts, of one kind of entity when named (a screen listing lead alerts need not carry every client's). */
+export const alertListSchema = z.object({ entity: z.enum(['client', 'lead', 'person', 'team']).optional() }).strict();
+
 /** Alerts dismissed together (one transaction: all of them or none). */
 export const alertDismissSchema = z
   .object({ ids: z.array(z.number().int().positive()).min(1, 'Choose an alert to dismiss.').max(10_000) })

@@ -590,6 +590,10 @@ describe("the demo agency's money", () => {
     expect(clients.clients.every((c) => c.revenueToDateMinor !== null)).toBe(true);
     const alerts = expectOk(await core.call('alerts/list', {}));
     expect(alerts.length).toBeGreaterThan(0);
+    // One kind of entity's alerts when asked: a screen gets only what it lists.
+    const forClients = expectOk(await core.call('alerts/list', { entity: 'client' }));
+    expect(forClients.length).toBeGreaterThan(0);
+    expect(forClients).toEqual(alerts.filter((a) => a.entity === 'client'));
     const dismissed = alerts[0]!;
     // One id that is not an open alert: none of them is dismissed.
     const refused = await core.call('alerts/dismiss', { ids: [dismissed.id, 999_999] });

@@ -35,12 +35,12 @@ export const clientsHandlers = {
       updateClient(w.sqlite, input, w);
       return clientRow(w.sqlite, input.id, w.today);
     }),
-  'alerts/list': (_args, ctx) => {
+  'alerts/list': ({ entity }, ctx) => {
     const w = writeScope(ctx);
     const today = workspaceToday(w.sqlite, ctx.now());
     return writeTransaction(w.sqlite, () => {
       syncClientAlertsAfterWrite(w.sqlite, today, w.at);
-      return listAlerts(w.sqlite);
+      return listAlerts(w.sqlite, entity);
     });
   },
   'alerts/dismiss': ({ ids }, ctx) => {

@@ -442,14 +442,14 @@ function trackClientChanges(sqlite: Sqlite): void {
   sqlite.exec(statements.join(';\n'));
 }
 
-export function listAlerts(sqlite: Sqlite): Alert[] {
+export function listAlerts(sqlite: Sqlite, entity?: Alert['entity']): Alert[] {
   const rows = sqlite
     .prepare(
       `SELECT id, priority, rule, entity, entity_id AS entityId, params, raised_at AS raisedAt FROM alerts
-       WHERE resolved_at IS NULL AND dismissed_at IS NULL
+       WHERE resolved_at IS NULL AND dismissed_at IS NULL ${entity === undefined ? '' : 'AND entity = ?'}
        ORDER BY CASE priority WHEN 'URGENT' THEN 0 WHEN 'ATTENTION' THEN 1 WHEN 'OPPORTUNITY' THEN 2 ELSE 3 END, raised_at DESC, id DESC`,
     )
-    .all() as (Omit<Alert, 'params'> & { params: string })[];
+    .all(...(entity === undefined ? [] : [entity])) as (Omit<Alert, 'params'> & { params: string })[];
   return rows.map((r) => ({ ...r, params: JSON.parse(r.params) as Alert['params'] }));
 }
 

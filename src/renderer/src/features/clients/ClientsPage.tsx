@@ -26,7 +26,7 @@ export function ClientsPage() {
   const { t, i18n } = useTranslation('clients');
   const lang = i18n.language;
   const list = useApiQuery('clients/list', {});
-  const alerts = useApiQuery('alerts/list', {});
+  const alerts = useApiQuery('alerts/list', { entity: 'client' });
   const hubs = useApp((s) => s.hubs);
   const hubFilter = useApp((s) => s.prefs.hubFilter);
   const storedView = useClientsView((s) => s.view);

@@ -91,7 +91,7 @@ export function PipelinePage() {
   const view = useLeadsView((s) => s.view);
   const people = useApiQuery('people/list', {});
   const services = useApiQuery('catalogue/list', {});
-  const alerts = useApiQuery('alerts/list', {});
+  const alerts = useApiQuery('alerts/list', { entity: 'lead' });
   const [visibility, setVisibility] = useColumnVisibility();
   const [openId, setOpenIdState] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
