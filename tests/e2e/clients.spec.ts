@@ -138,6 +138,40 @@ test('rows open with the keyboard: arrows move between rows, Enter opens the cli
   await expect(rows(page).nth(1)).toBeFocused();
 });
 
+test('a long client list renders only the rows in view, and End and Home still reach the last and first rows', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  const hubs = await core<{ id: number }[]>(page, demoApp, 'hubs/list');
+  for (let i = 1; i <= 160; i++)
+    await core(page, demoApp, 'clients/create', {
+      name: `Windowed Client ${String(i).padStart(3, '0')}`,
+      tier: 3,
+      vertical: 'media',
+      hubId: hubs[0]!.id,
+      country: 'PE',
+      email: null,
+    });
+  const total = (await core<{ clients: unknown[] }>(page, demoApp, 'clients/list')).clients.length;
+  expect(total).toBeGreaterThan(200);
+  await page.reload();
+  await openClients(page);
+  const table = page.getByRole('table', { name: 'Clients' });
+  await expect(table).toHaveAttribute('aria-rowcount', String(total + 1));
+  await expect(rows(page).first()).toBeVisible();
+  expect(await rows(page).count()).toBeLessThan(80);
+  const focused = page.locator('tr:focus');
+  await rows(page).first().focus();
+  await page.keyboard.press('End');
+  await expect(focused).toHaveAttribute('aria-rowindex', String(total + 1));
+  await expect(focused).toBeInViewport();
+  await snap(page, 'clients-table-windowed-end-light-en');
+  await page.keyboard.press('Home');
+  await expect(focused).toHaveAttribute('aria-rowindex', '2');
+  await expect(focused).toBeInViewport();
+});
+
 test('a saved view comes back after a reload, and can be deleted after confirming', async ({ page, demoApp }) => {
   await demoApp.open(page);
   await openClients(page);

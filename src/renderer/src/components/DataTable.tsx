@@ -13,8 +13,9 @@ import {
   tableFeatures,
   useTable,
 } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, ChevronsUpDown } from 'lucide-react';
-import { type KeyboardEvent, type MouseEvent, type ReactNode, useRef, useState } from 'react';
+import { type KeyboardEvent, type MouseEvent, type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import { cn } from './cn';
 
 export type { SortingState };
@@ -25,6 +26,8 @@ export type { SortingState };
  * sortable headers (`sortable`, controlled with `sorting`/`onSortingChange`),
  * and rows that open something (`onRowClick`), reachable with the keyboard
  * (Tab into the table, ↑/↓/Home/End between rows, Enter to open).
+ * Above WINDOW_FROM rows only the rows in view are rendered (and measured),
+ * inside the nearest scrolling ancestor.
  */
 /** The feature set our tables use: the core plus client-side sorting (off unless a table asks for it). */
 export const tableCore = tableFeatures({
@@ -36,6 +39,18 @@ export type TableCore = typeof tableCore;
 export const columnHelper = <TData extends RowData>() => createColumnHelper<TableCore, TData>();
 
 const EMPTY_SORTING: SortingState = [];
+
+/** Tables longer than this render only the rows in view: thousands of rows would take seconds to build. */
+const WINDOW_FROM = 150;
+
+/** The element that scrolls the table: its nearest ancestor with vertical overflow. */
+function scrollingAncestor(el: HTMLElement | null): HTMLElement | null {
+  for (let node = el?.parentElement ?? null; node; node = node.parentElement) {
+    const { overflowY } = getComputedStyle(node);
+    if (overflowY === 'auto' || overflowY === 'scroll') return node;
+  }
+  return null;
+}
 
 /** Elements inside a row that handle their own clicks and keys. */
 const INTERACTIVE = 'a, button, input, select, textarea, [role="button"], [role="checkbox"], [role="menuitem"]';
@@ -99,11 +114,44 @@ export function DataTable<TData extends RowData>({
   const [activeIndex, setActiveIndex] = useState(0);
   const active = Math.min(activeIndex, Math.max(rows.length - 1, 0));
 
+  const windowed = rows.length > WINDOW_FROM;
+  const [scroller, setScroller] = useState<{ element: HTMLElement; margin: number } | null>(null);
+  // Where the rows start inside the scrolling ancestor (what sits above the table scrolls too).
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    const element = windowed ? scrollingAncestor(body) : null;
+    if (!body || !element) return setScroller(null);
+    const margin = body.getBoundingClientRect().top - element.getBoundingClientRect().top + element.scrollTop;
+    setScroller((s) => (s?.element === element && s.margin === margin ? s : { element, margin }));
+  }, [windowed]);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller?.element ?? null,
+    estimateSize: () => (density === 'compact' ? 46 : 42),
+    overscan: 12,
+    scrollMargin: scroller?.margin ?? 0,
+    enabled: windowed && scroller !== null,
+  });
+  const slots = windowed && scroller ? virtualizer.getVirtualItems() : null;
+  // Before the scrolling ancestor is known (the first pass), a windowed table renders a screenful, not every row.
+  const shown = slots
+    ? slots.map((slot) => ({ row: rows[slot.index]!, index: slot.index }))
+    : (windowed ? rows.slice(0, 40) : rows).map((row, index) => ({ row, index }));
+  const spaceAbove = slots && slots.length > 0 ? slots[0]!.start - virtualizer.options.scrollMargin : 0;
+  const spaceBelow =
+    slots && slots.length > 0
+      ? virtualizer.getTotalSize() - slots[slots.length - 1]!.end + virtualizer.options.scrollMargin
+      : 0;
+
   if (rows.length === 0 && empty) return <>{empty}</>;
 
   const focusRow = (index: number) => {
-    const target = bodyRef.current?.rows[Math.max(0, Math.min(index, rows.length - 1))];
-    target?.focus();
+    const target = Math.max(0, Math.min(index, rows.length - 1));
+    const row = () => bodyRef.current?.querySelector<HTMLTableRowElement>(`tr[data-index="${target}"]`);
+    if (row()) return row()?.focus();
+    // Off screen in a windowed table: bring it into view, then focus it once rendered.
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    requestAnimationFrame(() => requestAnimationFrame(() => row()?.focus()));
   };
 
   const onRowKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, index: number, original: TData) => {
@@ -144,7 +192,11 @@ export function DataTable<TData extends RowData>({
 
   return (
     <div className={cn('overflow-x-clip', className)}>
-      <table aria-label={label} className="w-full border-separate border-spacing-0 text-[13px]">
+      <table
+        aria-label={label}
+        aria-rowcount={slots ? rows.length + 1 : undefined}
+        className="w-full border-separate border-spacing-0 text-[13px]"
+      >
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -203,9 +255,13 @@ export function DataTable<TData extends RowData>({
           ))}
         </thead>
         <tbody ref={bodyRef}>
-          {rows.map((row, index) => (
+          {spaceAbove > 0 ? <tr style={{ height: spaceAbove }} /> : null}
+          {shown.map(({ row, index }) => (
             <tr
               key={row.id}
+              data-index={index}
+              ref={slots ? virtualizer.measureElement : undefined}
+              aria-rowindex={slots ? index + 2 : undefined}
               className={cn(
                 'group hover:bg-hover/60',
                 onRowClick &&
@@ -235,6 +291,7 @@ export function DataTable<TData extends RowData>({
               ))}
             </tr>
           ))}
+          {spaceBelow > 0 ? <tr style={{ height: spaceBelow }} /> : null}
         </tbody>
       </table>
     </div>
