@@ -2,6 +2,13 @@
 import type { Currency, ProjectStage } from './domain';
 import type { MissingRate } from './money';
 
+/**
+ * Cards shown per delivered column (invoiced, paid): the board is for work in
+ * progress, and an agency at scale delivers thousands of projects a month
+ * (~35k in 30 days at the massive profile, far more than a screen can hold).
+ */
+export const BOARD_DELIVERED_CARDS = 50;
+
 /** The board's columns, in order (PRODUCT.md §3.1); cancelled projects leave the board. */
 export const BOARD_STAGES = [
   'discovery',

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/main/core/demo/generate';
 import { recordStage, recordStages } from '../../src/main/core/projects/history';
-import { BOARD_DELIVERED_CARDS, board } from '../../src/main/core/projects/repo';
+import { board } from '../../src/main/core/projects/repo';
 import { createWorkspaceFile, openExisting } from '../../src/main/core/workspace/files';
 import type { CoreClient } from '../../src/main/hosts/core-client';
-import { GATE_CHECKLISTS, type Gate } from '../../src/shared/pipeline';
+import { BOARD_DELIVERED_CARDS, GATE_CHECKLISTS, type Gate } from '../../src/shared/pipeline';
 import { cleanTempDirs, expectOk, MIGRATIONS_DIR, nextEvent, tempDir, testCore } from '../helpers';
 
 const ticked = (gate: Gate, except?: string) =>

@@ -2,6 +2,7 @@
 import { addDays } from '../../../shared/dates';
 import type { ProjectStage } from '../../../shared/domain';
 import {
+  BOARD_DELIVERED_CARDS,
   BOARD_STAGES,
   type Board,
   type BoardCard,
@@ -72,13 +73,6 @@ function toCard(r: CardRow, today: string): BoardCard {
     revisionCycles: r.revision_cycles,
   };
 }
-
-/**
- * Cards shown per delivered column (invoiced, paid): the board is for work in
- * progress, and an agency at scale delivers thousands of projects a month
- * (~35k in 30 days at the massive profile, far more than a screen can hold).
- */
-export const BOARD_DELIVERED_CARDS = 50;
 
 export function board(sqlite: Sqlite, today: string, hubId: number | null): Board {
   const converter = loadConverter(sqlite);

@@ -4,7 +4,13 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { AppError } from '../../../../shared/contract';
-import type { BoardCard, BoardStage, ProjectDetail, WorkStage } from '../../../../shared/pipeline';
+import {
+  BOARD_DELIVERED_CARDS,
+  type BoardCard,
+  type BoardStage,
+  type ProjectDetail,
+  type WorkStage,
+} from '../../../../shared/pipeline';
 import { navigate, setPrefs } from '../../app/actions';
 import { api } from '../../app/api';
 import { useApp } from '../../app/store';
@@ -232,7 +238,7 @@ export function ProjectsPage() {
                 <span>{t('hint.open')}</span>
               </p>
             ) : (
-              <p>{t('table.recentNote')}</p>
+              <p>{t('table.recentNote', { n: BOARD_DELIVERED_CARDS })}</p>
             )}
           </div>
           {view === 'board' ? (
