@@ -194,7 +194,7 @@ export function DataTable<TData extends RowData>({
     <div className={cn('overflow-x-clip', className)}>
       <table
         aria-label={label}
-        aria-rowcount={slots ? rows.length + 1 : undefined}
+        aria-rowcount={rows.length + 1}
         className="w-full border-separate border-spacing-0 text-[13px]"
       >
         <thead>
@@ -261,7 +261,7 @@ export function DataTable<TData extends RowData>({
               key={row.id}
               data-index={index}
               ref={slots ? virtualizer.measureElement : undefined}
-              aria-rowindex={slots ? index + 2 : undefined}
+              aria-rowindex={index + 2}
               className={cn(
                 'group hover:bg-hover/60',
                 onRowClick &&
