@@ -72,8 +72,12 @@ describe('scoring', () => {
   });
 
   it('a lead scored 95 or more raises one OPPORTUNITY alert, resolved once it drops below or closes', async () => {
-    const priorityAlerts = async (leadId: number) =>
-      expectOk(await core.call('alerts/list', {})).filter((a) => a.rule === 'lead_priority' && a.entityId === leadId);
+    // As the Pipeline asks: lead alerts only.
+    const priorityAlerts = async (leadId: number) => {
+      const alerts = expectOk(await core.call('alerts/list', { entity: 'lead' }));
+      expect(alerts.every((a) => a.entity === 'lead')).toBe(true);
+      return alerts.filter((a) => a.rule === 'lead_priority' && a.entityId === leadId);
+    };
     const hot = expectOk(await core.call('leads/create', bestQualifiedLead('Quillon Hot', 'C Person')));
     expect(hot.score!).toBeLessThan(95); // no engagement yet
     expect(await priorityAlerts(hot.id)).toEqual([]);

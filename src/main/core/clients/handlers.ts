@@ -36,6 +36,8 @@ export const clientsHandlers = {
       return clientRow(w.sqlite, input.id, w.today);
     }),
   'alerts/list': ({ entity }, ctx) => {
+    // Other alerts follow the writes that raise them; client alerts also follow the date (once a day, every client).
+    if (entity !== undefined && entity !== 'client') return listAlerts(readScope(ctx).sqlite, entity);
     const w = writeScope(ctx);
     const today = workspaceToday(w.sqlite, ctx.now());
     return writeTransaction(w.sqlite, () => {
