@@ -111,13 +111,18 @@ export interface ProjectDetail extends BoardCard {
 
 const WORK = new Set<string>(WORK_STAGES);
 
-/** Shared by the core (which decides) and the board (which hints before asking). */
-/** Why a project cannot move from `from` to `to` by hand, or null when it can. */
+/**
+ * Why a project cannot move from `from` to `to` by hand, or null when it can.
+ * Shared by the core (which decides) and the board (which hints before asking).
+ */
 export function moveProblem(from: ProjectStage, to: ProjectStage): string | null {
   if (from === to) return 'The project is already in that stage.';
   if (from === 'cancelled') return 'The project was cancelled; it cannot move.';
   if (!WORK.has(from)) return 'The project has been delivered; its later stages follow the invoice and the payments.';
   if (to === 'cancelled') return null;
+  // The work is produced before it is checked, previewed or delivered (PRODUCT.md §3.1).
+  if (from === 'discovery' && to !== 'production')
+    return 'Discovery leads into Production: the work is made before QA.';
   if (to === 'final_delivery') return null; // checked against the gates by `deliveryBlockers`
   if (!WORK.has(to)) return 'Invoiced and paid follow the final invoice and its payments; deliver the project first.';
   if (to === 'revision' && from !== 'client_preview' && from !== 'qa')

@@ -82,6 +82,16 @@ test('create a lead, see its score, win it, take the project through the gates, 
   }
   await sheet.getByRole('button', { name: 'Deliver…' }).click();
   const deliver = page.getByTestId('deliver-dialog');
+  // The app's own checks, next to the fields (not the browser's bubbles): a rating, and no future date.
+  const deliveredOn = deliver.getByLabel('Delivery date');
+  const today = await deliveredOn.inputValue();
+  await deliveredOn.fill(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`);
+  await deliver.getByRole('button', { name: 'Deliver and invoice' }).click();
+  await expect(deliver.getByTestId('field-error')).toHaveText([
+    'Choose the client’s rating, or Not rated.',
+    'The delivery date can’t be in the future.',
+  ]);
+  await deliveredOn.fill(today);
   await deliver.getByRole('radio', { name: '9 of 10' }).click();
   await deliver.getByRole('button', { name: 'Deliver and invoice' }).click();
   await expect(deliver).toBeHidden();

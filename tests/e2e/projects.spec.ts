@@ -259,6 +259,23 @@ test('moves a project by keyboard and by drag, records each move in its history,
     column(page, 'production').getByTestId('project-card').first().getByRole('button').first(),
   ).toBeFocused();
 
+  // Discovery leads only into Production: the later stages and delivery are shown, but not offered.
+  await cardIn(page, 'discovery', discovery[0]!.name).getByRole('button').first().focus();
+  await page.keyboard.press('m');
+  const discoveryMenu = page.getByRole('menu');
+  for (const later of ['QA', 'Client preview']) {
+    const item = discoveryMenu.getByRole('menuitem', { name: new RegExp(`^${later}`) });
+    await expect(item).toHaveAttribute('aria-disabled', 'true');
+    await expect(item).toContainText('after Production');
+  }
+  await expect(discoveryMenu.getByRole('menuitem', { name: /^Deliver/ })).toHaveAttribute('aria-disabled', 'true');
+  await expect(discoveryMenu.getByRole('menuitem', { name: 'Production', exact: true })).not.toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+  await page.keyboard.press('Escape');
+  await expect(discoveryMenu).toBeHidden();
+
   // Keyboard: focus the card, M, choose QA.
   await moveByKeyboard(page, cardIn(page, 'production', card.name), 'QA');
   await expect(cardIn(page, 'qa', card.name)).toBeVisible();

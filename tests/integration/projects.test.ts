@@ -57,6 +57,11 @@ describe('the production board', () => {
 
     const skip = await core.call('projects/move', { id, stage: 'final_delivery' as never });
     expect(skip.ok).toBe(false);
+    if (open!.stage === 'discovery') {
+      const early = await core.call('projects/move', { id, stage: 'qa' });
+      expect(early.ok === false && early.error.message).toMatch(/Discovery leads into Production/);
+      expectOk(await core.call('projects/move', { id, stage: 'production' }));
+    }
     for (const stage of ['qa', 'client_preview', 'revision', 'client_preview'] as const)
       expectOk(await core.call('projects/move', { id, stage }));
     let project = expectOk(await core.call('projects/get', { id }));

@@ -47,11 +47,14 @@ export function gateStates(
   });
 }
 
-/** What stops delivery: every gate must have passed (its newest review). */
-export function deliveryBlockers(gates: readonly GateState[]): string[] {
-  return gates
+/** What stops delivery: the work has been in production, and every gate has passed (its newest review). */
+export function deliveryBlockers(stage: ProjectStage, gates: readonly GateState[]): string[] {
+  const gateLines = gates
     .filter((g) => g.passed !== true)
     .map((g) => `Gate ${g.gate} ${g.passed === false ? 'failed its last review' : 'has not been reviewed'}.`);
+  return stage === 'discovery'
+    ? ['The project is still in Discovery: move it into Production first.', ...gateLines]
+    : gateLines;
 }
 
 /** A gate is reviewed in order: gate 2 after gate 1 passed, gate 3 after gate 2. */
@@ -73,7 +76,10 @@ export function dueRisk(stage: ProjectStage, dueDate: string, today: string): Du
   return left <= 2 && !withClient ? 'due_soon' : 'on_track';
 }
 
-/** Revision cycles = moves into revision; first-pass = delivered with none; same-day = delivered the day production began. */
+/**
+ * Revision cycles = moves into revision; first-pass = delivered with none;
+ * same-day = delivered the day production began (never, if it never entered production).
+ */
 export function historyFigures(history: readonly ProjectStageChange[], toDate: (instant: string) => string) {
   const revisionCycles = history.filter((h) => h.toStage === 'revision').length;
   const delivered = history.find((h) => h.toStage === 'final_delivery');
@@ -81,6 +87,6 @@ export function historyFigures(history: readonly ProjectStageChange[], toDate: (
   return {
     revisionCycles,
     firstPassApproved: delivered ? revisionCycles === 0 : null,
-    sameDayDelivery: delivered && production ? toDate(delivered.at) === toDate(production.at) : null,
+    sameDayDelivery: delivered ? production !== undefined && toDate(delivered.at) === toDate(production.at) : null,
   };
 }

@@ -155,7 +155,7 @@ export function getProject(sqlite: Sqlite, id: number, today: string): ProjectDe
     satisfaction: extra.satisfaction,
     history,
     gates,
-    deliveryBlockers: row.stage === 'cancelled' || row.delivered_at ? [] : deliveryBlockers(gates),
+    deliveryBlockers: row.stage === 'cancelled' || row.delivered_at ? [] : deliveryBlockers(row.stage, gates),
     firstPassApproved: figures.firstPassApproved,
     sameDayDelivery: figures.sameDayDelivery,
     invoiceIds,

@@ -43,18 +43,23 @@ export function Field({
         {optional && optionalLabel ? <span className="ml-1 font-normal text-faint">({optionalLabel})</span> : null}
       </label>
       {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
-      {error ? (
-        <p id={errorId} className="flex items-start gap-1 text-[12px] text-danger-text" data-testid="field-error">
-          <CircleAlert className="mt-px size-3.5 shrink-0" aria-hidden="true" />
-          <span>{error}</span>
-        </p>
-      ) : null}
+      {error ? <FieldError id={errorId}>{error}</FieldError> : null}
       {hint && !error ? (
         <p id={hintId} className="text-[12px] text-faint">
           {hint}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** The message under an invalid control, for controls laid out without `Field`. */
+export function FieldError({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <p id={id} className="flex items-start gap-1 text-[12px] text-danger-text" data-testid="field-error">
+      <CircleAlert className="mt-px size-3.5 shrink-0" aria-hidden="true" />
+      <span>{children}</span>
+    </p>
   );
 }
 

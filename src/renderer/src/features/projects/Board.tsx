@@ -51,7 +51,7 @@ import { HubDot } from '../../components/HubDot';
 import { Kbd } from '../../components/Kbd';
 import { Tip } from '../../components/Tooltip';
 import { Dash, GatesChip, headerMoney, RevisionsChip, RiskBadge, shortDate } from './parts';
-import { canMove, isWorkStage } from './rules';
+import { canDeliver, canMove, isWorkStage, moveHintKey } from './rules';
 
 export interface BoardActions {
   onOpen: (card: BoardCard, opener: HTMLElement | null) => void;
@@ -177,7 +177,7 @@ export function ProductionBoard({
     if (!card || !over) return;
     const to = over.id as BoardStage;
     if (to === card.stage) return;
-    if (to === 'final_delivery') actions.onDeliver(card);
+    if (to === 'final_delivery' && canDeliver(card.stage)) actions.onDeliver(card);
     else if (isWorkStage(to)) {
       focusNext.current = { id: card.id, until: Date.now() + 2000 };
       actions.onMove(card, to);
@@ -282,7 +282,11 @@ function Column({
   const { stage } = column;
   const { setNodeRef, isOver } = useDroppable({ id: stage });
   const headingId = `board-col-${stage}`;
-  const takes = dragging ? stage === 'final_delivery' || canMove(dragging.stage, stage) : false;
+  const takes = dragging
+    ? stage === 'final_delivery'
+      ? canDeliver(dragging.stage)
+      : canMove(dragging.stage, stage)
+    : false;
   const home = dragging?.stage === stage;
   const hidden = column.count - column.cards.length;
   const delivered = stage === 'invoiced' || stage === 'paid';
@@ -591,17 +595,17 @@ function CardItem({
             </DropdownMenu.Label>
             {movable
               ? WORK_STAGES.filter((s) => s !== card.stage).map((s) => {
-                  const ok = canMove(card.stage, s);
+                  const hint = moveHintKey(card.stage, s);
                   return (
                     <DropdownMenu.Item
                       key={s}
-                      disabled={!ok}
+                      disabled={hint !== null}
                       className={MENU_ITEM}
                       onSelect={() => after(() => actions.onMove(card, s), true)}
                     >
                       <Send aria-hidden="true" />
                       <span className="flex-1">{t(`stage.${s}`)}</span>
-                      {ok ? null : <span className="text-[11px] text-faint">{t('menu.revisionRule')}</span>}
+                      {hint ? <span className="text-[11px] text-faint">{t(hint)}</span> : null}
                     </DropdownMenu.Item>
                   );
                 })
@@ -609,9 +613,16 @@ function CardItem({
             {movable ? (
               <>
                 <DropdownMenu.Separator className="my-1 h-px bg-line" />
-                <DropdownMenu.Item className={MENU_ITEM} onSelect={() => after(() => actions.onDeliver(card), false)}>
+                <DropdownMenu.Item
+                  disabled={!canDeliver(card.stage)}
+                  className={MENU_ITEM}
+                  onSelect={() => after(() => actions.onDeliver(card), false)}
+                >
                   <PackageCheck aria-hidden="true" />
-                  {t('menu.deliver')}
+                  <span className="flex-1">{t('menu.deliver')}</span>
+                  {canDeliver(card.stage) ? null : (
+                    <span className="text-[11px] text-faint">{t('menu.afterProduction')}</span>
+                  )}
                 </DropdownMenu.Item>
               </>
             ) : null}

@@ -18,7 +18,7 @@ import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
 import { Modal } from '../../components/Dialog';
 import { ErrorState } from '../../components/ErrorState';
-import { Field, Input } from '../../components/Field';
+import { Field, FieldError, Input } from '../../components/Field';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { useBlockerLines } from './gates';
 
@@ -128,6 +128,7 @@ function DeliverModal({ card, today, onClose, onDelivered, onReviewGates }: Deli
       ) : (
         <form
           id={formId}
+          noValidate
           aria-label={t('deliver.formLabel')}
           className="flex flex-col gap-5"
           onSubmit={(e) => {
@@ -170,6 +171,7 @@ function DeliverModal({ card, today, onClose, onDelivered, onReviewGates }: Deli
                   className={cn(
                     'h-8 rounded-[var(--radius-control)] border border-line-strong bg-surface text-[13px] font-medium text-fg tabular-nums transition-colors duration-150',
                     'hover:bg-hover disabled:cursor-not-allowed disabled:opacity-50',
+                    ratingError && 'border-danger',
                     'data-[state=checked]:border-accent data-[state=checked]:bg-accent data-[state=checked]:text-accent-fg',
                     r === 'none' ? 'px-2.5' : 'w-8',
                   )}
@@ -179,9 +181,7 @@ function DeliverModal({ card, today, onClose, onDelivered, onReviewGates }: Deli
               ))}
             </RadioGroup.Root>
             {ratingError ? (
-              <p id={ratingErrorId} className="text-[12px] text-danger-text" data-testid="field-error">
-                {ratingError}
-              </p>
+              <FieldError id={ratingErrorId}>{ratingError}</FieldError>
             ) : (
               <p className="text-[12px] text-faint">{t('deliver.ratingHint')}</p>
             )}

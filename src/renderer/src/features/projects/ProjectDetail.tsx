@@ -25,7 +25,7 @@ import { InvoiceSheet } from '../invoices/InvoiceSheet';
 import { AssignmentsSection } from '../time/AssignmentsSection';
 import { QualityGates, useBlockerLines } from './gates';
 import { RiskBadge, StageBadge } from './parts';
-import { canMove, isWorkStage } from './rules';
+import { isWorkStage, moveHintKey } from './rules';
 
 const MENU_ITEM =
   'relative flex h-8 cursor-default select-none items-center gap-2 rounded-md pr-3 pl-2 text-[13px] text-fg outline-none data-[disabled]:text-faint data-[highlighted]:bg-hover';
@@ -372,11 +372,16 @@ function MoveMenu({
           className="shadow-float z-50 min-w-52 animate-slide-down rounded-[10px] border border-line bg-surface p-1"
         >
           {WORK_STAGES.filter((s) => s !== project.stage).map((s) => {
-            const ok = canMove(project.stage, s);
+            const hint = moveHintKey(project.stage, s);
             return (
-              <DropdownMenu.Item key={s} disabled={!ok} className={MENU_ITEM} onSelect={() => onMove(project, s)}>
+              <DropdownMenu.Item
+                key={s}
+                disabled={hint !== null}
+                className={MENU_ITEM}
+                onSelect={() => onMove(project, s)}
+              >
                 <span className="flex-1">{t(`stage.${s}`)}</span>
-                {ok ? null : <span className="text-[11px] text-faint">{t('menu.revisionRule')}</span>}
+                {hint ? <span className="text-[11px] text-faint">{t(hint)}</span> : null}
               </DropdownMenu.Item>
             );
           })}

@@ -147,7 +147,12 @@ export function ProjectsPage() {
     onMove: (card: BoardCard, to: WorkStage) => void move(card, to),
     onRefused: (card: BoardCard, to: BoardStage) =>
       toast.error(t('move.failed', { name: card.name }), {
-        description: to === 'invoiced' || to === 'paid' ? t('move.afterDelivery') : t('move.notAllowed'),
+        description:
+          to === 'invoiced' || to === 'paid'
+            ? t('move.afterDelivery')
+            : card.stage === 'discovery'
+              ? t('move.afterProduction')
+              : t('move.notAllowed'),
       }),
     onDeliver: (card: BoardCard) => setDelivering(card),
   };

@@ -24,7 +24,7 @@ import { GateStatusBadge } from './parts';
 export function useBlockerLines(detail: ProjectDetail | null): string[] {
   const { t } = useTranslation('projects');
   if (!detail || detail.deliveryBlockers.length === 0) return [];
-  return detail.gates
+  const gates = detail.gates
     .filter((g) => g.passed !== true)
     .map((g) =>
       t(g.passed === false ? 'blockers.failed' : 'blockers.notReviewed', {
@@ -32,6 +32,7 @@ export function useBlockerLines(detail: ProjectDetail | null): string[] {
         name: t(`gates.name.${g.gate}`),
       }),
     );
+  return detail.stage === 'discovery' ? [t('blockers.inDiscovery'), ...gates] : gates;
 }
 
 export function QualityGates({

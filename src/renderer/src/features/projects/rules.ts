@@ -17,6 +17,17 @@ export function canMove(from: ProjectStage, to: ProjectStage): boolean {
   return isWorkStage(to) && moveProblem(from, to) === null;
 }
 
+/** The short reason a move is not offered, as a `projects` locale key (null when it is). */
+export function moveHintKey(from: ProjectStage, to: ProjectStage): 'menu.afterProduction' | 'menu.revisionRule' | null {
+  if (moveProblem(from, to) === null) return null;
+  return from === 'discovery' ? 'menu.afterProduction' : 'menu.revisionRule';
+}
+
+/** Whether the project may go to delivery (the gates are checked by the Deliver dialog and the core). */
+export function canDeliver(from: ProjectStage): boolean {
+  return moveProblem(from, 'final_delivery') === null;
+}
+
 /**
  * Whether "Undo" may offer the way back: the core must accept it, and it must
  * not enter revision (that would count one more revision cycle).
