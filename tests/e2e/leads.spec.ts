@@ -184,9 +184,16 @@ test('the table pages, sorts, filters and searches on the server; segments sit i
   await expect(total(page)).toHaveText(`${n(all.total)} leads`);
   await expect(segment).not.toHaveAttribute('aria-current', 'true');
 
-  // A score range and a created-since date, counted by the core.
+  // A score that is not one says so and is not applied; then a score range and a created-since date.
   await page.getByTestId('filters-button').click();
+  await filters.getByRole('textbox', { name: 'Lowest' }).fill('150');
+  await expect(filters.getByTestId('score-filter-message')).toHaveText(
+    '“150” is not a score, so it is not applied: use a whole number from 0 to 100.',
+  );
+  await expect(filters.getByRole('textbox', { name: 'Lowest' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(total(page)).toHaveText(`${n(all.total)} leads`);
   await filters.getByRole('textbox', { name: 'Lowest' }).fill('70');
+  await expect(filters.getByTestId('score-filter-message')).toHaveText('Whole numbers from 0 to 100.');
   await filters.getByLabel('Created from').fill('2026-10-01');
   await page.keyboard.press('Escape');
   const hot = await core<LeadPage>(page, demoApp, 'leads/query', {
@@ -342,6 +349,23 @@ test('a new lead is refused field by field, then saved and scored; an activity, 
   await expect(detail(page).getByTestId('timeline-stage').first()).toContainText('New → Lost');
   const closed = await core<LeadDetail>(page, demoApp, 'leads/get', { id: created.id });
   expect(closed).toMatchObject({ stage: 'lost', lostReason: 'Went with another agency' });
+  // Times are the workspace's (America/Caracas), not this device's (UTC), as on every other screen.
+  const settings = await core<{ timeZone: string }>(page, demoApp, 'settings/get');
+  const oneSpace = (text: string) => text.replace(/\s+/g, ' ');
+  const closedAt = new Intl.DateTimeFormat('en-US', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: settings.timeZone,
+  }).format(new Date(closed.closedAt!));
+  expect(oneSpace((await detail(page).getByTestId('timeline-stage').first().textContent())!)).toContain(
+    oneSpace(closedAt),
+  );
+  // The outcome is known: the model's last figure stays, a new override is not offered (clearing one is).
+  await expect(probability.getByTestId('probability-closed')).toHaveText(
+    'Lost: the outcome is known, so there is nothing to override. The model learns from it.',
+  );
+  await expect(probability.getByRole('button', { name: 'Change' })).toHaveCount(0);
+  await expect(probability.getByRole('button', { name: 'Clear override' })).toBeVisible();
   await detail(page).getByTestId('lead-timeline').scrollIntoViewIfNeeded();
   await snap(page, 'pipeline-timeline-light-en');
   await page.keyboard.press('Escape');

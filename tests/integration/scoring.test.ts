@@ -69,6 +69,13 @@ describe('scoring', () => {
     expect(overridden).toMatchObject({ probabilityOverride: 0.9, winProbability: weak.winProbability });
     const bad = await core.call('leads/overrideProbability', { id: weak.id, probability: 1.5 });
     expect(bad.ok === false && bad.error.field).toBe('probability');
+    // Once the lead is closed its outcome is known: a new override is refused, clearing one is not.
+    expectOk(await core.call('leads/setStage', { id: weak.id, stage: 'lost', reason: 'no budget' }));
+    const closed = await core.call('leads/overrideProbability', { id: weak.id, probability: 0.5 });
+    expect(closed.ok === false && closed.error.message).toMatch(/lost: its outcome is known/);
+    expect(
+      expectOk(await core.call('leads/overrideProbability', { id: weak.id, probability: null })).probabilityOverride,
+    ).toBeNull();
   });
 
   it('a lead scored 95 or more raises one OPPORTUNITY alert, resolved once it drops below or closes', async () => {

@@ -185,7 +185,12 @@ export function addActivity(
 }
 
 export function overrideProbability(sqlite: Sqlite, id: number, probability: number | null, stamp: Stamp): void {
-  getLead(sqlite, id);
+  const lead = getLead(sqlite, id);
+  if (probability !== null && (lead.stage === 'won' || lead.stage === 'lost'))
+    throw new AppFailure(
+      'CONFLICT',
+      `The lead is ${lead.stage}: its outcome is known, so its probability is not overridden.`,
+    );
   sqlite.prepare('UPDATE leads SET probability_override = ? WHERE id = ?').run(probability, id);
   audit(sqlite, { ...stamp, action: 'override_probability', entity: 'lead', entityId: id, detail: { probability } });
 }

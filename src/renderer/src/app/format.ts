@@ -160,8 +160,9 @@ function toDate(value: Date | string | number): Date {
 /** "Nov 22, 2026" / "22 nov 2026". */
 export function formatDate(value: Date | string | number, locale: string, timeZone?: string): string {
   const opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
-  if (timeZone) opts.timeZone = timeZone;
-  else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) opts.timeZone = 'UTC';
+  // A calendar date ("2026-11-22") is the same day everywhere; only instants move with the zone.
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) opts.timeZone = 'UTC';
+  else if (timeZone) opts.timeZone = timeZone;
   return dateFormat(intlLocale(locale), opts).format(toDate(value));
 }
 

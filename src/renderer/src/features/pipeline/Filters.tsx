@@ -74,17 +74,24 @@ function ScoreInput({
   label,
   value,
   onCommit,
+  onRejected,
   invalid,
 }: {
   label: string;
   value: number | undefined;
   onCommit: (v: number | undefined) => void;
+  /** The text typed when it is not a score (so it is not applied), or null. */
+  onRejected: (text: string | null) => void;
   invalid: boolean;
 }) {
   const [text, setText] = useState(value === undefined ? '' : String(value));
   useEffect(() => setText(value === undefined ? '' : String(value)), [value]);
   const parsed = text.trim() === '' ? undefined : Number(text);
   const bad = parsed !== undefined && (!Number.isInteger(parsed) || parsed < 0 || parsed > 100);
+  const rejectedRef = useRef(onRejected);
+  rejectedRef.current = onRejected;
+  useEffect(() => rejectedRef.current(bad ? text.trim() : null), [bad, text]);
+  useEffect(() => () => rejectedRef.current(null), []);
   /** A valid number typed but not applied yet: applied after a pause, on blur, or when the popover closes. */
   const pending = useRef<{ value: number | undefined } | null>(null);
   pending.current = bad || parsed === value ? null : { value: parsed };
@@ -180,6 +187,15 @@ export function FiltersButton({
   const active = activeFilterCount(filter);
   const scoreReversed =
     filter.scoreMin !== undefined && filter.scoreMax !== undefined && filter.scoreMin > filter.scoreMax;
+  const [rejectedMin, setRejectedMin] = useState<string | null>(null);
+  const [rejectedMax, setRejectedMax] = useState<string | null>(null);
+  const rejected = rejectedMin ?? rejectedMax;
+  const scoreMessage =
+    rejected !== null
+      ? t('filters.scoreRejected', { value: rejected })
+      : scoreReversed
+        ? t('filters.scoreReversed')
+        : null;
   return (
     <Popover.Root>
       <Popover.Trigger asChild>
@@ -270,6 +286,7 @@ export function FiltersButton({
                   value={filter.scoreMin}
                   invalid={scoreReversed}
                   onCommit={(v) => setFilter({ scoreMin: v })}
+                  onRejected={setRejectedMin}
                 />
                 <span className="text-faint" aria-hidden="true">
                   –
@@ -279,10 +296,15 @@ export function FiltersButton({
                   value={filter.scoreMax}
                   invalid={scoreReversed}
                   onCommit={(v) => setFilter({ scoreMax: v })}
+                  onRejected={setRejectedMax}
                 />
               </div>
-              <p className={cn('mt-1 text-[12px]', scoreReversed ? 'text-danger-text' : 'text-faint')}>
-                {scoreReversed ? t('filters.scoreReversed') : t('filters.scoreHint')}
+              <p
+                className={cn('mt-1 text-[12px]', scoreMessage ? 'text-danger-text' : 'text-faint')}
+                data-testid="score-filter-message"
+                role={scoreMessage ? 'alert' : undefined}
+              >
+                {scoreMessage ?? t('filters.scoreHint')}
               </p>
             </fieldset>
             <DateRange

@@ -31,6 +31,7 @@ import { bandOf, type ScoreFactor } from '../../../../shared/scoring';
 import { toastError } from '../../app/actions';
 import { api } from '../../app/api';
 import { formatDate, formatDateTime, formatMoney, formatPercent, numberForInput, parseDecimal } from '../../app/format';
+import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -150,6 +151,7 @@ function DetailBody({
 }) {
   const { t, i18n } = useTranslation('pipeline');
   const lang = i18n.language;
+  const timeZone = useApp((s) => s.settings?.timeZone);
   const detail = useApiQuery('leads/get', { id: leadId });
   const scoring = useApiQuery('scoring/get', {});
   const [editing, setEditing] = useState(false);
@@ -265,11 +267,14 @@ function DetailBody({
       <div className="min-h-0 flex-1 overflow-y-auto px-6 py-5">
         <div className="flex flex-col gap-4">
           {d.stage === 'won' ? (
-            <Banner tone="success" title={t('detail.wonTitle', { date: formatDate(d.closedAt ?? '', lang) })}>
+            <Banner tone="success" title={t('detail.wonTitle', { date: formatDate(d.closedAt ?? '', lang, timeZone) })}>
               {t('detail.wonBody', { count: d.projectIds.length })}
             </Banner>
           ) : d.stage === 'lost' ? (
-            <Banner tone="warning" title={t('detail.lostTitle', { date: formatDate(d.closedAt ?? '', lang) })}>
+            <Banner
+              tone="warning"
+              title={t('detail.lostTitle', { date: formatDate(d.closedAt ?? '', lang, timeZone) })}
+            >
               <span data-testid="lost-reason">{d.lostReason}</span>
             </Banner>
           ) : null}
@@ -319,9 +324,9 @@ function DetailBody({
                   ? t('form.noService')
                   : (services.find((s) => s.id === d.serviceId)?.name ?? `#${d.serviceId}`)}
               </Item>
-              <Item label={t('columns.created')}>{formatDate(d.createdAt, lang)}</Item>
+              <Item label={t('columns.created')}>{formatDate(d.createdAt, lang, timeZone)}</Item>
               <Item label={t('columns.activity')}>
-                {d.lastActivityAt ? formatDate(d.lastActivityAt, lang) : t('never')}
+                {d.lastActivityAt ? formatDate(d.lastActivityAt, lang, timeZone) : t('never')}
               </Item>
               <Item label={t('detail.activityCount')}>{d.activityCount}</Item>
             </dl>
@@ -392,6 +397,8 @@ function ProbabilityPanel({
   const [editing, setEditing] = useState(false);
   const [clearing, setClearing] = useState(false);
   const pct = (p: number) => formatPercent(p, lang, 0);
+  // A closed lead's outcome is known: no override, and the model's last figure is shown for the record.
+  const closed = lead.stage === 'won' || lead.stage === 'lost';
 
   const clear = async () => {
     setClearing(true);
@@ -417,9 +424,11 @@ function ProbabilityPanel({
                 {t('detail.clearOverride')}
               </Button>
             ) : null}
-            <Button size="sm" icon={<UserPen />} onClick={() => setEditing(true)}>
-              {lead.probabilityOverride !== null ? t('detail.changeOverride') : t('detail.override')}
-            </Button>
+            {closed ? null : (
+              <Button size="sm" icon={<UserPen />} onClick={() => setEditing(true)}>
+                {lead.probabilityOverride !== null ? t('detail.changeOverride') : t('detail.override')}
+              </Button>
+            )}
           </>
         )
       }
@@ -435,7 +444,7 @@ function ProbabilityPanel({
           >
             {lead.winProbability === null ? '—' : pct(lead.winProbability)}
           </p>
-          <p className="mt-1 text-[12px] text-muted">{t('detail.modelSays')}</p>
+          <p className="mt-1 text-[12px] text-muted">{closed ? t('detail.modelSaid') : t('detail.modelSays')}</p>
         </div>
         {lead.probabilityOverride !== null ? (
           <div>
@@ -460,6 +469,10 @@ function ProbabilityPanel({
             onUpdated(l);
           }}
         />
+      ) : closed ? (
+        <p className="text-[13px] text-muted" data-testid="probability-closed">
+          {t(lead.stage === 'won' ? 'detail.closedWon' : 'detail.closedLost')}
+        </p>
       ) : lead.probabilityFactors ? (
         <ProbabilityReasons factors={lead.probabilityFactors} hubs={hubs} />
       ) : (
@@ -669,6 +682,7 @@ type Entry =
 function Timeline({ lead, people }: { lead: LeadDetail; people: Person[] }) {
   const { t, i18n } = useTranslation('pipeline');
   const lang = i18n.language;
+  const timeZone = useApp((s) => s.settings?.timeZone);
   const entries = useMemo(() => {
     const all: Entry[] = [
       ...lead.history.map((h) => ({
@@ -730,7 +744,7 @@ function Timeline({ lead, people }: { lead: LeadDetail; people: Person[] }) {
               <p className="flex flex-wrap items-baseline justify-between gap-x-3 text-[13px] text-fg">
                 <span className="font-medium">{text}</span>
                 <time dateTime={e.at} className="text-[12px] text-faint tabular-nums">
-                  {formatDateTime(e.at, lang)}
+                  {formatDateTime(e.at, lang, timeZone)}
                 </time>
               </p>
               {sub ? <p className="mt-0.5 text-[12.5px] whitespace-pre-wrap text-muted">{sub}</p> : null}

@@ -37,6 +37,7 @@ import { toastError } from '../../app/actions';
 import { api } from '../../app/api';
 import { formatDateTime, formatNumber, formatPercent, numberForInput, parseDecimal } from '../../app/format';
 import { errorTitle } from '../../app/i18n';
+import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -677,6 +678,7 @@ function Tile({ label, value, hint, testId }: { label: string; value: ReactNode;
 function ModelCard({ settings, onChanged }: { settings: ScoringSettings; onChanged: () => void }) {
   const { t, i18n } = useTranslation('pipeline');
   const lang = i18n.language;
+  const timeZone = useApp((s) => s.settings?.timeZone);
   const [retraining, setRetraining] = useState(false);
   const job = useScoringJob((s) => s.job);
   const busy = job.status === 'starting' || job.status === 'running';
@@ -712,7 +714,10 @@ function ModelCard({ settings, onChanged }: { settings: ScoringSettings; onChang
         title={t('scoring.model.title')}
         description={
           model
-            ? t('scoring.model.trained', { date: formatDateTime(model.trainedAt, lang), n: n(model.examples) })
+            ? t('scoring.model.trained', {
+                date: formatDateTime(model.trainedAt, lang, timeZone),
+                n: n(model.examples),
+              })
             : t('scoring.model.description')
         }
         actions={

@@ -109,16 +109,25 @@ export function StageBadge({ stage }: { stage: LeadStage }) {
 }
 
 /** The model's probability, and a person's override beside it (both stay visible). */
-export function ProbabilityCell({ model, override }: { model: number | null; override: number | null }) {
+/** A closed lead's figure is the model's last one, shown faint: its outcome is already known. */
+export function ProbabilityCell({
+  model,
+  override,
+  closed,
+}: {
+  model: number | null;
+  override: number | null;
+  closed: boolean;
+}) {
   const { t, i18n } = useTranslation('pipeline');
   const lang = i18n.language;
   const pct = (p: number) => formatPercent(p, lang, 0);
   return (
     <span className="inline-flex items-center justify-end gap-1.5">
       <span
-        className={cn('tabular-nums', override !== null && 'text-muted')}
+        className={cn('tabular-nums', closed ? 'text-faint' : override !== null && 'text-muted')}
         data-testid="lead-probability"
-        title={t('probability.modelTitle')}
+        title={closed ? t('probability.closedTitle') : t('probability.modelTitle')}
       >
         {model === null ? '—' : pct(model)}
       </span>

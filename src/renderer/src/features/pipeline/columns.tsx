@@ -178,7 +178,13 @@ export function buildColumns({
       id: 'probability',
       header: () => t('columns.probability'),
       sortDescFirst: true,
-      cell: (c) => <ProbabilityCell model={c.getValue()} override={c.row.original.probabilityOverride} />,
+      cell: (c) => (
+        <ProbabilityCell
+          model={c.getValue()}
+          override={c.row.original.probabilityOverride}
+          closed={c.row.original.stage === 'won' || c.row.original.stage === 'lost'}
+        />
+      ),
     }),
     col.accessor('expectedValueMinor', {
       id: 'value',
