@@ -103,10 +103,13 @@ test('the table pages, sorts, filters and searches on the server; segments sit i
   await page.keyboard.press('Escape');
   await expect(table(page).getByRole('columnheader', { name: 'Owner' })).toBeVisible();
 
+  // The default order (newest first) has no column on screen, so it is said in words.
+  await expect(page.getByTestId('lead-sort-note')).toContainText('sorted by Created, descending');
   // Sort by score on the server: highest first, then lowest first.
   const score = table(page).getByRole('columnheader', { name: 'Score' });
   await score.getByRole('button').click();
   await expect(score).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByTestId('lead-sort-note')).toHaveCount(0);
   const best = await core<LeadPage>(page, demoApp, 'leads/query', {
     sort: { column: 'score', direction: 'desc' },
     limit: 5,
@@ -290,7 +293,7 @@ test('a new lead is refused field by field, then saved and scored; an activity, 
   const reasonsFor = detail(page).getByTestId('reasons-for').getByRole('listitem');
   await expect(reasonsFor).toHaveCount(created.probabilityFactors!.for.length);
   for (const item of await reasonsFor.allTextContents())
-    expect(item).toMatch(/^[A-Za-z ]+: .+ — raises the odds [\d.]+×$/);
+    expect(item).toMatch(/^[A-Za-z ]+: .+ — raises the odds ×[\d.]+$/);
   if (created.probabilityFactors!.against.length > 0)
     await expect(detail(page).getByTestId('reasons-against').getByRole('listitem').first()).toContainText(
       'lowers the odds',
@@ -428,6 +431,24 @@ test('winning a lead makes the client, the project and the deposit invoice in on
 
   await result.getByRole('button', { name: 'Open Projects' }).click();
   await expect(nav(page).getByRole('button', { name: 'Projects' })).toHaveAttribute('aria-current', 'page');
+
+  // Later, the won lead leads straight to its client and its project.
+  const openWonLead = async () => {
+    await openPipeline(page);
+    await page.getByRole('searchbox', { name: 'Search leads' }).fill('Quillon Studios');
+    await expect(rows(page)).toHaveCount(1);
+    await rows(page).first().click();
+  };
+  await openWonLead();
+  await detail(page).getByRole('button', { name: 'Open the client' }).click();
+  await expect(page.getByTestId('client-detail')).toContainText('Quillon Studios');
+  await page.keyboard.press('Escape');
+  await expect(mainHeading(page)).toHaveText('Clients');
+  await openWonLead();
+  await detail(page).getByRole('button', { name: 'Open the project' }).click();
+  await expect(page.getByTestId('project-detail')).toContainText('Brand Campaign · Quillon Studios');
+  await page.keyboard.press('Escape');
+  await expect(mainHeading(page)).toHaveText('Projects');
 });
 
 test("winning into an existing client: the picker finds it by part of its name; one of the lead's name is chosen by itself", async ({

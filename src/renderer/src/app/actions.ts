@@ -90,6 +90,20 @@ export function navigate(section: Section, tab?: SettingsTab): void {
   if (get().prefs.lastSection !== section) void setPrefs({ lastSection: section });
 }
 
+/** Goes to the section and opens one of its records there (the screen takes the request). */
+export function navigateToRecord(section: 'projects' | 'clients', id: number): void {
+  set({ openRequest: { section, id } });
+  navigate(section);
+}
+
+/** The id a screen was asked to open, once: the request is cleared as it is taken. */
+export function takeOpenRequest(section: 'projects' | 'clients'): number | null {
+  const request = get().openRequest;
+  if (request?.section !== section) return null;
+  set({ openRequest: null });
+  return request.id;
+}
+
 export function setPaletteOpen(open: boolean): void {
   set({ paletteOpen: open });
 }

@@ -44,6 +44,8 @@ export interface AppState {
   paletteOpen: boolean;
   openFileOpen: boolean;
   demoJob: DemoJob | null;
+  /** A record another screen asked to open (a won lead's project or client); the screen takes it on arrival. */
+  openRequest: { section: 'projects' | 'clients'; id: number } | null;
   /** Bumped when the workspace's data changed, so open screens reload. */
   dataVersion: number;
 }
@@ -73,6 +75,7 @@ export const useApp = create<AppState>()(() => ({
   paletteOpen: false,
   openFileOpen: false,
   demoJob: null,
+  openRequest: null,
   dataVersion: 0,
 }));
 

@@ -1,8 +1,9 @@
 /** Clients: the table with health and churn risk, saved views, and the client detail. */
 import { Contact, Plus, SearchX } from 'lucide-react';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
+import { takeOpenRequest } from '../../app/actions';
 import { formatNumber } from '../../app/format';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
@@ -38,6 +39,13 @@ export function ClientsPage() {
     setOpenIdState(id);
   };
   const [adding, setAdding] = useState(false);
+  // Another screen asked for a client (a won lead's): open it here.
+  const openRequest = useApp((s) => s.openRequest);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a request arrives.
+  useEffect(() => {
+    const id = takeOpenRequest('clients');
+    if (id !== null) setOpenId(id);
+  }, [openRequest]);
 
   const globalHub = hubFilter === 'all' ? null : (hubs.find((h) => h.id === hubFilter) ?? null);
   // A view naming a hub this workspace does not have (another workspace's view) shows every hub.

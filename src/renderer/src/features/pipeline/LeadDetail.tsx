@@ -9,7 +9,9 @@ import {
   CalendarClock,
   CircleCheck,
   CircleX,
+  Contact,
   Flag,
+  FolderKanban,
   Mail,
   MessageSquareText,
   Pencil,
@@ -28,7 +30,7 @@ import type { Currency } from '../../../../shared/domain';
 import { ACTIVITY_KINDS, type ActivityKind, type LeadDetail } from '../../../../shared/leads';
 import { activityInputSchema, probabilityOverrideSchema } from '../../../../shared/leads-schemas';
 import { bandOf, type ScoreFactor } from '../../../../shared/scoring';
-import { toastError } from '../../app/actions';
+import { navigateToRecord, toastError } from '../../app/actions';
 import { api } from '../../app/api';
 import { formatDate, formatDateTime, formatMoney, formatPercent, numberForInput, parseDecimal } from '../../app/format';
 import { useApp } from '../../app/store';
@@ -269,6 +271,22 @@ function DetailBody({
           {d.stage === 'won' ? (
             <Banner tone="success" title={t('detail.wonTitle', { date: formatDate(d.closedAt ?? '', lang, timeZone) })}>
               {t('detail.wonBody', { count: d.projectIds.length })}
+              <div className="mt-2.5 flex flex-wrap gap-2">
+                {d.projectIds.length > 0 ? (
+                  <Button
+                    size="sm"
+                    icon={<FolderKanban />}
+                    onClick={() => navigateToRecord('projects', d.projectIds.at(-1)!)}
+                  >
+                    {t('detail.openProject')}
+                  </Button>
+                ) : null}
+                {d.clientId !== null ? (
+                  <Button size="sm" icon={<Contact />} onClick={() => navigateToRecord('clients', d.clientId!)}>
+                    {t('detail.openClient')}
+                  </Button>
+                ) : null}
+              </div>
             </Banner>
           ) : d.stage === 'lost' ? (
             <Banner

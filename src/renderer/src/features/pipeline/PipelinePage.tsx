@@ -19,7 +19,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { Tip } from '../../components/Tooltip';
 import { ColumnChooser, useColumnVisibility } from './ColumnChooser';
-import { buildColumns } from './columns';
+import { buildColumns, COLUMN_OF_SORT } from './columns';
 import { ActiveFilters, FiltersButton } from './Filters';
 import { LeadAlerts, leadAlertsIn } from './LeadAlerts';
 import { LeadDetailSheet } from './LeadDetail';
@@ -153,20 +153,31 @@ export function PipelinePage() {
   );
 
   const total = pages.total;
+  // The order is said in words when its column is hidden (the default, newest first, sorts by Created).
+  const sortColumn = COLUMN_OF_SORT[view.sort.column];
+  const sortNote = visibility[sortColumn] ? null : (
+    <span className="text-faint" data-testid="lead-sort-note">
+      {' · '}
+      {t(view.sort.direction === 'desc' ? 'sortedDesc' : 'sortedAsc', { column: t(`columns.${sortColumn}`) })}
+    </span>
+  );
   const description =
     total === null ? (
       t('description')
     ) : (
-      <span aria-live="polite" className="inline-flex items-center gap-1.5" data-testid="lead-total">
-        {globalHub ? <HubDot color={globalHub.color} /> : null}
-        {filtered && allTotal !== null
-          ? t('count.some', {
-              count: allTotal,
-              shown: formatNumber(total, lang, 0),
-              n: formatNumber(allTotal, lang, 0),
-            })
-          : t('count.all', { count: total, n: formatNumber(total, lang, 0) })}
-      </span>
+      <>
+        <span aria-live="polite" className="inline-flex items-center gap-1.5" data-testid="lead-total">
+          {globalHub ? <HubDot color={globalHub.color} /> : null}
+          {filtered && allTotal !== null
+            ? t('count.some', {
+                count: allTotal,
+                shown: formatNumber(total, lang, 0),
+                n: formatNumber(allTotal, lang, 0),
+              })
+            : t('count.all', { count: total, n: formatNumber(total, lang, 0) })}
+        </span>
+        {sortNote}
+      </>
     );
 
   const workspaceEmpty = allTotal === 0 && !globalHub;

@@ -756,7 +756,14 @@ function ModelCard({ settings, onChanged }: { settings: ScoringSettings; onChang
             <Tile
               label={t('scoring.model.heldOut')}
               value={n(model.quality.heldOut)}
-              hint={t('scoring.model.heldOutHint', { n: n(model.quality.trainedOn) })}
+              hint={
+                model.examples > model.quality.heldOut + model.quality.trainedOn
+                  ? `${t('scoring.model.heldOutHint', { n: n(model.quality.trainedOn) })} ${t(
+                      'scoring.model.measuredBefore',
+                      { count: model.examples - model.quality.heldOut - model.quality.trainedOn },
+                    )}`
+                  : t('scoring.model.heldOutHint', { n: n(model.quality.trainedOn) })
+              }
               testId="model-heldout"
             />
           </dl>

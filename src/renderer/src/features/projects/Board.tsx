@@ -557,7 +557,9 @@ function CardItem({
         <CardFace card={card} hub={hub} asOfYear={asOfYear} />
       </div>
       <DropdownMenu.Root open={menuOpen} onOpenChange={setMenuOpen} modal={false}>
+        {/* One Tab stop per card: from the keyboard this menu opens with M on the card. */}
         <DropdownMenu.Trigger
+          tabIndex={-1}
           aria-label={t('card.menu', { name: card.name })}
           className={cn(
             'absolute top-1.5 right-1.5 grid size-6 place-items-center rounded-md text-faint transition-opacity duration-150',

@@ -1,6 +1,6 @@
 /** Projects: the production board (and table), quality gates and delivery. */
 import { Columns3, FolderKanban, Table2 } from 'lucide-react';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { AppError } from '../../../../shared/contract';
@@ -11,7 +11,7 @@ import {
   type ProjectDetail,
   type WorkStage,
 } from '../../../../shared/pipeline';
-import { navigate, setPrefs } from '../../app/actions';
+import { navigate, setPrefs, takeOpenRequest } from '../../app/actions';
 import { api } from '../../app/api';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
@@ -79,6 +79,13 @@ export function ProjectsPage() {
     }
     setOpenIdState(id);
   };
+  // Another screen asked for a project (a won lead's): open it here.
+  const openRequest = useApp((s) => s.openRequest);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a request arrives.
+  useEffect(() => {
+    const id = takeOpenRequest('projects');
+    if (id !== null) openProject(id, null);
+  }, [openRequest]);
   /** Where focus goes when the sheet closes: what opened it, or else the project's card (it may have moved). */
   const returnFocus = () =>
     opener.current?.isConnected
