@@ -22,7 +22,16 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { CalendarCheck, CalendarClock, Eye, MoreHorizontal, PackageCheck, Send } from 'lucide-react';
+import {
+  CalendarCheck,
+  CalendarClock,
+  ChevronLeft,
+  ChevronRight,
+  Eye,
+  MoreHorizontal,
+  PackageCheck,
+  Send,
+} from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import {
   createContext,
@@ -226,21 +235,9 @@ export function ProductionBoard({
               </Column>
             ))}
           </div>
-          {/* Edges that say there is more board to either side. */}
-          <div
-            aria-hidden="true"
-            className={cn(
-              'pointer-events-none absolute inset-y-0 left-0 w-6 bg-gradient-to-r from-canvas to-transparent transition-opacity duration-150',
-              more.left ? 'opacity-100' : 'opacity-0',
-            )}
-          />
-          <div
-            aria-hidden="true"
-            className={cn(
-              'pointer-events-none absolute inset-y-0 right-0 w-8 bg-gradient-to-l from-canvas to-transparent transition-opacity duration-150',
-              more.right ? 'opacity-100' : 'opacity-0',
-            )}
-          />
+          {/* Edges and buttons that say there is more board to either side (the scrollbar may be an overlay). */}
+          <BoardEdge side="left" shown={more.left} label={t('column.earlier')} scroller={scroller} />
+          <BoardEdge side="right" shown={more.right} label={t('column.later')} scroller={scroller} />
         </div>
         <DragOverlay dropAnimation={null}>
           {active ? (
@@ -256,6 +253,54 @@ export function ProductionBoard({
         </DragOverlay>
       </DndContext>
     </FocusContext.Provider>
+  );
+}
+
+function BoardEdge({
+  side,
+  shown,
+  label,
+  scroller,
+}: {
+  side: 'left' | 'right';
+  shown: boolean;
+  label: string;
+  scroller: React.RefObject<HTMLDivElement | null>;
+}) {
+  const scroll = () => {
+    const el = scroller.current;
+    if (!el) return;
+    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    el.scrollBy({ left: (side === 'left' ? -1 : 1) * el.clientWidth * 0.8, behavior: reduce ? 'auto' : 'smooth' });
+  };
+  const Icon = side === 'left' ? ChevronLeft : ChevronRight;
+  return (
+    <>
+      <div
+        aria-hidden="true"
+        className={cn(
+          'pointer-events-none absolute inset-y-0 from-canvas to-transparent transition-opacity duration-150',
+          side === 'left' ? 'left-0 w-6 bg-gradient-to-r' : 'right-0 w-8 bg-gradient-to-l',
+          shown ? 'opacity-100' : 'opacity-0',
+        )}
+      />
+      {shown ? (
+        <button
+          type="button"
+          tabIndex={-1}
+          aria-label={label}
+          title={label}
+          data-testid={`board-scroll-${side}`}
+          onClick={scroll}
+          className={cn(
+            'shadow-float absolute top-1/2 grid size-8 -translate-y-1/2 place-items-center rounded-full border border-line bg-surface text-muted transition-colors duration-150 hover:bg-hover hover:text-fg',
+            side === 'left' ? 'left-1' : 'right-1',
+          )}
+        >
+          <Icon className="size-4" aria-hidden="true" />
+        </button>
+      ) : null}
+    </>
   );
 }
 
