@@ -335,6 +335,14 @@ test('a new lead is refused field by field, then saved and scored; an activity, 
   const edit = page.getByTestId('lead-dialog');
   await expect(edit.getByLabel('Company')).toHaveValue('Zephyrine Analytics');
   await edit.getByLabel(/^Role/).fill('Head of growth');
+  // Escape with an unsaved change asks first; keeping on editing keeps what was typed.
+  await page.keyboard.press('Escape');
+  const discard = page.getByRole('alertdialog', { name: 'Discard your changes?' });
+  await expect(discard).toBeVisible();
+  await snap(page, 'pipeline-discard-prompt-light-en');
+  await discard.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(discard).toBeHidden();
+  await expect(edit.getByLabel(/^Role/)).toHaveValue('Head of growth');
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(edit).toBeHidden();
   await expect(detail(page)).toContainText('Ingrid Dahl · Head of growth · ingrid@zephyrine.dk');

@@ -165,6 +165,7 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   destructive = true,
+  cancelLabel,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -174,6 +175,8 @@ export function ConfirmDialog({
   /** Returns an error to show, or null when done. */
   onConfirm: () => Promise<AppError | null>;
   destructive?: boolean;
+  /** What declining does, when "Cancel" would be unclear. */
+  cancelLabel?: string;
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -199,7 +202,7 @@ export function ConfirmDialog({
           </div>
           <div className="flex justify-end gap-2 border-t border-line bg-subtle/50 px-5 py-3 rounded-b-[14px]">
             <AlertDialog.Cancel asChild>
-              <Button disabled={busy}>{error ? t('common.close') : t('common.cancel')}</Button>
+              <Button disabled={busy}>{error ? t('common.close') : (cancelLabel ?? t('common.cancel'))}</Button>
             </AlertDialog.Cancel>
             {error ? null : (
               <Button
@@ -221,4 +224,29 @@ export function ConfirmDialog({
       </AlertDialog.Portal>
     </AlertDialog.Root>
   );
+}
+
+/**
+ * Guards a form against losing what was typed: closing it (Escape, the ×, a
+ * click outside, Cancel) asks first when `dirty`. Render `prompt` beside the form.
+ */
+export function useDiscardGuard(dirty: boolean, onClose: () => void) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  const requestClose = () => (dirty ? setAsking(true) : onClose());
+  const prompt = (
+    <ConfirmDialog
+      open={asking}
+      onOpenChange={setAsking}
+      title={t('discardPrompt.title')}
+      description={t('discardPrompt.description')}
+      confirmLabel={t('common.discard')}
+      cancelLabel={t('discardPrompt.keep')}
+      onConfirm={async () => {
+        onClose();
+        return null;
+      }}
+    />
+  );
+  return { requestClose, prompt };
 }

@@ -22,7 +22,7 @@ import { majorToMinor, minorToMajor, numberForInput, parseDecimal } from '../../
 import { errorTitle } from '../../app/i18n';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
-import { Modal } from '../../components/Dialog';
+import { Modal, useDiscardGuard } from '../../components/Dialog';
 import { CurrencySelect } from '../../components/DomainInputs';
 import { Field, Input } from '../../components/Field';
 import { HubDot } from '../../components/HubDot';
@@ -145,7 +145,10 @@ export function LeadDialog({
 }) {
   const { t, i18n } = useTranslation('pipeline');
   const lang = i18n.language;
-  const [draft, setDraft] = useState<Draft>(() => toDraft(lead, defaults, lang));
+  const [initial] = useState<Draft>(() => toDraft(lead, defaults, lang));
+  const [draft, setDraft] = useState<Draft>(initial);
+  const dirty = (Object.keys(initial) as (keyof Draft)[]).some((k) => draft[k] !== initial[k]);
+  const { requestClose, prompt } = useDiscardGuard(dirty, onClose);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -198,14 +201,14 @@ export function LeadDialog({
   return (
     <Modal
       open
-      onOpenChange={(o) => (o || busy ? undefined : onClose())}
+      onOpenChange={(o) => (o || busy ? undefined : requestClose())}
       title={lead ? t('form.editTitle', { company: lead.company }) : t('form.newTitle')}
       description={t('form.description')}
       width="max-w-2xl"
       testId="lead-dialog"
       footer={
         <>
-          <Button onClick={onClose} disabled={busy}>
+          <Button onClick={requestClose} disabled={busy}>
             {t('common.cancel', { ns: 'translation' })}
           </Button>
           <Button type="submit" form="lead-form" variant="primary" busy={busy}>
@@ -392,6 +395,7 @@ export function LeadDialog({
           </Field>
         </FormSection>
       </form>
+      {prompt}
     </Modal>
   );
 }
