@@ -68,8 +68,11 @@ export const clientLookupSchema = z
 // ---------- Saved views ----------
 
 export const viewListSchema = z.object({ screen: text('The screen', 40) }).strict();
+/** The longest saved view (segment) name. */
+export const VIEW_NAME_MAX = 60;
+
 export const viewSaveSchema = z
-  .object({ screen: text('The screen', 40), name: text('The view name', 60), state: z.json() })
+  .object({ screen: text('The screen', 40), name: text('The view name', VIEW_NAME_MAX), state: z.json() })
   .strict();
 
 // ---------- Subscriptions ----------

@@ -164,6 +164,9 @@ test('the table pages, sorts, filters and searches on the server; segments sit i
   const save = page.getByTestId('save-segment-dialog');
   await save.getByRole('button', { name: 'Save segment' }).click();
   await expect(save.getByTestId('field-error')).toHaveText('This field cannot be empty.');
+  // Near the limit the field counts, so a long name is not cut without notice.
+  await save.getByLabel('Segment name').fill('Referrals from partners and past clients in Copenhagen 2026');
+  await expect(save).toContainText('59 of 60 characters: a name stops at 60.');
   await save.getByLabel('Segment name').fill('Referrals');
   await save.getByRole('button', { name: 'Save segment' }).click();
   await expect(save).toBeHidden();

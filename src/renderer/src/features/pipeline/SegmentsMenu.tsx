@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { AppError, Args } from '../../../../shared/contract';
-import { viewSaveSchema } from '../../../../shared/money-schemas';
+import { VIEW_NAME_MAX as SEGMENT_NAME_MAX, viewSaveSchema } from '../../../../shared/money-schemas';
 import { api } from '../../app/api';
 import { formatNumber } from '../../app/format';
 import { errorTitle } from '../../app/i18n';
@@ -227,14 +227,20 @@ function SaveSegmentDialog({
         <Field
           label={t('segments.name')}
           error={v.errorFor('name')}
-          hint={duplicate ? t('segments.replaces', { name: duplicate.name }) : t('segments.nameHint')}
+          hint={
+            duplicate
+              ? t('segments.replaces', { name: duplicate.name })
+              : name.length >= SEGMENT_NAME_MAX - 10
+                ? t('segments.nameLength', { n: name.length, max: SEGMENT_NAME_MAX })
+                : t('segments.nameHint')
+          }
         >
           {(p) => (
             <Input
               {...p}
               autoFocus
               value={name}
-              maxLength={60}
+              maxLength={SEGMENT_NAME_MAX}
               onChange={(e) => {
                 setName(e.target.value);
                 v.edited('name');

@@ -53,7 +53,9 @@ export function SidebarSegments() {
                   active ? 'bg-accent-soft/70 font-medium text-accent-text' : 'text-muted hover:bg-hover hover:text-fg',
                 )}
               >
-                <span className="min-w-0 flex-1 truncate text-left">{s.name}</span>
+                <span className="min-w-0 flex-1 truncate text-left" title={s.name}>
+                  {s.name}
+                </span>
                 <span
                   className="shrink-0 text-[11.5px] text-faint tabular-nums"
                   data-testid="segment-count"
