@@ -44,78 +44,72 @@ interface ClientBase {
 
 interface Computed {
   rows: ClientRow[];
-  inputs: Map<number, HealthInput>;
+  /** Clients with repeat work and no subscription (the upsell alert's condition). */
+  upsell: Set<number>;
 }
 
-/** Every client, or only those of `onlyIds` (read through the client_id indexes). */
+/** One project or invoice, as the single pass over both reads it (`.raw()` columns). */
+type Fact = [
+  clientId: number,
+  kind: 0 | 1,
+  id: number,
+  valueMinor: number | null,
+  currency: string | null,
+  deliveredAt: string | null,
+  satisfaction: number | null,
+  revisionCycles: number | null,
+  dueDate: string | null,
+  paidOn: string | null,
+];
+
+/**
+ * Every client, or only those of `onlyIds` (read through the client_id indexes).
+ * Projects and invoices are read in one pass ordered by client, and each
+ * client's row is built as soon as its facts are in: at 36k clients and ~450k
+ * projects and invoices, holding them all at once cost about 200 MB.
+ */
 function compute(sqlite: Sqlite, asOf: string, converter: Converter, onlyIds?: readonly number[]): Computed {
   const only = onlyIds === undefined ? [] : [JSON.stringify(onlyIds)];
   const among = (column: string) => (onlyIds === undefined ? '' : `AND ${column} IN (SELECT value FROM json_each(?))`);
   const clients = sqlite
     .prepare(`SELECT * FROM clients WHERE 1 ${among('id')} ORDER BY name`)
     .all(...only) as ClientBase[];
+  const clientById = new Map(clients.map((c) => [c.id, c]));
   const toDate = instantToWorkspaceDate(sqlite);
-  const projects = sqlite
-    .prepare(
-      `SELECT client_id, value_minor, currency, delivered_at, satisfaction, revision_cycles FROM projects
-       WHERE stage <> 'cancelled' ${among('client_id')}`,
-    )
-    .all(...only) as {
-    client_id: number;
-    value_minor: number;
-    currency: string;
-    delivered_at: string | null;
-    satisfaction: number | null;
-    revision_cycles: number;
-  }[];
-  // For a few clients, `+status` keeps SQLite on the client index: the status index would read every sent invoice.
-  const invoices = sqlite
-    .prepare(
-      `SELECT client_id, due_date, paid_on FROM invoices
-       WHERE ${onlyIds === undefined ? '' : '+'}status IN ('sent', 'paid') AND kind <> 'credit_note'
-         AND due_date IS NOT NULL ${among('client_id')}`,
-    )
-    .all(...only) as {
-    client_id: number;
-    due_date: string;
-    paid_on: string | null;
-  }[];
   const subs =
     onlyIds === undefined
       ? loadSubscriptions(sqlite)
       : onlyIds.flatMap((clientId) => loadSubscriptions(sqlite, { clientId }));
+  const subsBy = new Map<number, typeof subs>();
+  for (const sub of subs) {
+    const list = subsBy.get(sub.client_id);
+    if (list) list.push(sub);
+    else subsBy.set(sub.client_id, [sub]);
+  }
 
-  const byClient = <T extends { client_id: number }>(rows: T[]) => {
-    const m = new Map<number, T[]>();
-    for (const r of rows) {
-      const list = m.get(r.client_id) ?? [];
-      list.push(r);
-      m.set(r.client_id, list);
-    }
-    return m;
-  };
-  const projectsBy = byClient(projects);
-  const invoicesBy = byClient(invoices);
-  const subsBy = byClient(subs);
-
-  const rows: ClientRow[] = [];
-  const inputs = new Map<number, HealthInput>();
-  for (const c of clients) {
+  const built = new Map<number, ClientRow>();
+  const upsell = new Set<number>();
+  const build = (c: ClientBase, facts: readonly Fact[]) => {
     const delivered: { date: string; value: number | null; satisfaction: number | null; revisionCycles: number }[] = [];
+    const invoices: HealthInput['invoices'] = [];
     let open = 0;
     const revenueParts_: { minor: number; currency: string; date: string }[] = [];
-    for (const p of projectsBy.get(c.id) ?? []) {
-      const date = p.delivered_at ? toDate(p.delivered_at) : null;
+    for (const f of facts) {
+      if (f[1] === 1) {
+        invoices.push({ dueDate: f[8]!, paidOn: f[9] });
+        continue;
+      }
+      const date = f[5] ? toDate(f[5]) : null;
       if (date === null || date > asOf) {
         open++;
         continue;
       }
-      revenueParts_.push({ minor: p.value_minor, currency: p.currency, date });
+      revenueParts_.push({ minor: f[3]!, currency: f[4]!, date });
       delivered.push({
         date,
-        value: converter.toReporting(p.value_minor, p.currency, date),
-        satisfaction: p.satisfaction,
-        revisionCycles: p.revision_cycles,
+        value: converter.toReporting(f[3]!, f[4]!, date),
+        satisfaction: f[6],
+        revisionCycles: f[7]!,
       });
     }
     // Subscription state on the as-of date, and the revenue its active days earned.
@@ -142,16 +136,16 @@ function compute(sqlite: Sqlite, asOf: string, converter: Converter, onlyIds?: r
     const input: HealthInput = {
       asOf,
       deliveries: delivered.map(({ date, satisfaction, revisionCycles }) => ({ date, satisfaction, revisionCycles })),
-      invoices: (invoicesBy.get(c.id) ?? []).map((i) => ({ dueDate: i.due_date, paidOn: i.paid_on })),
+      invoices,
       subscription,
     };
-    inputs.set(c.id, input);
+    if (isUpsellCandidate(input)) upsell.add(c.id);
     const values = delivered.map((d) => d.value);
     const suggestion = values.includes(null)
       ? { tier: null, averageMinor: null }
       : suggestTier(c.tier, values as number[]);
     const lastDelivery = delivered.reduce<string | null>((m, d) => (m === null || d.date > m ? d.date : m), null);
-    rows.push({
+    built.set(c.id, {
       id: c.id,
       name: c.name,
       tier: c.tier,
@@ -171,8 +165,35 @@ function compute(sqlite: Sqlite, asOf: string, converter: Converter, onlyIds?: r
       suggestedTier: suggestion.tier,
       averageProjectMinor: suggestion.averageMinor,
     });
+  };
+
+  // For a few clients, `+status` keeps SQLite on the client index: the status index would read every sent invoice.
+  const facts = sqlite
+    .prepare(
+      `SELECT client_id, 0, id, value_minor, currency, delivered_at, satisfaction, revision_cycles, NULL, NULL
+       FROM projects WHERE stage <> 'cancelled' ${among('client_id')}
+       UNION ALL
+       SELECT client_id, 1, id, NULL, NULL, NULL, NULL, NULL, due_date, paid_on
+       FROM invoices WHERE ${onlyIds === undefined ? '' : '+'}status IN ('sent', 'paid') AND kind <> 'credit_note'
+         AND due_date IS NOT NULL ${among('client_id')}
+       ORDER BY 1, 2, 3`,
+    )
+    .raw()
+    .iterate(...only, ...only) as IterableIterator<Fact>;
+  let group: Fact[] = [];
+  const flush = () => {
+    const c = group.length > 0 ? clientById.get(group[0]![0]) : undefined;
+    if (c) build(c, group);
+    group = [];
+  };
+  for (const f of facts) {
+    if (group.length > 0 && group[0]![0] !== f[0]) flush();
+    group.push(f);
   }
-  return { rows, inputs };
+  flush();
+  // Clients with neither projects nor invoices, then every row in name order.
+  for (const c of clients) if (!built.has(c.id)) build(c, []);
+  return { rows: clients.map((c) => built.get(c.id)!), upsell };
 }
 
 export function listClients(sqlite: Sqlite, asOf: string): ClientList {
@@ -358,7 +379,7 @@ export function updateClient(sqlite: Sqlite, { id, patch }: ClientUpdate, stamp:
  */
 export function syncClientAlerts(sqlite: Sqlite, asOf: string, at: string, onlyIds?: readonly number[]): void {
   const converter = loadConverter(sqlite);
-  const { rows, inputs } = compute(sqlite, asOf, converter, onlyIds);
+  const { rows, upsell } = compute(sqlite, asOf, converter, onlyIds);
   const wanted: WantedAlert[] = [];
   for (const r of rows) {
     if (r.health.status === 'at_risk')
@@ -369,8 +390,7 @@ export function syncClientAlerts(sqlite: Sqlite, asOf: string, at: string, onlyI
         entityId: r.id,
         params: { clientName: r.name, score: r.health.score },
       });
-    const input = inputs.get(r.id)!;
-    if (isUpsellCandidate(input))
+    if (upsell.has(r.id))
       wanted.push({
         priority: 'OPPORTUNITY',
         rule: 'client_upsell',
