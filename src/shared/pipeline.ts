@@ -129,3 +129,9 @@ export function moveProblem(from: ProjectStage, to: ProjectStage): string | null
     return 'A revision follows the client preview (or QA).';
   return null;
 }
+
+/** Gate 1 is an automated check; the peer and senior reviews (gates 2 and 3) name who reviewed. */
+export function reviewerProblem(gate: Gate, reviewerId: number | null): string | null {
+  if (gate === 1 || reviewerId !== null) return null;
+  return `Gate ${gate} is a ${gate === 2 ? 'peer' : 'senior'} review: choose who reviewed it.`;
+}

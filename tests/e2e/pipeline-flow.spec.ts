@@ -75,8 +75,11 @@ test('create a lead, see its score, win it, take the project through the gates, 
     .click();
   const sheet = page.getByTestId('project-detail');
   const gate = (n: number) => sheet.getByTestId(`gate-${n}`);
+  const reviewer = (await coreCall<{ name: string }[]>(page, demoApp, 'people/list', {}))[0]!.name;
   for (const n of [1, 2, 3]) {
     for (const box of await gate(n).getByRole('checkbox').all()) await box.check();
+    await gate(n).getByRole('combobox', { name: 'Reviewer' }).click();
+    await page.getByRole('option', { name: reviewer }).click();
     await gate(n).getByRole('button', { name: 'Submit review' }).click();
     await expect(gate(n).getByText('Passed', { exact: true })).toBeVisible();
   }

@@ -430,6 +430,14 @@ test('gates pass in order, delivery waits for all three, and delivering bills th
   await gate(2).getByLabel('Creative direction is right').check();
   await gate(2).getByLabel('Complies with the brief').check();
   await expect(gate(2)).toContainText('1 item unticked: the gate will fail.');
+  // A peer review names its reviewer: asked for next to the field, and nothing is recorded without one.
+  await gate(2).getByRole('button', { name: 'Submit review' }).click();
+  await expect(gate(2).getByTestId('field-error')).toHaveText(
+    "Choose who reviewed it: this gate is a person's review.",
+  );
+  await expect(gate(2).getByText('Failed', { exact: true })).toHaveCount(0);
+  await gate(2).getByRole('combobox', { name: 'Reviewer' }).click();
+  await page.getByRole('option', { name: reviewer }).click();
   await gate(2).getByRole('button', { name: 'Submit review' }).click();
   await expect(gate(2).getByText('Failed', { exact: true })).toBeVisible();
   await expect(detail.getByTestId('delivery-blockers')).toContainText('Gate 2 (Peer review) failed its last review.');
@@ -443,6 +451,8 @@ test('gates pass in order, delivery waits for all three, and delivering bills th
   await gate(3).getByLabel('Approved for delivery').check();
   await gate(3).getByLabel('Client satisfaction expected to be high').check();
   await gate(3).getByLabel('Upsell opportunity considered').check();
+  await gate(3).getByRole('combobox', { name: 'Reviewer' }).click();
+  await page.getByRole('option', { name: reviewer }).click();
   await gate(3).getByRole('button', { name: 'Submit review' }).click();
   await expect(gate(3).getByText('Passed', { exact: true })).toBeVisible();
   await expect(detail.getByTestId('delivery-blockers')).toContainText('Ready to deliver');

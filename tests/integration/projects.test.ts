@@ -84,8 +84,16 @@ describe('the production board', () => {
     );
     expect(project.gates[0]).toMatchObject({ gate: 1, passed: false });
     expect(project.deliveryBlockers[0]).toMatch(/Gate 1 failed/);
-    for (const gate of [1, 2, 3] as const)
-      project = expectOk(await core.call('projects/reviewGate', { projectId: id, gate, checklist: ticked(gate) }));
+    // The peer and senior reviews name their reviewer.
+    const anonymous = await core.call('projects/reviewGate', { projectId: id, gate: 1, checklist: ticked(1) });
+    expectOk(anonymous);
+    const noPeer = await core.call('projects/reviewGate', { projectId: id, gate: 2, checklist: ticked(2) });
+    expect(noPeer.ok === false && noPeer.error).toMatchObject({ code: 'BAD_REQUEST', field: 'reviewerId' });
+    const reviewerId = expectOk(await core.call('people/list', {}))[0]!.id;
+    for (const gate of [2, 3] as const)
+      project = expectOk(
+        await core.call('projects/reviewGate', { projectId: id, gate, reviewerId, checklist: ticked(gate) }),
+      );
     expect(project.deliveryBlockers).toEqual([]);
 
     const delivered = expectOk(await core.call('projects/deliver', { id, satisfaction: 9, deliveredOn: '2026-11-20' }));

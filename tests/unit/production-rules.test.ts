@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryBlockers, gateStates, historyFigures, moveProblem } from '../../src/main/core/projects/engine';
+import {
+  deliveryBlockers,
+  gateStates,
+  historyFigures,
+  moveProblem,
+  reviewerProblem,
+} from '../../src/main/core/projects/engine';
 import type { ProjectStageChange } from '../../src/shared/pipeline';
 
 const day = (instant: string) => instant.slice(0, 10);
@@ -24,6 +30,15 @@ describe('production moves', () => {
     expect(moveProblem('production', 'discovery')).toBeNull();
     expect(moveProblem('client_preview', 'revision')).toBeNull();
     expect(moveProblem('production', 'revision')).toMatch(/revision follows the client preview/);
+  });
+});
+
+describe('gate reviewers', () => {
+  it('lets the automated check go without a reviewer, but not the peer or senior review', () => {
+    expect(reviewerProblem(1, null)).toBeNull();
+    expect(reviewerProblem(2, null)).toMatch(/peer review: choose who reviewed it/);
+    expect(reviewerProblem(3, null)).toMatch(/senior review/);
+    expect(reviewerProblem(3, 7)).toBeNull();
   });
 });
 

@@ -15,7 +15,7 @@ import {
 
 const WORK = new Set<string>(WORK_STAGES);
 
-export { moveProblem } from '../../../shared/pipeline';
+export { moveProblem, reviewerProblem } from '../../../shared/pipeline';
 
 /** The newest review of each gate. */
 export function gateStates(

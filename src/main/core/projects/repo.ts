@@ -25,6 +25,7 @@ import {
   gateStates,
   historyFigures,
   moveProblem,
+  reviewerProblem,
 } from './engine';
 import { recordStage } from './history';
 
@@ -197,6 +198,8 @@ export function reviewGate(
     throw new AppFailure('CONFLICT', 'The project is no longer in production; its gates are closed.');
   const order = gateOrderProblem(project.gates, input.gate);
   if (order) throw new AppFailure('CONFLICT', order, 'gate');
+  const who = reviewerProblem(input.gate, input.reviewerId);
+  if (who) throw new AppFailure('BAD_REQUEST', who, 'reviewerId');
   if (input.reviewerId !== null && !cached(sqlite, 'SELECT id FROM people WHERE id = ?').get(input.reviewerId))
     throw new AppFailure('NOT_FOUND', `There is no person with id ${input.reviewerId}.`, 'reviewerId');
   const passed = checklistPasses(input.gate, input.checklist);

@@ -9,7 +9,13 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { AppError, Person } from '../../../../shared/contract';
-import { GATE_CHECKLISTS, type Gate, type GateState, type ProjectDetail } from '../../../../shared/pipeline';
+import {
+  GATE_CHECKLISTS,
+  type Gate,
+  type GateState,
+  type ProjectDetail,
+  reviewerProblem,
+} from '../../../../shared/pipeline';
 import { api } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import { errorTitle } from '../../app/i18n';
@@ -107,18 +113,26 @@ function GateCard({
   const [notes, setNotes] = useState(state.passed === false ? (state.notes ?? '') : '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  const [tried, setTried] = useState(false);
   const headingId = useId();
+  const reviewerId = reviewer === '' || reviewer === 'none' ? null : Number(reviewer);
+  // Gates 2 and 3 are a person's review (the same rule the core applies).
+  const reviewerRequired = reviewerProblem(gate as Gate, null) !== null;
+  const reviewerError =
+    tried && reviewerProblem(gate as Gate, reviewerId) !== null ? t('gates.reviewerRequired') : undefined;
   const name = t(`gates.name.${gate}`);
   const ticked = items.filter((i) => checklist[i]).length;
   const willPass = ticked === items.length;
 
   const submit = async () => {
+    setTried(true);
+    if (reviewerProblem(gate as Gate, reviewerId) !== null) return;
     setBusy(true);
     setError(null);
     const result = await api.call('projects/reviewGate', {
       projectId,
       gate: gate as Gate,
-      reviewerId: reviewer === '' || reviewer === 'none' ? null : Number(reviewer),
+      reviewerId,
       checklist,
       notes: notes.trim() === '' ? null : notes.trim(),
     });
@@ -201,7 +215,12 @@ function GateCard({
             </ul>
           </fieldset>
           <div className="grid grid-cols-[minmax(0,220px)_minmax(0,1fr)] gap-3">
-            <Field label={t('gates.reviewer')}>
+            <Field
+              label={t('gates.reviewer')}
+              error={reviewerError}
+              optional={!reviewerRequired}
+              optionalLabel={t('optional')}
+            >
               {(p) => (
                 <Select
                   {...p}
@@ -209,7 +228,7 @@ function GateCard({
                   onChange={setReviewer}
                   placeholder={t('gates.reviewerPlaceholder')}
                   options={[
-                    { value: 'none', label: t('gates.noReviewer') },
+                    ...(reviewerRequired ? [] : [{ value: 'none', label: t('gates.noReviewer') }]),
                     ...people.map((person) => ({ value: String(person.id), label: person.name, hint: person.role })),
                   ]}
                 />
