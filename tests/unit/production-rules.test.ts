@@ -6,6 +6,7 @@ import {
   moveProblem,
   reviewerProblem,
 } from '../../src/main/core/projects/engine';
+import { canDeliver, canUndo } from '../../src/renderer/src/features/projects/rules';
 import type { ProjectStageChange } from '../../src/shared/pipeline';
 
 const day = (instant: string) => instant.slice(0, 10);
@@ -30,6 +31,17 @@ describe('production moves', () => {
     expect(moveProblem('production', 'discovery')).toBeNull();
     expect(moveProblem('client_preview', 'revision')).toBeNull();
     expect(moveProblem('production', 'revision')).toMatch(/revision follows the client preview/);
+  });
+});
+
+describe('the board hints', () => {
+  it('offers Undo only when the way back is open and counts no revision', () => {
+    expect(canUndo('production', 'qa')).toBe(true);
+    expect(canUndo('qa', 'discovery')).toBe(false); // Discovery leads only into Production
+    expect(canUndo('production', 'discovery')).toBe(true);
+    expect(canUndo('revision', 'client_preview')).toBe(false); // would count a revision cycle
+    expect(canDeliver('discovery')).toBe(false);
+    expect(canDeliver('qa')).toBe(true);
   });
 });
 

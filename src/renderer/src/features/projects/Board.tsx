@@ -187,7 +187,7 @@ export function ProductionBoard({
     const to = over.id as BoardStage;
     if (to === card.stage) return;
     if (to === 'final_delivery' && canDeliver(card.stage)) actions.onDeliver(card);
-    else if (isWorkStage(to)) {
+    else if (isWorkStage(to) && canMove(card.stage, to)) {
       focusNext.current = { id: card.id, until: Date.now() + 2000 };
       actions.onMove(card, to);
     } else actions.onRefused(card, to);

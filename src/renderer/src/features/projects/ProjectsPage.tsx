@@ -118,7 +118,8 @@ export function ProjectsPage() {
       return;
     }
     toast.success(t('move.done', names), {
-      description: canUndo(from, to) ? undefined : t('move.noUndo'),
+      // No way back: into revision it would count a cycle; out of Discovery only Production is open.
+      description: canUndo(from, to) ? undefined : to === 'discovery' ? t('move.noUndoDiscovery') : t('move.noUndo'),
       action: canUndo(from, to)
         ? { label: t('move.undo'), onClick: () => void move({ ...card, stage: to }, from as WorkStage, true) }
         : undefined,
@@ -159,7 +160,9 @@ export function ProjectsPage() {
             ? t('move.afterDelivery')
             : card.stage === 'discovery'
               ? t('move.afterProduction')
-              : t('move.notAllowed'),
+              : to === 'revision'
+                ? t('move.afterPreview')
+                : t('move.notAllowed'),
       }),
     onDeliver: (card: BoardCard) => setDelivering(card),
   };
