@@ -39,6 +39,11 @@ export type LeadChannel = (typeof LEAD_CHANNELS)[number];
 export const LEAD_STAGES = ['new', 'qualified', 'proposal', 'won', 'lost'] as const;
 export type LeadStage = (typeof LEAD_STAGES)[number];
 
+/** Won and lost leads are closed: their outcome is known. */
+export function isClosedLead(stage: LeadStage): stage is 'won' | 'lost' {
+  return stage === 'won' || stage === 'lost';
+}
+
 /** Production pipeline of PRODUCT.md §3.1, in order; `cancelled` stands apart. */
 export const PROJECT_STAGES = [
   'discovery',

@@ -3,7 +3,7 @@
  * through FTS5), the lead detail with its history, and every write — each one
  * appends to the stage history or the activity log rather than rewriting it.
  */
-import type { LeadStage } from '../../../shared/domain';
+import { isClosedLead, type LeadStage } from '../../../shared/domain';
 import type { LeadActivity, LeadDetail, LeadStageChange, WonLead } from '../../../shared/leads';
 import type { LeadInput, LeadUpdate } from '../../../shared/leads-schemas';
 import { AppFailure } from '../../../shared/result';
@@ -138,7 +138,7 @@ export function updateLead(sqlite: Sqlite, { id, patch }: LeadUpdate, stamp: Sta
   assertRefs(sqlite, patch);
   const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof LeadUpdate['patch'], unknown][];
   if (entries.length === 0) return;
-  if (lead.stage === 'won' || lead.stage === 'lost')
+  if (isClosedLead(lead.stage))
     throw new AppFailure('CONFLICT', 'The lead is closed; its record is kept as it was when it closed.');
   sqlite
     .prepare(`UPDATE leads SET ${entries.map(([k]) => `${LEAD_COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`)
@@ -152,8 +152,7 @@ export function setLeadStage(
   stamp: Stamp,
 ): void {
   const lead = getLead(sqlite, input.id);
-  if (lead.stage === 'won' || lead.stage === 'lost')
-    throw new AppFailure('CONFLICT', `The lead is already ${lead.stage}.`);
+  if (isClosedLead(lead.stage)) throw new AppFailure('CONFLICT', `The lead is already ${lead.stage}.`);
   if (lead.stage === input.stage) throw new AppFailure('CONFLICT', `The lead is already in ${input.stage}.`, 'stage');
   const closing = input.stage === 'lost';
   sqlite
@@ -186,7 +185,7 @@ export function addActivity(
 
 export function overrideProbability(sqlite: Sqlite, id: number, probability: number | null, stamp: Stamp): void {
   const lead = getLead(sqlite, id);
-  if (probability !== null && (lead.stage === 'won' || lead.stage === 'lost'))
+  if (probability !== null && isClosedLead(lead.stage))
     throw new AppFailure(
       'CONFLICT',
       `The lead is ${lead.stage}: its outcome is known, so its probability is not overridden.`,
@@ -214,8 +213,7 @@ export function winLead(
   stamp: Stamp,
 ): Omit<WonLead, 'lead'> {
   const lead = getLead(sqlite, input.id);
-  if (lead.stage === 'won' || lead.stage === 'lost')
-    throw new AppFailure('CONFLICT', `The lead is already ${lead.stage}.`);
+  if (isClosedLead(lead.stage)) throw new AppFailure('CONFLICT', `The lead is already ${lead.stage}.`);
   const service = sqlite.prepare('SELECT name, kind FROM services WHERE id = ?').get(input.serviceId) as
     | { name: string; kind: string }
     | undefined;

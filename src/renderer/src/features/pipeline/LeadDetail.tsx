@@ -26,7 +26,7 @@ import { type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { Hub, Person, Service } from '../../../../shared/contract';
-import type { Currency } from '../../../../shared/domain';
+import { type Currency, isClosedLead } from '../../../../shared/domain';
 import { ACTIVITY_KINDS, type ActivityKind, type LeadDetail } from '../../../../shared/leads';
 import { activityInputSchema, probabilityOverrideSchema } from '../../../../shared/leads-schemas';
 import { bandOf, type ScoreFactor } from '../../../../shared/scoring';
@@ -416,7 +416,7 @@ function ProbabilityPanel({
   const [clearing, setClearing] = useState(false);
   const pct = (p: number) => formatPercent(p, lang, 0);
   // A closed lead's outcome is known: no override, and the model's last figure is shown for the record.
-  const closed = lead.stage === 'won' || lead.stage === 'lost';
+  const closed = isClosedLead(lead.stage);
 
   const clear = async () => {
     setClearing(true);

@@ -2,7 +2,7 @@
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { Hub, Person } from '../../../../shared/contract';
-import type { LeadChannel, Tier, Vertical } from '../../../../shared/domain';
+import { isClosedLead, type LeadChannel, type Tier, type Vertical } from '../../../../shared/domain';
 import type { LeadRow, LeadSortColumn } from '../../../../shared/leads';
 import { dateFormat, formatDate, formatMoneyWhole, intlLocale, majorToMinor, minorToMajor } from '../../app/format';
 import { HubDot } from '../../components/HubDot';
@@ -182,7 +182,7 @@ export function buildColumns({
         <ProbabilityCell
           model={c.getValue()}
           override={c.row.original.probabilityOverride}
-          closed={c.row.original.stage === 'won' || c.row.original.stage === 'lost'}
+          closed={isClosedLead(c.row.original.stage)}
         />
       ),
     }),
