@@ -13,6 +13,7 @@ import { locateMigrationsDir } from '../src/main/core/db/migrate';
 import { startCore } from '../src/main/hosts/core-client';
 import type { Args, Events, Method } from '../src/shared/contract';
 import { LEAD_SORT_COLUMNS } from '../src/shared/leads';
+import { INVOICES_SHOWN } from '../src/shared/money';
 
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
@@ -44,22 +45,31 @@ async function main() {
     takeAppLock: false,
     appVersion: 'bench',
   });
-  const steps: { step: string; rssMb: number }[] = [];
+  const steps: { step: string; rssMb: number; seconds: number }[] = [];
   const call = async <M extends Method>(method: M, args: Args<M>) => {
     const result = await core.call(method, args);
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
     return result.value;
   };
   const step = async (name: string, run: () => Promise<unknown>) => {
+    const started = performance.now();
     await run();
-    steps.push({ step: name, rssMb: mb(process.memoryUsage.rss()) });
+    const seconds = Math.round(performance.now() - started) / 1000;
+    steps.push({ step: name, rssMb: mb(process.memoryUsage.rss()), seconds });
   };
   try {
     const month = asOf.slice(0, 7);
     const yearAgo = `${Number(asOf.slice(0, 4)) - 1}${asOf.slice(4, 7)}`;
     await step('open', () => call('workspace/current', {}));
     await step('clients', () => call('clients/list', { asOf }));
-    await step('invoices', () => call('invoices/list', { asOf }));
+    await step('invoices', async () => {
+      // The screen's first rows, then a sort, a search and a status filter (each asks the core again).
+      const first = { asOf, limit: INVOICES_SHOWN };
+      await call('invoices/list', first);
+      await call('invoices/list', { ...first, sort: { column: 'client', direction: 'asc' } });
+      await call('invoices/list', { ...first, search: 'studio' });
+      await call('invoices/list', { ...first, status: 'overdue', sort: { column: 'balance', direction: 'desc' } });
+    });
     await step('mrr', () => call('mrr/report', { from: yearAgo, to: month }));
     await step('board', () => call('projects/board', { hubId: null }));
     await step('capacity', () => call('capacity/matrix', { from: asOf, granularity: 'week', count: 13, hubId: null }));

@@ -1,6 +1,15 @@
 /** Input schemas of the clients-and-money methods (shared by the core and the forms). */
 import { z } from 'zod';
-import { CURRENCIES, EXPENSE_CATEGORIES, INVOICE_STATUSES, PAYMENT_METHODS, TIERS, VERTICALS } from './domain';
+import {
+  AGING_BUCKETS,
+  CURRENCIES,
+  EXPENSE_CATEGORIES,
+  INVOICE_STATUSES,
+  PAYMENT_METHODS,
+  TIERS,
+  VERTICALS,
+} from './domain';
+import { INVOICE_SORT_COLUMNS } from './money';
 import { countrySchema, currencySchema, isoDateSchema, monthSchema } from './schemas';
 
 const id = z.number().int().positive();
@@ -171,9 +180,22 @@ export const creditNoteSchema = z
   })
   .strict();
 
+/** Without `limit` every matching invoice comes back (the CLI and exports); the screen asks for the first rows. */
 export const invoiceListSchema = z
-  .object({ status: z.enum(INVOICE_STATUSES).optional(), clientId: id.optional(), asOf: isoDateSchema.optional() })
+  .object({
+    status: z.enum(INVOICE_STATUSES).optional(),
+    clientId: id.optional(),
+    asOf: isoDateSchema.optional(),
+    bucket: z.enum(AGING_BUCKETS).optional(),
+    search: z.string().trim().max(100, 'Search at most 100 characters.').optional(),
+    sort: z
+      .object({ column: z.enum(INVOICE_SORT_COLUMNS), direction: z.enum(['asc', 'desc']) })
+      .strict()
+      .optional(),
+    limit: z.number().int().min(1).max(100_000).optional(),
+  })
   .strict();
+export type InvoiceQuery = z.output<typeof invoiceListSchema>;
 
 export const paymentSchema = z
   .object({

@@ -48,6 +48,9 @@ export interface ClientHealth {
   factors: HealthFactor[];
 }
 
+/** A client's health as the list shows it; the detail adds the factors behind the score. */
+export type ClientHealthSummary = Omit<ClientHealth, 'factors'>;
+
 export interface ClientSubscriptionSummary {
   status: SubscriptionStatus | 'none';
   /** Monthly fee of the active subscriptions, reporting currency. */
@@ -72,7 +75,7 @@ export interface ClientRow {
   projectsOpen: number;
   lastDeliveryDate: string | null;
   subscription: ClientSubscriptionSummary;
-  health: ClientHealth;
+  health: ClientHealthSummary;
   /** The tier the client's actual spend suggests, when it differs from `tier`. */
   suggestedTier: Tier | null;
   /** Mean value of the client's delivered projects, reporting currency (basis of the suggestion). */
@@ -135,7 +138,12 @@ export interface ClientActivity {
   params: Record<string, string | number | null>;
 }
 
-export interface ClientDetail extends ClientRow {
+/** A client row with the factors behind its health (the detail, the CLI's report). */
+export interface ExplainedClientRow extends ClientRow {
+  health: ClientHealth;
+}
+
+export interface ClientDetail extends ExplainedClientRow {
   projects: ClientProject[];
   leads: ClientLead[];
   invoices: InvoiceSummary[];
@@ -301,14 +309,37 @@ export interface Invoice extends InvoiceSummary {
   notes: string | null;
   voidReason: string | null;
   client: InvoiceParty;
+  /** The client's payment terms now, in days: what issuing a draft dates it due by. */
+  clientTermsDays: number;
   /** The workspace (and the hub that bills) as the issuer. */
   issuer: InvoiceParty & { logoDataUrl: string | null; hubName: string | null };
 }
 
+/** What the invoice list sorts by; without a sort, drafts first, then the newest issued. */
+export const INVOICE_SORT_COLUMNS = [
+  'number',
+  'client',
+  'kind',
+  'issued',
+  'due',
+  'status',
+  'total',
+  'balance',
+  'overdue',
+] as const;
+export type InvoiceSortColumn = (typeof INVOICE_SORT_COLUMNS)[number];
+/** How many invoices the list screen shows at first, and adds with each "Show more". */
+export const INVOICES_SHOWN = 500;
+
 export interface InvoiceList {
   asOf: string;
   reportingCurrency: Currency;
+  /** The matching invoices in order; only the first `limit` when one was asked for. */
   invoices: InvoiceSummary[];
+  /** How many invoices match every filter (`invoices` may hold fewer). */
+  total: number;
+  /** Invoices per status matching every filter but the status one; `all` is their sum. */
+  counts: Record<'all' | InvoiceStatus, number>;
   /** Open receivables per aging bucket, reporting currency. */
   aging: Record<AgingBucket, { count: number; balanceMinor: number | null }>;
   missingRates: MissingRate[];

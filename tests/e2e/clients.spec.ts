@@ -8,7 +8,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import type { ClientList, ClientRow } from '../../src/shared/money';
+import type { ClientDetail, ClientList, ClientRow, ExplainedClientRow } from '../../src/shared/money';
 import { type AtalayaApp, expect, snap, test } from './fixtures';
 import { mainHeading } from './screens';
 
@@ -223,7 +223,7 @@ test('a saved view comes back after a reload, and can be deleted after confirmin
 });
 
 /** What the detail must say about each factor, from the core's inputs (the same wording rules as the UI). */
-function expectedFactorText(c: ClientRow): Record<string, RegExp> {
+function expectedFactorText(c: ExplainedClientRow): Record<string, RegExp> {
   const f = Object.fromEntries(c.health.factors.map((x) => [x.key, x]));
   const days = f.recency!.inputs.daysSinceLastDelivery;
   return {
@@ -250,7 +250,9 @@ test('a client opens with every health factor explained, and its payment terms c
   await demoApp.open(page);
   await openClients(page);
   const list = await core<ClientList>(page, demoApp, 'clients/list');
-  const client = [...list.clients].sort((a, b) => a.health.score - b.health.score)[0]!;
+  const weakest = [...list.clients].sort((a, b) => a.health.score - b.health.score)[0]!;
+  // The list carries the score; the factors behind it come with the client's detail.
+  const client = await core<ClientDetail>(page, demoApp, 'clients/get', { id: weakest.id });
   await rows(page).filter({ hasText: client.name }).first().click();
   const detail = page.getByTestId('client-detail');
   await expect(detail.getByRole('heading', { name: client.name, level: 2 })).toBeVisible();

@@ -52,6 +52,14 @@ async function openInvoices(page: Page, names = { section: 'Finance', tab: 'Invo
 const expectListed = (panel: Locator, count: number) =>
   expect(panel.getByRole('table', { name: 'Invoices' })).toHaveAttribute('aria-rowcount', String(count + 1));
 
+/** Picks a client in a client combobox by typing its name (the list shows the best matches). */
+async function pickClient(page: Page, scope: Locator, name: string) {
+  await scope.getByLabel('Client').click();
+  await scope.getByLabel('Client').fill(name);
+  await page.getByRole('option', { name, exact: true }).click();
+  await expect(scope.getByLabel('Client')).toHaveValue(name);
+}
+
 async function openInvoice(page: Page, number: string) {
   const panel = page.getByTestId('invoices-tab');
   await panel.getByRole('searchbox', { name: 'Search invoices' }).fill(number);
@@ -96,6 +104,35 @@ test('aging buckets and the overdue filter show what the core computes', async (
   await expect(card).toHaveAttribute('aria-pressed', 'true');
   await expectListed(panel, expected.aging['16-30'].count);
   await card.click();
+  await expectListed(panel, expected.invoices.length);
+  await expect(panel.getByTestId('invoices-shown')).toHaveText(
+    `Showing ${expected.invoices.length} of ${expected.invoices.length} invoices`,
+  );
+
+  // Sorting is the core's: the largest balances first, in the order it gives.
+  const balance = panel.getByRole('columnheader', { name: 'Balance' });
+  await balance.getByRole('button').click();
+  await expect(balance).toHaveAttribute('aria-sort', 'descending');
+  const byBalance = await core<InvoiceList>(demoApp, 'invoices/list', {
+    sort: { column: 'balance', direction: 'desc' },
+    limit: 5,
+  });
+  expect(byBalance.invoices[0]!.balanceMinor).toBe(Math.max(...expected.invoices.map((i) => i.balanceMinor)));
+  // The rows follow once the core replies.
+  await expect
+    .poll(async () => (await panel.getByTestId('invoice-number').allTextContents()).slice(0, 5))
+    .toEqual(byBalance.invoices.map((i) => i.number ?? 'Draft'));
+
+  // The client filter is a picker over the core's lookup: one client's invoices, then every client's again.
+  const one = expected.invoices[0]!;
+  const theirs = expected.invoices.filter((i) => i.clientId === one.clientId).length;
+  await pickClient(page, panel, one.clientName);
+  await expect(panel.getByTestId('invoices-shown')).toHaveText(
+    `Showing ${theirs} of ${theirs} invoice${theirs === 1 ? '' : 's'}`,
+  );
+  await expect(panel.getByTestId('invoice-row').filter({ hasNotText: one.clientName })).toHaveCount(0);
+  await panel.getByLabel('Client').click();
+  await page.getByRole('option', { name: 'All clients', exact: true }).click();
   await expectListed(panel, expected.invoices.length);
 });
 
@@ -203,8 +240,7 @@ test('a new draft is issued with the next number, and voiding keeps the number',
   // Nothing chosen: refused field by field.
   await editor.getByRole('button', { name: 'Create draft' }).click();
   await expect(editor.getByLabel('Client')).toHaveAccessibleDescription('Choose a client.');
-  await editor.getByLabel('Client').click();
-  await page.getByRole('option', { name: new RegExp(`^${client.name}`) }).click();
+  await pickClient(page, editor, client.name);
   await editor.getByRole('button', { name: 'Create draft' }).click();
   await expect(editor.getByLabel('Description, line 1')).toHaveAccessibleDescription('This field cannot be empty.');
   await expect(editor.getByLabel('Unit price, line 1')).toHaveAccessibleDescription('Type a price, like 120.50.');
@@ -285,8 +321,7 @@ test('a final invoice is drafted from a project', async ({ page, demoApp }) => {
   const panel = await openInvoices(page);
   await panel.getByRole('button', { name: 'New invoice' }).click();
   const editor = page.getByRole('dialog', { name: 'New invoice' });
-  await editor.getByLabel('Client').click();
-  await page.getByRole('option', { name: new RegExp(`^${client.name}`) }).click();
+  await pickClient(page, editor, client.name);
   await editor.getByRole('radio', { name: /^A project/ }).click();
   await editor.getByLabel('Project').click();
   await page.getByRole('option', { name: new RegExp(`^${project.name}`) }).click();
@@ -310,8 +345,7 @@ test('a final invoice is drafted from a project', async ({ page, demoApp }) => {
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
   await panel.getByRole('button', { name: 'New invoice' }).click();
-  await editor.getByLabel('Client').click();
-  await page.getByRole('option', { name: new RegExp(`^${client.name}`) }).click();
+  await pickClient(page, editor, client.name);
   await editor.getByRole('radio', { name: /^A project/ }).click();
   await editor.getByLabel('Project').click();
   await page.getByRole('option', { name: new RegExp(`^${project.name}`) }).click();
@@ -474,6 +508,8 @@ test.describe('Spanish', () => {
     await expect(panel.getByTestId('aging-0-15')).toContainText('0–15 días');
     await snap(page, 'invoices-list-light-es');
     await panel.getByRole('searchbox', { name: 'Buscar facturas' }).fill(target.number!);
+    // The search is sent once typing pauses.
+    await expect(panel.getByTestId('invoice-row')).toHaveCount(1);
     await panel.getByTestId('invoice-row').click();
     const sheet = page.getByTestId('invoice-sheet');
     await expect(sheet.getByTestId('invoice-status')).toHaveText('Vencida');

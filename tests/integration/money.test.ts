@@ -9,6 +9,8 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../src/main/hosts/core-client';
+import { type AgingBucket, INVOICE_KINDS, INVOICE_STATUSES, type InvoiceStatus } from '../../src/shared/domain';
+import { INVOICE_SORT_COLUMNS, type InvoiceSortColumn, type InvoiceSummary } from '../../src/shared/money';
 import type { OnboardingInput } from '../../src/shared/schemas';
 import { builtWorker, cleanTempDirs, expectOk, MIGRATIONS_DIR, nextEvent, tempDir, testCore } from '../helpers';
 
@@ -579,6 +581,109 @@ describe("the demo agency's money", () => {
       expect(m.opening + m.new + m.expansion + m.contraction + m.churn + m.reactivation, m.month).toBe(m.closing);
       if (i > 0) expect(m.opening).toBe(report.months[i - 1]!.closing);
     });
+  });
+
+  it('filters, counts, sorts and limits the invoice list in the core exactly as the whole list reads', async () => {
+    const asOf = '2026-11-20';
+    const whole = expectOk(await core.call('invoices/list', { asOf })).invoices;
+    expect(whole.length).toBeGreaterThan(100);
+    // The list's own order: drafts first, then the newest issued (ties: the higher id).
+    const position = new Map(whole.map((inv, i) => [inv.id, i]));
+    for (let i = 1; i < whole.length; i++) {
+      const [a, b] = [whole[i - 1]!, whole[i]!];
+      const inOrder =
+        a.issueDate === null
+          ? b.issueDate !== null || a.id > b.id
+          : (b.issueDate ?? '') < a.issueDate || (b.issueDate === a.issueDate && a.id > b.id);
+      expect(inOrder, `${a.id} before ${b.id}`).toBe(true);
+    }
+
+    const text = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+    const value: Record<InvoiceSortColumn, (i: InvoiceSummary) => number | string> = {
+      number: (i) => i.number ?? '',
+      client: (i) => i.clientName,
+      kind: (i) => INVOICE_KINDS.indexOf(i.kind),
+      issued: (i) => i.issueDate ?? '',
+      due: (i) => i.dueDate ?? '',
+      status: (i) => INVOICE_STATUSES.indexOf(i.status),
+      total: (i) => (i.kind === 'credit_note' ? -i.totalMinor : i.totalMinor),
+      balance: (i) => i.balanceMinor,
+      overdue: (i) => i.daysOverdue,
+    };
+    for (const column of INVOICE_SORT_COLUMNS)
+      for (const direction of ['asc', 'desc'] as const) {
+        const page = expectOk(await core.call('invoices/list', { asOf, sort: { column, direction }, limit: 40 }));
+        const sign = direction === 'asc' ? 1 : -1;
+        const compare = (a: InvoiceSummary, b: InvoiceSummary) => {
+          const [x, y] = [value[column](a), value[column](b)];
+          const byValue = typeof x === 'string' ? text.compare(x, y as string) : x - (y as number);
+          return sign * byValue || position.get(a.id)! - position.get(b.id)!;
+        };
+        const expected = [...whole].sort(compare).slice(0, 40);
+        expect(
+          page.invoices.map((i) => i.id),
+          `${column} ${direction}`,
+        ).toEqual(expected.map((i) => i.id));
+        expect(page.total).toBe(whole.length);
+      }
+
+    const someClient = whole.find((i) => i.clientName.length > 6)!.clientName;
+    const filters: { status?: InvoiceStatus; bucket?: AgingBucket; search?: string; clientId?: number }[] = [
+      { status: 'overdue' },
+      { status: 'paid' },
+      { bucket: '0-15' },
+      { bucket: '60+', status: 'overdue' },
+      { search: 'INV-2026-00' },
+      { search: someClient.slice(1, 6).toUpperCase() },
+      { clientId: whole[0]!.clientId },
+      { clientId: whole[0]!.clientId, status: 'paid' },
+    ];
+    for (const filter of filters) {
+      const q = filter.search?.toLowerCase() ?? '';
+      const keep = (i: InvoiceSummary) =>
+        (filter.clientId === undefined || i.clientId === filter.clientId) &&
+        (filter.bucket === undefined || i.agingBucket === filter.bucket) &&
+        (q === '' || (i.number ?? '').toLowerCase().includes(q) || i.clientName.toLowerCase().includes(q));
+      const kept = whole.filter(keep);
+      const matching = kept.filter((i) => filter.status === undefined || i.status === filter.status);
+      const list = expectOk(await core.call('invoices/list', { asOf, ...filter, limit: 10 }));
+      const label = JSON.stringify(filter);
+      expect(list.total, label).toBe(matching.length);
+      expect(list.invoices, label).toEqual(matching.slice(0, 10));
+      expect(list.counts.all, label).toBe(kept.length);
+      for (const status of INVOICE_STATUSES)
+        expect(list.counts[status], `${label} ${status}`).toBe(kept.filter((i) => i.status === status).length);
+    }
+
+    // Another process renames a client: the next list searches the new name (nothing stale is kept).
+    const renamed = whole.find((i) => i.number !== null)!;
+    const db = new Database(file);
+    try {
+      db.prepare('UPDATE clients SET name = ? WHERE id = ?').run('Quetzal Renamed Ltd', renamed.clientId);
+    } finally {
+      db.close();
+    }
+    const found = expectOk(await core.call('invoices/list', { asOf, search: 'quetzal renamed' }));
+    expect(found.invoices.map((i) => i.id)).toContain(renamed.id);
+    expect(found.invoices.every((i) => i.clientName === 'Quetzal Renamed Ltd')).toBe(true);
+
+    // A payment recorded here moves the invoice's balance in the next list.
+    const open = whole.find((i) => i.balanceMinor > 200 && i.status !== 'draft')!;
+    expectOk(
+      await core.call('payments/record', {
+        invoiceId: open.id,
+        paidOn: asOf,
+        amountMinor: 100,
+        currency: open.currency,
+      }),
+    );
+    const after = expectOk(await core.call('invoices/list', { asOf, search: open.number! })).invoices;
+    expect(after.find((i) => i.id === open.id)!.balanceMinor).toBe(open.balanceMinor - 100);
+
+    for (const bad of [{ sort: { column: 'amount', direction: 'asc' } }, { limit: 0 }, { bucket: '90+' }]) {
+      const refused = await core.call('invoices/list', bad as never);
+      expect(refused.ok === false && refused.error.code, JSON.stringify(bad)).toBe('BAD_REQUEST');
+    }
   });
 
   it('shows late payers, overdue invoices and at least one client alert', async () => {

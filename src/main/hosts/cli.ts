@@ -10,10 +10,10 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { type CapacityFigures, type CapacityMatrix, type RoutingReport, utilizationBand } from '../../shared/capacity';
 import { AGING_BUCKETS, INVOICE_STATUSES } from '../../shared/domain';
-import type { ClientRow, InvoiceList, MrrMonth } from '../../shared/money';
+import type { ExplainedClientRow, InvoiceList, MrrMonth } from '../../shared/money';
 import { demoOptionsSchema, isoDateSchema, monthSchema } from '../../shared/schemas';
 import { capacityMatrix } from '../core/capacity/matrix';
-import { listClients } from '../core/clients/repo';
+import { explainClients } from '../core/clients/repo';
 import { backupTo } from '../core/db/backup';
 import { assertOpenable, knownMigrations, locateMigrationsDir } from '../core/db/migrate';
 import { generateDemo } from '../core/demo/generate';
@@ -242,7 +242,7 @@ async function report(command: 'clients' | 'invoices' | 'mrr', values: Values, l
   try {
     const asOf = asOfArg ?? workspaceToday(ws.sqlite, new Date());
     if (command === 'clients') {
-      const list = listClients(ws.sqlite, asOf);
+      const list = explainClients(ws.sqlite, asOf);
       const clients = values['at-risk'] ? list.clients.filter((c) => c.health.status === 'at_risk') : list.clients;
       clients.sort((a, b) => a.health.score - b.health.score || a.name.localeCompare(b.name));
       return { json: { ...list, clients }, text: clientsText(clients, list.asOf) };
@@ -359,7 +359,7 @@ const money = (minor: number | null, currency: string) =>
     ? '—'
     : `${(minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
 
-function clientsText(clients: ClientRow[], asOf: string): string {
+function clientsText(clients: ExplainedClientRow[], asOf: string): string {
   if (clients.length === 0) return `No clients to show (as of ${asOf}).`;
   const lines = clients.map((c) => {
     const weakest = [...c.health.factors].sort((a, b) => a.points / a.max - b.points / b.max)[0]!;

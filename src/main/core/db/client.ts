@@ -44,6 +44,16 @@ export function writeTransaction<T>(sqlite: Sqlite, work: () => T): T {
   return sqlite.transaction(work).immediate();
 }
 
+/**
+ * Names the data this connection sees: it changes when another connection
+ * commits (data_version) or this one writes (total_changes()). Inside a read
+ * transaction, call it first: its read pins the snapshot it names.
+ */
+export function snapshotKey(sqlite: Sqlite): string {
+  const changes = sqlite.prepare('SELECT total_changes() FROM sqlite_schema LIMIT 1').pluck().get();
+  return `${sqlite.pragma('data_version', { simple: true })}:${changes}`;
+}
+
 const statementCache = new WeakMap<Sqlite, Map<string, Database.Statement>>();
 
 /**

@@ -16,9 +16,9 @@ import {
 } from './repo';
 
 export const invoicesHandlers = {
-  'invoices/list': ({ status, clientId, asOf }, ctx) => {
+  'invoices/list': ({ asOf, ...query }, ctx) => {
     const r = readScope(ctx);
-    return listInvoices(r.sqlite, { status, clientId }, asOf ?? r.today);
+    return listInvoices(r.sqlite, query, asOf ?? r.today);
   },
   'invoices/get': ({ id }, ctx) => {
     const r = readScope(ctx);

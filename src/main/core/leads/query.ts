@@ -22,7 +22,7 @@
  * index out of a plan. Nothing relies on ANALYZE statistics.
  */
 import type { LeadFilter, LeadPage, LeadRow, LeadSortColumn } from '../../../shared/leads';
-import type { Sqlite } from '../db/client';
+import { type Sqlite, snapshotKey } from '../db/client';
 
 export const ROW_COLUMNS = `l.id, l.company, l.contact_name AS contactName, l.channel, l.vertical, l.tier, l.owner_id AS ownerId,
   l.hub_id AS hubId, l.stage, l.expected_value_minor AS expectedValueMinor, l.currency, l.score,
@@ -208,8 +208,7 @@ const MAX_CACHED_COUNTS = 2_000;
  * total_changes() whether this one has written.
  */
 function countsNow(sqlite: Sqlite): Map<string, number> {
-  const changes = sqlite.prepare('SELECT total_changes() FROM sqlite_schema LIMIT 1').pluck().get();
-  const version = `${sqlite.pragma('data_version', { simple: true })}:${changes}`;
+  const version = snapshotKey(sqlite);
   let cache = countCaches.get(sqlite);
   if (!cache || cache.version !== version || cache.counts.size > MAX_CACHED_COUNTS) {
     cache = { version, counts: new Map() };

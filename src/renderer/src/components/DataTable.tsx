@@ -66,6 +66,7 @@ export function DataTable<TData extends RowData>({
   sortable = false,
   sorting,
   onSortingChange,
+  sortedElsewhere = false,
   onRowClick,
   density = 'normal',
   className,
@@ -83,6 +84,8 @@ export function DataTable<TData extends RowData>({
   /** Controlled sorting state; without it the table keeps its own. */
   sorting?: SortingState;
   onSortingChange?: (sorting: SortingState) => void;
+  /** The rows arrive sorted (by the core): the headers only say and change the order. */
+  sortedElsewhere?: boolean;
   /** Makes rows open something: click, or Enter on the focused row. */
   onRowClick?: (row: TData) => void;
   /** 'compact' tightens the cell padding for wide tables. */
@@ -96,6 +99,7 @@ export function DataTable<TData extends RowData>({
     columns,
     data,
     enableSorting: sortable,
+    manualSorting: sortedElsewhere,
     enableMultiSort: false,
     // A header click flips between the two directions; it never falls back to "unsorted".
     enableSortingRemoval: false,

@@ -31,6 +31,7 @@ export function ClientPicker({
   noneLabel: string;
   disabled?: boolean;
   id?: string;
+  'aria-label'?: string;
   'aria-invalid'?: boolean | undefined;
   'aria-describedby'?: string | undefined;
 }) {

@@ -32,24 +32,27 @@ export function IssueDialog({
   const { t, i18n } = useTranslation('invoices');
   const lang = i18n.language;
   const [issueDate, setIssueDate] = useState(today);
-  const [numbers, setNumbers] = useState<(string | null)[] | null>(null);
+  /** The highest number already given in the draft's series (every client), to say which one it takes. */
+  const [latest, setLatest] = useState<{ series: string; number: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const value = useMemo(() => ({ id: invoice.id, issueDate }), [invoice.id, issueDate]);
   const v = useMoneyForm(invoiceIssueSchema, value);
 
-  // The numbers already given (every client), to say which one this draft takes.
+  const series = /^\d{4}-\d{2}-\d{2}$/.test(issueDate) ? `INV-${issueDate.slice(0, 4)}` : null;
   useEffect(() => {
+    if (series === null) return;
     let live = true;
-    void api.call('invoices/list', {}).then((r) => {
-      if (live && r.ok) setNumbers(r.value.invoices.map((i) => i.number));
-    });
+    void api
+      .call('invoices/list', { search: `${series}-`, sort: { column: 'number', direction: 'desc' }, limit: 1 })
+      .then((r) => {
+        if (live && r.ok) setLatest({ series, number: r.value.invoices[0]?.number ?? null });
+      });
     return () => {
       live = false;
     };
-  }, []);
-  const validDate = /^\d{4}-\d{2}-\d{2}$/.test(issueDate);
-  const predicted = numbers && validDate ? nextNumber(numbers, `INV-${issueDate.slice(0, 4)}`) : null;
+  }, [series]);
+  const predicted = series && latest?.series === series ? nextNumber([latest.number], series) : null;
 
   const issue = async () => {
     v.setSubmitted(true);
@@ -113,7 +116,7 @@ export function IssueDialog({
               : t('issue.stepNumberUnknown', { series: `INV-${issueDate.slice(0, 4)}` })}
           </li>
           <li>
-            {termsDays !== null && validDate
+            {termsDays !== null && series !== null
               ? t('issue.stepDue', {
                   count: termsDays,
                   date: formatDate(addDays(issueDate, termsDays), lang),

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { AppError } from '../../../../shared/contract';
 import { type Currency, EU_COUNTRIES } from '../../../../shared/domain';
-import type { ClientDetail, ClientRow, Invoice } from '../../../../shared/money';
+import type { ClientDetail, ClientOption, Invoice } from '../../../../shared/money';
 import { type InvoiceDraftInput, invoiceDraftSchema, invoiceUpdateDraftSchema } from '../../../../shared/money-schemas';
 import { api } from '../../app/api';
 import { countryName, formatMoney, formatMonth, majorToMinor, numberForInput, parseDecimal } from '../../app/format';
@@ -24,6 +24,7 @@ import { CurrencySelect } from '../../components/DomainInputs';
 import { Field, Input, UnitInput } from '../../components/Field';
 import { Select } from '../../components/Select';
 import { Skeleton } from '../../components/Skeleton';
+import { ClientPicker } from '../clients/ClientPicker';
 import { bpToPct, moneyForInput } from './parts';
 import { useMoneyForm } from './validation';
 
@@ -92,7 +93,7 @@ function useClientDetail(clientId: number | null) {
 }
 
 export type EditorMode =
-  | { kind: 'new'; clients: ClientRow[]; reportingCurrency: Currency; today: string; clientId?: number }
+  | { kind: 'new'; reportingCurrency: Currency; today: string; client?: ClientOption }
   | { kind: 'edit'; invoice: Invoice };
 
 export function InvoiceEditor({
@@ -108,18 +109,17 @@ export function InvoiceEditor({
   const lang = i18n.language;
   const hubs = useApp((s) => s.hubs);
   const editing = mode.kind === 'edit' ? mode.invoice : null;
-  const clients = mode.kind === 'new' ? mode.clients : [];
-
-  const [clientId, setClientId] = useState<string>(() =>
-    editing ? String(editing.clientId) : mode.kind === 'new' && mode.clientId ? String(mode.clientId) : '',
-  );
-  const client = clients.find((c) => String(c.id) === clientId) ?? null;
+  // A new invoice's client is picked by name; its terms, projects and subscriptions then come from the core.
+  const [picked, setPicked] = useState<ClientOption | null>(mode.kind === 'new' ? (mode.client ?? null) : null);
+  const clientId = editing ? String(editing.clientId) : picked ? String(picked.id) : '';
+  const detail = useClientDetail(mode.kind === 'new' && picked ? picked.id : null);
+  const client = detail && detail.id === picked?.id ? detail : null;
   const hubOf = (hubId: number | null) => hubs.find((h) => h.id === hubId) ?? null;
-  const defaultCurrency = (c: ClientRow | null): Currency =>
+  const defaultCurrency = (c: { hubId: number | null } | null): Currency =>
     hubOf(c?.hubId ?? null)?.currency ?? (mode.kind === 'new' ? mode.reportingCurrency : 'USD');
 
   const [source, setSource] = useState<Source>('manual');
-  const [currency, setCurrency] = useState<Currency>(() => editing?.currency ?? defaultCurrency(client));
+  const [currency, setCurrency] = useState<Currency>(() => editing?.currency ?? defaultCurrency(picked));
   const [lines, setLines] = useState<LineDraft[]>(() =>
     editing
       ? editing.lines.map((l) => ({
@@ -138,7 +138,6 @@ export function InvoiceEditor({
   const [month, setMonth] = useState(mode.kind === 'new' ? mode.today.slice(0, 7) : '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
-  const detail = useClientDetail(mode.kind === 'new' && client ? client.id : null);
 
   const parsedLines = useMemo(() => toLines(lines, currency, lang), [lines, currency, lang]);
   const value = useMemo(
@@ -294,25 +293,19 @@ export function InvoiceEditor({
           <div className="grid grid-cols-6 items-start gap-4">
             <Field className="col-span-4" label={t('editor.client')} error={v.errorFor('clientId')}>
               {(p) => (
-                <Select
+                <ClientPicker
                   {...p}
-                  value={clientId}
-                  placeholder={t('editor.chooseClient')}
-                  onChange={(id) => {
-                    setClientId(id);
+                  value={picked}
+                  noneLabel={t('editor.chooseClient')}
+                  onChange={(c) => {
+                    setPicked(c);
                     v.edited('clientId');
                     setSource('manual');
                     setProjectId('');
                     setSubscriptionId('');
                     setError(null);
-                    const c = clients.find((x) => String(x.id) === id) ?? null;
                     setCurrency(defaultCurrency(c));
                   }}
-                  options={clients.map((c) => ({
-                    value: String(c.id),
-                    label: c.name,
-                    hint: countryName(c.country, lang),
-                  }))}
                 />
               )}
             </Field>
@@ -325,7 +318,7 @@ export function InvoiceEditor({
           </div>
         )}
 
-        {editing || !client ? null : (
+        {editing || !picked ? null : (
           <fieldset>
             <legend className="mb-2 text-[13px] font-medium text-fg">{t('editor.source.label')}</legend>
             <RadioGroup.Root

@@ -28,7 +28,6 @@ type Action = 'edit' | 'issue' | 'void' | 'payment' | 'credit' | null;
 export function InvoiceSheet({
   invoiceId,
   today,
-  termsDays,
   onClose,
   onOpenInvoice,
   onChanged,
@@ -36,7 +35,6 @@ export function InvoiceSheet({
   invoiceId: number | null;
   today: string;
   /** The client's payment terms by client id (for the issue confirmation). */
-  termsDays: (clientId: number) => number | null;
   onClose: () => void;
   /** Opens another invoice (a credit note, or the invoice a credit note credits). */
   onOpenInvoice: (id: number) => void;
@@ -59,7 +57,6 @@ export function InvoiceSheet({
               key={invoiceId}
               id={invoiceId}
               today={today}
-              termsDays={termsDays}
               onOpenInvoice={onOpenInvoice}
               onChanged={onChanged}
               closeButton={
@@ -92,7 +89,6 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
 function SheetBody({
   id,
   today,
-  termsDays,
   onOpenInvoice,
   onChanged,
   closeButton,
@@ -100,7 +96,6 @@ function SheetBody({
 }: {
   id: number;
   today: string;
-  termsDays: (clientId: number) => number | null;
   onOpenInvoice: (id: number) => void;
   onChanged: () => void;
   closeButton: ReactNode;
@@ -411,7 +406,7 @@ function SheetBody({
         <IssueDialog
           invoice={inv}
           today={today}
-          termsDays={termsDays(inv.clientId)}
+          termsDays={inv.clientTermsDays}
           onClose={() => setAction(null)}
           onDone={changed}
         />

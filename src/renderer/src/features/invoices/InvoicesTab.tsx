@@ -1,24 +1,31 @@
 /** Invoices and payments: the list with aging, the invoice detail, payments and credit notes. */
-import type { Row } from '@tanstack/react-table';
 import { FilePlus2, ReceiptText, Search, SearchX, Users } from 'lucide-react';
 import { ToggleGroup } from 'radix-ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGING_BUCKETS, type AgingBucket, INVOICE_STATUSES, type InvoiceStatus } from '../../../../shared/domain';
-import type { Invoice, InvoiceList, InvoiceSummary } from '../../../../shared/money';
+import {
+  type ClientOption,
+  INVOICES_SHOWN,
+  type Invoice,
+  type InvoiceList,
+  type InvoiceSortColumn,
+  type InvoiceSummary,
+} from '../../../../shared/money';
 import { navigate } from '../../app/actions';
 import { dateFormat, formatDate, formatMoney, formatNumber, intlLocale } from '../../app/format';
 import { useApiQuery } from '../../app/useApi';
+import { useDebounced } from '../../app/useDebounced';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { cn } from '../../components/cn';
-import { columnHelper, DataTable, type SortingState, type TableCore } from '../../components/DataTable';
+import { columnHelper, DataTable, type SortingState } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { Input } from '../../components/Field';
-import { Select } from '../../components/Select';
 import { Skeleton } from '../../components/Skeleton';
 import { Tip } from '../../components/Tooltip';
+import { ClientPicker } from '../clients/ClientPicker';
 import { type EditorMode, InvoiceEditor } from './InvoiceEditor';
 import { InvoiceSheet } from './InvoiceSheet';
 import { InvoiceStatusBadge, useKindLabel, useMissingRateText } from './parts';
@@ -26,10 +33,8 @@ import { InvoiceStatusBadge, useKindLabel, useMissingRateText } from './parts';
 type StatusFilter = 'all' | InvoiceStatus;
 
 const col = columnHelper<InvoiceSummary>();
-const byNumber = (a: Row<TableCore, InvoiceSummary>, b: Row<TableCore, InvoiceSummary>, id: string) =>
-  (a.getValue<number>(id) ?? 0) - (b.getValue<number>(id) ?? 0);
-const byText = (a: Row<TableCore, InvoiceSummary>, b: Row<TableCore, InvoiceSummary>, id: string) =>
-  (a.getValue<string>(id) ?? '').localeCompare(b.getValue<string>(id) ?? '');
+/** The search is sent to the core once typing pauses this long. */
+const SEARCH_DELAY_MS = 250;
 
 /** A credit note reads as a negative amount. */
 const signed = (inv: InvoiceSummary, minor: number) => (inv.kind === 'credit_note' ? -minor : minor);
@@ -112,7 +117,7 @@ function AgingCards({
                 )}
               </span>
               <span className="text-[12px] text-muted tabular-nums" data-testid="aging-count">
-                {t('aging.count', { count: a.count })}
+                {t('aging.count', { count: a.count, n: formatNumber(a.count, lang, 0) })}
               </span>
               {a.balanceMinor === null ? <span className="text-[11.5px] text-warning-text">{reason}</span> : null}
             </button>
@@ -132,7 +137,7 @@ function StatusFilterBar({
   onChange: (s: StatusFilter) => void;
   counts: Record<StatusFilter, number>;
 }) {
-  const { t } = useTranslation('invoices');
+  const { t, i18n } = useTranslation('invoices');
   return (
     <ToggleGroup.Root
       type="single"
@@ -151,7 +156,7 @@ function StatusFilterBar({
           )}
         >
           {s === 'all' ? t('filters.all') : t(`status.${s}`)}
-          <span className="text-[11.5px] text-faint tabular-nums">{counts[s]}</span>
+          <span className="text-[11.5px] text-faint tabular-nums">{formatNumber(counts[s], i18n.language, 0)}</span>
         </ToggleGroup.Item>
       ))}
     </ToggleGroup.Root>
@@ -177,7 +182,9 @@ export function InvoicesTab() {
   const { t, i18n } = useTranslation('invoices');
   const lang = i18n.language;
   const kindLabel = useKindLabel();
-  const [clientId, setClientId] = useState<number | null>(null);
+  /** The client filter: a picker over the core's lookup (a list of every client would not scale). */
+  const [client, setClient] = useState<ClientOption | null>(null);
+  const clientId = client?.id ?? null;
   const [status, setStatus] = useState<StatusFilter>('all');
   const [bucket, setBucket] = useState<AgingBucket | null>(null);
   const [search, setSearch] = useState('');
@@ -185,35 +192,33 @@ export function InvoicesTab() {
   const [openId, setOpenId] = useState<number | null>(null);
   const [editor, setEditor] = useState<EditorMode | null>(null);
 
-  const list = useApiQuery('invoices/list', clientId === null ? {} : { clientId });
-  const clients = useApiQuery('clients/list', {});
-  const clientRows = useMemo(
-    () => [...(clients.data?.clients ?? [])].sort((a, b) => a.name.localeCompare(b.name, lang)),
-    [clients.data, lang],
-  );
+  // The core filters, counts and sorts every invoice and sends the first rows; "Show more" asks for more.
+  const sent = useDebounced(search.trim(), SEARCH_DELAY_MS);
+  const sortBy = sorting[0];
+  const query = {
+    ...(clientId === null ? {} : { clientId }),
+    ...(status === 'all' ? {} : { status }),
+    ...(bucket === null ? {} : { bucket }),
+    ...(sent === '' ? {} : { search: sent }),
+    ...(sortBy
+      ? {
+          sort: {
+            column: sortBy.id as InvoiceSortColumn,
+            direction: sortBy.desc ? ('desc' as const) : ('asc' as const),
+          },
+        }
+      : {}),
+  };
+  const queryKey = JSON.stringify(query);
+  const [shownFor, setShownFor] = useState({ key: queryKey, limit: INVOICES_SHOWN });
+  const limit = shownFor.key === queryKey ? shownFor.limit : INVOICES_SHOWN;
+  const list = useApiQuery('invoices/list', { ...query, limit });
+  // Whether there is any client at all to invoice.
+  const anyClient = useApiQuery('clients/lookup', { search: '', limit: 1 });
 
   const data = list.data;
   const year = data?.asOf.slice(0, 4) ?? '';
-  const counts = useMemo(() => {
-    const c = Object.fromEntries(['all', ...INVOICE_STATUSES].map((s) => [s, 0])) as Record<StatusFilter, number>;
-    for (const inv of data?.invoices ?? []) {
-      c.all++;
-      c[inv.status]++;
-    }
-    return c;
-  }, [data]);
-
-  const rows = useMemo(() => {
-    const q = search.trim().toLocaleLowerCase(lang);
-    return (data?.invoices ?? []).filter(
-      (inv) =>
-        (status === 'all' || inv.status === status) &&
-        (bucket === null || inv.agingBucket === bucket) &&
-        (q === '' ||
-          (inv.number ?? '').toLocaleLowerCase(lang).includes(q) ||
-          inv.clientName.toLocaleLowerCase(lang).includes(q)),
-    );
-  }, [data, status, bucket, search, lang]);
+  const rows = data?.invoices ?? [];
 
   const columns = useMemo(
     () =>
@@ -221,7 +226,6 @@ export function InvoicesTab() {
         col.accessor((r) => r.number ?? '', {
           id: 'number',
           header: () => t('columns.number'),
-          sortFn: byText,
           cell: (c) =>
             c.row.original.number ? (
               <span className="font-medium tabular-nums" data-testid="invoice-number">
@@ -236,7 +240,6 @@ export function InvoicesTab() {
         col.accessor('clientName', {
           id: 'client',
           header: () => t('columns.client'),
-          sortFn: byText,
           cell: (c) => (
             <span className="block max-w-[180px] truncate" title={c.getValue()}>
               {c.getValue()}
@@ -246,37 +249,31 @@ export function InvoicesTab() {
         col.accessor((r) => kindLabel(r.kind), {
           id: 'kind',
           header: () => t('columns.kind'),
-          sortFn: byText,
           cell: (c) => <span className="text-muted">{c.getValue()}</span>,
         }),
         col.accessor((r) => r.issueDate ?? '', {
           id: 'issued',
           header: () => t('columns.issued'),
-          sortFn: byText,
           cell: (c) => <TableDate date={c.getValue()} year={year} />,
         }),
         col.accessor((r) => r.dueDate ?? '', {
           id: 'due',
           header: () => t('columns.due'),
-          sortFn: byText,
           cell: (c) => <TableDate date={c.getValue()} year={year} />,
         }),
         col.accessor((r) => INVOICE_STATUSES.indexOf(r.status), {
           id: 'status',
           header: () => t('columns.status'),
-          sortFn: byNumber,
           cell: (c) => <InvoiceStatusBadge status={c.row.original.status} />,
         }),
         col.accessor((r) => signed(r, r.totalMinor), {
           id: 'total',
           header: () => t('columns.total'),
-          sortFn: byNumber,
           cell: (c) => formatMoney(c.getValue(), c.row.original.currency, lang),
         }),
         col.accessor('balanceMinor', {
           id: 'balance',
           header: () => t('columns.balance'),
-          sortFn: byNumber,
           cell: (c) => (
             <span className={c.getValue() === 0 ? 'text-faint' : 'font-medium'} data-testid="invoice-balance">
               {formatMoney(c.getValue(), c.row.original.currency, lang)}
@@ -286,7 +283,6 @@ export function InvoicesTab() {
         col.accessor('daysOverdue', {
           id: 'overdue',
           header: () => t('columns.daysOverdue'),
-          sortFn: byNumber,
           cell: (c) =>
             c.getValue() > 0 ? (
               <span className="font-medium text-danger-text">{formatNumber(c.getValue(), lang, 0)}</span>
@@ -298,7 +294,6 @@ export function InvoicesTab() {
     [t, lang, kindLabel, year],
   );
 
-  const termsDays = (id: number) => clientRows.find((c) => c.id === id)?.paymentTermsDays ?? null;
   const filtered = status !== 'all' || bucket !== null || search.trim() !== '';
   const clearFilters = () => {
     setStatus('all');
@@ -309,13 +304,12 @@ export function InvoicesTab() {
     data &&
     setEditor({
       kind: 'new',
-      clients: clientRows,
       reportingCurrency: data.reportingCurrency,
       today: data.asOf,
-      ...(clientId === null ? {} : { clientId }),
+      ...(client === null ? {} : { client }),
     });
 
-  const noClients = clients.status === 'ready' && clientRows.length === 0;
+  const noClients = anyClient.status === 'ready' && anyClient.data.total === 0;
   const newButton = (
     <>
       <Tip label={t('empty.noClients')} disabled={!noClients}>
@@ -342,7 +336,7 @@ export function InvoicesTab() {
   let body: React.ReactNode;
   if (list.status === 'error' && !data) body = <ErrorState error={list.error} onRetry={list.reload} />;
   else if (!data) body = <TabSkeleton />;
-  else if (data.invoices.length === 0 && clientId === null)
+  else if (data.total === 0 && !filtered && clientId === null)
     body = (
       <Card>
         <EmptyState icon={ReceiptText} title={t('empty.title')} description={t('empty.description')}>
@@ -371,17 +365,14 @@ export function InvoicesTab() {
           }}
         />
         <div className="mb-3 flex flex-wrap items-center gap-2">
-          <StatusFilterBar value={status} onChange={setStatus} counts={counts} />
+          <StatusFilterBar value={status} onChange={setStatus} counts={data.counts} />
           <div className="flex-1" />
-          <div className="w-[180px]">
-            <Select
+          <div className="w-[200px]">
+            <ClientPicker
               aria-label={t('filters.client')}
-              value={clientId === null ? 'all' : String(clientId)}
-              onChange={(v) => setClientId(v === 'all' ? null : Number(v))}
-              options={[
-                { value: 'all', label: t('filters.allClients') },
-                ...clientRows.map((c) => ({ value: String(c.id), label: c.name })),
-              ]}
+              value={client}
+              onChange={setClient}
+              noneLabel={t('filters.allClients')}
             />
           </div>
           <div className="relative w-[170px]">
@@ -399,7 +390,7 @@ export function InvoicesTab() {
             />
           </div>
         </div>
-        <Card className="overflow-hidden">
+        <Card className={cn('overflow-hidden transition-opacity', list.status === 'loading' && 'opacity-60')}>
           <DataTable
             columns={columns}
             data={rows}
@@ -410,6 +401,7 @@ export function InvoicesTab() {
             sortable
             sorting={sorting}
             onSortingChange={setSorting}
+            sortedElsewhere
             onRowClick={(r) => setOpenId(r.id)}
             empty={
               <EmptyState
@@ -423,9 +415,25 @@ export function InvoicesTab() {
             }
           />
         </Card>
-        <p className="mt-2 text-[12px] text-muted" aria-live="polite">
-          {t('shown', { count: rows.length, total: data.invoices.length })}
-        </p>
+        <div className="mt-2 flex items-center gap-3">
+          <p className="text-[12px] text-muted" aria-live="polite" data-testid="invoices-shown">
+            {t('shown', {
+              count: data.total,
+              shown: formatNumber(rows.length, lang, 0),
+              total: formatNumber(data.total, lang, 0),
+            })}
+          </p>
+          {rows.length < data.total ? (
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={list.status === 'loading'}
+              onClick={() => setShownFor({ key: queryKey, limit: limit + INVOICES_SHOWN })}
+            >
+              {t('showMore', { n: formatNumber(Math.min(INVOICES_SHOWN, data.total - rows.length), lang, 0) })}
+            </Button>
+          ) : null}
+        </div>
       </>
     );
 
@@ -447,7 +455,6 @@ export function InvoicesTab() {
       <InvoiceSheet
         invoiceId={openId}
         today={data?.asOf ?? ''}
-        termsDays={termsDays}
         onClose={() => setOpenId(null)}
         onOpenInvoice={setOpenId}
         onChanged={list.reload}

@@ -331,7 +331,6 @@ function DetailBody({
       <InvoiceSheet
         invoiceId={invoiceId}
         today={today}
-        termsDays={() => null}
         onClose={() => setInvoiceId(null)}
         onOpenInvoice={setInvoiceId}
         onChanged={() => {
