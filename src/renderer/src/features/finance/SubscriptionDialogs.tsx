@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { AppError } from '../../../../shared/contract';
 import type { Currency } from '../../../../shared/domain';
-import type { Subscription } from '../../../../shared/money';
+import type { ClientOption, Subscription } from '../../../../shared/money';
 import {
   type SubscriptionChangeInput,
   type SubscriptionCreate,
@@ -28,6 +28,7 @@ import { FormDialog } from '../../components/Dialog';
 import { CurrencySelect } from '../../components/DomainInputs';
 import { Field, Input, UnitInput } from '../../components/Field';
 import { Select } from '../../components/Select';
+import { ClientPicker } from '../clients/ClientPicker';
 import { formatSigned } from './parts';
 import { useFinanceErrors, useReportingCurrency, useToday } from './util';
 
@@ -49,9 +50,9 @@ export function NewSubscriptionDialog({
   const lang = i18n.language;
   const today = useToday();
   const reporting = useReportingCurrency();
-  const clients = useApiQuery('clients/list', {});
   const catalogue = useApiQuery('catalogue/list', {});
-  const [clientId, setClientId] = useState('');
+  /** Picked by name through the core's lookup (a list of every client would not scale). */
+  const [client, setClient] = useState<ClientOption | null>(null);
   const [serviceId, setServiceId] = useState('');
   const [fee, setFee] = useState('');
   const [currency, setCurrency] = useState<Currency>(reporting);
@@ -64,23 +65,18 @@ export function NewSubscriptionDialog({
     () => (catalogue.data ?? []).filter((s) => s.kind === 'subscription' && s.active),
     [catalogue.data],
   );
-  const clientList = useMemo(
-    () => [...(clients.data?.clients ?? [])].sort((a, b) => a.name.localeCompare(b.name, lang)),
-    [clients.data, lang],
-  );
-  const client = clientList.find((c) => String(c.id) === clientId);
   const service = services.find((s) => String(s.id) === serviceId);
 
   const value = useMemo(
     (): SubscriptionCreate => ({
-      clientId: clientId ? Number(clientId) : 0,
+      clientId: client?.id ?? 0,
       serviceId: serviceId ? Number(serviceId) : 0,
       feeMinor: toMinor(fee, currency, lang),
       currency,
       startOn,
       note: note.trim() === '' ? null : note.trim(),
     }),
-    [clientId, serviceId, fee, currency, startOn, note, lang],
+    [client, serviceId, fee, currency, startOn, note, lang],
   );
   const v = useFinanceErrors(subscriptionCreateSchema, value);
 
@@ -114,7 +110,7 @@ export function NewSubscriptionDialog({
   };
 
   const range = service && client ? service.prices[client.tier] : null;
-  const loadError = clients.status === 'error' ? clients.error : catalogue.status === 'error' ? catalogue.error : null;
+  const loadError = catalogue.status === 'error' ? catalogue.error : null;
   return (
     <FormDialog
       formId="new-subscription-form"
@@ -132,20 +128,14 @@ export function NewSubscriptionDialog({
     >
       <Field className="col-span-6" label={t('subscriptions.client')} error={v.errorFor('clientId')}>
         {(p) => (
-          <Select
+          <ClientPicker
             {...p}
-            value={clientId}
-            placeholder={clients.data ? t('subscriptions.chooseClient') : t('loading')}
-            options={clientList.map((c) => ({
-              value: String(c.id),
-              label: c.name,
-              hint: t('subscriptions.tier', { tier: c.tier }),
-            }))}
-            onChange={(id) => {
-              setClientId(id);
+            value={client}
+            noneLabel={t('subscriptions.chooseClient')}
+            onChange={(c) => {
+              setClient(c);
               v.edited('clientId');
             }}
-            onBlur={() => v.touch('clientId')}
           />
         )}
       </Field>
