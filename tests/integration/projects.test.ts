@@ -6,6 +6,7 @@ import { recordStage, recordStages } from '../../src/main/core/projects/history'
 import { board } from '../../src/main/core/projects/repo';
 import { createWorkspaceFile, openExisting } from '../../src/main/core/workspace/files';
 import type { CoreClient } from '../../src/main/hosts/core-client';
+import { localDate } from '../../src/shared/dates';
 import { BOARD_DELIVERED_CARDS, GATE_CHECKLISTS, type Gate } from '../../src/shared/pipeline';
 import { cleanTempDirs, expectOk, MIGRATIONS_DIR, nextEvent, tempDir, testCore } from '../helpers';
 
@@ -98,6 +99,10 @@ describe('the production board', () => {
 
     const delivered = expectOk(await core.call('projects/deliver', { id, satisfaction: 9, deliveredOn: '2026-11-20' }));
     expect(delivered).toMatchObject({ stage: 'invoiced', satisfaction: 9 });
+    // Recorded today, delivered on the 20th: revenue, health and on-time count it on the 20th.
+    const { timeZone } = expectOk(await core.call('settings/get', {}));
+    expect(localDate(new Date(delivered.deliveredAt!), timeZone)).toBe('2026-11-20');
+    expect(delivered.history.at(-2)!.at > delivered.deliveredAt!).toBe(true);
     expect(delivered.history.slice(-2).map((h) => h.toStage)).toEqual(['final_delivery', 'invoiced']);
     const invoice = expectOk(await core.call('invoices/get', { id: delivered.invoiceIds.at(-1)! }));
     expect(invoice).toMatchObject({ kind: 'delivery', projectId: id, issueDate: '2026-11-20' });

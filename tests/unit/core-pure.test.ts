@@ -6,7 +6,7 @@ import { Random } from '../../src/main/core/demo/random';
 import { PrefsStore } from '../../src/main/core/prefs/store';
 import { freeWorkspacePath, isSyncedOrNetworkPath } from '../../src/main/core/workspace/files';
 import { defaultUserDataDir } from '../../src/main/hosts/paths';
-import { addDays, isoInstant, localDate, startOfIsoWeek, weekday } from '../../src/shared/dates';
+import { addDays, instantInZone, isoInstant, localDate, startOfIsoWeek, weekday } from '../../src/shared/dates';
 import {
   isoDateSchema,
   onboardingSchema,
@@ -37,6 +37,17 @@ describe('dates', () => {
       const ms = Math.round(rng.next() * 4e12 - 1e12);
       expect(isoInstant(ms)).toBe(new Date(ms).toISOString().replace('.000Z', 'Z'));
     }
+  });
+  it('finds the instant a wall clock shows a time, across daylight-saving changes', () => {
+    expect(instantInZone('2026-11-20', '12:00', 'America/Caracas')).toBe('2026-11-20T16:00:00Z');
+    expect(instantInZone('2026-03-28', '12:00', 'Europe/Copenhagen')).toBe('2026-03-28T11:00:00Z'); // UTC+1
+    expect(instantInZone('2026-03-29', '12:00', 'Europe/Copenhagen')).toBe('2026-03-29T10:00:00Z'); // UTC+2 from 02:00
+    expect(instantInZone('2026-10-25', '12:00', 'Europe/Copenhagen')).toBe('2026-10-25T11:00:00Z'); // back to UTC+1
+    expect(instantInZone('2026-12-05', '00:00', 'Pacific/Kiritimati')).toBe('2026-12-04T10:00:00Z'); // UTC+14
+    // Whatever the zone, the instant falls on the date asked for there.
+    for (const zone of ['America/Lima', 'Europe/Copenhagen', 'Asia/Kathmandu', 'Pacific/Pago_Pago', 'UTC'])
+      for (const date of ['2026-01-01', '2026-03-29', '2026-07-15', '2026-10-25', '2026-12-31'])
+        expect(localDate(new Date(instantInZone(date, '12:00', zone)), zone), `${date} ${zone}`).toBe(date);
   });
   it('rejects dates that do not exist', () => {
     expect(isoDateSchema.safeParse('2026-02-29').success).toBe(false);

@@ -89,6 +89,13 @@ describe('figures derived from the stage history', () => {
     expect(historyFigures(base, day).sameDayDelivery).toBeNull();
   });
 
+  it("dates a delivery recorded later by the day it happened (the project's deliveredAt)", () => {
+    const base = [change('production', '2026-03-02T09:00:00Z'), change('final_delivery', '2026-03-05T10:00:00Z')];
+    expect(historyFigures(base, day).sameDayDelivery).toBe(false);
+    expect(historyFigures(base, day, '2026-03-02T12:00:00Z').sameDayDelivery).toBe(true);
+    expect(historyFigures(base, day, '2026-03-04T12:00:00Z').sameDayDelivery).toBe(false);
+  });
+
   it('says "not same-day" (not "not delivered") for a delivered project that never entered production', () => {
     const skipped = [change('discovery', '2026-03-01T09:00:00Z'), change('final_delivery', '2026-03-01T12:00:00Z')];
     expect(historyFigures(skipped, day)).toEqual({

@@ -78,15 +78,23 @@ export function dueRisk(stage: ProjectStage, dueDate: string, today: string): Du
 
 /**
  * Revision cycles = moves into revision; first-pass = delivered with none;
- * same-day = delivered the day production began (never, if it never entered production).
+ * same-day = delivered the day production began (never, if it never entered
+ * production). The delivery's day is the project's `deliveredAt` when known: a
+ * delivery recorded days after it happened is dated when it happened.
  */
-export function historyFigures(history: readonly ProjectStageChange[], toDate: (instant: string) => string) {
+export function historyFigures(
+  history: readonly ProjectStageChange[],
+  toDate: (instant: string) => string,
+  deliveredAt: string | null = null,
+) {
   const revisionCycles = history.filter((h) => h.toStage === 'revision').length;
   const delivered = history.find((h) => h.toStage === 'final_delivery');
   const production = history.find((h) => h.toStage === 'production');
   return {
     revisionCycles,
     firstPassApproved: delivered ? revisionCycles === 0 : null,
-    sameDayDelivery: delivered ? production !== undefined && toDate(delivered.at) === toDate(production.at) : null,
+    sameDayDelivery: delivered
+      ? production !== undefined && toDate(deliveredAt ?? delivered.at) === toDate(production.at)
+      : null,
   };
 }

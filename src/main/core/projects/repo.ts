@@ -1,5 +1,5 @@
 /** The production board: cards per stage, moves with their history, quality gates, delivery. */
-import { addDays } from '../../../shared/dates';
+import { addDays, instantInZone } from '../../../shared/dates';
 import type { ProjectStage } from '../../../shared/domain';
 import {
   BOARD_DELIVERED_CARDS,
@@ -14,7 +14,7 @@ import {
 import { AppFailure } from '../../../shared/result';
 import { audit } from '../audit/log';
 import { cached, type Sqlite } from '../db/client';
-import { instantToWorkspaceDate } from '../fx/clock';
+import { instantToWorkspaceDate, workspaceTimeZone } from '../fx/clock';
 import { loadConverter } from '../fx/repo';
 import { deliveryDraft, issueInvoice, type Stamp } from '../invoices/repo';
 import {
@@ -144,7 +144,7 @@ export function getProject(sqlite: Sqlite, id: number, today: string): ProjectDe
     }[]
   ).map((r) => ({ ...r, passed: r.passed === 1, checklist: JSON.parse(r.checklist) as Record<string, boolean> }));
   const gates = gateStates(reviews);
-  const figures = historyFigures(history, instantToWorkspaceDate(sqlite));
+  const figures = historyFigures(history, instantToWorkspaceDate(sqlite), row.delivered_at);
   const invoiceIds = (
     cached(sqlite, 'SELECT id FROM invoices WHERE project_id = ? ORDER BY id').all(id) as { id: number }[]
   ).map((r) => r.id);
@@ -247,8 +247,12 @@ export function deliverProject(
       `The delivery date cannot be before the start (${project.startDate}).`,
       'deliveredOn',
     );
+  // Recorded after the day it happened, a delivery is dated that day (noon, workspace time): revenue,
+  // client health and on-time count it there. The stage history keeps when the move was recorded.
+  const deliveredAt =
+    input.deliveredOn === today ? stamp.at : instantInZone(input.deliveredOn, '12:00', workspaceTimeZone(sqlite));
   cached(sqlite, 'UPDATE projects SET delivered_at = ?, satisfaction = ? WHERE id = ?').run(
-    stamp.at,
+    deliveredAt,
     input.satisfaction,
     input.id,
   );
