@@ -351,6 +351,10 @@ test('a new lead is refused field by field, then saved and scored; an activity, 
   await expect(detail(page)).toContainText('Ingrid Dahl · Head of growth · ingrid@zephyrine.dk');
   expect((await core<LeadDetail>(page, demoApp, 'leads/get', { id: created.id })).role).toBe('Head of growth');
 
+  // An override still being typed when the lead closes goes with it: a closed lead takes none.
+  await probability.getByRole('button', { name: 'Change' }).click();
+  await expect(probability.getByTestId('override-form')).toBeVisible();
+
   // Lost needs a reason; a suggestion fills it.
   await detail(page).getByRole('button', { name: 'Mark lost' }).click();
   const lost = page.getByTestId('lost-dialog');
@@ -379,6 +383,7 @@ test('a new lead is refused field by field, then saved and scored; an activity, 
     'Lost: the outcome is known, so there is nothing to override. The model learns from it.',
   );
   await expect(probability.getByRole('button', { name: 'Change' })).toHaveCount(0);
+  await expect(probability.getByTestId('override-form')).toHaveCount(0);
   await expect(probability.getByRole('button', { name: 'Clear override' })).toBeVisible();
   await detail(page).getByTestId('lead-timeline').scrollIntoViewIfNeeded();
   await snap(page, 'pipeline-timeline-light-en');
@@ -455,6 +460,8 @@ test('winning a lead makes the client, the project and the deposit invoice in on
   await expect(page.getByTestId('client-detail')).toContainText('Quillon Studios');
   await page.keyboard.press('Escape');
   await expect(mainHeading(page)).toHaveText('Clients');
+  // The button that opened it is gone with the Pipeline: focus lands in the clients table, not on the page.
+  await expect(page.getByRole('table', { name: 'Clients' }).locator('tr:focus')).toHaveCount(1);
   await openWonLead();
   await detail(page).getByRole('button', { name: 'Open the project' }).click();
   await expect(page.getByTestId('project-detail')).toContainText('Brand Campaign · Quillon Studios');

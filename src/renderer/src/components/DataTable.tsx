@@ -264,6 +264,7 @@ export function DataTable<TData extends RowData>({
             <tr
               key={row.id}
               data-index={index}
+              data-row-id={row.id}
               ref={slots ? virtualizer.measureElement : undefined}
               aria-rowindex={index + 2}
               className={cn(

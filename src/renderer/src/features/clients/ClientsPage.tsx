@@ -33,10 +33,27 @@ export function ClientsPage() {
   const storedView = useClientsView((s) => s.view);
   const [openId, setOpenIdState] = useState<number | null>(null);
   const opener = useRef<HTMLElement | null>(null);
+  const lastOpened = useRef<number | null>(null);
   /** Opens a client, remembering what had focus so closing the sheet returns there. */
   const setOpenId = (id: number | null) => {
-    if (id !== null) opener.current = document.activeElement as HTMLElement | null;
+    if (id !== null) {
+      opener.current = document.activeElement as HTMLElement | null;
+      lastOpened.current = id;
+    }
     setOpenIdState(id);
+  };
+  /**
+   * Where focus goes when the sheet closes: what opened it, or, when that is
+   * gone (another screen asked for the client), the client's row, or the
+   * table's current row when that one is not rendered.
+   */
+  const returnFocus = () => {
+    if (opener.current?.isConnected) return opener.current;
+    const table = '[data-testid="section-clients"] tbody';
+    return (
+      document.querySelector<HTMLElement>(`${table} tr[data-row-id="${lastOpened.current}"]`) ??
+      document.querySelector<HTMLElement>(`${table} tr[tabindex="0"]`)
+    );
   };
   const [adding, setAdding] = useState(false);
   // Another screen asked for a client (a won lead's): open it here.
@@ -44,7 +61,10 @@ export function ClientsPage() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a request arrives.
   useEffect(() => {
     const id = takeOpenRequest('clients');
-    if (id !== null) setOpenId(id);
+    if (id === null) return;
+    setOpenId(id);
+    // What had focus belonged to the screen that asked (or is the page itself): closing returns to the row.
+    opener.current = null;
   }, [openRequest]);
 
   const globalHub = hubFilter === 'all' ? null : (hubs.find((h) => h.id === hubFilter) ?? null);
@@ -176,7 +196,7 @@ export function ClientsPage() {
         currency={currency}
         onClose={() => setOpenId(null)}
         onChanged={changed}
-        returnFocus={() => opener.current}
+        returnFocus={returnFocus}
       />
       {adding ? (
         <ClientDialog

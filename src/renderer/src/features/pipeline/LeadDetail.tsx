@@ -22,7 +22,7 @@ import {
   X,
 } from 'lucide-react';
 import { Dialog } from 'radix-ui';
-import { type ReactNode, useId, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { Hub, Person, Service } from '../../../../shared/contract';
@@ -417,6 +417,11 @@ function ProbabilityPanel({
   const pct = (p: number) => formatPercent(p, lang, 0);
   // A closed lead's outcome is known: no override, and the model's last figure is shown for the record.
   const closed = isClosedLead(lead.stage);
+  // The lead closed while an override was being typed (won or lost from elsewhere): the form goes with it.
+  const showForm = editing && !closed;
+  useEffect(() => {
+    if (closed) setEditing(false);
+  }, [closed]);
 
   const clear = async () => {
     setClearing(true);
@@ -435,7 +440,7 @@ function ProbabilityPanel({
       title={t('detail.probability')}
       testId="probability-panel"
       actions={
-        editing ? null : (
+        showForm ? null : (
           <>
             {lead.probabilityOverride !== null ? (
               <Button size="sm" variant="ghost" busy={clearing} onClick={() => void clear()}>
@@ -477,7 +482,7 @@ function ProbabilityPanel({
           </div>
         ) : null}
       </div>
-      {editing ? (
+      {showForm ? (
         <OverrideForm
           lead={lead}
           onCancel={() => setEditing(false)}
