@@ -204,12 +204,25 @@ export function currencyName(code: string, locale: string): string {
 }
 
 /** Localised country name from an ISO code ("DK" → "Denmark" / "Dinamarca"). */
+/** Country names by locale and code: a table of 36k clients asks for the same few dozen again and again. */
+const countryNames = new Map<string, Map<string, string>>();
+
 export function countryName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([intlLocale(locale)], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
+  let names = countryNames.get(locale);
+  if (!names) {
+    names = new Map();
+    countryNames.set(locale, names);
   }
+  let name = names.get(code);
+  if (name === undefined) {
+    try {
+      name = new Intl.DisplayNames([intlLocale(locale)], { type: 'region' }).of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    names.set(code, name);
+  }
+  return name;
 }
 
 /**

@@ -38,7 +38,7 @@ export function ClientAlerts({
   onOpen: (clientId: number) => void;
   onDismissed: () => void;
 }) {
-  const { t } = useTranslation('clients');
+  const { t, i18n } = useTranslation('clients');
   const sentence = useAlertSentence();
   const [expanded, setExpanded] = useState(false);
   const [busy, setBusy] = useState<number | null>(null);
@@ -57,7 +57,7 @@ export function ClientAlerts({
     <Card className="mb-4" aria-labelledby="client-alerts-title" data-testid="client-alerts">
       <div className="flex h-10 items-center justify-between gap-3 border-b border-line px-4">
         <h2 id="client-alerts-title" className="text-[13px] font-semibold text-fg">
-          {t('alerts.title', { count: alerts.length })}
+          {t('alerts.title', { count: alerts.length, n: formatNumber(alerts.length, i18n.language, 0) })}
         </h2>
         {alerts.length > SHOWN ? (
           <Button
@@ -67,7 +67,9 @@ export function ClientAlerts({
             icon={expanded ? <ChevronUp /> : <ChevronDown />}
             onClick={() => setExpanded((e) => !e)}
           >
-            {expanded ? t('alerts.showFewer') : t('alerts.showAll', { count: alerts.length })}
+            {expanded
+              ? t('alerts.showFewer')
+              : t('alerts.showAll', { count: alerts.length, n: formatNumber(alerts.length, i18n.language, 0) })}
           </Button>
         ) : null}
       </div>

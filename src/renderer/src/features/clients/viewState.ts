@@ -110,6 +110,16 @@ const fold = (s: string) =>
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase();
 
+/** What a search matches in a row, folded once per row and language (a search runs over every client). */
+const searchTexts = new WeakMap<ClientRow, { locale: string; text: string }>();
+function searchText(r: ClientRow, locale: string): string {
+  const kept = searchTexts.get(r);
+  if (kept?.locale === locale) return kept.text;
+  const text = fold([r.name, r.email ?? '', r.country, countryName(r.country, locale)].join(' '));
+  searchTexts.set(r, { locale, text });
+  return text;
+}
+
 /**
  * The rows the view keeps. `globalHub` is the top bar's hub filter ('all' or
  * a hub id); it applies on top of the view's own hub filter.
@@ -128,10 +138,7 @@ export function filterClients(
     if (view.vertical !== 'all' && r.vertical !== view.vertical) return false;
     if (!matchesHealth(r, view.health)) return false;
     if (view.subscription !== 'all' && r.subscription.status !== view.subscription) return false;
-    if (q) {
-      const haystack = fold([r.name, r.email ?? '', r.country, countryName(r.country, locale)].join(' '));
-      if (!haystack.includes(q)) return false;
-    }
+    if (q && !searchText(r, locale).includes(q)) return false;
     return true;
   });
 }
