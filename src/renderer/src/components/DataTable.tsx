@@ -120,13 +120,20 @@ export function DataTable<TData extends RowData>({
 
   const windowed = rows.length > WINDOW_FROM;
   const [scroller, setScroller] = useState<{ element: HTMLElement; margin: number } | null>(null);
-  // Where the rows start inside the scrolling ancestor (what sits above the table scrolls too).
+  // Where the rows start inside the scrolling ancestor (what sits above the table scrolls too), kept
+  // current when something above grows or shrinks (a strip of alerts opening, a banner).
   useLayoutEffect(() => {
     const body = bodyRef.current;
     const element = windowed ? scrollingAncestor(body) : null;
     if (!body || !element) return setScroller(null);
-    const margin = body.getBoundingClientRect().top - element.getBoundingClientRect().top + element.scrollTop;
-    setScroller((s) => (s?.element === element && s.margin === margin ? s : { element, margin }));
+    const measure = () => {
+      const margin = body.getBoundingClientRect().top - element.getBoundingClientRect().top + element.scrollTop;
+      setScroller((s) => (s?.element === element && s.margin === margin ? s : { element, margin }));
+    };
+    measure();
+    const content = new ResizeObserver(measure);
+    for (const child of element.children) content.observe(child);
+    return () => content.disconnect();
   }, [windowed]);
   const virtualizer = useVirtualizer({
     count: rows.length,

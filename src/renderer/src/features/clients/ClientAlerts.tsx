@@ -11,6 +11,8 @@ import { Badge } from '../../components/StatusBadge';
 import { Tip } from '../../components/Tooltip';
 
 const SHOWN = 2;
+/** Opened, the strip grows by this many: at scale a client list raises thousands of alerts. */
+const STEP = 50;
 
 /** The client rules' alerts (shared alerts table): at risk → ATTENTION, upsell → OPPORTUNITY. */
 export function isClientAlert(a: Alert): boolean {
@@ -40,10 +42,13 @@ export function ClientAlerts({
 }) {
   const { t, i18n } = useTranslation('clients');
   const sentence = useAlertSentence();
-  const [expanded, setExpanded] = useState(false);
+  const [limit, setLimit] = useState(SHOWN);
   const [busy, setBusy] = useState<number | null>(null);
   if (alerts.length === 0) return null;
-  const shown = expanded ? alerts : alerts.slice(0, SHOWN);
+  const shown = alerts.slice(0, limit);
+  const expanded = limit > SHOWN;
+  const more = Math.min(STEP, alerts.length - limit);
+  const n = (value: number) => formatNumber(value, i18n.language, 0);
 
   const dismiss = async (a: Alert) => {
     setBusy(a.id);
@@ -65,11 +70,13 @@ export function ClientAlerts({
             size="sm"
             aria-expanded={expanded}
             icon={expanded ? <ChevronUp /> : <ChevronDown />}
-            onClick={() => setExpanded((e) => !e)}
+            onClick={() => setLimit(expanded ? SHOWN : alerts.length <= STEP ? alerts.length : SHOWN + STEP)}
           >
             {expanded
               ? t('alerts.showFewer')
-              : t('alerts.showAll', { count: alerts.length, n: formatNumber(alerts.length, i18n.language, 0) })}
+              : alerts.length <= STEP
+                ? t('alerts.showAll', { count: alerts.length, n: n(alerts.length) })
+                : t('alerts.showMore', { n: n(STEP) })}
           </Button>
         ) : null}
       </div>
@@ -117,6 +124,16 @@ export function ClientAlerts({
           );
         })}
       </ul>
+      {expanded && more > 0 ? (
+        <div className="flex items-center gap-3 border-t border-line px-4 py-1.5">
+          <p className="text-[12px] text-muted" aria-live="polite">
+            {t('alerts.shownOf', { shown: n(limit), n: n(alerts.length) })}
+          </p>
+          <Button variant="ghost" size="sm" onClick={() => setLimit((l) => l + STEP)}>
+            {t('alerts.showMore', { n: n(more) })}
+          </Button>
+        </div>
+      ) : null}
     </Card>
   );
 }
