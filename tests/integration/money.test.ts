@@ -667,8 +667,12 @@ describe("the demo agency's money", () => {
     expect(found.invoices.map((i) => i.id)).toContain(renamed.id);
     expect(found.invoices.every((i) => i.clientName === 'Quetzal Renamed Ltd')).toBe(true);
 
-    // A payment recorded here moves the invoice's balance in the next list.
-    const open = whole.find((i) => i.balanceMinor > 200 && i.status !== 'draft')!;
+    // A payment recorded here moves the next list's aging (the ledger's figures, not only the row's).
+    const reporting = expectOk(await core.call('invoices/list', { asOf, limit: 1 }));
+    const open = whole.find(
+      (i) => i.balanceMinor > 200 && i.agingBucket !== null && i.currency === reporting.reportingCurrency,
+    )!;
+    const bucket = open.agingBucket!;
     expectOk(
       await core.call('payments/record', {
         invoiceId: open.id,
@@ -677,8 +681,17 @@ describe("the demo agency's money", () => {
         currency: open.currency,
       }),
     );
-    const after = expectOk(await core.call('invoices/list', { asOf, search: open.number! })).invoices;
-    expect(after.find((i) => i.id === open.id)!.balanceMinor).toBe(open.balanceMinor - 100);
+    const paid = expectOk(await core.call('invoices/list', { asOf, limit: 1 }));
+    expect(paid.aging[bucket].balanceMinor).toBe(reporting.aging[bucket].balanceMinor! - 100);
+
+    // Another day: statuses and counts move with it (due dates pass).
+    const later = '2027-06-30';
+    const laterWhole = expectOk(await core.call('invoices/list', { asOf: later })).invoices;
+    const laterCounts = expectOk(await core.call('invoices/list', { asOf: later, limit: 1 })).counts;
+    expect(laterCounts.overdue).toBe(laterWhole.filter((i) => i.status === 'overdue').length);
+    expect(laterCounts.overdue).toBeGreaterThan(
+      expectOk(await core.call('invoices/list', { asOf, limit: 1 })).counts.overdue,
+    );
 
     for (const bad of [{ sort: { column: 'amount', direction: 'asc' } }, { limit: 0 }, { bucket: '90+' }]) {
       const refused = await core.call('invoices/list', bad as never);

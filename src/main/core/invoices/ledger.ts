@@ -128,19 +128,18 @@ const ledgers = new WeakMap<Sqlite, { key: string; ledger: Ledger }>();
 
 /**
  * Every invoice's columns on `today`, rebuilt only when a row changed (here or
- * in another process) or the day moved on. Inside a caller's transaction, which
- * may yet roll back, nothing is kept.
+ * in another process) or the day moved on. `keep` says the caller's transaction
+ * only reads (first thing in it, so its snapshot is the one named); inside one
+ * that writes, and may yet roll back, nothing is kept.
  */
-export function workspaceLedger(sqlite: Sqlite, today: string): Ledger {
-  if (sqlite.inTransaction) return buildLedger(sqlite, today);
-  return sqlite.transaction(() => {
-    const key = `${snapshotKey(sqlite)}@${today}`;
-    const kept = ledgers.get(sqlite);
-    if (kept?.key === key) return kept.ledger;
-    const ledger = buildLedger(sqlite, today);
-    ledgers.set(sqlite, { key, ledger });
-    return ledger;
-  })();
+export function workspaceLedger(sqlite: Sqlite, today: string, keep: boolean): Ledger {
+  if (!keep) return buildLedger(sqlite, today);
+  const key = `${snapshotKey(sqlite)}@${today}`;
+  const kept = ledgers.get(sqlite);
+  if (kept?.key === key) return kept.ledger;
+  const ledger = buildLedger(sqlite, today);
+  ledgers.set(sqlite, { key, ledger });
+  return ledger;
 }
 
 export interface LedgerFilter {

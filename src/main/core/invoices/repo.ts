@@ -105,8 +105,16 @@ function summaryRow(sqlite: Sqlite, id: number): InvoiceRow {
  * open receivables. With a `limit`, only the first rows become summaries.
  */
 export function listInvoices(sqlite: Sqlite, query: InvoiceQuery, today: string): InvoiceList {
+  // One read transaction: the ledger's order and counts and the rows' amounts come from the same data.
+  if (sqlite.inTransaction) return listWithin(sqlite, query, today, false);
+  return sqlite.transaction(() => listWithin(sqlite, query, today, true))();
+}
+
+function listWithin(sqlite: Sqlite, query: InvoiceQuery, today: string, readOnly: boolean): InvoiceList {
   const ledger =
-    query.clientId === undefined ? workspaceLedger(sqlite, today) : buildLedger(sqlite, today, query.clientId);
+    query.clientId === undefined
+      ? workspaceLedger(sqlite, today, readOnly)
+      : buildLedger(sqlite, today, query.clientId);
   const { matches, counts, open } = selectLedger(ledger, query);
   const ordered = query.sort ? sortLedger(ledger, matches, query.sort) : matches;
   const shown = query.limit === undefined ? ordered : ordered.slice(0, query.limit);

@@ -1,7 +1,7 @@
 /** Invoices and payments: the list with aging, the invoice detail, payments and credit notes. */
 import { FilePlus2, ReceiptText, Search, SearchX, Users } from 'lucide-react';
 import { ToggleGroup } from 'radix-ui';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGING_BUCKETS, type AgingBucket, INVOICE_STATUSES, type InvoiceStatus } from '../../../../shared/domain';
 import {
@@ -212,9 +212,19 @@ export function InvoicesTab() {
   const queryKey = JSON.stringify(query);
   const [shownFor, setShownFor] = useState({ key: queryKey, limit: INVOICES_SHOWN });
   const limit = shownFor.key === queryKey ? shownFor.limit : INVOICES_SHOWN;
+  // Another query starts from the first rows again, and so does coming back to this one.
+  useEffect(() => {
+    setShownFor((s) => (s.key === queryKey ? s : { key: queryKey, limit: INVOICES_SHOWN }));
+  }, [queryKey]);
   const list = useApiQuery('invoices/list', { ...query, limit });
   // Whether there is any client at all to invoice.
   const anyClient = useApiQuery('clients/lookup', { search: '', limit: 1 });
+  // Whether the workspace has any invoice at all (what the filtered list says lags behind a change of filter).
+  const anyInvoice = useApiQuery('invoices/list', { limit: 1 });
+  const reload = () => {
+    list.reload();
+    anyInvoice.reload();
+  };
 
   const data = list.data;
   const year = data?.asOf.slice(0, 4) ?? '';
@@ -336,7 +346,7 @@ export function InvoicesTab() {
   let body: React.ReactNode;
   if (list.status === 'error' && !data) body = <ErrorState error={list.error} onRetry={list.reload} />;
   else if (!data) body = <TabSkeleton />;
-  else if (data.total === 0 && !filtered && clientId === null)
+  else if (anyInvoice.status === 'ready' && anyInvoice.data.total === 0)
     body = (
       <Card>
         <EmptyState icon={ReceiptText} title={t('empty.title')} description={t('empty.description')}>
@@ -385,6 +395,7 @@ export function InvoicesTab() {
               aria-label={t('filters.search')}
               placeholder={t('filters.searchPlaceholder')}
               value={search}
+              maxLength={100}
               onChange={(e) => setSearch(e.target.value)}
               className="pl-8"
             />
@@ -439,7 +450,7 @@ export function InvoicesTab() {
 
   const opened = (inv: Invoice) => {
     setEditor(null);
-    list.reload();
+    reload();
     setOpenId(inv.id);
   };
 
@@ -457,7 +468,7 @@ export function InvoicesTab() {
         today={data?.asOf ?? ''}
         onClose={() => setOpenId(null)}
         onOpenInvoice={setOpenId}
-        onChanged={list.reload}
+        onChanged={reload}
       />
       {editor ? <InvoiceEditor mode={editor} onClose={() => setEditor(null)} onSaved={opened} /> : null}
     </div>
