@@ -1,5 +1,5 @@
 import { ChevronDown, ChevronUp, Sparkles, TriangleAlert, X } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../../../shared/money';
 import { toastError } from '../../app/actions';
@@ -43,6 +43,16 @@ export function ClientAlerts({
   const { t, i18n } = useTranslation('clients');
   const sentence = useAlertSentence();
   const [limit, setLimit] = useState(SHOWN);
+  const list = useRef<HTMLUListElement>(null);
+  // After "Show more", focus moves to the first new alert's button (the footer may be gone once all are shown).
+  const focusFrom = useRef<number | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once the new alerts are on screen.
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === null) return;
+    focusFrom.current = null;
+    list.current?.children[from]?.querySelector<HTMLElement>('button')?.focus();
+  }, [limit]);
   const [busy, setBusy] = useState<number | null>(null);
   if (alerts.length === 0) return null;
   const shown = alerts.slice(0, limit);
@@ -80,7 +90,7 @@ export function ClientAlerts({
           </Button>
         ) : null}
       </div>
-      <ul className="divide-y divide-line">
+      <ul className="divide-y divide-line" ref={list}>
         {shown.map((a) => {
           const name = String(a.params.clientName ?? '');
           return (
@@ -129,7 +139,14 @@ export function ClientAlerts({
           <p className="text-[12px] text-muted" aria-live="polite">
             {t('alerts.shownOf', { shown: n(limit), n: n(alerts.length) })}
           </p>
-          <Button variant="ghost" size="sm" onClick={() => setLimit((l) => l + STEP)}>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => {
+              focusFrom.current = limit;
+              setLimit((l) => l + STEP);
+            }}
+          >
             {t('alerts.showMore', { n: n(more) })}
           </Button>
         </div>

@@ -76,20 +76,25 @@ function previewTotals(lines: { quantity: number; unitPriceMinor: number; taxRat
   return { net, tax, total: net + tax };
 }
 
+/** The picked client's terms, projects and subscriptions; `failed` says why they could not be read. */
 function useClientDetail(clientId: number | null) {
   const [detail, setDetail] = useState<ClientDetail | null>(null);
+  const [failed, setFailed] = useState<AppError | null>(null);
   useEffect(() => {
     setDetail(null);
+    setFailed(null);
     if (clientId === null) return;
     let live = true;
     void api.call('clients/get', { id: clientId }).then((r) => {
-      if (live && r.ok) setDetail(r.value);
+      if (!live) return;
+      if (r.ok) setDetail(r.value);
+      else setFailed(r.error);
     });
     return () => {
       live = false;
     };
   }, [clientId]);
-  return detail;
+  return { detail, failed };
 }
 
 export type EditorMode =
@@ -112,7 +117,7 @@ export function InvoiceEditor({
   // A new invoice's client is picked by name; its terms, projects and subscriptions then come from the core.
   const [picked, setPicked] = useState<ClientOption | null>(mode.kind === 'new' ? (mode.client ?? null) : null);
   const clientId = editing ? String(editing.clientId) : picked ? String(picked.id) : '';
-  const detail = useClientDetail(mode.kind === 'new' && picked ? picked.id : null);
+  const { detail, failed: detailFailed } = useClientDetail(mode.kind === 'new' && picked ? picked.id : null);
   const client = detail && detail.id === picked?.id ? detail : null;
   const hubOf = (hubId: number | null) => hubs.find((h) => h.id === hubId) ?? null;
   const defaultCurrency = (c: { hubId: number | null } | null): Currency =>
@@ -349,7 +354,13 @@ export function InvoiceEditor({
                 </RadioGroup.Item>
               ))}
             </RadioGroup.Root>
-            {!detail ? <Skeleton className="mt-2 h-4 w-40" /> : null}
+            {detailFailed ? (
+              <p role="alert" className="mt-2 text-[12.5px] text-danger-text">
+                {detailFailed.message}
+              </p>
+            ) : !detail ? (
+              <Skeleton className="mt-2 h-4 w-40" />
+            ) : null}
           </fieldset>
         )}
 

@@ -1,7 +1,7 @@
 /** Invoices and payments: the list with aging, the invoice detail, payments and credit notes. */
 import { FilePlus2, ReceiptText, Search, SearchX, Users } from 'lucide-react';
 import { ToggleGroup } from 'radix-ui';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGING_BUCKETS, type AgingBucket, INVOICE_STATUSES, type InvoiceStatus } from '../../../../shared/domain';
 import {
@@ -229,6 +229,14 @@ export function InvoicesTab() {
   const data = list.data;
   const year = data?.asOf.slice(0, 4) ?? '';
   const rows = data?.invoices ?? [];
+  // After "Show more", focus moves to the first new row (the button may be gone once every row is shown).
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    const index = focusRow.current;
+    if (index === null || rows.length <= index) return;
+    focusRow.current = null;
+    document.querySelector<HTMLElement>(`[data-testid="invoices-tab"] tbody tr[data-index="${index}"]`)?.focus();
+  }, [rows.length]);
 
   const columns = useMemo(
     () =>
@@ -438,8 +446,12 @@ export function InvoicesTab() {
             <Button
               size="sm"
               variant="ghost"
-              disabled={list.status === 'loading'}
-              onClick={() => setShownFor({ key: queryKey, limit: limit + INVOICES_SHOWN })}
+              aria-disabled={list.status === 'loading' || undefined}
+              onClick={() => {
+                if (list.status === 'loading') return;
+                focusRow.current = rows.length;
+                setShownFor({ key: queryKey, limit: limit + INVOICES_SHOWN });
+              }}
             >
               {t('showMore', { n: formatNumber(Math.min(INVOICES_SHOWN, data.total - rows.length), lang, 0) })}
             </Button>
