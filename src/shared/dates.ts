@@ -14,36 +14,6 @@ export function localDate(instant: Date, timeZone: string): string {
 
 const DAY_MS = 86_400_000;
 
-const clockFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** How far a time zone's wall clock is ahead of UTC at an instant, in ms. */
-function zoneOffsetMs(ms: number, timeZone: string): number {
-  let f = clockFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    clockFormatters.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(ms / 1000) * 1000;
-}
-
-/** The UTC instant at which a time zone's wall clock reads `time` ("12:00") on `date`. */
-export function instantInZone(date: string, time: string, timeZone: string): string {
-  const wall = Date.parse(`${date}T${time}:00Z`);
-  // The offset at the wall time read as UTC, then at the instant it gives: the second is right across a DST change.
-  const first = wall - zoneOffsetMs(wall, timeZone);
-  return isoInstant(wall - zoneOffsetMs(first, timeZone));
-}
-
 // Capacity walks the same dates for hundreds of people: day numbers and their
 // strings are computed once and remembered (a few thousand entries at most).
 const dayNumbers = new Map<string, number>();

@@ -4,9 +4,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { migrationsDirCandidates } from '../../src/main/core/db/migrate';
 import { Random } from '../../src/main/core/demo/random';
 import { PrefsStore } from '../../src/main/core/prefs/store';
+import { localToUtc } from '../../src/main/core/routing/timezones';
 import { freeWorkspacePath, isSyncedOrNetworkPath } from '../../src/main/core/workspace/files';
 import { defaultUserDataDir } from '../../src/main/hosts/paths';
-import { addDays, instantInZone, isoInstant, localDate, startOfIsoWeek, weekday } from '../../src/shared/dates';
+import { addDays, isoInstant, localDate, startOfIsoWeek, weekday } from '../../src/shared/dates';
 import {
   isoDateSchema,
   onboardingSchema,
@@ -38,16 +39,21 @@ describe('dates', () => {
       expect(isoInstant(ms)).toBe(new Date(ms).toISOString().replace('.000Z', 'Z'));
     }
   });
-  it('finds the instant a wall clock shows a time, across daylight-saving changes', () => {
-    expect(instantInZone('2026-11-20', '12:00', 'America/Caracas')).toBe('2026-11-20T16:00:00Z');
-    expect(instantInZone('2026-03-28', '12:00', 'Europe/Copenhagen')).toBe('2026-03-28T11:00:00Z'); // UTC+1
-    expect(instantInZone('2026-03-29', '12:00', 'Europe/Copenhagen')).toBe('2026-03-29T10:00:00Z'); // UTC+2 from 02:00
-    expect(instantInZone('2026-10-25', '12:00', 'Europe/Copenhagen')).toBe('2026-10-25T11:00:00Z'); // back to UTC+1
-    expect(instantInZone('2026-12-05', '00:00', 'Pacific/Kiritimati')).toBe('2026-12-04T10:00:00Z'); // UTC+14
-    // Whatever the zone, the instant falls on the date asked for there.
-    for (const zone of ['America/Lima', 'Europe/Copenhagen', 'Asia/Kathmandu', 'Pacific/Pago_Pago', 'UTC'])
+  it('puts local noon (a back-dated delivery) on the date asked for, in any zone and across DST', () => {
+    const noon = (date: string, zone: string) => isoInstant(localToUtc(date, zone, 12 * 60));
+    expect(noon('2026-11-20', 'America/Caracas')).toBe('2026-11-20T16:00:00Z');
+    expect(noon('2026-03-28', 'Europe/Copenhagen')).toBe('2026-03-28T11:00:00Z'); // UTC+1
+    expect(noon('2026-03-29', 'Europe/Copenhagen')).toBe('2026-03-29T10:00:00Z'); // UTC+2 from 02:00
+    expect(noon('2026-10-25', 'Europe/Copenhagen')).toBe('2026-10-25T11:00:00Z'); // back to UTC+1
+    for (const zone of [
+      'America/Lima',
+      'Europe/Copenhagen',
+      'Asia/Kathmandu',
+      'Pacific/Kiritimati',
+      'Pacific/Pago_Pago',
+    ])
       for (const date of ['2026-01-01', '2026-03-29', '2026-07-15', '2026-10-25', '2026-12-31'])
-        expect(localDate(new Date(instantInZone(date, '12:00', zone)), zone), `${date} ${zone}`).toBe(date);
+        expect(localDate(new Date(noon(date, zone)), zone), `${date} ${zone}`).toBe(date);
   });
   it('rejects dates that do not exist', () => {
     expect(isoDateSchema.safeParse('2026-02-29').success).toBe(false);

@@ -1,5 +1,5 @@
 /** The production board: cards per stage, moves with their history, quality gates, delivery. */
-import { addDays, instantInZone } from '../../../shared/dates';
+import { addDays, isoInstant } from '../../../shared/dates';
 import type { ProjectStage } from '../../../shared/domain';
 import {
   BOARD_DELIVERED_CARDS,
@@ -17,6 +17,7 @@ import { cached, type Sqlite } from '../db/client';
 import { instantToWorkspaceDate, workspaceTimeZone } from '../fx/clock';
 import { loadConverter } from '../fx/repo';
 import { deliveryDraft, issueInvoice, type Stamp } from '../invoices/repo';
+import { localToUtc } from '../routing/timezones';
 import {
   checklistPasses,
   deliveryBlockers,
@@ -228,6 +229,9 @@ export function reviewGate(
  * Delivers a project: all three gates passed, satisfaction captured, and the
  * final invoice (net of deposits) issued — one transaction (the handler's).
  */
+/** A back-dated delivery's time of day, local: clear of midnight whatever daylight saving does. */
+const NOON_MINUTE = 12 * 60;
+
 export function deliverProject(
   sqlite: Sqlite,
   input: { id: number; satisfaction: number | null; deliveredOn: string },
@@ -250,7 +254,9 @@ export function deliverProject(
   // Recorded after the day it happened, a delivery is dated that day (noon, workspace time): revenue,
   // client health and on-time count it there. The stage history keeps when the move was recorded.
   const deliveredAt =
-    input.deliveredOn === today ? stamp.at : instantInZone(input.deliveredOn, '12:00', workspaceTimeZone(sqlite));
+    input.deliveredOn === today
+      ? stamp.at
+      : isoInstant(localToUtc(input.deliveredOn, workspaceTimeZone(sqlite), NOON_MINUTE));
   cached(sqlite, 'UPDATE projects SET delivered_at = ?, satisfaction = ? WHERE id = ?').run(
     deliveredAt,
     input.satisfaction,
