@@ -182,39 +182,22 @@ export function selectLedger(ledger: Ledger, filter: LedgerFilter): LedgerSelect
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-/** Each position's rank in the order of a text column (computed once per ledger). */
+/** Each position's rank in the order of a text column: equal texts share one, so position breaks ties (once per ledger). */
 function rankBy(ledger: Ledger, column: 'number' | 'client'): Int32Array {
   const kept = ledger.ranks[column];
   if (kept) return kept;
-  const order = Array.from({ length: ledger.size }, (_, i) => i);
-  if (column === 'number') {
-    const n = ledger.numbers;
-    order.sort((a, b) => collator.compare(n[a] ?? '', n[b] ?? ''));
-  } else {
-    const nameRank = new Map(
-      [...ledger.clientNames].sort((a, b) => collator.compare(a[1], b[1])).map(([id], rank) => [id, rank]),
-    );
-    const c = ledger.clientIds;
-    order.sort((a, b) => nameRank.get(c[a]!)! - nameRank.get(c[b]!)!);
-  }
-  const rank = new Int32Array(ledger.size);
-  // Equal values share a rank, so the ledger's own order breaks their ties.
+  const text = (i: number) =>
+    column === 'number' ? (ledger.numbers[i] ?? '') : ledger.clientNames.get(ledger.clientIds[i]!)!;
+  const distinct = [...new Set(Array.from({ length: ledger.size }, (_, i) => text(i)))].sort(collator.compare);
+  const rankOf = new Map<string, number>();
   let r = 0;
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
-    const prev = order[k - 1];
-    if (k > 0 && !sameText(ledger, column, i, prev!)) r = k;
-    rank[i] = r;
-  }
+  distinct.forEach((value, k) => {
+    if (k > 0 && collator.compare(distinct[k - 1]!, value) !== 0) r++;
+    rankOf.set(value, r);
+  });
+  const rank = Int32Array.from({ length: ledger.size }, (_, i) => rankOf.get(text(i))!);
   ledger.ranks[column] = rank;
   return rank;
-}
-
-function sameText(ledger: Ledger, column: 'number' | 'client', a: number, b: number): boolean {
-  return column === 'number'
-    ? collator.compare(ledger.numbers[a] ?? '', ledger.numbers[b] ?? '') === 0
-    : collator.compare(ledger.clientNames.get(ledger.clientIds[a]!)!, ledger.clientNames.get(ledger.clientIds[b]!)!) ===
-        0;
 }
 
 function sortKey(ledger: Ledger, column: InvoiceSortColumn): ArrayLike<number> {
