@@ -408,4 +408,34 @@ describe('capacity and routing', () => {
     expect(route.status).toBe(0);
     expect(route.json()).toMatchObject({ projectId: ids.premium, skill: 'motion', candidates: expect.any(Array) });
   });
+
+  it("counts a delivery as on time by its date in the workspace's zone, and follows another process's change", async () => {
+    // The demo workspace is in America/Caracas (UTC−4): 01:30Z is 21:30 the evening before.
+    const db = new Database(file);
+    try {
+      const delivered = db
+        .prepare(
+          `SELECT p.id, p.due_date AS due FROM projects p
+           WHERE p.delivered_at IS NOT NULL AND p.id IN (SELECT project_id FROM assignments WHERE person_id = ?)
+           ORDER BY p.id`,
+        )
+        .all(ids.jonas) as { id: number; due: string }[];
+      expect(delivered.length).toBeGreaterThan(1);
+      const onTimeRate = async () => {
+        const report = expectOk(await core.call('routing/candidates', { projectId: ids.premium }));
+        return report.candidates.find((c) => c.personId === ids.jonas)!.onTimeRate!;
+      };
+      const deliverAt = (instant: string) =>
+        db.prepare('UPDATE projects SET delivered_at = ? WHERE id = ?').run(instant, delivered[0]!.id);
+      const due = delivered[0]!.due;
+      deliverAt(`${due}T15:00:00Z`);
+      const onTime = await onTimeRate();
+      deliverAt(`${addDays(due, 1)}T01:30:00Z`); // 21:30 on the due date in Caracas
+      expect(await onTimeRate()).toBeCloseTo(onTime, 10);
+      deliverAt(`${addDays(due, 1)}T05:00:00Z`); // 01:00 the day after
+      expect(await onTimeRate()).toBeCloseTo(onTime - 1 / delivered.length, 10);
+    } finally {
+      db.close();
+    }
+  });
 });

@@ -14,7 +14,8 @@ import { type CapacityPersonRow, loadPeople } from '../capacity/calendar';
 import { spreadRemaining } from '../capacity/engine';
 import { personDays, personToday } from '../capacity/matrix';
 import { moveAssignment, type Stamp } from '../capacity/writes';
-import { cached, type Sqlite } from '../db/client';
+import { cached, type Sqlite, snapshotKey } from '../db/client';
+import { instantToWorkspaceDate } from '../fx/clock';
 import { convertMinor } from '../fx/engine';
 import { loadConverter } from '../fx/repo';
 import { type BalanceAssignment, type BalancePerson, balanceWeek } from './balance';
@@ -69,19 +70,50 @@ function loadProject(sqlite: Sqlite, id: number): RoutingProject & { stage: stri
   };
 }
 
-/** First-pass approval and on-time delivery of the delivered projects each person worked on. */
-function qualityRecords(sqlite: Sqlite): Map<number, { firstPassRate: number | null; onTimeRate: number | null }> {
-  const out = new Map<number, { firstPassRate: number | null; onTimeRate: number | null }>();
-  for (const r of sqlite
+interface QualityRecord {
+  firstPassRate: number | null;
+  onTimeRate: number | null;
+}
+
+const qualityCache = new WeakMap<Sqlite, { key: string; records: Map<number, QualityRecord> }>();
+
+/**
+ * First-pass approval and on-time delivery of the delivered projects each
+ * person worked on. On time compares the delivery's date in the workspace's
+ * zone with the due date (a delivery at 21:00 in Caracas is the next day in UTC).
+ * Reading them costs ~2 s at the massive profile, so they are kept until the data changes.
+ */
+function qualityRecords(sqlite: Sqlite): Map<number, QualityRecord> {
+  const key = snapshotKey(sqlite);
+  const kept = qualityCache.get(sqlite);
+  if (kept?.key === key) return kept.records;
+  const toDate = instantToWorkspaceDate(sqlite);
+  const counts = new Map<number, { n: number; firstPass: number; onTime: number }>();
+  let lastProject = -1;
+  let onTime = false;
+  for (const [personId, projectId, revisionCycles, deliveredAt, dueDate] of sqlite
     .prepare(
-      `SELECT x.person_id, count(*) AS n, sum(p.revision_cycles = 0) AS firstPass,
-         sum(substr(p.delivered_at, 1, 10) <= p.due_date) AS onTime
+      `SELECT x.person_id, p.id, p.revision_cycles, p.delivered_at, p.due_date
        FROM (SELECT DISTINCT person_id, project_id FROM assignments) x JOIN projects p ON p.id = x.project_id
-       WHERE p.delivered_at IS NOT NULL GROUP BY x.person_id`,
+       WHERE p.delivered_at IS NOT NULL ORDER BY p.id`,
     )
-    .all() as { person_id: number; n: number; firstPass: number; onTime: number }[])
-    out.set(r.person_id, { firstPassRate: r.firstPass / r.n, onTimeRate: r.onTime / r.n });
-  return out;
+    .raw()
+    .iterate() as IterableIterator<[number, number, number, string, string]>) {
+    if (projectId !== lastProject) {
+      onTime = toDate(deliveredAt) <= dueDate;
+      lastProject = projectId;
+    }
+    let c = counts.get(personId);
+    if (!c) counts.set(personId, (c = { n: 0, firstPass: 0, onTime: 0 }));
+    c.n++;
+    if (revisionCycles === 0) c.firstPass++;
+    if (onTime) c.onTime++;
+  }
+  const records = new Map<number, QualityRecord>();
+  for (const [personId, c] of counts)
+    records.set(personId, { firstPassRate: c.firstPass / c.n, onTimeRate: c.onTime / c.n });
+  qualityCache.set(sqlite, { key, records });
+  return records;
 }
 
 export function routingReport(sqlite: Sqlite, projectId: number, now: Date, today: string): RoutingReport {
