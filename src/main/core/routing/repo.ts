@@ -104,7 +104,10 @@ function qualityRecords(sqlite: Sqlite): Map<number, QualityRecord> {
       lastProject = projectId;
     }
     let c = counts.get(personId);
-    if (!c) counts.set(personId, (c = { n: 0, firstPass: 0, onTime: 0 }));
+    if (!c) {
+      c = { n: 0, firstPass: 0, onTime: 0 };
+      counts.set(personId, c);
+    }
     c.n++;
     if (revisionCycles === 0) c.firstPass++;
     if (onTime) c.onTime++;
