@@ -8,7 +8,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import type { ClientProject, InvoiceList, InvoiceSummary } from '../../src/shared/money';
+import type { Hub } from '../../src/shared/contract';
+import type { ClientDetail, ClientProject, InvoiceList, InvoiceSummary } from '../../src/shared/money';
 import { type AtalayaApp, expect, SCREENSHOTS, snap, test } from './fixtures';
 import { mainHeading } from './screens';
 
@@ -126,6 +127,13 @@ test('aging buckets and the overdue filter show what the core computes', async (
   // The client filter is a picker over the core's lookup: one client's invoices, then every client's again.
   const one = expected.invoices[0]!;
   const theirs = expected.invoices.filter((i) => i.clientId === one.clientId).length;
+  // Each option says which hub and tier the client is (two clients may share a name).
+  const client = await core<ClientDetail>(demoApp, 'clients/get', { id: one.clientId });
+  const hubName = (await core<Hub[]>(demoApp, 'hubs/list', {})).find((h) => h.id === client.hubId)?.name;
+  await panel.getByLabel('Client').fill(one.clientName);
+  await expect(page.getByRole('option', { name: one.clientName, exact: true })).toHaveAccessibleDescription(
+    `${hubName} · Tier ${client.tier} · ${['Enterprise', 'SME', 'Startup'][client.tier - 1]}`,
+  );
   await pickClient(page, panel, one.clientName);
   await expect(panel.getByTestId('invoices-shown')).toHaveText(
     `Showing ${theirs} of ${theirs} invoice${theirs === 1 ? '' : 's'}`,

@@ -11,8 +11,10 @@ import { useTranslation } from 'react-i18next';
 import type { ClientLookup, ClientOption } from '../../../../shared/money';
 import { api } from '../../app/api';
 import { formatNumber } from '../../app/format';
+import { useApp } from '../../app/store';
 import { cn } from '../../components/cn';
 import { controlClass } from '../../components/Field';
+import { HubDot } from '../../components/HubDot';
 
 const LIMIT = 20;
 /** Typing pauses this long before asking the core, so a fast typist sends one lookup. */
@@ -36,6 +38,7 @@ export function ClientPicker({
   'aria-describedby'?: string | undefined;
 }) {
   const { t, i18n } = useTranslation('clients');
+  const hubs = useApp((s) => s.hubs);
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
@@ -133,11 +136,14 @@ export function ClientPicker({
           onInteractOutside={(e) => {
             if (e.target === input.current) e.preventDefault();
           }}
-          className="shadow-float z-50 w-[var(--radix-popover-trigger-width)] animate-slide-down rounded-[10px] border border-line bg-surface p-1"
+          className="shadow-float z-50 w-[max(var(--radix-popover-trigger-width),22rem)] max-w-[calc(100vw-2rem)] animate-slide-down rounded-[10px] border border-line bg-surface p-1"
         >
           <div id={listId} role="listbox" aria-label={t('picker.label')} className="max-h-64 overflow-y-auto">
             {entries.map((client, i) => {
               const selected = client === null ? value === null : value?.id === client.id;
+              // Two clients may share a name: each shows its hub and tier (read out as the option's description).
+              const hub = client?.hubId == null ? undefined : hubs.find((h) => h.id === client.hubId);
+              const hintId = `${optionId(i)}-hint`;
               return (
                 // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox's text field handles the keys (arrows, Enter).
                 <div
@@ -145,6 +151,7 @@ export function ClientPicker({
                   id={optionId(i)}
                   role="option"
                   aria-selected={i === active}
+                  aria-describedby={client ? hintId : undefined}
                   // Highlighted through aria-activedescendant; the focus stays in the text field.
                   tabIndex={-1}
                   // Keeps the focus in the text field.
@@ -158,7 +165,23 @@ export function ClientPicker({
                     client === null && 'text-muted',
                   )}
                 >
-                  <span className="truncate">{client?.name ?? noneLabel}</span>
+                  <span className="min-w-0 truncate">{client?.name ?? noneLabel}</span>
+                  {client ? (
+                    <>
+                      <span
+                        aria-hidden="true"
+                        className="ml-auto flex shrink-0 items-center gap-1.5 pl-3 text-[12px] text-muted tabular-nums"
+                      >
+                        {hub ? <HubDot color={hub.color} className="size-2" /> : null}
+                        {hub ? `${hub.name} · ` : ''}
+                        {t('tier.short', { tier: client.tier })}
+                      </span>
+                      <span id={hintId} hidden>
+                        {hub ? `${hub.name} · ` : ''}
+                        {t(`tier.long.${client.tier}`)}
+                      </span>
+                    </>
+                  ) : null}
                   {selected ? <Check className="absolute right-2 size-4 text-accent-text" aria-hidden="true" /> : null}
                 </div>
               );
