@@ -44,6 +44,11 @@ export function isClosedLead(stage: LeadStage): stage is 'won' | 'lost' {
   return stage === 'won' || stage === 'lost';
 }
 
+/** The open stages a lead can move on to (forward only; won and lost are their own actions). */
+export function nextLeadStages(stage: LeadStage): ('qualified' | 'proposal')[] {
+  return stage === 'new' ? ['qualified', 'proposal'] : stage === 'qualified' ? ['proposal'] : [];
+}
+
 /** Production pipeline of PRODUCT.md §3.1, in order; `cancelled` stands apart. */
 export const PROJECT_STAGES = [
   'discovery',

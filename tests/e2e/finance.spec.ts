@@ -263,7 +263,7 @@ test('a new subscription from today is new MRR in this month', async ({ page, de
     .getByRole('option')
     .filter({ hasNotText: /^(Choose a client|Andes Records|Brisa Goods)/ })
     .first();
-  const client = ((await option.textContent()) ?? '').trim();
+  const client = ((await option.getByTestId('client-option-name').textContent()) ?? '').trim();
   await option.click();
   await expect(dialog.getByRole('combobox', { name: 'Client' })).toHaveValue(client);
   await dialog.getByRole('combobox', { name: 'Service' }).click();

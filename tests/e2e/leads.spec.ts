@@ -502,7 +502,7 @@ test("winning into an existing client: the picker finds it by part of its name; 
   const list = page.getByRole('listbox', { name: 'Clients' });
   await expect(list.getByRole('option').first()).toHaveText(`New client from this lead (${lead.company})`);
   await picker.fill(target.name.slice(1).toLowerCase());
-  await expect(list.getByRole('option').nth(1)).toHaveText(target.name);
+  await expect(list.getByRole('option').nth(1)).toHaveAccessibleName(target.name);
   await expectAccessible(page, 'win dialog, client picker open');
   await snap(page, 'pipeline-win-client-picker-light-en');
   await page.keyboard.press('Escape');
@@ -513,7 +513,7 @@ test("winning into an existing client: the picker finds it by part of its name; 
   // From the keyboard: open, the first match is highlighted after typing, Enter chooses it.
   await picker.fill(target.name.slice(1).toLowerCase());
   await expect(picker).toHaveAttribute('aria-activedescendant', /.+/);
-  await expect(list.getByRole('option', { selected: true })).toHaveText(target.name);
+  await expect(list.getByRole('option', { selected: true })).toHaveAccessibleName(target.name);
   await page.keyboard.press('Enter');
   await expect(list).toBeHidden();
   await expect(picker).toHaveValue(target.name);
@@ -525,6 +525,76 @@ test("winning into an existing client: the picker finds it by part of its name; 
   const won = await core<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id });
   const project = await core<{ clientId: number }>(page, demoApp, 'projects/get', { id: won.projectIds[0] });
   expect(project.clientId).toBe(target.id);
+});
+
+test("a row's menu, by right click or the context-menu key: move a lead on, then open it to mark it lost", async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await openPipeline(page);
+  // The table's first lead still at New (the table and the core share the order: newest first).
+  const fresh = await core<LeadPage>(page, demoApp, 'leads/query', {
+    filter: { stages: ['new'] },
+    sort: { column: 'created_at', direction: 'desc' },
+    limit: 1,
+  });
+  const lead = fresh.rows[0]!;
+  const row = rows(page).filter({ hasText: lead.company }).filter({ hasText: lead.contactName });
+  const menu = page.getByRole('menu', { name: `Actions for ${lead.company}` });
+  const entries = () => menu.getByRole('menuitem');
+
+  await row.click({ button: 'right' });
+  await expect(entries()).toHaveText([
+    'Open↵',
+    'Move to Qualified',
+    'Move to Proposal',
+    'Win…',
+    'Mark lost…',
+    'Copy company name',
+  ]);
+  await menu.getByRole('menuitem', { name: 'Move to Qualified' }).click();
+  await expect(page.getByText(`${lead.company} moved to Qualified`)).toBeVisible();
+  await expect
+    .poll(async () => (await core<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id })).stage)
+    .toBe('qualified');
+  // Focus is back on the lead's row, which now says Qualified.
+  await expect(row).toBeFocused();
+  await expect(row).toContainText('Qualified');
+
+  // From the keyboard: the menu opens on the focused row and Escape gives the row its focus back.
+  await row.press('Shift+F10');
+  await expect(entries()).toHaveText(['Open↵', 'Move to Proposal', 'Win…', 'Mark lost…', 'Copy company name']);
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(row).toBeFocused();
+
+  // Mark lost… opens the lead with its dialog up; cancelling leaves the lead open and unchanged.
+  await row.press('ContextMenu');
+  await menu.getByRole('menuitem', { name: 'Mark lost…' }).press('Enter');
+  const lost = page.getByRole('dialog', { name: `Mark ${lead.company} lost` });
+  await expect(lost).toBeVisible();
+  await expect(detail(page)).toContainText(lead.company);
+  await lost.getByRole('button', { name: 'Cancel' }).click();
+  await expect(lost).toHaveCount(0);
+  expect((await core<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id })).stage).toBe('qualified');
+  await page.keyboard.press('Escape');
+  await expect(row).toBeFocused();
+
+  // A closed lead's menu offers no outcome.
+  const won = await core<LeadPage>(page, demoApp, 'leads/query', {
+    filter: { stages: ['won'] },
+    sort: { column: 'created_at', direction: 'desc' },
+    limit: 1,
+  });
+  await page.getByRole('searchbox', { name: 'Search leads' }).fill(won.rows[0]!.company);
+  const wonRow = rows(page).filter({ hasText: won.rows[0]!.contactName });
+  await wonRow.click({ button: 'right' });
+  await expect(page.getByRole('menu').getByRole('menuitem')).toHaveText(['Open↵', 'Copy company name']);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('menuitem', { name: 'Copy company name' }).click();
+  await expect(page.getByText(`Copied “${won.rows[0]!.company}”`)).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(won.rows[0]!.company);
 });
 
 test('Settings → Scoring: a weight change is previewed, saved and rescored with progress', async ({

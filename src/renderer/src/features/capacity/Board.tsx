@@ -49,6 +49,7 @@ import { formatNumber } from '../../app/format';
 import { cn } from '../../components/cn';
 import { HubDot } from '../../components/HubDot';
 import { Kbd } from '../../components/Kbd';
+import { MENU_CONTENT, MENU_ITEM } from '../../components/menu';
 import { Tip } from '../../components/Tooltip';
 import {
   BAND_CELL,
@@ -81,9 +82,6 @@ const NAME_W = 212;
 const TOTAL_W = 68;
 const MIN_COL = { week: 54, day: 48, month: 60 } as const;
 const LANE_H = 26;
-
-const MENU_ITEM =
-  'relative flex h-8 cursor-default select-none items-center gap-2 rounded-md pr-3 pl-2 text-[13px] text-fg outline-none data-[highlighted]:bg-hover [&_svg]:size-4 [&_svg]:text-faint';
 
 type DragData = { assignment: Assignment };
 const dragData = (data: unknown) => (data as DragData | undefined)?.assignment;
@@ -597,7 +595,7 @@ function PersonRows({
                     pending.current = null;
                     run?.();
                   }}
-                  className="shadow-float z-50 min-w-48 animate-slide-down rounded-[10px] border border-line bg-surface p-1"
+                  className={cn(MENU_CONTENT, 'min-w-48')}
                 >
                   <DropdownMenu.Item
                     className={MENU_ITEM}

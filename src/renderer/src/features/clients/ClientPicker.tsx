@@ -165,7 +165,9 @@ export function ClientPicker({
                     client === null && 'text-muted',
                   )}
                 >
-                  <span className="min-w-0 truncate">{client?.name ?? noneLabel}</span>
+                  <span className="min-w-0 truncate" data-testid="client-option-name">
+                    {client?.name ?? noneLabel}
+                  </span>
                   {client ? (
                     <>
                       <span

@@ -22,11 +22,11 @@ import {
   X,
 } from 'lucide-react';
 import { Dialog } from 'radix-ui';
-import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { Hub, Person, Service } from '../../../../shared/contract';
-import { type Currency, isClosedLead } from '../../../../shared/domain';
+import { type Currency, isClosedLead, nextLeadStages } from '../../../../shared/domain';
 import { ACTIVITY_KINDS, type ActivityKind, type LeadDetail } from '../../../../shared/leads';
 import { activityInputSchema, probabilityOverrideSchema } from '../../../../shared/leads-schemas';
 import { bandOf, type ScoreFactor } from '../../../../shared/scoring';
@@ -49,6 +49,9 @@ import { LostDialog } from './LostDialog';
 import { useLeadForm } from './validation';
 import { WinDialog } from './WinDialog';
 
+/** What the row menu can open a lead with. */
+export type LeadAction = 'win' | 'lose';
+
 export function LeadDetailSheet({
   leadId,
   people,
@@ -58,6 +61,7 @@ export function LeadDetailSheet({
   onClose,
   onChanged,
   returnFocus,
+  startWith = null,
 }: {
   leadId: number | null;
   people: Person[];
@@ -68,6 +72,8 @@ export function LeadDetailSheet({
   /** Something about the lead changed (the table and the segment counts refresh). */
   onChanged: () => void;
   returnFocus?: () => HTMLElement | null;
+  /** Opens the lead with its Win or Mark lost dialog already up (the table's row menu asked). */
+  startWith?: LeadAction | null;
 }) {
   const { t } = useTranslation('pipeline');
   return (
@@ -95,6 +101,7 @@ export function LeadDetailSheet({
               services={services}
               defaults={defaults}
               onChanged={onChanged}
+              startWith={startWith}
             />
           ) : (
             <Dialog.Title className="sr-only">{t('detail.loadingTitle')}</Dialog.Title>
@@ -143,6 +150,7 @@ function DetailBody({
   services,
   defaults,
   onChanged,
+  startWith,
 }: {
   leadId: number;
   people: Person[];
@@ -150,6 +158,7 @@ function DetailBody({
   services: Service[];
   defaults: { currency: Currency; hubId: number | null };
   onChanged: () => void;
+  startWith: LeadAction | null;
 }) {
   const { t, i18n } = useTranslation('pipeline');
   const lang = i18n.language;
@@ -161,6 +170,15 @@ function DetailBody({
   const [winning, setWinning] = useState(false);
   const [moving, setMoving] = useState<string | null>(null);
   const d = detail.data;
+  // The dialog the row menu asked for, once the lead is here (and only while it is still open).
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current || !d || startWith === null) return;
+    started.current = true;
+    if (d.stage === 'won' || d.stage === 'lost') return;
+    if (startWith === 'win') setWinning(true);
+    else setLosing(true);
+  }, [d, startWith]);
 
   /** A reply that carries the updated lead: show it, and let the table know. */
   const updated = (lead: LeadDetail) => {
@@ -200,8 +218,7 @@ function DetailBody({
   const open = d.stage !== 'won' && d.stage !== 'lost';
   const hub = d.hubId === null ? undefined : hubs.find((h) => h.id === d.hubId);
   const owner = d.ownerId === null ? undefined : people.find((p) => p.id === d.ownerId);
-  const nextStages =
-    d.stage === 'new' ? (['qualified', 'proposal'] as const) : d.stage === 'qualified' ? (['proposal'] as const) : [];
+  const nextStages = nextLeadStages(d.stage);
 
   const move = async (stage: 'qualified' | 'proposal') => {
     setMoving(stage);

@@ -11,7 +11,8 @@
  * that size a slot is simply a row.
  *
  * Keyboard: Tab into the table, ↑/↓, Page Up/Down, Home/End between rows (the
- * table scrolls to keep the row in view), Enter opens the lead.
+ * table scrolls to keep the row in view), Enter opens the lead, the context-menu
+ * key (or Shift+F10) opens the row's menu, as a right click does.
  */
 import {
   type ColumnDef,
@@ -24,9 +25,22 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, ChevronsUpDown } from 'lucide-react';
-import { type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { ContextMenu } from 'radix-ui';
+import {
+  Fragment,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LeadRow } from '../../../../shared/leads';
 import { cn } from '../../components/cn';
+import { Kbd } from '../../components/Kbd';
+import { MENU_CONTENT, MENU_ITEM } from '../../components/menu';
 import { Skeleton } from '../../components/Skeleton';
 import { COLUMN_IDS, COLUMN_OF_SORT, type ColumnId, LAYOUT } from './columns';
 import type { useLeadPages } from './useLeadPages';
@@ -43,6 +57,18 @@ const OVERSCAN = 6;
 
 type Pages = ReturnType<typeof useLeadPages>;
 
+/** One entry of a row's menu (right click, or the context-menu key on a focused row). */
+export interface RowAction {
+  id: string;
+  label: string;
+  icon: ReactNode;
+  run: () => void;
+  /** A key shown at the end of the entry. */
+  shortcut?: string;
+  /** Starts a new group (a line above it). */
+  group?: boolean;
+}
+
 export function LeadsTable({
   pages,
   columns,
@@ -50,6 +76,7 @@ export function LeadsTable({
   sort,
   onSort,
   onOpen,
+  rowActions,
   label,
   empty,
   className,
@@ -61,11 +88,14 @@ export function LeadsTable({
   sort: LeadsSort;
   onSort: (sort: LeadsSort) => void;
   onOpen: (row: LeadRow) => void;
+  /** What a row's menu offers for its lead. */
+  rowActions?: (row: LeadRow) => RowAction[];
   label: string;
   /** Shown instead of rows when the query matches none. */
   empty: ReactNode;
   className?: string;
 }) {
+  const { t } = useTranslation('pipeline');
   const scrollRef = useRef<HTMLDivElement>(null);
   const height = useFillHeight(scrollRef);
   /** The row that keeps the table's tab stop (and gets focus back after scrolling to it). */
@@ -191,6 +221,15 @@ export function LeadsTable({
   const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, index: number, lead: LeadRow | undefined) => {
     if (e.target !== e.currentTarget) return;
     const page = Math.max(1, Math.floor(onScreen) - 1);
+    if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      // The menu opens under the row's first cell, as it would under the pointer.
+      const box = e.currentTarget.getBoundingClientRect();
+      e.currentTarget.dispatchEvent(
+        new window.MouseEvent('contextmenu', { bubbles: true, clientX: box.left + 16, clientY: box.bottom - 4 }),
+      );
+      e.preventDefault();
+      return;
+    }
     switch (e.key) {
       case 'ArrowDown':
         moveTo(index + 1);
@@ -222,6 +261,19 @@ export function LeadsTable({
 
   const showEmpty = pages.current && total === 0;
   const loadingFirst = pages.total === null;
+
+  /** The row a menu was opened on, and the action picked (run once the menu has closed and focus is back on the row). */
+  const [menuRow, setMenuRow] = useState<{ lead: LeadRow; index: number } | null>(null);
+  const picked = useRef<(() => void) | null>(null);
+  const onContextMenu = (e: MouseEvent<HTMLElement>) => {
+    const tr = (e.target as HTMLElement).closest<HTMLElement>('tr[data-testid="lead-row"]');
+    const index = tr ? Number(tr.dataset.rowIndex) : -1;
+    const lead = windowRows.find((r) => r.index === index)?.lead;
+    // Not on a lead (a row still loading): no menu.
+    if (!lead || !rowActions) return e.preventDefault();
+    setMenuRow({ lead, index });
+  };
+  const menuActions = menuRow && rowActions ? rowActions(menuRow.lead) : [];
 
   return (
     <div
@@ -306,60 +358,98 @@ export function LeadsTable({
             </tr>
           </tbody>
         ) : (
-          <tbody
-            className={cn('relative grid transition-opacity duration-150', !pages.current && 'opacity-70')}
-            style={{ height: loadingFirst ? ROW_HEIGHT * 8 : bodyHeight }}
-          >
-            {loadingFirst
-              ? Array.from({ length: 8 }, (_, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: static placeholders.
-                  <SkeletonRow key={i} top={i * ROW_HEIGHT} template={template} columns={visibleIds.length} />
-                ))
-              : windowRows.map(({ index, lead }) => {
-                  const k = lead ? data.indexOf(lead) : -1;
-                  const row = k >= 0 ? modelRows[k] : undefined;
-                  const top = topOf(index);
-                  if (!row || !lead)
-                    return (
-                      <SkeletonRow
-                        key={`s${index}`}
-                        top={top}
-                        template={template}
-                        columns={visibleIds.length}
-                        rowIndex={index}
-                        tabIndex={index === tabbable ? 0 : -1}
-                        onKeyDown={(e) => onRowKey(e, index, undefined)}
-                        onFocus={() => focused(index, false)}
-                      />
-                    );
-                  return (
-                    <tr
-                      key={`r${index}`}
-                      aria-rowindex={index + 2}
-                      data-row-index={index}
-                      data-testid="lead-row"
-                      tabIndex={index === tabbable ? 0 : -1}
-                      onClick={() => onOpen(lead)}
-                      onKeyDown={(e) => onRowKey(e, index, lead)}
-                      onFocus={() => focused(index, true)}
-                      className="absolute inset-x-0 grid cursor-pointer items-center border-b border-line px-2 hover:bg-hover/60 focus-visible:bg-accent-soft/60 focus-visible:outline-2 focus-visible:-outline-offset-2"
-                      style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
-                    >
-                      {row.getVisibleCells().map((cell) => (
-                        <td
-                          key={cell.id}
-                          className={cn(
-                            'flex min-w-0 items-center px-2 whitespace-nowrap text-fg',
-                            LAYOUT[cell.column.id as ColumnId].align === 'right' && 'justify-end tabular-nums',
-                          )}
+          <ContextMenu.Root modal={false}>
+            <ContextMenu.Trigger asChild onContextMenu={onContextMenu}>
+              <tbody
+                className={cn('relative grid transition-opacity duration-150', !pages.current && 'opacity-70')}
+                style={{ height: loadingFirst ? ROW_HEIGHT * 8 : bodyHeight }}
+              >
+                {loadingFirst
+                  ? Array.from({ length: 8 }, (_, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: static placeholders.
+                      <SkeletonRow key={i} top={i * ROW_HEIGHT} template={template} columns={visibleIds.length} />
+                    ))
+                  : windowRows.map(({ index, lead }) => {
+                      const k = lead ? data.indexOf(lead) : -1;
+                      const row = k >= 0 ? modelRows[k] : undefined;
+                      const top = topOf(index);
+                      if (!row || !lead)
+                        return (
+                          <SkeletonRow
+                            key={`s${index}`}
+                            top={top}
+                            template={template}
+                            columns={visibleIds.length}
+                            rowIndex={index}
+                            tabIndex={index === tabbable ? 0 : -1}
+                            onKeyDown={(e) => onRowKey(e, index, undefined)}
+                            onFocus={() => focused(index, false)}
+                          />
+                        );
+                      return (
+                        <tr
+                          key={`r${index}`}
+                          aria-rowindex={index + 2}
+                          data-row-index={index}
+                          data-testid="lead-row"
+                          tabIndex={index === tabbable ? 0 : -1}
+                          onClick={() => onOpen(lead)}
+                          onKeyDown={(e) => onRowKey(e, index, lead)}
+                          onFocus={() => focused(index, true)}
+                          className="absolute inset-x-0 grid cursor-pointer items-center border-b border-line px-2 hover:bg-hover/60 focus-visible:bg-accent-soft/60 focus-visible:outline-2 focus-visible:-outline-offset-2"
+                          style={{
+                            gridTemplateColumns: template,
+                            height: ROW_HEIGHT,
+                            transform: `translateY(${top}px)`,
+                          }}
                         >
-                          <table.FlexRender cell={cell} />
-                        </td>
-                      ))}
-                    </tr>
-                  );
-                })}
-          </tbody>
+                          {row.getVisibleCells().map((cell) => (
+                            <td
+                              key={cell.id}
+                              className={cn(
+                                'flex min-w-0 items-center px-2 whitespace-nowrap text-fg',
+                                LAYOUT[cell.column.id as ColumnId].align === 'right' && 'justify-end tabular-nums',
+                              )}
+                            >
+                              <table.FlexRender cell={cell} />
+                            </td>
+                          ))}
+                        </tr>
+                      );
+                    })}
+              </tbody>
+            </ContextMenu.Trigger>
+            <ContextMenu.Portal>
+              <ContextMenu.Content
+                aria-label={menuRow ? t('rowMenu.label', { company: menuRow.lead.company }) : undefined}
+                onCloseAutoFocus={(e) => {
+                  e.preventDefault();
+                  if (menuRow) moveTo(menuRow.index);
+                  const run = picked.current;
+                  picked.current = null;
+                  run?.();
+                }}
+                className={cn(MENU_CONTENT, 'min-w-56')}
+                data-testid="lead-row-menu"
+              >
+                {menuActions.map((a) => (
+                  <Fragment key={a.id}>
+                    {a.group ? <ContextMenu.Separator className="my-1 h-px bg-line" /> : null}
+                    <ContextMenu.Item
+                      className={MENU_ITEM}
+                      onSelect={() => {
+                        picked.current = a.run;
+                      }}
+                    >
+                      {a.icon}
+                      <span className="flex-1">{a.label}</span>
+                      {a.shortcut ? <Kbd>{a.shortcut}</Kbd> : null}
+                    </ContextMenu.Item>
+                  </Fragment>
+                ))}
+              </ContextMenu.Content>
+            </ContextMenu.Portal>
+          </ContextMenu.Root>
         )}
       </table>
     </div>

@@ -1,10 +1,24 @@
 /** Pipeline: the leads table (server-side, virtualized), saved segments, and the lead detail. */
-import { Plus, Search, SearchX, SlidersHorizontal, Workflow, X } from 'lucide-react';
+import {
+  ArrowRight,
+  CircleX,
+  Copy,
+  Eye,
+  Plus,
+  Search,
+  SearchX,
+  SlidersHorizontal,
+  Trophy,
+  Workflow,
+  X,
+} from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
+import { isClosedLead, nextLeadStages } from '../../../../shared/domain';
 import type { LeadRow } from '../../../../shared/leads';
-import { navigate } from '../../app/actions';
+import { navigate, toastError } from '../../app/actions';
+import { api } from '../../app/api';
 import { formatNumber } from '../../app/format';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
@@ -22,9 +36,9 @@ import { ColumnChooser, useColumnVisibility } from './ColumnChooser';
 import { buildColumns, COLUMN_OF_SORT } from './columns';
 import { ActiveFilters, FiltersButton } from './Filters';
 import { LeadAlerts, leadAlertsIn } from './LeadAlerts';
-import { LeadDetailSheet } from './LeadDetail';
+import { type LeadAction, LeadDetailSheet } from './LeadDetail';
 import { LeadDialog } from './LeadDialog';
-import { LeadsTable } from './LeadsTable';
+import { LeadsTable, type RowAction } from './LeadsTable';
 import { SegmentsMenu } from './SegmentsMenu';
 import { refreshSegmentCounts } from './segments';
 import { useLeadPages } from './useLeadPages';
@@ -97,8 +111,11 @@ export function PipelinePage() {
   const [adding, setAdding] = useState(false);
   const opener = useRef<HTMLElement | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const setOpenId = (id: number | null) => {
+  /** The dialog a lead opens with (the row menu's Win… and Mark lost…). */
+  const [startWith, setStartWith] = useState<LeadAction | null>(null);
+  const setOpenId = (id: number | null, action: LeadAction | null = null) => {
     if (id !== null) opener.current = document.activeElement as HTMLElement | null;
+    setStartWith(action);
     setOpenIdState(id);
   };
 
@@ -139,6 +156,51 @@ export function PipelinePage() {
     everything.reload();
     alerts.reload();
     refreshSegmentCounts();
+  };
+
+  const moveLead = async (lead: LeadRow, stage: 'qualified' | 'proposal') => {
+    const result = await api.call('leads/setStage', { id: lead.id, stage });
+    if (!result.ok) {
+      toastError(result.error);
+      return;
+    }
+    toast.success(t('toast.moved', { company: lead.company, stage: t(`stage.${stage}`) }));
+    changed();
+  };
+  const copyText = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      toast.success(t('toast.copied', { text }));
+    } catch (error) {
+      toast.error(t('toast.copyFailed', { message: (error as Error).message }));
+    }
+  };
+  const rowActions = (lead: LeadRow): RowAction[] => {
+    const next = nextLeadStages(lead.stage);
+    const open = !isClosedLead(lead.stage);
+    return [
+      { id: 'open', label: t('rowMenu.open'), icon: <Eye />, shortcut: '↵', run: () => setOpenId(lead.id) },
+      ...next.map((stage, i) => ({
+        id: `move-${stage}`,
+        label: t('detail.moveTo', { stage: t(`stage.${stage}`) }),
+        icon: <ArrowRight />,
+        group: i === 0,
+        run: () => void moveLead(lead, stage),
+      })),
+      ...(open
+        ? [
+            {
+              id: 'win',
+              label: t('rowMenu.win'),
+              icon: <Trophy />,
+              group: next.length === 0,
+              run: () => setOpenId(lead.id, 'win'),
+            },
+            { id: 'lose', label: t('rowMenu.lose'), icon: <CircleX />, run: () => setOpenId(lead.id, 'lose') },
+          ]
+        : []),
+      { id: 'copy', label: t('rowMenu.copy'), icon: <Copy />, group: true, run: () => void copyText(lead.company) },
+    ];
   };
 
   const defaults = {
@@ -201,6 +263,7 @@ export function PipelinePage() {
         sort={view.sort}
         onSort={setSort}
         onOpen={(row: LeadRow) => setOpenId(row.id)}
+        rowActions={rowActions}
         label={t('tableLabel')}
         // The alerts line above the card takes 52 px of the window.
         className={
@@ -275,6 +338,7 @@ export function PipelinePage() {
         onClose={() => setOpenId(null)}
         onChanged={changed}
         returnFocus={() => opener.current}
+        startWith={startWith}
       />
       {adding ? (
         <LeadDialog

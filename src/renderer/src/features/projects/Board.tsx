@@ -58,6 +58,7 @@ import { formatMoney, formatNumber } from '../../app/format';
 import { cn } from '../../components/cn';
 import { HubDot } from '../../components/HubDot';
 import { Kbd } from '../../components/Kbd';
+import { MENU_CONTENT, MENU_ITEM } from '../../components/menu';
 import { Tip } from '../../components/Tooltip';
 import { Dash, GatesChip, headerMoney, RevisionsChip, RiskBadge, shortDate } from './parts';
 import { canDeliver, canMove, isWorkStage, moveHintKey } from './rules';
@@ -76,9 +77,6 @@ const FocusContext = createContext<FocusNext>({ current: null });
 
 /** Cards a work column shows at first, and how many more each "Show more" adds: thousands of cards would freeze the board. */
 const COLUMN_PAGE = 30;
-
-const MENU_ITEM =
-  'relative flex h-8 cursor-default select-none items-center gap-2 rounded-md pr-3 pl-2 text-[13px] text-fg outline-none data-[disabled]:text-faint data-[highlighted]:bg-hover [&_svg]:size-4 [&_svg]:text-faint';
 
 /** ←/→ jump the picked-up card to the previous/next column (↑/↓ do nothing). */
 const columnJump: KeyboardCoordinateGetter = (event, { context, currentCoordinates }) => {
@@ -626,7 +624,7 @@ function CardItem({
               pending.current = null;
               run?.();
             }}
-            className="shadow-float z-50 min-w-52 animate-slide-down rounded-[10px] border border-line bg-surface p-1"
+            className={cn(MENU_CONTENT, 'min-w-52')}
           >
             <DropdownMenu.Item
               className={MENU_ITEM}

@@ -19,6 +19,7 @@ import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
 import { ErrorState } from '../../components/ErrorState';
 import { HubDot } from '../../components/HubDot';
+import { MENU_CONTENT, MENU_ITEM } from '../../components/menu';
 import { Skeleton, SkeletonBlock } from '../../components/Skeleton';
 import { Badge } from '../../components/StatusBadge';
 import { InvoiceSheet } from '../invoices/InvoiceSheet';
@@ -26,9 +27,6 @@ import { AssignmentsSection } from '../time/AssignmentsSection';
 import { QualityGates, useBlockerLines } from './gates';
 import { RiskBadge, StageBadge } from './parts';
 import { isWorkStage, moveHintKey } from './rules';
-
-const MENU_ITEM =
-  'relative flex h-8 cursor-default select-none items-center gap-2 rounded-md pr-3 pl-2 text-[13px] text-fg outline-none data-[disabled]:text-faint data-[highlighted]:bg-hover';
 
 export function ProjectDetailSheet({
   projectId,
@@ -365,11 +363,7 @@ function MoveMenu({
         </Button>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={4}
-          className="shadow-float z-50 min-w-52 animate-slide-down rounded-[10px] border border-line bg-surface p-1"
-        >
+        <DropdownMenu.Content align="end" sideOffset={4} className={cn(MENU_CONTENT, 'min-w-52')}>
           {WORK_STAGES.filter((s) => s !== project.stage).map((s) => {
             const hint = moveHintKey(project.stage, s);
             return (
