@@ -45,7 +45,8 @@ async function main() {
     takeAppLock: false,
     appVersion: 'bench',
   });
-  const steps: { step: string; rssMb: number; seconds: number }[] = [];
+  /** After each step: the resident set then, the high-water mark so far (which step set the peak), and its time. */
+  const steps: { step: string; rssMb: number; peakMb: number; seconds: number }[] = [];
   const call = async <M extends Method>(method: M, args: Args<M>) => {
     const result = await core.call(method, args);
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
@@ -55,7 +56,7 @@ async function main() {
     const started = performance.now();
     await run();
     const seconds = Math.round(performance.now() - started) / 1000;
-    steps.push({ step: name, rssMb: mb(process.memoryUsage.rss()), seconds });
+    steps.push({ step: name, rssMb: mb(process.memoryUsage.rss()), peakMb: peakRssMb(), seconds });
   };
   try {
     const month = asOf.slice(0, 7);

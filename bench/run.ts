@@ -683,7 +683,7 @@ benchmarks['core.memory'] = async () => {
   const report = JSON.parse(out.trim().split('\n').at(-1)!) as {
     beforeCoreMb: number;
     peakMb: number;
-    steps: { step: string; rssMb: number; seconds: number }[];
+    steps: { step: string; rssMb: number; peakMb: number; seconds: number }[];
   };
   return {
     name: 'core.memory',
@@ -695,7 +695,7 @@ benchmarks['core.memory'] = async () => {
     p95: report.peakMb,
     runs: 1,
     note: `${profile}; ${report.beforeCoreMb} MB before the core started; after each step: ${report.steps
-      .map((s) => `${s.step} ${s.rssMb} (${s.seconds} s)`)
+      .map((s) => `${s.step} ${s.rssMb} (peak ${s.peakMb}, ${s.seconds} s)`)
       .join(', ')}`,
   };
 };

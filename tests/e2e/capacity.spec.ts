@@ -19,6 +19,7 @@ import {
   type TimeOff,
 } from '../../src/shared/capacity';
 import { addDays, startOfIsoWeek } from '../../src/shared/dates';
+import type { Alert } from '../../src/shared/money';
 import type { Board } from '../../src/shared/pipeline';
 import { type AtalayaApp, expect, snap, test } from './fixtures';
 import { coreCall, mainHeading } from './screens';
@@ -506,6 +507,54 @@ test('Balance the week shows the core’s proposal — moves to choose from, or 
   await expect(toasts(page)).toContainText('Undone');
   const undone = await coreCall<BalanceProposal>(page, demoApp, 'capacity/balance', {});
   expect(undone.overloadBefore).toBeCloseTo(proposal.overloadBefore, 1);
+});
+
+test('someone over capacity in the next 7 days shows as an alert above the board: open their row, then dismiss', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  // Twice a core person's hours of the coming week, on a project in production.
+  const week = await coreCall<CapacityMatrix>(page, demoApp, 'capacity/matrix', {
+    from: (await coreMatrix(page, demoApp)).today,
+    granularity: 'day',
+    count: 7,
+  });
+  const hours = (p: CapacityPerson) => p.cells.reduce((sum, c) => sum + c.available, 0);
+  const person = week.people.filter((p) => p.employmentType === 'core').sort((a, b) => hours(b) - hours(a))[0]!;
+  const project = (await coreCall<Board>(page, demoApp, 'projects/board', {})).columns.find(
+    (c) => c.stage === 'production',
+  )?.cards[0];
+  expect(project, 'the demo has a project in production').toBeTruthy();
+  await coreCall(page, demoApp, 'assignments/create', {
+    projectId: project!.id,
+    personId: person.id,
+    plannedHours: hours(person) * 2,
+    startDate: week.today,
+    endDate: addDays(week.today, 6),
+  });
+  const raised = (await coreCall<Alert[]>(page, demoApp, 'alerts/list', { entity: 'person' })).find(
+    (a) => a.entityId === person.id,
+  );
+  expect(raised?.rule).toBe('person_overloaded');
+
+  await openCapacity(page);
+  const strip = page.getByRole('region', { name: 'Capacity alerts' });
+  await expect(strip).toContainText('over capacity in the next 7 days');
+  const link = strip.getByRole('button', {
+    name: new RegExp(`^${reEscape(person.name)} ${raised!.params.utilizationPct}%$`),
+  });
+  await expect(link).toBeVisible();
+  await link.click();
+  // Their row opens to show the assignments, with the keyboard on it.
+  await expect(barsRow(page, person.id)).toBeVisible();
+  await expect(personRow(page, person.id).getByRole('button').first()).toBeFocused();
+  await expectAccessible(page, 'capacity alerts');
+
+  await strip.getByRole('button', { name: /^Dismiss/ }).click();
+  await expect(strip).toHaveCount(0);
+  const open = await coreCall<Alert[]>(page, demoApp, 'alerts/list', { entity: 'person' });
+  expect(open.some((a) => a.entityId === person.id)).toBe(false);
 });
 
 test('Demand and Coverage show the core’s numbers', async ({ page, demoApp }) => {

@@ -594,7 +594,7 @@ test("a row's menu, by right click or the context-menu key: move a lead on, then
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('menuitem', { name: 'Copy company name' }).click();
   await expect(page.getByText(`Copied “${won.rows[0]!.company}”`)).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(won.rows[0]!.company);
+  expect(await page.evaluate('navigator.clipboard.readText()')).toBe(won.rows[0]!.company);
 });
 
 test('Settings → Scoring: a weight change is previewed, saved and rescored with progress', async ({

@@ -1,5 +1,6 @@
-/** Clients, their health, and the client alerts (kept up to date by every write). */
+/** Clients, their health, and the alerts list (client alerts kept up to date by every write). */
 import type { Handlers } from '../../../shared/contract';
+import { syncCapacityAlerts } from '../capacity/alerts';
 import { act, type CoreContext, onEveryWrite, readScope, writeScope } from '../context';
 import { writeTransaction } from '../db/client';
 import { workspaceToday } from '../fx/clock';
@@ -36,12 +37,16 @@ export const clientsHandlers = {
       return clientRow(w.sqlite, input.id, w.today);
     }),
   'alerts/list': ({ entity }, ctx) => {
-    // Other alerts follow the writes that raise them; client alerts also follow the date (once a day, every client).
-    if (entity !== undefined && entity !== 'client') return listAlerts(readScope(ctx).sqlite, entity);
+    // Lead alerts follow the writes that raise them. Client alerts also follow the date (once a day, every client), and
+    // capacity alerts (people and the team) look at the coming seven days: both are brought up to date first.
+    const clients = entity === undefined || entity === 'client';
+    const capacity = entity === undefined || entity === 'person' || entity === 'team';
+    if (!clients && !capacity) return listAlerts(readScope(ctx).sqlite, entity);
     const w = writeScope(ctx);
     const today = workspaceToday(w.sqlite, ctx.now());
     return writeTransaction(w.sqlite, () => {
-      syncClientAlertsAfterWrite(w.sqlite, today, w.at);
+      if (clients) syncClientAlertsAfterWrite(w.sqlite, today, w.at);
+      if (capacity) syncCapacityAlerts(w.sqlite, today, w.at);
       return listAlerts(w.sqlite, entity);
     });
   },

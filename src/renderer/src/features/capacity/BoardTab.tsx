@@ -25,6 +25,7 @@ import { SegmentedControl } from '../../components/SegmentedControl';
 import { Skeleton } from '../../components/Skeleton';
 import { BalanceDialog } from './BalanceDialog';
 import { CapacityBoard, signed } from './Board';
+import { CapacityAlerts, capacityAlertsFor } from './CapacityAlerts';
 import { MoveDialog } from './MoveDialog';
 import { boardWindow, periodName, STEP, todayIn } from './model';
 import { BandLegend } from './parts';
@@ -70,6 +71,26 @@ export function BoardTab() {
     hubId: hub?.id ?? null,
   });
   const data = matrix.data;
+  // The capacity alerts are brought up to date as they are listed: asked again whenever the board is.
+  const personAlerts = useApiQuery('alerts/list', { entity: 'person' });
+  const teamAlerts = useApiQuery('alerts/list', { entity: 'team' });
+  const reloadAlerts = useRef(() => {});
+  reloadAlerts.current = () => {
+    personAlerts.reload();
+    teamAlerts.reload();
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new matrix (a move, time off, skills) is the trigger.
+  useEffect(() => reloadAlerts.current(), [data]);
+  const alerts = useMemo(
+    () =>
+      capacityAlertsFor(
+        personAlerts.data ?? [],
+        teamAlerts.data ?? [],
+        new Set((data?.people ?? []).map((p) => p.id)),
+        hub === undefined,
+      ),
+    [personAlerts.data, teamAlerts.data, data, hub],
+  );
 
   const [moving, setMoving] = useState<{ assignment: Assignment; opener: HTMLElement | null } | null>(null);
   const [skillsFor, setSkillsFor] = useState<CapacityPerson | null>(null);
@@ -215,6 +236,7 @@ export function BoardTab() {
         </div>
       </div>
 
+      <CapacityAlerts people={alerts.people} team={alerts.team} onDismissed={() => reloadAlerts.current()} />
       {!data ? (
         matrix.status === 'error' ? (
           <Card>
