@@ -99,7 +99,14 @@ function MainApp() {
         position="bottom-right"
         theme={resolveTheme(prefs.theme)}
         closeButton
-        toastOptions={{ className: 'font-sans text-[13px]' }}
+        toastOptions={{
+          className: 'font-sans text-[13px]',
+          // A long client or lead name wraps anywhere and stops at three lines (screen readers still hear it all).
+          classNames: {
+            title: 'line-clamp-3 [overflow-wrap:anywhere]',
+            description: 'line-clamp-3 [overflow-wrap:anywhere]',
+          },
+        }}
       />
     </Tooltip.Provider>
   );
