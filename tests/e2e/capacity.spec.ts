@@ -553,6 +553,8 @@ test('someone over capacity in the next 7 days shows as an alert above the board
 
   await strip.getByRole('button', { name: /^Dismiss/ }).click();
   await expect(strip).toHaveCount(0);
+  // The focus had been on the strip: the board's first person takes it.
+  await expect(page.getByTestId('capacity-person').first().getByRole('button').first()).toBeFocused();
   const open = await coreCall<Alert[]>(page, demoApp, 'alerts/list', { entity: 'person' });
   expect(open.some((a) => a.entityId === person.id)).toBe(false);
 });

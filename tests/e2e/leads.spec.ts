@@ -568,6 +568,14 @@ test("a row's menu, by right click or the context-menu key: move a lead on, then
   await page.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);
   await expect(row).toBeFocused();
+  // Closed by a click elsewhere, the focus stays where that click put it.
+  await row.click({ button: 'right' });
+  await expect(menu).toBeVisible();
+  const search = page.getByRole('searchbox', { name: 'Search leads' });
+  await search.click();
+  await expect(menu).toHaveCount(0);
+  await expect(search).toBeFocused();
+  await row.focus();
 
   // Mark lost… opens the lead with its dialog up; cancelling leaves the lead open and unchanged.
   await row.press('ContextMenu');

@@ -205,6 +205,30 @@ describe('capacity and routing', () => {
     expect(report.candidates.map((c) => c.personId)).toContain(ids.jonas);
   });
 
+  it("lists capacity alerts brought up to date with another process's changes to the work", async () => {
+    const projectId = await win('Bølge Reklame', ids.social, today, addDays(today, 14));
+    const overloaded = async () =>
+      expectOk(await core.call('alerts/list', { entity: 'person' })).some(
+        (a) => a.rule === 'person_overloaded' && a.entityId === ids.jonas,
+      );
+    expect(await overloaded()).toBe(false);
+    // Another process (the CLI, a second window) loads Jonas far beyond his week: no write here raised anything.
+    const db = new Database(file);
+    try {
+      const { lastInsertRowid } = db
+        .prepare(
+          `INSERT INTO assignments (project_id, person_id, planned_hours, start_date, end_date, created_at)
+           VALUES (?, ?, 300, ?, ?, ?)`,
+        )
+        .run(projectId, ids.jonas, today, addDays(today, 6), new Date().toISOString());
+      expect(await overloaded()).toBe(true);
+      db.prepare('DELETE FROM assignments WHERE id = ?').run(lastInsertRowid);
+      expect(await overloaded()).toBe(false);
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses an assignment after the person leaves, with a clear message, and writes nothing', async () => {
     const leaver = await copenhagenEditor('Temporary Editor', addDays(today, -30), addDays(today, 3));
     const projectId = await win('Kort Film', ids.social, today, addDays(today, 10));

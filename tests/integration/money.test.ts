@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workspaceLedger } from '../../src/main/core/invoices/ledger';
 import type { CoreClient } from '../../src/main/hosts/core-client';
 import { type AgingBucket, INVOICE_KINDS, INVOICE_STATUSES, type InvoiceStatus } from '../../src/shared/domain';
 import { INVOICE_SORT_COLUMNS, type InvoiceSortColumn, type InvoiceSummary } from '../../src/shared/money';
@@ -696,6 +697,39 @@ describe("the demo agency's money", () => {
     for (const bad of [{ sort: { column: 'amount', direction: 'asc' } }, { limit: 0 }, { bucket: '90+' }]) {
       const refused = await core.call('invoices/list', bad as never);
       expect(refused.ok === false && refused.error.code, JSON.stringify(bad)).toBe('BAD_REQUEST');
+    }
+  });
+
+  it('keeps the invoice ledger through writes to other tables and rebuilds it after an invoice, payment or client write', () => {
+    // In this process, on its own connection: what the ledger's version names.
+    const db = new Database(file);
+    try {
+      const inRead = () => db.transaction(() => workspaceLedger(db, '2026-11-20', true))();
+      const first = inRead();
+      expect(inRead()).toBe(first);
+      // A lead, a person, a project: not what the ledger reads.
+      db.prepare("UPDATE leads SET company = company || ' ' WHERE id = (SELECT min(id) FROM leads)").run();
+      db.prepare('UPDATE people SET name = name WHERE id = (SELECT min(id) FROM people)').run();
+      db.prepare('UPDATE projects SET name = name WHERE id = (SELECT min(id) FROM projects)').run();
+      expect(inRead()).toBe(first);
+      // A client's name is searched and sorted by: a new ledger, with the new name.
+      const clientId = first.clientIds[0]!;
+      db.prepare('UPDATE clients SET name = ? WHERE id = ?').run('Zenaida Renamed SA', clientId);
+      const renamed = inRead();
+      expect(renamed).not.toBe(first);
+      expect(renamed.clientNames.get(clientId)).toBe('Zenaida Renamed SA');
+      // A write rolled back changes nothing: the ledger stays.
+      expect(() =>
+        db.transaction(() => {
+          db.prepare('UPDATE invoices SET notes = ? WHERE id = ?').run('rolled back', renamed.ids[0]);
+          throw new Error('roll back');
+        })(),
+      ).toThrow('roll back');
+      expect(inRead()).toBe(renamed);
+      db.prepare('UPDATE payments SET note = note WHERE id = (SELECT min(id) FROM payments)').run();
+      expect(inRead()).not.toBe(renamed);
+    } finally {
+      db.close();
     }
   });
 

@@ -47,4 +47,17 @@ export function capacityAlertsWanted(sqlite: Sqlite, today: string): WantedAlert
 /** Raises the capacity alerts whose condition holds and resolves those that no longer do. */
 export function syncCapacityAlerts(sqlite: Sqlite, today: string, at: string): void {
   reconcileAlerts(sqlite, ['team_utilization_high', 'person_overloaded'], capacityAlertsWanted(sqlite, today), at);
+  synced.set(sqlite, `${today}|${sqlite.pragma('data_version', { simple: true })}`);
+}
+
+/** Per connection: the day and the other processes' data the capacity alerts were last brought up to date for. */
+const synced = new WeakMap<Sqlite, string>();
+
+/**
+ * Whether the capacity alerts may be behind: every write here brings them up
+ * to date (onEveryWrite), but they look at the coming seven days, which move
+ * with the date, and another process may have changed the work.
+ */
+export function capacityAlertsStale(sqlite: Sqlite, today: string): boolean {
+  return synced.get(sqlite) !== `${today}|${sqlite.pragma('data_version', { simple: true })}`;
 }

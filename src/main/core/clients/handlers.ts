@@ -1,6 +1,6 @@
 /** Clients, their health, and the alerts list (client alerts kept up to date by every write). */
 import type { Handlers } from '../../../shared/contract';
-import { syncCapacityAlerts } from '../capacity/alerts';
+import { capacityAlertsStale, syncCapacityAlerts } from '../capacity/alerts';
 import { act, type CoreContext, onEveryWrite, readScope, writeScope } from '../context';
 import { writeTransaction } from '../db/client';
 import { workspaceToday } from '../fx/clock';
@@ -40,8 +40,10 @@ export const clientsHandlers = {
     // Lead alerts follow the writes that raise them. Client alerts also follow the date (once a day, every client), and
     // capacity alerts (people and the team) look at the coming seven days: both are brought up to date first.
     const clients = entity === undefined || entity === 'client';
-    const capacity = entity === undefined || entity === 'person' || entity === 'team';
-    if (!clients && !capacity) return listAlerts(readScope(ctx).sqlite, entity);
+    const r = readScope(ctx);
+    const capacity =
+      (entity === undefined || entity === 'person' || entity === 'team') && capacityAlertsStale(r.sqlite, r.today);
+    if (!clients && !capacity) return listAlerts(r.sqlite, entity);
     const w = writeScope(ctx);
     const today = workspaceToday(w.sqlite, ctx.now());
     return writeTransaction(w.sqlite, () => {

@@ -57,6 +57,9 @@ interface Computed {
  * 36k clients (~455k facts, ~15 MB of columns) reading them through the client
  * index, sorted by SQL, took ~2 s, and holding them as row objects ~200 MB.
  */
+/** A day number that stands for no date (any real day, even before 1970, is far from it). */
+const NO_DAY = -(2 ** 31);
+
 class ClientFacts {
   /** Positions into the project columns, client by client: client i's are projectOrder[projectStart[i] … projectStart[i + 1]). */
   readonly projectStart: Int32Array;
@@ -64,7 +67,7 @@ class ClientFacts {
   readonly valueMinor: Float64Array;
   readonly currency: Uint8Array;
   readonly currencies: string[] = [];
-  /** The delivery's day number in the workspace's zone; -1 when not delivered. */
+  /** The delivery's day number in the workspace's zone; NO_DAY when not delivered. */
   readonly deliveredDay: Int32Array;
   /** -1 for none. */
   readonly satisfaction: Int16Array;
@@ -72,7 +75,7 @@ class ClientFacts {
   readonly invoiceStart: Int32Array;
   readonly invoiceOrder: Int32Array;
   readonly dueDay: Int32Array;
-  /** -1 when unpaid. */
+  /** NO_DAY when unpaid. */
   readonly paidDay: Int32Array;
 
   constructor(sqlite: Sqlite, clientIndex: Map<number, number>, onlyIds: readonly number[] | undefined) {
@@ -107,7 +110,7 @@ class ClientFacts {
         codes.set(currency, code);
       }
       this.currency[i] = code;
-      this.deliveredDay[i] = deliveredAt ? dayNumber(toDate(deliveredAt)) : -1;
+      this.deliveredDay[i] = deliveredAt ? dayNumber(toDate(deliveredAt)) : NO_DAY;
       this.satisfaction[i] = satisfaction ?? -1;
       this.revisionCycles[i] = revisionCycles;
       i++;
@@ -131,7 +134,7 @@ class ClientFacts {
       .iterate(...only) as IterableIterator<[number, string, string | null]>) {
       invoiceClient[i] = clientIndex.get(clientId) ?? -1;
       this.dueDay[i] = dayNumber(dueDate);
-      this.paidDay[i] = paidOn ? dayNumber(paidOn) : -1;
+      this.paidDay[i] = paidOn ? dayNumber(paidOn) : NO_DAY;
       i++;
     }
     invoiceClient.fill(-1, i);
@@ -156,6 +159,8 @@ function groupBy(groupOf: Int32Array, groups: number): [Int32Array, Int32Array] 
 
 /** Every client in name order, or only those of `onlyIds` (their facts read through the client_id indexes). */
 function compute(sqlite: Sqlite, asOf: string, converter: Converter, onlyIds?: readonly number[]): Computed {
+  // One snapshot: the clients, the counts that size the columns and the rows read into them.
+  if (!sqlite.inTransaction) return sqlite.transaction(() => compute(sqlite, asOf, converter, onlyIds))();
   const only = onlyIds === undefined ? [] : [JSON.stringify(onlyIds)];
   const among = (column: string) => (onlyIds === undefined ? '' : `AND ${column} IN (SELECT value FROM json_each(?))`);
   const clients = sqlite
@@ -182,12 +187,15 @@ function compute(sqlite: Sqlite, asOf: string, converter: Converter, onlyIds?: r
     for (let k = facts.invoiceStart[index]!; k < facts.invoiceStart[index + 1]!; k++) {
       const at = facts.invoiceOrder[k]!;
       const paid = facts.paidDay[at]!;
-      invoices.push({ dueDate: dateOfDayNumber(facts.dueDay[at]!), paidOn: paid < 0 ? null : dateOfDayNumber(paid) });
+      invoices.push({
+        dueDate: dateOfDayNumber(facts.dueDay[at]!),
+        paidOn: paid === NO_DAY ? null : dateOfDayNumber(paid),
+      });
     }
     for (let k = facts.projectStart[index]!; k < facts.projectStart[index + 1]!; k++) {
       const at = facts.projectOrder[k]!;
       const day = facts.deliveredDay[at]!;
-      const date = day < 0 ? null : dateOfDayNumber(day);
+      const date = day === NO_DAY ? null : dateOfDayNumber(day);
       if (date === null || date > asOf) {
         open++;
         continue;

@@ -54,6 +54,32 @@ export function snapshotKey(sqlite: Sqlite): string {
   return `${sqlite.pragma('data_version', { simple: true })}:${changes}`;
 }
 
+/**
+ * Names the data of some tables as this connection sees it: writes here to
+ * those tables, counted by temporary triggers (a rolled-back write rolls its
+ * count back), and other processes' commits (`data_version`). Unlike
+ * `snapshotKey`, writes to other tables (a lead, an alert, a temp table) leave
+ * it as it is. `name` is the counter's (one per set of tables). Inside a read
+ * transaction call it first: its query pins the snapshot it names.
+ */
+export function tablesVersion(sqlite: Sqlite, name: string, tables: readonly string[]): string {
+  const counter = `${name}_writes`;
+  const statements = [`CREATE TEMP TABLE IF NOT EXISTS ${counter} (n INTEGER NOT NULL)`];
+  for (const table of tables)
+    for (const event of ['INSERT', 'UPDATE', 'DELETE'])
+      statements.push(
+        `CREATE TEMP TRIGGER IF NOT EXISTS ${name}_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table}
+         BEGIN UPDATE ${counter} SET n = n + 1; END`,
+      );
+  sqlite.exec(statements.join(';\n'));
+  const writes = sqlite
+    .prepare(`SELECT (SELECT n FROM temp.${counter}) FROM main.sqlite_schema LIMIT 1`)
+    .pluck()
+    .get() as number | null;
+  if (writes === null) sqlite.exec(`INSERT INTO temp.${counter} (n) VALUES (0)`);
+  return `${sqlite.pragma('data_version', { simple: true })}:${writes ?? 0}`;
+}
+
 const statementCache = new WeakMap<Sqlite, Map<string, Database.Statement>>();
 
 /**

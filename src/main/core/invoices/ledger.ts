@@ -18,7 +18,7 @@ import {
   type InvoiceStatus,
 } from '../../../shared/domain';
 import type { InvoiceSortColumn } from '../../../shared/money';
-import { type Sqlite, snapshotKey } from '../db/client';
+import { type Sqlite, tablesVersion } from '../db/client';
 import { agingBucket, daysOverdue, displayStatus, type StoredStatus } from './engine';
 
 /** Ascending sort puts "no date" (a draft's issue and due dates) first, as an empty value. */
@@ -127,14 +127,21 @@ export function buildLedger(sqlite: Sqlite, today: string, clientId?: number): L
 const ledgers = new WeakMap<Sqlite, { key: string; ledger: Ledger }>();
 
 /**
- * Every invoice's columns on `today`, rebuilt only when a row changed (here or
- * in another process) or the day moved on. `keep` says the caller's transaction
- * only reads (first thing in it, so its snapshot is the one named); inside one
- * that writes, and may yet roll back, nothing is kept.
+ * What the ledger reads: a write to any other table (a lead, an assignment)
+ * leaves it as it is. At the massive profile a rebuild takes ~1.5 s, which any
+ * write anywhere used to cost the next list.
+ */
+const LEDGER_TABLES = ['invoices', 'payments', 'clients'];
+
+/**
+ * Every invoice's columns on `today`, rebuilt only when a row it reads changed
+ * (here or in another process) or the day moved on. `keep` says the caller's
+ * transaction only reads (first thing in it, so its snapshot is the one named);
+ * inside one that writes, and may yet roll back, nothing is kept.
  */
 export function workspaceLedger(sqlite: Sqlite, today: string, keep: boolean): Ledger {
   if (!keep) return buildLedger(sqlite, today);
-  const key = `${snapshotKey(sqlite)}@${today}`;
+  const key = `${tablesVersion(sqlite, 'ledger', LEDGER_TABLES)}@${today}`;
   const kept = ledgers.get(sqlite);
   if (kept?.key === key) return kept.ledger;
   const ledger = buildLedger(sqlite, today);

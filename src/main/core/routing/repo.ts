@@ -14,7 +14,7 @@ import { type CapacityPersonRow, loadPeople } from '../capacity/calendar';
 import { spreadRemaining } from '../capacity/engine';
 import { personDays, personToday } from '../capacity/matrix';
 import { moveAssignment, type Stamp } from '../capacity/writes';
-import { cached, type Sqlite, snapshotKey } from '../db/client';
+import { cached, type Sqlite, tablesVersion } from '../db/client';
 import { instantToWorkspaceDate } from '../fx/clock';
 import { convertMinor } from '../fx/engine';
 import { loadConverter } from '../fx/repo';
@@ -81,10 +81,11 @@ const qualityCache = new WeakMap<Sqlite, { key: string; records: Map<number, Qua
  * First-pass approval and on-time delivery of the delivered projects each
  * person worked on. On time compares the delivery's date in the workspace's
  * zone with the due date (a delivery at 21:00 in Caracas is the next day in UTC).
- * Reading them costs ~2 s at the massive profile, so they are kept until the data changes.
+ * Reading them costs ~2 s at the massive profile, so they are kept until what
+ * they read changes (the settings hold the time zone).
  */
 function qualityRecords(sqlite: Sqlite): Map<number, QualityRecord> {
-  const key = snapshotKey(sqlite);
+  const key = tablesVersion(sqlite, 'routing_quality', ['assignments', 'projects', 'workspace_settings']);
   const kept = qualityCache.get(sqlite);
   if (kept?.key === key) return kept.records;
   const toDate = instantToWorkspaceDate(sqlite);

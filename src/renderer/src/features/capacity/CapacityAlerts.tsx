@@ -69,7 +69,12 @@ export function CapacityAlerts({
     setBusy(true);
     const result = await api.call('alerts/dismiss', { ids: all.map((a) => a.id) });
     setBusy(false);
-    if (!result.ok) toastError(result.error);
+    if (!result.ok) {
+      toastError(result.error);
+      return;
+    }
+    // The strip goes with the button that had focus: the board's first person takes it.
+    document.querySelector<HTMLElement>('tr[data-testid="capacity-person"] button')?.focus();
     onDismissed();
   };
 

@@ -265,6 +265,8 @@ export function LeadsTable({
   /** The row a menu was opened on, and the action picked (run once the menu has closed and focus is back on the row). */
   const [menuRow, setMenuRow] = useState<{ lead: LeadRow; index: number } | null>(null);
   const picked = useRef<(() => void) | null>(null);
+  /** The menu closed by a click elsewhere: focus stays where that click put it. */
+  const clickedAway = useRef(false);
   const onContextMenu = (e: MouseEvent<HTMLElement>) => {
     const tr = (e.target as HTMLElement).closest<HTMLElement>('tr[data-testid="lead-row"]');
     const index = tr ? Number(tr.dataset.rowIndex) : -1;
@@ -392,6 +394,7 @@ export function LeadsTable({
                           aria-rowindex={index + 2}
                           data-row-index={index}
                           data-testid="lead-row"
+                          aria-keyshortcuts={rowActions ? 'Shift+F10' : undefined}
                           tabIndex={index === tabbable ? 0 : -1}
                           onClick={() => onOpen(lead)}
                           onKeyDown={(e) => onRowKey(e, index, lead)}
@@ -422,9 +425,13 @@ export function LeadsTable({
             <ContextMenu.Portal>
               <ContextMenu.Content
                 aria-label={menuRow ? t('rowMenu.label', { company: menuRow.lead.company }) : undefined}
+                onInteractOutside={() => {
+                  clickedAway.current = true;
+                }}
                 onCloseAutoFocus={(e) => {
                   e.preventDefault();
-                  if (menuRow) moveTo(menuRow.index);
+                  if (menuRow && !clickedAway.current) moveTo(menuRow.index);
+                  clickedAway.current = false;
                   const run = picked.current;
                   picked.current = null;
                   run?.();
