@@ -5,17 +5,13 @@
  * is at or over the 85% warning line. Dismissing hides them until the
  * condition clears and comes back.
  */
-import { TriangleAlert, X } from 'lucide-react';
-import { useState } from 'react';
+import { TriangleAlert } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { WARNING_UTILIZATION } from '../../../../shared/capacity';
 import type { Alert } from '../../../../shared/money';
-import { toastError } from '../../app/actions';
-import { api } from '../../app/api';
 import { formatNumber, formatPercent, formatPercentPoints } from '../../app/format';
-import { Button } from '../../components/Button';
+import { AlertLink, AlertStrip } from '../../components/AlertStrip';
 import { Badge } from '../../components/StatusBadge';
-import { Tip } from '../../components/Tooltip';
 import { toggleExpanded } from './store';
 
 /** People named on the line (one fewer when the team's load shares it); the rest are counted. */
@@ -59,34 +55,27 @@ export function CapacityAlerts({
 }) {
   const { t, i18n } = useTranslation('capacity');
   const lang = i18n.language;
-  const [busy, setBusy] = useState(false);
   if (people.length === 0 && team === null) return null;
   const named = people.slice(0, team ? NAMED - 1 : NAMED);
   const others = people.length - named.length;
   const all = team ? [...people, team] : people;
 
-  const dismiss = async () => {
-    setBusy(true);
-    const result = await api.call('alerts/dismiss', { ids: all.map((a) => a.id) });
-    setBusy(false);
-    if (!result.ok) {
-      toastError(result.error);
-      return;
-    }
-    // The strip goes with the button that had focus: the board's first person takes it.
-    document.querySelector<HTMLElement>('tr[data-testid="capacity-person"] button')?.focus();
-    onDismissed();
-  };
-
   return (
-    <section
-      aria-label={t('alerts.label')}
-      className="flex min-h-10 flex-wrap items-center gap-x-3 gap-y-1 rounded-[10px] border border-line bg-surface px-3 py-1.5"
-      data-testid="capacity-alerts"
+    <AlertStrip
+      label={t('alerts.label')}
+      badge={
+        <Badge tone="warning" icon={<TriangleAlert aria-hidden="true" />}>
+          {t('alerts.attention')}
+        </Badge>
+      }
+      ids={all.map((a) => a.id)}
+      dismissLabel={t('alerts.dismiss', { count: all.length })}
+      onDismissed={onDismissed}
+      // The band goes with the button that had focus: the board's first person takes it.
+      focusAfterDismiss={() => document.querySelector<HTMLElement>('tr[data-testid="capacity-person"] button')}
+      className="min-h-10 flex-wrap gap-x-3 gap-y-1 py-1.5"
+      testId="capacity-alerts"
     >
-      <Badge tone="warning" icon={<TriangleAlert aria-hidden="true" />}>
-        {t('alerts.attention')}
-      </Badge>
       {people.length > 0 ? (
         <>
           <p className="shrink-0 text-[13px] text-fg">
@@ -95,17 +84,13 @@ export function CapacityAlerts({
           <ul className="flex min-w-0 items-center gap-3">
             {named.map((a) => (
               <li key={a.id} className="flex min-w-0">
-                <Button
-                  variant="link"
-                  size="sm"
-                  className="min-w-0 max-w-[14rem] shrink! gap-1.5"
+                <AlertLink
+                  name={String(a.params.personName ?? '')}
+                  figure={formatPercentPoints(load(a), lang)}
+                  tone="danger"
+                  className="max-w-[14rem]"
                   onClick={() => showPerson(a.entityId)}
-                >
-                  <span className="min-w-0 truncate">{String(a.params.personName ?? '')}</span>{' '}
-                  <span className="shrink-0 rounded-md border border-danger-text/30 px-1.5 text-[11px] font-semibold tabular-nums text-danger-text">
-                    {formatPercentPoints(load(a), lang)}
-                  </span>
-                </Button>
+                />
               </li>
             ))}
           </ul>
@@ -126,18 +111,6 @@ export function CapacityAlerts({
           })}
         </p>
       ) : null}
-      <div className="flex-1" />
-      <Tip label={t('alerts.dismiss', { count: all.length })}>
-        <Button
-          variant="ghost"
-          size="icon-sm"
-          busy={busy}
-          aria-label={t('alerts.dismiss', { count: all.length })}
-          onClick={() => void dismiss()}
-        >
-          <X />
-        </Button>
-      </Tip>
-    </section>
+    </AlertStrip>
   );
 }

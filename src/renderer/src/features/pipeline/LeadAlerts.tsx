@@ -3,17 +3,14 @@
  * as one line above the leads table: the hottest leads to open, a way to list
  * them all in the table, and to dismiss them.
  */
-import { Sparkles, X } from 'lucide-react';
-import { useState } from 'react';
+import { Sparkles } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../../../shared/money';
 import { OPPORTUNITY_SCORE } from '../../../../shared/scoring';
-import { toastError } from '../../app/actions';
-import { api } from '../../app/api';
 import { formatNumber } from '../../app/format';
+import { AlertLink, AlertStrip } from '../../components/AlertStrip';
 import { Button } from '../../components/Button';
 import { Badge } from '../../components/StatusBadge';
-import { Tip } from '../../components/Tooltip';
 import { setFilter, setSort } from './viewState';
 
 /** Leads named on the line; the rest are counted. */
@@ -37,7 +34,6 @@ export function LeadAlerts({
   onDismissed: () => void;
 }) {
   const { t, i18n } = useTranslation('pipeline');
-  const [busy, setBusy] = useState(false);
   if (alerts.length === 0) return null;
   const named = alerts.slice(0, NAMED);
   const others = alerts.length - named.length;
@@ -46,23 +42,21 @@ export function LeadAlerts({
     setFilter({ scoreMin: OPPORTUNITY_SCORE, scoreMax: undefined, stages: ['new', 'qualified', 'proposal'] });
     setSort({ column: 'score', direction: 'desc' });
   };
-  const dismissAll = async () => {
-    setBusy(true);
-    const result = await api.call('alerts/dismiss', { ids: alerts.map((a) => a.id) });
-    setBusy(false);
-    if (!result.ok) toastError(result.error);
-    onDismissed();
-  };
 
   return (
-    <section
-      aria-label={t('alerts.label')}
-      className="mb-3 flex h-10 items-center gap-3 rounded-[10px] border border-line bg-surface px-3"
-      data-testid="lead-alerts"
+    <AlertStrip
+      label={t('alerts.label')}
+      badge={
+        <Badge tone="accent" icon={<Sparkles aria-hidden="true" />}>
+          {t('alerts.opportunity')}
+        </Badge>
+      }
+      ids={alerts.map((a) => a.id)}
+      dismissLabel={t('alerts.dismiss', { count: alerts.length })}
+      onDismissed={onDismissed}
+      className="mb-3 h-10"
+      testId="lead-alerts"
     >
-      <Badge tone="accent" icon={<Sparkles aria-hidden="true" />}>
-        {t('alerts.opportunity')}
-      </Badge>
       <p className="shrink-0 text-[13px] text-fg">
         {t('alerts.sentence', {
           count: alerts.length,
@@ -76,17 +70,12 @@ export function LeadAlerts({
           return (
             // The hottest keeps its whole name; the next one gives way (ellipsis) when the line is short.
             <li key={a.id} className={i === 0 ? 'flex shrink-0' : 'flex min-w-0'}>
-              <Button
-                variant="link"
-                size="sm"
-                className="min-w-0 max-w-[12rem] shrink! gap-1.5"
+              <AlertLink
+                name={company}
+                figure={formatNumber(Number(a.params.score), i18n.language, 0)}
+                className="max-w-[12rem]"
                 onClick={() => onOpen(a.entityId)}
-              >
-                <span className="min-w-0 truncate">{company}</span>{' '}
-                <span className="shrink-0 rounded-md border border-line px-1.5 text-[11px] font-semibold tabular-nums text-fg">
-                  {formatNumber(Number(a.params.score), i18n.language, 0)}
-                </span>
-              </Button>
+              />
             </li>
           );
         })}
@@ -96,21 +85,9 @@ export function LeadAlerts({
           {t('alerts.more', { count: others, n: formatNumber(others, i18n.language, 0) })}
         </span>
       ) : null}
-      <div className="flex-1" />
-      <Button variant="ghost" size="sm" onClick={showAll}>
+      <Button variant="ghost" size="sm" className="ml-auto" onClick={showAll}>
         {t('alerts.showAll')}
       </Button>
-      <Tip label={t('alerts.dismiss', { count: alerts.length })}>
-        <Button
-          variant="ghost"
-          size="icon-sm"
-          busy={busy}
-          aria-label={t('alerts.dismiss', { count: alerts.length })}
-          onClick={() => void dismissAll()}
-        >
-          <X />
-        </Button>
-      </Tip>
-    </section>
+    </AlertStrip>
   );
 }
