@@ -712,6 +712,8 @@ test('leads scored 95 or more show as opportunity alerts above the table: open o
 
   await strip.getByRole('button', { name: `Dismiss these ${already + 2} alerts` }).click();
   await expect(page.getByTestId('lead-alerts')).toHaveCount(0);
+  // The button that had focus went with the band: the table's current row takes it.
+  await expect(rows(page).first()).toBeFocused();
   expect(await priorityAlerts()).toEqual([]);
 });
 

@@ -54,6 +54,8 @@ export function LeadAlerts({
       ids={alerts.map((a) => a.id)}
       dismissLabel={t('alerts.dismiss', { count: alerts.length })}
       onDismissed={onDismissed}
+      // The band goes with the button that had focus: the table's current row takes it.
+      focusAfterDismiss={() => document.querySelector<HTMLElement>('[data-testid="leads-scroll"] tr[tabindex="0"]')}
       className="mb-3 h-10"
       testId="lead-alerts"
     >
