@@ -54,7 +54,7 @@ interface Computed {
 /**
  * The projects (not cancelled) and the sent or paid invoices of the clients,
  * as columns grouped by client. Two scans in id order and a counting sort: at
- * 36k clients (~455k facts, ~15 MB of columns) reading them through the client
+ * 36k clients (~455k facts, ~10 MB of columns) reading them through the client
  * index, sorted by SQL, took ~2 s, and holding them as row objects ~200 MB.
  */
 /** A day number that stands for no date (any real day, even before 1970, is far from it). */
@@ -115,7 +115,7 @@ class ClientFacts {
       this.revisionCycles[i] = revisionCycles;
       i++;
     }
-    // Another process may have deleted rows between the count and the read (outside a transaction): none is read twice.
+    // The count and the read share compute's snapshot; positions past the rows read (none, then) belong to no client.
     projectClient.fill(-1, i);
     // For a few clients, `+status` keeps SQLite on the client index: the status index would read every sent invoice.
     const invoiceWhere = `FROM invoices
