@@ -96,6 +96,8 @@ export const leadStageSchema = z
     id,
     stage: z.enum(['new', 'qualified', 'proposal', 'lost'], { message: 'Choose a stage.' }),
     reason: z.string().trim().max(200).nullable().default(null),
+    /** The stage the caller saw; when given, a lead that has since moved is left alone (CONFLICT). */
+    from: z.enum(LEAD_STAGES).optional(),
   })
   .strict()
   .refine((s) => s.stage !== 'lost' || (s.reason !== null && s.reason.length > 0), {

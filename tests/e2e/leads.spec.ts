@@ -589,6 +589,17 @@ test("a row's menu, by right click or the context-menu key: move a lead on, then
   await page.keyboard.press('Escape');
   await expect(row).toBeFocused();
 
+  // Another window moves the lead back to New while this menu is open: its "Move to Proposal" changes nothing.
+  await row.press('Shift+F10');
+  await expect(menu.getByRole('menuitem', { name: 'Move to Proposal' })).toBeVisible();
+  await core(page, demoApp, 'leads/setStage', { id: lead.id, stage: 'new' });
+  await menu.getByRole('menuitem', { name: 'Move to Proposal' }).click();
+  await expect(
+    page.getByText('The lead moved from qualified to new in the meantime; nothing was changed.'),
+  ).toBeVisible();
+  expect((await core<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id })).stage).toBe('new');
+  await expect(row).toContainText('New');
+
   // A closed lead's menu offers no outcome.
   const won = await core<LeadPage>(page, demoApp, 'leads/query', {
     filter: { stages: ['won'] },

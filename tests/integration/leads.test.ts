@@ -98,7 +98,14 @@ describe('leads', () => {
       }),
     );
     expect(lead).toMatchObject({ stage: 'new', history: [{ fromStage: null, toStage: 'new' }] });
-    expectOk(await core.call('leads/setStage', { id: lead.id, stage: 'qualified' }));
+    expectOk(await core.call('leads/setStage', { id: lead.id, stage: 'qualified', from: 'new' }));
+    // A move built for the stage it had before (a menu opened before another window moved it) changes nothing.
+    const stale = await core.call('leads/setStage', { id: lead.id, stage: 'new', from: 'new' });
+    expect(stale.ok === false && stale.error).toMatchObject({ code: 'CONFLICT', field: 'stage' });
+    expect(stale.ok === false && stale.error.message).toMatch(/moved from new to qualified/);
+    const after = expectOk(await core.call('leads/get', { id: lead.id }));
+    expect(after.stage).toBe('qualified');
+    expect(after.history.map((h) => h.toStage)).toEqual(['new', 'qualified']);
     const noReason = await core.call('leads/setStage', { id: lead.id, stage: 'lost' });
     expect(noReason.ok === false && noReason.error.field).toBe('reason');
     const withActivity = expectOk(

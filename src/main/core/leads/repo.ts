@@ -148,10 +148,16 @@ export function updateLead(sqlite: Sqlite, { id, patch }: LeadUpdate, stamp: Sta
 
 export function setLeadStage(
   sqlite: Sqlite,
-  input: { id: number; stage: 'new' | 'qualified' | 'proposal' | 'lost'; reason: string | null },
+  input: { id: number; stage: 'new' | 'qualified' | 'proposal' | 'lost'; reason: string | null; from?: LeadStage },
   stamp: Stamp,
 ): void {
   const lead = getLead(sqlite, input.id);
+  if (input.from !== undefined && lead.stage !== input.from)
+    throw new AppFailure(
+      'CONFLICT',
+      `The lead moved from ${input.from} to ${lead.stage} in the meantime; nothing was changed.`,
+      'stage',
+    );
   if (isClosedLead(lead.stage)) throw new AppFailure('CONFLICT', `The lead is already ${lead.stage}.`);
   if (lead.stage === input.stage) throw new AppFailure('CONFLICT', `The lead is already in ${input.stage}.`, 'stage');
   const closing = input.stage === 'lost';

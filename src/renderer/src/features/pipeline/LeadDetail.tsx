@@ -222,10 +222,13 @@ function DetailBody({
 
   const move = async (stage: 'qualified' | 'proposal') => {
     setMoving(stage);
-    const result = await api.call('leads/setStage', { id: d.id, stage });
+    const result = await api.call('leads/setStage', { id: d.id, stage, from: d.stage });
     setMoving(null);
     if (!result.ok) {
       toastError(result.error);
+      // It may have moved elsewhere (another window): show where it is now.
+      detail.reload();
+      onChanged();
       return;
     }
     toast.success(t('toast.moved', { company: d.company, stage: t(`stage.${stage}`) }));

@@ -159,9 +159,11 @@ export function PipelinePage() {
   };
 
   const moveLead = async (lead: LeadRow, stage: 'qualified' | 'proposal') => {
-    const result = await api.call('leads/setStage', { id: lead.id, stage });
+    // `from` is the stage the menu was built for: a lead moved meanwhile (another window) is left where it is.
+    const result = await api.call('leads/setStage', { id: lead.id, stage, from: lead.stage });
     if (!result.ok) {
       toastError(result.error);
+      changed();
       return;
     }
     toast.success(t('toast.moved', { company: lead.company, stage: t(`stage.${stage}`) }));
