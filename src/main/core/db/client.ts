@@ -45,21 +45,10 @@ export function writeTransaction<T>(sqlite: Sqlite, work: () => T): T {
 }
 
 /**
- * Names the data this connection sees: it changes when another connection
- * commits (data_version) or this one writes (total_changes()). Inside a read
- * transaction, call it first: its read pins the snapshot it names.
- */
-export function snapshotKey(sqlite: Sqlite): string {
-  const changes = sqlite.prepare('SELECT total_changes() FROM sqlite_schema LIMIT 1').pluck().get();
-  return `${sqlite.pragma('data_version', { simple: true })}:${changes}`;
-}
-
-/**
  * Names the data of some tables as this connection sees it: writes here to
  * those tables, counted by temporary triggers (a rolled-back write rolls its
- * count back), and other processes' commits (`data_version`). Unlike
- * `snapshotKey`, writes to other tables (a lead, an alert, a temp table) leave
- * it as it is. `name` is the counter's (one per set of tables). Inside a read
+ * count back), and other processes' commits (`data_version`). Writes to other
+ * tables (a lead, an alert, a temp table) leave it as it is. `name` is the counter's (one per set of tables). Inside a read
  * transaction call it first: its query pins the snapshot it names.
  */
 export function tablesVersion(sqlite: Sqlite, name: string, tables: readonly string[]): string {

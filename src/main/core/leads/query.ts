@@ -22,7 +22,7 @@
  * index out of a plan. Nothing relies on ANALYZE statistics.
  */
 import type { LeadFilter, LeadPage, LeadRow, LeadSortColumn } from '../../../shared/leads';
-import { type Sqlite, snapshotKey } from '../db/client';
+import { type Sqlite, tablesVersion } from '../db/client';
 
 export const ROW_COLUMNS = `l.id, l.company, l.contact_name AS contactName, l.channel, l.vertical, l.tier, l.owner_id AS ownerId,
   l.hub_id AS hubId, l.stage, l.expected_value_minor AS expectedValueMinor, l.currency, l.score,
@@ -202,13 +202,12 @@ const countCaches = new WeakMap<Sqlite, CountCache>();
 const MAX_CACHED_COUNTS = 2_000;
 
 /**
- * Counts made from the data this read transaction sees, kept while no row changes.
- * Call first thing in the transaction: its first read pins the snapshot, then
- * data_version says whether another connection has committed since, and
- * total_changes() whether this one has written.
+ * Counts made from the data this read transaction sees, kept while no lead
+ * changes (writes to other tables, like an alert sync, leave them). Call first
+ * thing in the transaction: its first read pins the snapshot it names.
  */
 function countsNow(sqlite: Sqlite): Map<string, number> {
-  const version = snapshotKey(sqlite);
+  const version = tablesVersion(sqlite, 'lead_counts', ['leads']);
   let cache = countCaches.get(sqlite);
   if (!cache || cache.version !== version || cache.counts.size > MAX_CACHED_COUNTS) {
     cache = { version, counts: new Map() };
