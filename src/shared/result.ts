@@ -22,36 +22,69 @@ export type ErrorCode =
   | 'CORE_UNAVAILABLE'
   | 'INTERNAL';
 
+/** A value in an error sentence: text, a number, or keyed parts (a list the UI translates part by part). */
+export type ErrorParam = string | number | ErrorRef[];
+export type ErrorParams = Record<string, ErrorParam>;
+
+/** A sentence by its key in the core's catalog (src/shared/errors.ts) and the values it names. */
+export interface ErrorRef {
+  key: string;
+  params?: ErrorParams;
+}
+
 export interface AppError {
   code: ErrorCode;
-  /** A sentence for a person: what happened and what to do. */
+  /** A sentence for a person, in English: what happened and what to do. */
   message: string;
   /** The input field the error is about, when there is one (dotted path). */
   field?: string;
+  /**
+   * The sentence's key in the core's catalog (src/shared/errors.ts), for the UI
+   * to show it in the person's language; absent for sentences without one.
+   */
+  key?: string;
+  /** The values the keyed sentence names (absent when it names none). */
+  params?: ErrorParams;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string, field?: string): Result<never> => ({
+/** Only the parts that are there, in a stable order: code, message, field, key, params. */
+function appError(code: ErrorCode, message: string, field?: string, ref?: ErrorRef): AppError {
+  const error: AppError = { code, message };
+  if (field !== undefined) error.field = field;
+  if (ref !== undefined) {
+    error.key = ref.key;
+    if (ref.params !== undefined) error.params = ref.params;
+  }
+  return error;
+}
+
+export const fail = (code: ErrorCode, message: string, field?: string, ref?: ErrorRef): Result<never> => ({
   ok: false,
-  error: field === undefined ? { code, message } : { code, message, field },
+  error: appError(code, message, field, ref),
 });
 
-/** Thrown inside services; the dispatcher turns it into a failed Result. */
+/**
+ * Thrown inside services; the dispatcher turns it into a failed Result. Build
+ * user-facing ones with `failure(code, key, params, field)` (src/shared/errors.ts),
+ * which makes the English message from the key; `ref` attaches a key to a
+ * sentence made elsewhere (see `refFor`).
+ */
 export class AppFailure extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
-  constructor(code: ErrorCode, message: string, field?: string) {
+  readonly ref?: ErrorRef;
+  constructor(code: ErrorCode, message: string, field?: string, ref?: ErrorRef) {
     super(message);
     this.name = 'AppFailure';
     this.code = code;
     if (field !== undefined) this.field = field;
+    if (ref !== undefined) this.ref = ref;
   }
   toError(): AppError {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field };
+    return appError(this.code, this.message, this.field, this.ref);
   }
 }
 

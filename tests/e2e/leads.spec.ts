@@ -781,3 +781,37 @@ for (const { theme, lang } of [
     });
   });
 }
+
+test.describe('in Spanish', () => {
+  test.use({ locale: 'es-419' });
+
+  test("the core's refusal reaches the toast in Spanish: a move built for a stage the lead left meanwhile", async ({
+    page,
+    demoApp,
+  }) => {
+    await demoApp.open(page);
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('button', { name: 'Embudo' }).click();
+    await expect(mainHeading(page)).toHaveText('Embudo');
+    await expect(rows(page).first()).toBeVisible();
+    const qualified = await core<LeadPage>(page, demoApp, 'leads/query', {
+      filter: { stages: ['qualified'] },
+      sort: { column: 'created_at', direction: 'desc' },
+      limit: 1,
+    });
+    const lead = qualified.rows[0]!;
+    await page.getByRole('searchbox', { name: 'Buscar prospectos' }).fill(lead.company);
+    const row = rows(page).filter({ hasText: lead.contactName });
+    await row.click({ button: 'right' });
+    const menu = page.getByRole('menu', { name: `Acciones para ${lead.company}` });
+    await expect(menu.getByRole('menuitem', { name: 'Pasar a Propuesta' })).toBeVisible();
+    // Another window moves the lead back to New while this menu is open.
+    await core(page, demoApp, 'leads/setStage', { id: lead.id, stage: 'new' });
+    await menu.getByRole('menuitem', { name: 'Pasar a Propuesta' }).click();
+    const toasts = page.getByRole('region', { name: /^(Notifications|Notificaciones)/ });
+    // The core's key and params, in Spanish, with the stages by their Spanish names.
+    await expect(toasts).toContainText('Mientras tanto, el prospecto pasó de Calificado a Nuevo; no se cambió nada.');
+    await expect(toasts).not.toContainText('in the meantime');
+    expect((await core<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id })).stage).toBe('new');
+    await expect(row).toContainText('Nuevo');
+  });
+});

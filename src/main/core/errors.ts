@@ -1,3 +1,4 @@
+import { failure } from '../../shared/errors';
 import { type AppError, AppFailure } from '../../shared/result';
 
 /** Turns anything thrown inside the core into an error a person can act on. */
@@ -6,16 +7,10 @@ export function toAppError(error: unknown): AppError {
   const e = error as { code?: unknown; message?: unknown };
   const detail = typeof e?.message === 'string' ? e.message : String(error);
   if (typeof e?.code === 'string' && e.code === 'SQLITE_BUSY') {
-    return {
-      code: 'CONFLICT',
-      message: 'The workspace is busy with another program writing to it. Nothing was saved; try again in a moment.',
-    };
+    return failure('CONFLICT', 'core.busy').toError();
   }
   if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) {
-    return { code: 'CONFLICT', message: `That change conflicts with existing records (${detail}). Nothing was saved.` };
+    return failure('CONFLICT', 'core.constraint', { detail }).toError();
   }
-  return {
-    code: 'INTERNAL',
-    message: `Something went wrong inside Atalaya (${detail}). Nothing was saved; try again, and report it if it happens again.`,
-  };
+  return failure('INTERNAL', 'core.unexpected', { detail }).toError();
 }

@@ -6,7 +6,8 @@
  */
 import { type CapacityFigures, utilizationBand } from '../../../shared/capacity';
 import { addDays, weekday } from '../../../shared/dates';
-import { AppFailure } from '../../../shared/result';
+import { failure } from '../../../shared/errors';
+import type { AppFailure } from '../../../shared/result';
 
 export interface CalendarPerson {
   id: number;
@@ -166,18 +167,19 @@ export function assignmentDatesProblem(
   startDate: string,
   endDate: string,
 ): AppFailure | null {
-  if (endDate < startDate)
-    return new AppFailure('BAD_REQUEST', 'The end date cannot be before the start date.', 'endDate');
+  if (endDate < startDate) return failure('BAD_REQUEST', 'assignment.endBeforeStart', {}, 'endDate');
   if (startDate < person.startDate)
-    return new AppFailure(
+    return failure(
       'BAD_REQUEST',
-      `${person.name} starts on ${person.startDate}; the assignment cannot start on ${startDate}.`,
+      'assignment.beforePersonStart',
+      { person: person.name, personStart: person.startDate, start: startDate },
       'startDate',
     );
   if (person.endDate !== null && endDate > person.endDate)
-    return new AppFailure(
+    return failure(
       'BAD_REQUEST',
-      `${person.name} leaves on ${person.endDate}; the assignment cannot end on ${endDate}.`,
+      'assignment.afterPersonEnd',
+      { person: person.name, personEnd: person.endDate, end: endDate },
       'endDate',
     );
   return null;

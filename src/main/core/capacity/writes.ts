@@ -20,7 +20,7 @@ import type {
   timeOffInputSchema,
 } from '../../../shared/capacity-schemas';
 import { addDays, daysBetween, laterDate, startOfIsoWeek } from '../../../shared/dates';
-import { AppFailure } from '../../../shared/result';
+import { failure } from '../../../shared/errors';
 import { audit } from '../audit/log';
 import { cached, type Sqlite } from '../db/client';
 import { calendars, listHolidays, loadAssignments, loadPeople } from './calendar';
@@ -36,7 +36,7 @@ const CLOSED_STAGES = new Set(['final_delivery', 'invoiced', 'paid', 'cancelled'
 
 function person(sqlite: Sqlite, id: number) {
   const p = loadPeople(sqlite, { ids: [id] })[0];
-  if (!p) throw new AppFailure('NOT_FOUND', `There is no person with id ${id}.`, 'personId');
+  if (!p) throw failure('NOT_FOUND', 'notFound.person', { id }, 'personId');
   return p;
 }
 
@@ -44,13 +44,13 @@ function project(sqlite: Sqlite, id: number) {
   const p = cached(sqlite, 'SELECT id, name, stage FROM projects WHERE id = ?').get(id) as
     | { id: number; name: string; stage: string }
     | undefined;
-  if (!p) throw new AppFailure('NOT_FOUND', `There is no project with id ${id}.`, 'projectId');
+  if (!p) throw failure('NOT_FOUND', 'notFound.project', { id }, 'projectId');
   return p;
 }
 
 export function getAssignment(sqlite: Sqlite, id: number): Assignment {
   const row = loadAssignments(sqlite, { ids: [id] })[0];
-  if (!row) throw new AppFailure('NOT_FOUND', `There is no assignment with id ${id}.`);
+  if (!row) throw failure('NOT_FOUND', 'notFound.assignment', { id });
   return toAssignment(row, person(sqlite, row.personId).name);
 }
 
@@ -71,8 +71,7 @@ export function createAssignment(
   stamp: Stamp,
 ): Assignment {
   const p = project(sqlite, input.projectId);
-  if (CLOSED_STAGES.has(p.stage))
-    throw new AppFailure('CONFLICT', `"${p.name}" is already delivered or cancelled; it takes no new assignments.`);
+  if (CLOSED_STAGES.has(p.stage)) throw failure('CONFLICT', 'assignment.projectClosed', { project: p.name });
   checkDates(sqlite, input.personId, input.startDate, input.endDate);
   const r = cached(
     sqlite,
@@ -107,7 +106,7 @@ export function updateAssignment(
     costCurrency: input.costCurrency === undefined ? current.costCurrency : input.costCurrency,
   };
   if ((next.costMinor === null) !== (next.costCurrency === null))
-    throw new AppFailure('BAD_REQUEST', 'Give the cost and its currency together.', 'costCurrency');
+    throw failure('BAD_REQUEST', 'assignment.costPair', {}, 'costCurrency');
   checkDates(sqlite, current.personId, next.startDate, next.endDate);
   cached(
     sqlite,
@@ -134,11 +133,7 @@ export function moveAssignment(
 ): AssignmentMoved {
   const current = getAssignment(sqlite, input.id);
   const p = project(sqlite, current.projectId);
-  if (CLOSED_STAGES.has(p.stage))
-    throw new AppFailure(
-      'CONFLICT',
-      `"${p.name}" is already delivered or cancelled; its assignments stay as they are.`,
-    );
+  if (CLOSED_STAGES.has(p.stage)) throw failure('CONFLICT', 'assignment.projectClosedKeep', { project: p.name });
   const startDate = addDays(current.startDate, input.shiftDays);
   const endDate = addDays(current.endDate, input.shiftDays);
   const revert: AssignmentRevert = { restore: [rowState(current)], remove: [] };
@@ -156,11 +151,7 @@ export function moveAssignment(
     return { assignment: getAssignment(sqlite, input.id), revert };
   }
   // Split: the logged part stays, the remaining hours move, from today at the earliest.
-  if (current.remainingHours <= 0)
-    throw new AppFailure(
-      'CONFLICT',
-      'Every planned hour of this assignment is already logged; there is nothing to move.',
-    );
+  if (current.remainingHours <= 0) throw failure('CONFLICT', 'assignment.allLogged');
   const newStart = startDate > today ? startDate : today;
   const newEnd = laterDate(endDate, newStart);
   checkDates(sqlite, input.personId, newStart, newEnd);
@@ -197,11 +188,7 @@ export function moveAssignment(
 export function revertAssignments(sqlite: Sqlite, revert: AssignmentRevert, stamp: Stamp): number {
   for (const id of revert.remove) {
     const a = getAssignment(sqlite, id);
-    if (a.loggedHours > 0)
-      throw new AppFailure(
-        'CONFLICT',
-        `Hours were logged on "${a.projectName}" since the move; it can no longer be undone.`,
-      );
+    if (a.loggedHours > 0) throw failure('CONFLICT', 'assignment.loggedSinceMove', { project: a.projectName });
     cached(sqlite, 'DELETE FROM assignments WHERE id = ?').run(id);
   }
   for (const r of revert.restore) {
@@ -219,10 +206,11 @@ export function revertAssignments(sqlite: Sqlite, revert: AssignmentRevert, stam
 export function deleteAssignment(sqlite: Sqlite, id: number, stamp: Stamp): number {
   const a = getAssignment(sqlite, id);
   if (a.loggedHours > 0)
-    throw new AppFailure(
-      'CONFLICT',
-      `${a.personName} logged ${a.loggedHours} h on "${a.projectName}"; lower the planned hours instead of removing it.`,
-    );
+    throw failure('CONFLICT', 'assignment.hasLoggedHours', {
+      person: a.personName,
+      hours: a.loggedHours,
+      project: a.projectName,
+    });
   cached(sqlite, 'DELETE FROM assignments WHERE id = ?').run(id);
   audit(sqlite, { ...stamp, action: 'delete', entity: 'assignment', entityId: id, detail: a });
   return 1;
@@ -270,10 +258,9 @@ export function timeWeek(sqlite: Sqlite, personId: number, weekStartInput: strin
 export function logTime(sqlite: Sqlite, input: z.output<typeof timeLogSchema>, stamp: Stamp, today: string): TimeWeek {
   const p = person(sqlite, input.personId);
   project(sqlite, input.projectId);
-  if (input.date > today)
-    throw new AppFailure('BAD_REQUEST', `Hours cannot be logged ahead of today (${today}).`, 'date');
+  if (input.date > today) throw failure('BAD_REQUEST', 'time.aheadOfToday', { today }, 'date');
   if (input.date < p.startDate || (p.endDate !== null && input.date > p.endDate))
-    throw new AppFailure('BAD_REQUEST', `${p.name} did not work here on ${input.date}.`, 'date');
+    throw failure('BAD_REQUEST', 'time.notEmployed', { person: p.name, date: input.date }, 'date');
   const others = (
     cached(
       sqlite,
@@ -281,11 +268,7 @@ export function logTime(sqlite: Sqlite, input: z.output<typeof timeLogSchema>, s
     ).get(input.personId, input.date, input.projectId) as { h: number }
   ).h;
   if (others + input.hours > 24)
-    throw new AppFailure(
-      'BAD_REQUEST',
-      `That makes ${others + input.hours} h on ${input.date}; a day has 24.`,
-      'hours',
-    );
+    throw failure('BAD_REQUEST', 'time.dayFull', { hours: others + input.hours, date: input.date }, 'hours');
   if (input.hours === 0)
     cached(sqlite, 'DELETE FROM time_entries WHERE person_id = ? AND project_id = ? AND date = ?').run(
       input.personId,
@@ -320,11 +303,7 @@ export function addTimeOff(sqlite: Sqlite, input: z.output<typeof timeOffInputSc
     .prepare('SELECT start_date, end_date FROM time_off WHERE person_id = ? AND start_date <= ? AND end_date >= ?')
     .get(input.personId, input.endDate, input.startDate) as { start_date: string; end_date: string } | undefined;
   if (clash)
-    throw new AppFailure(
-      'CONFLICT',
-      `This overlaps time off already booked from ${clash.start_date} to ${clash.end_date}.`,
-      'startDate',
-    );
+    throw failure('CONFLICT', 'timeOff.overlap', { start: clash.start_date, end: clash.end_date }, 'startDate');
   const r = sqlite
     .prepare('INSERT INTO time_off (person_id, start_date, end_date, kind, note) VALUES (?, ?, ?, ?, ?)')
     .run(input.personId, input.startDate, input.endDate, input.kind, input.note);
@@ -335,7 +314,7 @@ export function addTimeOff(sqlite: Sqlite, input: z.output<typeof timeOffInputSc
 
 export function removeTimeOff(sqlite: Sqlite, id: number, stamp: Stamp): number {
   const row = sqlite.prepare(`${TIME_OFF_SQL} WHERE id = ?`).get(id);
-  if (!row) throw new AppFailure('NOT_FOUND', `There is no time off with id ${id}.`);
+  if (!row) throw failure('NOT_FOUND', 'notFound.timeOff', { id });
   sqlite.prepare('DELETE FROM time_off WHERE id = ?').run(id);
   audit(sqlite, { ...stamp, action: 'delete', entity: 'time_off', entityId: id, detail: row });
   return 1;
@@ -362,14 +341,14 @@ export function setSkills(sqlite: Sqlite, input: z.output<typeof skillsSetSchema
 
 function hubExists(sqlite: Sqlite, hubId: number): void {
   if (!cached(sqlite, 'SELECT id FROM hubs WHERE id = ?').get(hubId))
-    throw new AppFailure('NOT_FOUND', `There is no hub with id ${hubId}.`, 'hubId');
+    throw failure('NOT_FOUND', 'notFound.hub', { id: hubId }, 'hubId');
 }
 
 export function addHoliday(sqlite: Sqlite, input: z.output<typeof holidayInputSchema>, stamp: Stamp): Holiday {
   hubExists(sqlite, input.hubId);
   const year = Number(input.date.slice(0, 4));
   if (listHolidays(sqlite, input.hubId, year).some((h) => h.date === input.date && h.name === input.name))
-    throw new AppFailure('CONFLICT', `"${input.name}" is already a holiday on ${input.date}.`, 'name');
+    throw failure('CONFLICT', 'holiday.exists', { name: input.name, date: input.date }, 'name');
   sqlite
     .prepare("INSERT INTO hub_holidays (hub_id, date, name, source, active) VALUES (?, ?, ?, 'manual', 1)")
     .run(input.hubId, input.date, input.name);
@@ -382,7 +361,7 @@ export function setHolidayActive(sqlite: Sqlite, input: z.output<typeof holidayT
   const holiday = listHolidays(sqlite, input.hubId, Number(input.date.slice(0, 4))).find(
     (h) => h.date === input.date && h.name === input.name,
   );
-  if (!holiday) throw new AppFailure('NOT_FOUND', `There is no holiday "${input.name}" on ${input.date}.`);
+  if (!holiday) throw failure('NOT_FOUND', 'notFound.holiday', { name: input.name, date: input.date });
   if (holiday.source === 'manual')
     sqlite
       .prepare("UPDATE hub_holidays SET active = ? WHERE hub_id = ? AND date = ? AND name = ? AND source = 'manual'")

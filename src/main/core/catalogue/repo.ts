@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Service } from '../../../shared/contract';
 import type { Currency, ServiceKind } from '../../../shared/domain';
-import { AppFailure } from '../../../shared/result';
+import { failure } from '../../../shared/errors';
 import type { ServiceUpdate } from '../../../shared/schemas';
 import { audit } from '../audit/log';
 import { type Db, type Sqlite, writeTransaction } from '../db/client';
@@ -39,7 +39,7 @@ export function updateService(
 ): Service {
   return writeTransaction(sqlite, () => {
     const existing = db.select().from(services).where(eq(services.id, id)).get();
-    if (!existing) throw new AppFailure('NOT_FOUND', `There is no service with id ${id}.`);
+    if (!existing) throw failure('NOT_FOUND', 'notFound.service', { id });
     const { prices, turnaroundHours, ...rest } = patch;
     db.update(services)
       .set({

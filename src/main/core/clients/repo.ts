@@ -7,6 +7,7 @@
 
 import { dateOfDayNumber, dayNumber } from '../../../shared/dates';
 import type { Tier, Vertical } from '../../../shared/domain';
+import { failure } from '../../../shared/errors';
 import type {
   Alert,
   ClientActivity,
@@ -20,7 +21,6 @@ import type {
   ExplainedClientRow,
 } from '../../../shared/money';
 import type { ClientInput, ClientUpdate } from '../../../shared/money-schemas';
-import { AppFailure } from '../../../shared/result';
 import { reconcileAlerts, type WantedAlert } from '../alerts/reconcile';
 import { audit } from '../audit/log';
 import type { Sqlite } from '../db/client';
@@ -324,14 +324,14 @@ export function lookupClients(sqlite: Sqlite, search: string, limit: number): Cl
 
 export function clientRow(sqlite: Sqlite, id: number, asOf: string): ClientRow {
   const row = compute(sqlite, asOf, loadConverter(sqlite), [id]).rows[0];
-  if (!row) throw new AppFailure('NOT_FOUND', `There is no client with id ${id}.`);
+  if (!row) throw failure('NOT_FOUND', 'notFound.client', { id });
   return row;
 }
 
 export function getClient(sqlite: Sqlite, id: number, asOf: string): ClientDetail {
   const converter = loadConverter(sqlite);
   const row = compute(sqlite, asOf, converter, [id]).rows[0];
-  if (!row) throw new AppFailure('NOT_FOUND', `There is no client with id ${id}.`);
+  if (!row) throw failure('NOT_FOUND', 'notFound.client', { id });
   const toDate = instantToWorkspaceDate(sqlite);
   const projects = sqlite
     .prepare(
@@ -402,9 +402,9 @@ export function getClient(sqlite: Sqlite, id: number, asOf: string): ClientDetai
 
 export function createClient(sqlite: Sqlite, input: Required<ClientInput>, stamp: Stamp): number {
   if (input.hubId !== null && !sqlite.prepare('SELECT id FROM hubs WHERE id = ?').get(input.hubId))
-    throw new AppFailure('NOT_FOUND', `There is no hub with id ${input.hubId}.`, 'hubId');
+    throw failure('NOT_FOUND', 'notFound.hub', { id: input.hubId }, 'hubId');
   const taken = sqlite.prepare('SELECT id FROM clients WHERE lower(name) = lower(?)').get(input.name);
-  if (taken) throw new AppFailure('CONFLICT', `A client named ${input.name} already exists.`, 'name');
+  if (taken) throw failure('CONFLICT', 'client.nameTaken', { name: input.name }, 'name');
   const r = sqlite
     .prepare(
       `INSERT INTO clients (name, tier, vertical, hub_id, country, email, created_at, payment_terms_days, deposit_pct)
@@ -439,19 +439,19 @@ const COLUMNS: Record<keyof ClientUpdate['patch'], string> = {
 
 export function updateClient(sqlite: Sqlite, { id, patch }: ClientUpdate, stamp: Stamp): void {
   const before = sqlite.prepare('SELECT * FROM clients WHERE id = ?').get(id) as ClientBase | undefined;
-  if (!before) throw new AppFailure('NOT_FOUND', `There is no client with id ${id}.`);
+  if (!before) throw failure('NOT_FOUND', 'notFound.client', { id });
   const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof ClientUpdate['patch'], unknown][];
   if (entries.length === 0) return;
   if (patch.name !== undefined) {
     const taken = sqlite.prepare('SELECT id FROM clients WHERE lower(name) = lower(?) AND id <> ?').get(patch.name, id);
-    if (taken) throw new AppFailure('CONFLICT', `A client named ${patch.name} already exists.`, 'name');
+    if (taken) throw failure('CONFLICT', 'client.nameTaken', { name: patch.name }, 'name');
   }
   if (
     patch.hubId !== undefined &&
     patch.hubId !== null &&
     !sqlite.prepare('SELECT id FROM hubs WHERE id = ?').get(patch.hubId)
   )
-    throw new AppFailure('NOT_FOUND', `There is no hub with id ${patch.hubId}.`, 'hubId');
+    throw failure('NOT_FOUND', 'notFound.hub', { id: patch.hubId }, 'hubId');
   sqlite
     .prepare(`UPDATE clients SET ${entries.map(([k]) => `${COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`)
     .run(...entries.map(([, v]) => v as string | number | null), id);
@@ -564,7 +564,6 @@ export function listAlerts(sqlite: Sqlite, entity?: Alert['entity']): Alert[] {
 /** Dismisses every alert named, inside the caller's transaction; one that is not open fails them all. */
 export function dismissAlerts(sqlite: Sqlite, ids: readonly number[], at: string): number {
   const dismiss = sqlite.prepare('UPDATE alerts SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL');
-  for (const id of ids)
-    if (dismiss.run(at, id).changes === 0) throw new AppFailure('NOT_FOUND', `There is no open alert with id ${id}.`);
+  for (const id of ids) if (dismiss.run(at, id).changes === 0) throw failure('NOT_FOUND', 'notFound.alert', { id });
   return ids.length;
 }

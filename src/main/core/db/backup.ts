@@ -1,4 +1,5 @@
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { failure } from '../../../shared/errors';
 import { AppFailure } from '../../../shared/result';
 import type { Sqlite } from './client';
 
@@ -16,7 +17,7 @@ export function timestampForFile(at: Date): string {
  */
 export async function backupTo(sqlite: Sqlite, destination: string): Promise<number> {
   if (existsSync(destination)) {
-    throw new AppFailure('FILE_EXISTS', `${destination} already exists; choose another name or remove it first.`);
+    throw failure('FILE_EXISTS', 'backup.exists', { path: destination });
   }
   const partial = `${destination}.partial`;
   rmSync(partial, { force: true });
@@ -26,7 +27,7 @@ export async function backupTo(sqlite: Sqlite, destination: string): Promise<num
   } catch (error) {
     rmSync(partial, { force: true });
     if (error instanceof AppFailure) throw error;
-    throw new AppFailure('IO_ERROR', `Could not write the backup to ${destination}: ${(error as Error).message}`);
+    throw failure('IO_ERROR', 'backup.writeFailed', { path: destination, detail: (error as Error).message });
   }
   return statSync(destination).size;
 }

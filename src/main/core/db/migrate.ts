@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { failure } from '../../../shared/errors';
 import { AppFailure } from '../../../shared/result';
 import { backupTo, timestampForFile } from './backup';
 import { ATALAYA_APPLICATION_ID, type Sqlite } from './client';
@@ -37,17 +38,11 @@ export function assertOpenable(sqlite: Sqlite, file: string, known: number): num
   const appId = sqlite.pragma('application_id', { simple: true }) as number;
   const isEmpty = userTableCount(sqlite) === 0;
   if (appId !== ATALAYA_APPLICATION_ID && !isEmpty) {
-    throw new AppFailure(
-      'WORKSPACE_INVALID',
-      `${path.basename(file)} is a SQLite file but not an Atalaya workspace. Choose a workspace file (.atalaya).`,
-    );
+    throw failure('WORKSPACE_INVALID', 'workspace.notAtalaya', { file: path.basename(file) });
   }
   const version = schemaVersionOf(sqlite);
   if (version > known) {
-    throw new AppFailure(
-      'WORKSPACE_TOO_NEW',
-      `This workspace was saved by a newer version of Atalaya (schema ${version}; this version knows up to ${known}). Update Atalaya to open it; the file was not changed.`,
-    );
+    throw failure('WORKSPACE_TOO_NEW', 'workspace.tooNew', { version, known });
   }
   return version;
 }
@@ -96,10 +91,12 @@ export async function migrateWorkspace(
         }
         const violations = sqlite.pragma('foreign_key_check') as unknown[];
         if (violations.length > 0) {
-          throw new AppFailure(
-            'WORKSPACE_INVALID',
-            `Upgrading this workspace would break ${violations.length} link(s) between records, so nothing was changed.${backupPath ? ` A backup is at ${backupPath}.` : ''}`,
-          );
+          throw backupPath
+            ? failure('WORKSPACE_INVALID', 'workspace.upgradeBreaksLinksBackup', {
+                count: violations.length,
+                backup: backupPath,
+              })
+            : failure('WORKSPACE_INVALID', 'workspace.upgradeBreaksLinks', { count: violations.length });
         }
         sqlite.pragma(`application_id = ${ATALAYA_APPLICATION_ID}`);
         sqlite.pragma(`user_version = ${migrations.length}`);

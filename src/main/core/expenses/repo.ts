@@ -1,7 +1,7 @@
 import { EXPENSE_CATEGORIES, type ExpenseCategory } from '../../../shared/domain';
+import { failure } from '../../../shared/errors';
 import type { Expense, ExpenseMonth, ExpenseOccurrence } from '../../../shared/money';
 import type { ExpenseInput } from '../../../shared/money-schemas';
-import { AppFailure } from '../../../shared/result';
 import { audit } from '../audit/log';
 import { cached, type Sqlite } from '../db/client';
 import { loadConverter } from '../fx/repo';
@@ -13,7 +13,7 @@ const SELECT = `SELECT id, date, category, hub_id AS hubId, description, amount_
 
 export function getExpense(sqlite: Sqlite, id: number): Expense {
   const row = cached(sqlite, `${SELECT} WHERE id = ?`).get(id) as Expense | undefined;
-  if (!row) throw new AppFailure('NOT_FOUND', `There is no expense with id ${id}.`);
+  if (!row) throw failure('NOT_FOUND', 'notFound.expense', { id });
   return row;
 }
 
@@ -59,7 +59,7 @@ export function expenseMonth(sqlite: Sqlite, month: string): ExpenseMonth {
 
 export function createExpense(sqlite: Sqlite, input: Required<ExpenseInput>, stamp: Stamp): number {
   if (input.hubId !== null && !cached(sqlite, 'SELECT id FROM hubs WHERE id = ?').get(input.hubId))
-    throw new AppFailure('NOT_FOUND', `There is no hub with id ${input.hubId}.`, 'hubId');
+    throw failure('NOT_FOUND', 'notFound.hub', { id: input.hubId }, 'hubId');
   const r = cached(
     sqlite,
     `INSERT INTO expenses (date, category, hub_id, description, amount_minor, currency, recurrence, recurrence_end_month, created_at)
@@ -88,21 +88,16 @@ export function createExpense(sqlite: Sqlite, input: Required<ExpenseInput>, sta
 
 export function setExpenseVoided(sqlite: Sqlite, id: number, voided: boolean, stamp: Stamp): void {
   const e = getExpense(sqlite, id);
-  if ((e.voidedAt !== null) === voided)
-    throw new AppFailure('CONFLICT', voided ? 'This expense is already void.' : 'This expense is not void.');
+  if ((e.voidedAt !== null) === voided) throw failure('CONFLICT', voided ? 'expense.alreadyVoid' : 'expense.notVoid');
   cached(sqlite, 'UPDATE expenses SET voided_at = ? WHERE id = ?').run(voided ? stamp.at : null, id);
   audit(sqlite, { ...stamp, action: voided ? 'void' : 'unvoid', entity: 'expense', entityId: id });
 }
 
 export function stopExpense(sqlite: Sqlite, id: number, lastMonth: string, stamp: Stamp): void {
   const e = getExpense(sqlite, id);
-  if (e.recurrence !== 'monthly') throw new AppFailure('CONFLICT', 'Only a monthly expense can be stopped.');
+  if (e.recurrence !== 'monthly') throw failure('CONFLICT', 'expense.onlyMonthlyStops');
   if (lastMonth < e.date.slice(0, 7))
-    throw new AppFailure(
-      'BAD_REQUEST',
-      `The last month cannot be before the first (${e.date.slice(0, 7)}).`,
-      'lastMonth',
-    );
+    throw failure('BAD_REQUEST', 'expense.lastBeforeFirst', { first: e.date.slice(0, 7) }, 'lastMonth');
   cached(sqlite, 'UPDATE expenses SET recurrence_end_month = ? WHERE id = ?').run(lastMonth, id);
   audit(sqlite, { ...stamp, action: 'stop', entity: 'expense', entityId: id, detail: { lastMonth } });
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Hub } from '../../../shared/contract';
 import type { Currency, HubColor, HubTargetKind } from '../../../shared/domain';
-import { AppFailure } from '../../../shared/result';
+import { failure } from '../../../shared/errors';
 import type { HubInput, HubUpdate } from '../../../shared/schemas';
 import { audit } from '../audit/log';
 import { type Db, type Sqlite, writeTransaction } from '../db/client';
@@ -47,21 +47,21 @@ export function listHubs(db: Db): Hub[] {
 
 function getHub(db: Db, id: number): Hub {
   const hub = listHubs(db).find((h) => h.id === id);
-  if (!hub) throw new AppFailure('NOT_FOUND', `There is no hub with id ${id}; it may have been deleted.`);
+  if (!hub) throw failure('NOT_FOUND', 'notFound.hubDeleted', { id });
   return hub;
 }
 
 function assertNameFree(db: Db, name: string, exceptId?: number) {
   const clash = db.select({ id: hubs.id }).from(hubs).where(sql`lower(${hubs.name}) = lower(${name})`).get();
   if (clash && clash.id !== exceptId) {
-    throw new AppFailure('CONFLICT', `A hub named "${name}" already exists; choose another name.`, 'name');
+    throw failure('CONFLICT', 'hub.nameTaken', { name }, 'name');
   }
 }
 
 function assertLeaderExists(db: Db, leaderId: number | null | undefined) {
   if (leaderId === null || leaderId === undefined) return;
   if (!db.select({ id: people.id }).from(people).where(eq(people.id, leaderId)).get()) {
-    throw new AppFailure('BAD_REQUEST', `There is no person with id ${leaderId} to lead this hub.`, 'leaderId');
+    throw failure('BAD_REQUEST', 'hub.noLeader', { id: leaderId }, 'leaderId');
   }
 }
 
@@ -88,11 +88,7 @@ export function updateHub(db: Db, sqlite: Sqlite, { id, patch }: HubUpdate, at: 
     const targetKind = patch.targetKind === undefined ? before.targetKind : patch.targetKind;
     const targetSharePct = patch.targetSharePct === undefined ? before.targetSharePct : patch.targetSharePct;
     if ((targetKind === null) !== (targetSharePct === null)) {
-      throw new AppFailure(
-        'BAD_REQUEST',
-        'A target needs both a kind (revenue or projects) and a share, or neither.',
-        'targetSharePct',
-      );
+      throw failure('BAD_REQUEST', 'hub.targetIncomplete', {}, 'targetSharePct');
     }
     const { targetSharePct: _pct, ...rest } = patch;
     db.update(hubs)
@@ -118,10 +114,10 @@ export function deleteHub(db: Db, sqlite: Sqlite, id: number, at: string, actor:
       .get(id, id, id, id) as Record<'people' | 'clients' | 'leads' | 'projects', number>;
     const inUse = Object.entries(refs).filter(([, n]) => n > 0);
     if (inUse.length > 0) {
-      throw new AppFailure(
-        'CONFLICT',
-        `${hub.name} still has ${inUse.map(([what, n]) => `${n} ${what}`).join(', ')}. Move them to another hub first; nothing was deleted.`,
-      );
+      throw failure('CONFLICT', 'hub.inUse', {
+        name: hub.name,
+        records: inUse.map(([what, n]) => ({ key: `hub.inUseRecords.${what}`, params: { count: n } })),
+      });
     }
     db.delete(hubs).where(eq(hubs.id, id)).run();
     audit(sqlite, { at, actor, action: 'delete', entity: 'hub', entityId: id, detail: { name: hub.name } });

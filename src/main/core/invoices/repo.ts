@@ -7,9 +7,9 @@
 import { addDays } from '../../../shared/dates';
 import type { AgingBucket, Currency, InvoiceKind, PaymentMethod } from '../../../shared/domain';
 import { AGING_BUCKETS, CURRENCIES } from '../../../shared/domain';
+import { failure } from '../../../shared/errors';
 import type { Invoice, InvoiceLine, InvoiceList, InvoiceSummary, Payment } from '../../../shared/money';
 import type { InvoiceLineInput, InvoiceQuery } from '../../../shared/money-schemas';
-import { AppFailure } from '../../../shared/result';
 import { audit } from '../audit/log';
 import { cached, type Sqlite } from '../db/client';
 import { convertMinor } from '../fx/engine';
@@ -95,7 +95,7 @@ function toSummary(r: InvoiceRow, today: string): InvoiceSummary {
 
 function summaryRow(sqlite: Sqlite, id: number): InvoiceRow {
   const row = cached(sqlite, `${SUMMARY_SQL} WHERE i.id = ?`).get(id) as InvoiceRow | undefined;
-  if (!row) throw new AppFailure('NOT_FOUND', `There is no invoice with id ${id}.`);
+  if (!row) throw failure('NOT_FOUND', 'notFound.invoice', { id });
   return row;
 }
 
@@ -234,7 +234,7 @@ function clientBilling(sqlite: Sqlite, clientId: number): ClientBilling {
     `SELECT c.id, c.name, c.country, c.hub_id, h.country AS hub_country, c.payment_terms_days, c.deposit_pct
        FROM clients c LEFT JOIN hubs h ON h.id = c.hub_id WHERE c.id = ?`,
   ).get(clientId) as ClientBilling | undefined;
-  if (!row) throw new AppFailure('NOT_FOUND', `There is no client with id ${clientId}.`, 'clientId');
+  if (!row) throw failure('NOT_FOUND', 'notFound.client', { id: clientId }, 'clientId');
   return row;
 }
 
@@ -273,8 +273,7 @@ export interface DraftInput {
 }
 
 function assertPositive(lines: readonly Required<InvoiceLineInput>[]): void {
-  if (invoiceTotals(lines).totalMinor <= 0)
-    throw new AppFailure('BAD_REQUEST', 'The invoice total must be more than zero.', 'lines');
+  if (invoiceTotals(lines).totalMinor <= 0) throw failure('BAD_REQUEST', 'invoice.totalNotPositive', {}, 'lines');
 }
 
 export function insertDraft(sqlite: Sqlite, input: DraftInput, stamp: Stamp): number {
@@ -283,9 +282,8 @@ export function insertDraft(sqlite: Sqlite, input: DraftInput, stamp: Stamp): nu
     const p = cached(sqlite, 'SELECT client_id FROM projects WHERE id = ?').get(input.projectId) as
       | { client_id: number }
       | undefined;
-    if (!p) throw new AppFailure('NOT_FOUND', `There is no project with id ${input.projectId}.`, 'projectId');
-    if (p.client_id !== input.clientId)
-      throw new AppFailure('BAD_REQUEST', 'That project belongs to another client.', 'projectId');
+    if (!p) throw failure('NOT_FOUND', 'notFound.project', { id: input.projectId }, 'projectId');
+    if (p.client_id !== input.clientId) throw failure('BAD_REQUEST', 'invoice.projectOtherClient', {}, 'projectId');
   }
   if (input.kind !== 'credit_note') assertPositive(input.lines);
   const hubId = input.hubId === undefined ? client.hub_id : input.hubId;
@@ -335,7 +333,7 @@ function requireStored(sqlite: Sqlite, id: number) {
         credits_invoice_id: number | null;
       }
     | undefined;
-  if (!row) throw new AppFailure('NOT_FOUND', `There is no invoice with id ${id}.`);
+  if (!row) throw failure('NOT_FOUND', 'notFound.invoice', { id });
   return row;
 }
 
@@ -350,8 +348,7 @@ export function updateDraft(
   stamp: Stamp,
 ): void {
   const row = requireStored(sqlite, input.id);
-  if (row.status !== 'draft')
-    throw new AppFailure('CONFLICT', 'Only a draft can be edited; issue a credit note to correct a sent invoice.');
+  if (row.status !== 'draft') throw failure('CONFLICT', 'invoice.onlyDraftEditable');
   if (input.lines) {
     if (row.kind !== 'credit_note') assertPositive(input.lines);
     writeLines(sqlite, input.id, input.lines);
@@ -367,7 +364,7 @@ export function updateDraft(
 /** Gives a draft the next number of its series and sends it. */
 export function issueInvoice(sqlite: Sqlite, id: number, issueDate: string, stamp: Stamp): string {
   const row = requireStored(sqlite, id);
-  if (row.status !== 'draft') throw new AppFailure('CONFLICT', 'This invoice has already been issued.');
+  if (row.status !== 'draft') throw failure('CONFLICT', 'invoice.alreadyIssued');
   const series = seriesFor(row.kind === 'credit_note' ? 'credit_note' : 'invoice', issueDate);
   // Numbers follow dates, so the highest number carries the latest issue date (an index lookup).
   const last = (cached(
@@ -375,11 +372,7 @@ export function issueInvoice(sqlite: Sqlite, id: number, issueDate: string, stam
     'SELECT seq, issue_date AS date FROM invoices WHERE series = ? ORDER BY seq DESC LIMIT 1',
   ).get(series) as { seq: number; date: string } | undefined) ?? { seq: null, date: null };
   if (last.date !== null && issueDate < last.date)
-    throw new AppFailure(
-      'BAD_REQUEST',
-      `Invoices are numbered in date order: the last one in ${series} was issued on ${last.date}; use that date or a later one.`,
-      'issueDate',
-    );
+    throw failure('BAD_REQUEST', 'invoice.numberOrder', { series, date: last.date }, 'issueDate');
   const seq = (last.seq ?? 0) + 1;
   const number = formatNumber(series, seq);
   const client = cached(sqlite, 'SELECT payment_terms_days AS days FROM clients WHERE id = ?').get(row.client_id) as {
@@ -410,21 +403,15 @@ export function issueInvoice(sqlite: Sqlite, id: number, issueDate: string, stam
 
 export function voidInvoice(sqlite: Sqlite, id: number, reason: string, stamp: Stamp): void {
   const row = requireStored(sqlite, id);
-  if (row.status === 'void') throw new AppFailure('CONFLICT', 'This invoice is already void.');
-  if (row.kind === 'credit_note')
-    throw new AppFailure('CONFLICT', 'A credit note cannot be voided; issue a new invoice for the amount instead.');
+  if (row.status === 'void') throw failure('CONFLICT', 'invoice.alreadyVoid');
+  if (row.kind === 'credit_note') throw failure('CONFLICT', 'invoice.creditNoteNoVoid');
   const money = cached(
     sqlite,
     `SELECT (SELECT count(*) FROM payments WHERE invoice_id = ?) AS payments,
               (SELECT count(*) FROM invoices WHERE credits_invoice_id = ? AND status <> 'void') AS credits`,
   ).get(id, id) as { payments: number; credits: number };
-  if (money.payments > 0)
-    throw new AppFailure('CONFLICT', 'Money was received on this invoice; issue a credit note instead of voiding it.');
-  if (money.credits > 0)
-    throw new AppFailure(
-      'CONFLICT',
-      'Credit notes were issued against this invoice; issue another credit note instead.',
-    );
+  if (money.payments > 0) throw failure('CONFLICT', 'invoice.paidNoVoid');
+  if (money.credits > 0) throw failure('CONFLICT', 'invoice.creditedNoVoid');
   cached(sqlite, "UPDATE invoices SET status = 'void', void_reason = ?, updated_at = ? WHERE id = ?").run(
     reason,
     stamp.at,
@@ -435,11 +422,10 @@ export function voidInvoice(sqlite: Sqlite, id: number, reason: string, stamp: S
 
 function openBalance(sqlite: Sqlite, id: number, today: string): InvoiceSummary {
   const s = invoiceSummary(sqlite, id, today);
-  if (s.kind === 'credit_note') throw new AppFailure('CONFLICT', 'A credit note takes no payments or credits.');
-  if (s.status === 'draft')
-    throw new AppFailure('CONFLICT', 'Issue the invoice first: a draft cannot be paid or credited.');
-  if (s.status === 'void') throw new AppFailure('CONFLICT', 'This invoice is void.');
-  if (s.status === 'paid') throw new AppFailure('CONFLICT', 'This invoice is already paid in full.');
+  if (s.kind === 'credit_note') throw failure('CONFLICT', 'invoice.creditNoteNoPayments');
+  if (s.status === 'draft') throw failure('CONFLICT', 'invoice.draftNoPayments');
+  if (s.status === 'void') throw failure('CONFLICT', 'invoice.isVoid');
+  if (s.status === 'paid') throw failure('CONFLICT', 'invoice.alreadyPaid');
   return s;
 }
 
@@ -465,13 +451,14 @@ export function creditNote(
 ): number {
   const inv = openBalance(sqlite, input.invoiceId, today);
   if (input.amountMinor > inv.balanceMinor)
-    throw new AppFailure(
+    throw failure(
       'BAD_REQUEST',
-      `The credit (${input.amountMinor / 100} ${inv.currency}) is more than the balance (${inv.balanceMinor / 100} ${inv.currency}).`,
+      'invoice.creditOverBalance',
+      { amount: input.amountMinor / 100, balance: inv.balanceMinor / 100, currency: inv.currency },
       'amountMinor',
     );
   if (inv.issueDate && input.issueDate < inv.issueDate)
-    throw new AppFailure('BAD_REQUEST', 'A credit note cannot be dated before the invoice it credits.', 'issueDate');
+    throw failure('BAD_REQUEST', 'invoice.creditBeforeInvoice', {}, 'issueDate');
   const id = insertDraft(
     sqlite,
     {
@@ -512,8 +499,8 @@ export function recordPayment(
 ): void {
   const inv = openBalance(sqlite, input.invoiceId, today);
   if (inv.issueDate && input.paidOn < inv.issueDate)
-    throw new AppFailure('BAD_REQUEST', `A payment cannot be dated before the invoice (${inv.issueDate}).`, 'paidOn');
-  if (input.paidOn > today) throw new AppFailure('BAD_REQUEST', 'A payment cannot be dated in the future.', 'paidOn');
+    throw failure('BAD_REQUEST', 'invoice.paymentBeforeInvoice', { date: inv.issueDate }, 'paidOn');
+  if (input.paidOn > today) throw failure('BAD_REQUEST', 'invoice.paymentInFuture', {}, 'paidOn');
   let applied = input.amountMinor;
   if (input.currency !== inv.currency) {
     const converted = convertMinor(
@@ -524,19 +511,21 @@ export function recordPayment(
       input.paidOn,
     );
     if (converted === null)
-      throw new AppFailure(
+      throw failure(
         'FX_RATE_MISSING',
-        `No exchange rate for ${input.currency} → ${inv.currency} on or before ${input.paidOn}; add it under Finance → Exchange rates.`,
+        'invoice.paymentRateMissing',
+        { from: input.currency, to: inv.currency, date: input.paidOn },
         'currency',
       );
     // A cent of rounding on a payment that settles the invoice is not an overpayment.
     applied = Math.abs(converted - inv.balanceMinor) <= 1 ? inv.balanceMinor : converted;
   }
-  if (applied <= 0) throw new AppFailure('BAD_REQUEST', 'The payment is too small to apply.', 'amountMinor');
+  if (applied <= 0) throw failure('BAD_REQUEST', 'invoice.paymentTooSmall', {}, 'amountMinor');
   if (applied > inv.balanceMinor)
-    throw new AppFailure(
+    throw failure(
       'BAD_REQUEST',
-      `The payment (${(applied / 100).toFixed(2)} ${inv.currency}) is more than the balance (${(inv.balanceMinor / 100).toFixed(2)} ${inv.currency}).`,
+      'invoice.paymentOverBalance',
+      { amount: (applied / 100).toFixed(2), balance: (inv.balanceMinor / 100).toFixed(2), currency: inv.currency },
       'amountMinor',
     );
   const r = cached(
@@ -576,8 +565,8 @@ function projectForBilling(sqlite: Sqlite, projectId: number): ProjectForBilling
     sqlite,
     'SELECT id, name, client_id, hub_id, value_minor, currency, stage FROM projects WHERE id = ?',
   ).get(projectId) as ProjectForBilling | undefined;
-  if (!p) throw new AppFailure('NOT_FOUND', `There is no project with id ${projectId}.`, 'projectId');
-  if (p.stage === 'cancelled') throw new AppFailure('CONFLICT', 'That project was cancelled; it is not invoiced.');
+  if (!p) throw failure('NOT_FOUND', 'notFound.project', { id: projectId }, 'projectId');
+  if (p.stage === 'cancelled') throw failure('CONFLICT', 'invoice.projectCancelled');
   return p;
 }
 
@@ -585,13 +574,12 @@ function projectForBilling(sqlite: Sqlite, projectId: number): ProjectForBilling
 export function depositDraft(sqlite: Sqlite, projectId: number, stamp: Stamp): number {
   const p = projectForBilling(sqlite, projectId);
   const client = clientBilling(sqlite, p.client_id);
-  if (client.deposit_pct === 0)
-    throw new AppFailure('CONFLICT', `${client.name}'s terms ask for no deposit; set a deposit % on the client first.`);
+  if (client.deposit_pct === 0) throw failure('CONFLICT', 'invoice.noDepositTerms', { client: client.name });
   const existing = cached(
     sqlite,
     "SELECT count(*) AS n FROM invoices WHERE project_id = ? AND kind = 'deposit' AND status <> 'void'",
   ).get(projectId) as { n: number };
-  if (existing.n > 0) throw new AppFailure('CONFLICT', 'This project already has a deposit invoice.');
+  if (existing.n > 0) throw failure('CONFLICT', 'invoice.depositExists');
   const amount = Math.round((p.value_minor * client.deposit_pct) / 100);
   return insertDraft(
     sqlite,
@@ -622,7 +610,7 @@ export function deliveryDraft(sqlite: Sqlite, projectId: number, stamp: Stamp): 
     sqlite,
     "SELECT count(*) AS n FROM invoices WHERE project_id = ? AND kind = 'delivery' AND status <> 'void'",
   ).get(projectId) as { n: number };
-  if (existing.n > 0) throw new AppFailure('CONFLICT', 'This project already has a final invoice.');
+  if (existing.n > 0) throw failure('CONFLICT', 'invoice.finalExists');
   const tax = taxRateFor(sqlite, p.client_id);
   const deposits = cached(
     sqlite,

@@ -4,7 +4,8 @@
  * answering other calls meanwhile.
  */
 import type { EventName, Events } from '../../../shared/contract';
-import { AppFailure, type Result } from '../../../shared/result';
+import { failure } from '../../../shared/errors';
+import type { Result } from '../../../shared/result';
 import { toAppError } from '../errors';
 
 export interface JobControl {
@@ -40,7 +41,7 @@ export class JobRunner {
       },
       checkpoint: async () => {
         await new Promise<void>((resolve) => setImmediate(resolve));
-        if (controller.signal.aborted) throw new AppFailure('CANCELLED', 'Cancelled; nothing was changed.');
+        if (controller.signal.aborted) throw failure('CANCELLED', 'job.cancelled');
       },
     };
     // Start on the next turn so the caller can return the job id first.

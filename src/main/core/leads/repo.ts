@@ -4,9 +4,9 @@
  * appends to the stage history or the activity log rather than rewriting it.
  */
 import { isClosedLead, type LeadStage } from '../../../shared/domain';
+import { failure } from '../../../shared/errors';
 import type { LeadActivity, LeadDetail, LeadStageChange, WonLead } from '../../../shared/leads';
 import type { LeadInput, LeadUpdate } from '../../../shared/leads-schemas';
-import { AppFailure } from '../../../shared/result';
 import { SCORE_FACTORS } from '../../../shared/scoring';
 import { audit } from '../audit/log';
 import type { Sqlite } from '../db/client';
@@ -32,7 +32,7 @@ export function getLead(sqlite: Sqlite, id: number): Omit<LeadDetail, 'probabili
     .get(id) as
     | (Omit<LeadDetail, 'scoreBreakdown' | 'history' | 'activities' | 'projectIds'> & { scoreBreakdown: string | null })
     | undefined;
-  if (!row) throw new AppFailure('NOT_FOUND', `There is no lead with id ${id}.`);
+  if (!row) throw failure('NOT_FOUND', 'notFound.lead', { id });
   const history = sqlite
     .prepare(
       'SELECT from_stage AS fromStage, to_stage AS toStage, at, reason FROM lead_stage_changes WHERE lead_id = ? ORDER BY at, id',
@@ -59,9 +59,14 @@ function assertRefs(
   sqlite: Sqlite,
   refs: { ownerId?: number | null; hubId?: number | null; serviceId?: number | null },
 ): void {
-  const check = (table: string, value: number | null | undefined, field: string, what: string) => {
+  const check = (
+    table: string,
+    value: number | null | undefined,
+    field: string,
+    what: 'person' | 'hub' | 'service',
+  ) => {
     if (value !== null && value !== undefined && !sqlite.prepare(`SELECT id FROM ${table} WHERE id = ?`).get(value))
-      throw new AppFailure('NOT_FOUND', `There is no ${what} with id ${value}.`, field);
+      throw failure('NOT_FOUND', `notFound.${what}`, { id: value }, field);
   };
   check('people', refs.ownerId, 'ownerId', 'person');
   check('hubs', refs.hubId, 'hubId', 'hub');
@@ -138,8 +143,7 @@ export function updateLead(sqlite: Sqlite, { id, patch }: LeadUpdate, stamp: Sta
   assertRefs(sqlite, patch);
   const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof LeadUpdate['patch'], unknown][];
   if (entries.length === 0) return;
-  if (isClosedLead(lead.stage))
-    throw new AppFailure('CONFLICT', 'The lead is closed; its record is kept as it was when it closed.');
+  if (isClosedLead(lead.stage)) throw failure('CONFLICT', 'lead.closedRecord');
   sqlite
     .prepare(`UPDATE leads SET ${entries.map(([k]) => `${LEAD_COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`)
     .run(...entries.map(([, v]) => v as string | number | null), id);
@@ -153,13 +157,9 @@ export function setLeadStage(
 ): void {
   const lead = getLead(sqlite, input.id);
   if (input.from !== undefined && lead.stage !== input.from)
-    throw new AppFailure(
-      'CONFLICT',
-      `The lead moved from ${input.from} to ${lead.stage} in the meantime; nothing was changed.`,
-      'stage',
-    );
-  if (isClosedLead(lead.stage)) throw new AppFailure('CONFLICT', `The lead is already ${lead.stage}.`);
-  if (lead.stage === input.stage) throw new AppFailure('CONFLICT', `The lead is already in ${input.stage}.`, 'stage');
+    throw failure('CONFLICT', 'lead.movedMeanwhile', { from: input.from, to: lead.stage }, 'stage');
+  if (isClosedLead(lead.stage)) throw failure('CONFLICT', 'lead.alreadyClosed', { stage: lead.stage });
+  if (lead.stage === input.stage) throw failure('CONFLICT', 'lead.alreadyInStage', { stage: input.stage }, 'stage');
   const closing = input.stage === 'lost';
   sqlite
     .prepare('UPDATE leads SET stage = ?, closed_at = ?, lost_reason = ? WHERE id = ?')
@@ -192,10 +192,7 @@ export function addActivity(
 export function overrideProbability(sqlite: Sqlite, id: number, probability: number | null, stamp: Stamp): void {
   const lead = getLead(sqlite, id);
   if (probability !== null && isClosedLead(lead.stage))
-    throw new AppFailure(
-      'CONFLICT',
-      `The lead is ${lead.stage}: its outcome is known, so its probability is not overridden.`,
-    );
+    throw failure('CONFLICT', 'lead.outcomeKnown', { stage: lead.stage });
   sqlite.prepare('UPDATE leads SET probability_override = ? WHERE id = ?').run(probability, id);
   audit(sqlite, { ...stamp, action: 'override_probability', entity: 'lead', entityId: id, detail: { probability } });
 }
@@ -219,24 +216,18 @@ export function winLead(
   stamp: Stamp,
 ): Omit<WonLead, 'lead'> {
   const lead = getLead(sqlite, input.id);
-  if (isClosedLead(lead.stage)) throw new AppFailure('CONFLICT', `The lead is already ${lead.stage}.`);
+  if (isClosedLead(lead.stage)) throw failure('CONFLICT', 'lead.alreadyClosed', { stage: lead.stage });
   const service = sqlite.prepare('SELECT name, kind FROM services WHERE id = ?').get(input.serviceId) as
     | { name: string; kind: string }
     | undefined;
-  if (!service) throw new AppFailure('NOT_FOUND', `There is no service with id ${input.serviceId}.`, 'serviceId');
-  if (service.kind !== 'project')
-    throw new AppFailure(
-      'BAD_REQUEST',
-      'Choose a project service; subscriptions are set up on the client.',
-      'serviceId',
-    );
-  if (input.startDate > today)
-    throw new AppFailure('BAD_REQUEST', 'The project cannot start in the future.', 'startDate');
+  if (!service) throw failure('NOT_FOUND', 'notFound.service', { id: input.serviceId }, 'serviceId');
+  if (service.kind !== 'project') throw failure('BAD_REQUEST', 'lead.needsProjectService', {}, 'serviceId');
+  if (input.startDate > today) throw failure('BAD_REQUEST', 'lead.startInFuture', {}, 'startDate');
 
   let clientId = input.clientId;
   if (clientId !== null) {
     if (!sqlite.prepare('SELECT id FROM clients WHERE id = ?').get(clientId))
-      throw new AppFailure('NOT_FOUND', `There is no client with id ${clientId}.`, 'clientId');
+      throw failure('NOT_FOUND', 'notFound.client', { id: clientId }, 'clientId');
   } else {
     const existing = sqlite.prepare('SELECT id FROM clients WHERE lower(name) = lower(?)').get(lead.company) as
       | { id: number }
@@ -266,8 +257,7 @@ export function winLead(
     lead.hubId ??
     (sqlite.prepare('SELECT hub_id FROM clients WHERE id = ?').get(clientId) as { hub_id: number | null }).hub_id ??
     (sqlite.prepare('SELECT id FROM hubs ORDER BY id LIMIT 1').get() as { id: number } | undefined)?.id;
-  if (hubId === undefined || hubId === null)
-    throw new AppFailure('CONFLICT', 'Add a hub first: every project belongs to one.');
+  if (hubId === undefined || hubId === null) throw failure('CONFLICT', 'lead.noHub');
 
   const project = sqlite
     .prepare(

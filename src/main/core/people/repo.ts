@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Person } from '../../../shared/contract';
 import type { EmploymentType, Weekday } from '../../../shared/domain';
-import { AppFailure } from '../../../shared/result';
+import { failure } from '../../../shared/errors';
 import type { PersonInput } from '../../../shared/schemas';
 import { audit } from '../audit/log';
 import { type Db, type Sqlite, writeTransaction } from '../db/client';
@@ -33,7 +33,7 @@ export function listPeople(db: Db): Person[] {
 export function createPerson(db: Db, sqlite: Sqlite, input: PersonInput, at: string, actor: string): Person {
   return writeTransaction(sqlite, () => {
     if (input.hubId !== null && !db.select({ id: hubs.id }).from(hubs).where(eq(hubs.id, input.hubId)).get()) {
-      throw new AppFailure('BAD_REQUEST', `There is no hub with id ${input.hubId}.`, 'hubId');
+      throw failure('BAD_REQUEST', 'notFound.hub', { id: input.hubId }, 'hubId');
     }
     const row = db
       .insert(people)

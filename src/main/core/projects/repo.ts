@@ -1,6 +1,7 @@
 /** The production board: cards per stage, moves with their history, quality gates, delivery. */
 import { addDays, isoInstant } from '../../../shared/dates';
 import type { ProjectStage } from '../../../shared/domain';
+import { failure, keysUnder, refFor } from '../../../shared/errors';
 import {
   BOARD_DELIVERED_CARDS,
   BOARD_STAGES,
@@ -118,7 +119,7 @@ export function board(sqlite: Sqlite, today: string, hubId: number | null): Boar
 
 export function getProject(sqlite: Sqlite, id: number, today: string): ProjectDetail {
   const row = cached(sqlite, `${CARD_SQL} WHERE p.id = ?`).get(id) as CardRow | undefined;
-  if (!row) throw new AppFailure('NOT_FOUND', `There is no project with id ${id}.`);
+  if (!row) throw failure('NOT_FOUND', 'notFound.project', { id });
   const extra = cached(
     sqlite,
     `SELECT p.service_id, s.name AS service_name, p.lead_id, p.satisfaction FROM projects p
@@ -166,7 +167,7 @@ export function getProject(sqlite: Sqlite, id: number, today: string): ProjectDe
 
 function currentStage(sqlite: Sqlite, id: number): ProjectStage {
   const row = cached(sqlite, 'SELECT stage FROM projects WHERE id = ?').get(id) as { stage: ProjectStage } | undefined;
-  if (!row) throw new AppFailure('NOT_FOUND', `There is no project with id ${id}.`);
+  if (!row) throw failure('NOT_FOUND', 'notFound.project', { id });
   return row.stage;
 }
 
@@ -177,7 +178,7 @@ export function moveProject(sqlite: Sqlite, id: number, to: ProjectStage, stamp:
     to === 'final_delivery'
       ? 'Deliver the project instead: it checks the gates and issues the final invoice.'
       : moveProblem(from, to);
-  if (problem) throw new AppFailure('CONFLICT', problem, 'stage');
+  if (problem) throw new AppFailure('CONFLICT', problem, 'stage', refFor(problem, keysUnder('project.move.')));
   recordStage(sqlite, id, to, stamp.at, stamp.actor);
   audit(sqlite, { ...stamp, action: 'move', entity: 'project', entityId: id, detail: { from, to } });
 }
@@ -195,14 +196,25 @@ export function reviewGate(
   stamp: Stamp,
 ): void {
   const project = getProject(sqlite, input.projectId, today);
-  if (project.deliveredAt || project.stage === 'cancelled')
-    throw new AppFailure('CONFLICT', 'The project is no longer in production; its gates are closed.');
+  if (project.deliveredAt || project.stage === 'cancelled') throw failure('CONFLICT', 'project.gatesClosed');
   const order = gateOrderProblem(project.gates, input.gate);
-  if (order) throw new AppFailure('CONFLICT', order, 'gate');
+  if (order)
+    throw new AppFailure(
+      'CONFLICT',
+      order,
+      'gate',
+      refFor(order, keysUnder('project.gateOrder', { previous: input.gate - 1, gate: input.gate })),
+    );
   const who = reviewerProblem(input.gate, input.reviewerId);
-  if (who) throw new AppFailure('BAD_REQUEST', who, 'reviewerId');
+  if (who)
+    throw new AppFailure(
+      'BAD_REQUEST',
+      who,
+      'reviewerId',
+      refFor(who, keysUnder('project.reviewer', { gate: input.gate })),
+    );
   if (input.reviewerId !== null && !cached(sqlite, 'SELECT id FROM people WHERE id = ?').get(input.reviewerId))
-    throw new AppFailure('NOT_FOUND', `There is no person with id ${input.reviewerId}.`, 'reviewerId');
+    throw failure('NOT_FOUND', 'notFound.person', { id: input.reviewerId }, 'reviewerId');
   const passed = checklistPasses(input.gate, input.checklist);
   cached(
     sqlite,
@@ -240,17 +252,19 @@ export function deliverProject(
 ): number {
   const project = getProject(sqlite, input.id, today);
   const problem = moveProblem(project.stage, 'final_delivery');
-  if (problem) throw new AppFailure('CONFLICT', problem);
-  if (project.deliveryBlockers.length > 0)
-    throw new AppFailure('CONFLICT', `Not ready to deliver: ${project.deliveryBlockers.join(' ')}`, 'gates');
-  if (input.deliveredOn > today)
-    throw new AppFailure('BAD_REQUEST', 'The delivery date cannot be in the future.', 'deliveredOn');
+  if (problem) throw new AppFailure('CONFLICT', problem, undefined, refFor(problem, keysUnder('project.move.')));
+  if (project.deliveryBlockers.length > 0) {
+    const message = `Not ready to deliver: ${project.deliveryBlockers.join(' ')}`;
+    const gates = [1, 2, 3].map((gate) => ({ gate }));
+    const blockers = project.deliveryBlockers.map((b) => refFor(b, keysUnder('project.blocker.', ...gates)));
+    const ref = blockers.every((b) => b !== undefined)
+      ? refFor(message, [{ key: 'project.notReady', params: { blockers } }])
+      : undefined;
+    throw new AppFailure('CONFLICT', message, 'gates', ref);
+  }
+  if (input.deliveredOn > today) throw failure('BAD_REQUEST', 'project.deliveryInFuture', {}, 'deliveredOn');
   if (input.deliveredOn < project.startDate)
-    throw new AppFailure(
-      'BAD_REQUEST',
-      `The delivery date cannot be before the start (${project.startDate}).`,
-      'deliveredOn',
-    );
+    throw failure('BAD_REQUEST', 'project.deliveryBeforeStart', { start: project.startDate }, 'deliveredOn');
   // Recorded after the day it happened, a delivery is dated that day (noon, workspace time): revenue,
   // client health and on-time count it there. The stage history keeps when the move was recorded.
   const deliveredAt =

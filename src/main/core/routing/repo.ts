@@ -9,7 +9,7 @@ import {
 } from '../../../shared/capacity';
 import { addDays, laterDate, startOfIsoWeek } from '../../../shared/dates';
 import type { Currency, Tier } from '../../../shared/domain';
-import { AppFailure } from '../../../shared/result';
+import { failure } from '../../../shared/errors';
 import { type CapacityPersonRow, loadPeople } from '../capacity/calendar';
 import { spreadRemaining } from '../capacity/engine';
 import { personDays, personToday } from '../capacity/matrix';
@@ -51,7 +51,7 @@ function loadProject(sqlite: Sqlite, id: number): RoutingProject & { stage: stri
      FROM projects p JOIN clients c ON c.id = p.client_id JOIN services s ON s.id = p.service_id
      LEFT JOIN hubs h ON h.id = p.hub_id WHERE p.id = ?`,
   ).get(id) as ProjectRow | undefined;
-  if (!p) throw new AppFailure('NOT_FOUND', `There is no project with id ${id}.`, 'projectId');
+  if (!p) throw failure('NOT_FOUND', 'notFound.project', { id }, 'projectId');
   // Hours still to plan; a fully planned project is routed for its whole effort (a second opinion).
   const neededHours = p.planned < p.effort ? p.effort - p.planned : p.effort;
   return {
@@ -253,11 +253,7 @@ export function applyBalance(
   const proposal = balanceProposal(sqlite, input.weekStart, now);
   const proposed = new Set(proposal.moves.map((m) => `${m.assignmentId}>${m.toPersonId}`));
   for (const m of input.moves)
-    if (!proposed.has(`${m.assignmentId}>${m.toPersonId}`))
-      throw new AppFailure(
-        'CONFLICT',
-        'The week changed since this proposal was made; balance it again to see the current moves.',
-      );
+    if (!proposed.has(`${m.assignmentId}>${m.toPersonId}`)) throw failure('CONFLICT', 'routing.weekChanged');
   const revert: AssignmentRevert = { restore: [], remove: [] };
   for (const m of input.moves) {
     const moved = moveAssignment(sqlite, { id: m.assignmentId, personId: m.toPersonId, shiftDays: 0 }, stamp, today);

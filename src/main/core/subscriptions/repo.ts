@@ -1,5 +1,6 @@
 import { addDays } from '../../../shared/dates';
 import type { Currency, SubscriptionChangeKind } from '../../../shared/domain';
+import { failure, keysUnder, refFor } from '../../../shared/errors';
 import type { MrrReport, Subscription, SubscriptionChange } from '../../../shared/money';
 import type { SubscriptionChangeInput, SubscriptionCreate } from '../../../shared/money-schemas';
 import { AppFailure } from '../../../shared/result';
@@ -92,13 +93,13 @@ export function toSubscription(s: LoadedSubscription, asOf: string): Subscriptio
 
 export function createSubscription(sqlite: Sqlite, input: Required<SubscriptionCreate>, stamp: Stamp): number {
   const client = cached(sqlite, 'SELECT id FROM clients WHERE id = ?').get(input.clientId);
-  if (!client) throw new AppFailure('NOT_FOUND', `There is no client with id ${input.clientId}.`, 'clientId');
+  if (!client) throw failure('NOT_FOUND', 'notFound.client', { id: input.clientId }, 'clientId');
   const service = cached(sqlite, 'SELECT kind, active FROM services WHERE id = ?').get(input.serviceId) as
     | { kind: string; active: number }
     | undefined;
-  if (!service) throw new AppFailure('NOT_FOUND', `There is no service with id ${input.serviceId}.`, 'serviceId');
+  if (!service) throw failure('NOT_FOUND', 'notFound.service', { id: input.serviceId }, 'serviceId');
   if (service.kind !== 'subscription')
-    throw new AppFailure('BAD_REQUEST', 'Choose a recurring service (a subscription) from the catalogue.', 'serviceId');
+    throw failure('BAD_REQUEST', 'subscription.needsRecurringService', {}, 'serviceId');
   const r = cached(
     sqlite,
     'INSERT INTO subscriptions (client_id, service_id, currency, created_at) VALUES (?, ?, ?, ?)',
@@ -132,10 +133,19 @@ function insertChange(
 
 export function changeSubscription(sqlite: Sqlite, input: SubscriptionChangeInput, stamp: Stamp): void {
   const [sub] = loadSubscriptions(sqlite, { id: input.id });
-  if (!sub) throw new AppFailure('NOT_FOUND', `There is no subscription with id ${input.id}.`);
+  if (!sub) throw failure('NOT_FOUND', 'notFound.subscription', { id: input.id });
   const feeMinor = input.kind === 'change' ? input.feeMinor : null;
   const problem = changeProblem(sub.changes, { kind: input.kind, effectiveOn: input.effectiveOn, feeMinor });
-  if (problem) throw new AppFailure('CONFLICT', problem, 'effectiveOn');
+  if (problem) {
+    // The rule names the last change's date; one of the history's dates is it.
+    const dates = sub.changes.map((c) => ({ last: c.effectiveOn }));
+    throw new AppFailure(
+      'CONFLICT',
+      problem,
+      'effectiveOn',
+      refFor(problem, keysUnder('subscription.change.', ...dates)),
+    );
+  }
   insertChange(sqlite, sub.id, input.kind, input.effectiveOn, feeMinor, input.note ?? null, stamp.at);
   audit(sqlite, {
     ...stamp,
@@ -174,23 +184,18 @@ export function mrrReport(sqlite: Sqlite, from: string, to: string): MrrReport {
 /** The draft invoice of one subscription month: the fee for the days it was active that month. */
 export function subscriptionMonthDraft(sqlite: Sqlite, subscriptionId: number, month: string, stamp: Stamp): number {
   const [sub] = loadSubscriptions(sqlite, { id: subscriptionId });
-  if (!sub) throw new AppFailure('NOT_FOUND', `There is no subscription with id ${subscriptionId}.`, 'subscriptionId');
+  if (!sub) throw failure('NOT_FOUND', 'notFound.subscription', { id: subscriptionId }, 'subscriptionId');
   const first = `${month}-01`;
   const last = addDays(`${nextMonth(month)}-01`, -1);
   const amount = roundMinor(
     revenueParts(activeSegments(sub.changes, last), first, last).reduce((s, p) => s + p.minor, 0),
   );
-  if (amount <= 0)
-    throw new AppFailure(
-      'CONFLICT',
-      `The subscription was not active in ${month}; there is nothing to invoice.`,
-      'month',
-    );
+  if (amount <= 0) throw failure('CONFLICT', 'subscription.notActiveInMonth', { month }, 'month');
   const existing = cached(
     sqlite,
     "SELECT count(*) AS n FROM invoices WHERE subscription_id = ? AND period_month = ? AND kind = 'subscription' AND status <> 'void'",
   ).get(subscriptionId, month) as { n: number };
-  if (existing.n > 0) throw new AppFailure('CONFLICT', `${month} of this subscription is already invoiced.`, 'month');
+  if (existing.n > 0) throw failure('CONFLICT', 'subscription.monthInvoiced', { month }, 'month');
   return insertDraft(
     sqlite,
     {

@@ -1,5 +1,5 @@
+import { failure } from '../../../shared/errors';
 import type { SavedView } from '../../../shared/money';
-import { AppFailure } from '../../../shared/result';
 import type { Sqlite } from '../db/client';
 
 type Row = Omit<SavedView, 'state'> & { state: string };
@@ -17,7 +17,7 @@ export function saveView(
   at: string,
 ): SavedView {
   const state = JSON.stringify(input.state);
-  if (state.length > 20_000) throw new AppFailure('BAD_REQUEST', 'That view is too large to save.', 'state');
+  if (state.length > 20_000) throw failure('BAD_REQUEST', 'view.tooLarge', {}, 'state');
   const existing = sqlite
     .prepare('SELECT id FROM saved_views WHERE screen = ? AND lower(name) = lower(?)')
     .get(input.screen, input.name) as { id: number } | undefined;
@@ -37,6 +37,6 @@ export function saveView(
 
 export function deleteView(sqlite: Sqlite, id: number): number {
   const r = sqlite.prepare('DELETE FROM saved_views WHERE id = ?').run(id);
-  if (r.changes === 0) throw new AppFailure('NOT_FOUND', `There is no saved view with id ${id}.`);
+  if (r.changes === 0) throw failure('NOT_FOUND', 'notFound.savedView', { id });
   return r.changes;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TableCounts } from '../../../shared/contract';
+import { failure } from '../../../shared/errors';
 import { AppFailure } from '../../../shared/result';
 import { openSqlite, type Sqlite } from '../db/client';
 import { type MigrationOutcome, migrateWorkspace } from '../db/migrate';
@@ -29,7 +30,7 @@ export function openExisting(
   file: string,
   options: { readonly?: boolean; nativeBinding?: string | undefined },
 ): Sqlite {
-  if (!existsSync(file)) throw new AppFailure('NOT_FOUND', `There is no workspace file at ${file}.`);
+  if (!existsSync(file)) throw failure('NOT_FOUND', 'notFound.workspaceFile', { path: file });
   let sqlite: Sqlite | null = null;
   try {
     sqlite = openSqlite(file, options);
@@ -37,10 +38,10 @@ export function openExisting(
     return sqlite;
   } catch (error) {
     if (sqlite?.open) sqlite.close();
-    throw new AppFailure(
-      'WORKSPACE_INVALID',
-      `${path.basename(file)} could not be opened as a workspace (${(error as Error).message}).`,
-    );
+    throw failure('WORKSPACE_INVALID', 'workspace.cannotOpen', {
+      file: path.basename(file),
+      detail: (error as Error).message,
+    });
   }
 }
 
@@ -52,10 +53,7 @@ export async function openWorkspaceFile(file: string, where: DbLocation): Promis
     const migration = await migrateWorkspace(sqlite, absolute, where.migrationsDir);
     const profile = sqlite.prepare('SELECT count(*) AS n FROM workspace_settings').get() as { n: number };
     if (profile.n !== 1) {
-      throw new AppFailure(
-        'WORKSPACE_INVALID',
-        `${path.basename(absolute)} has no workspace profile; it is not usable.`,
-      );
+      throw failure('WORKSPACE_INVALID', 'workspace.noProfile', { file: path.basename(absolute) });
     }
     return { file: absolute, sqlite, migration };
   } catch (error) {
@@ -77,10 +75,7 @@ export async function createWorkspaceFile(
 ): Promise<string> {
   const absolute = path.resolve(file);
   if (existsSync(absolute) && !options.overwrite) {
-    throw new AppFailure(
-      'FILE_EXISTS',
-      `${absolute} already exists. Choose another file, or pass --force to replace it.`,
-    );
+    throw failure('FILE_EXISTS', 'workspace.fileExists', { path: absolute });
   }
   mkdirSync(path.dirname(absolute), { recursive: true });
   const temporary = `${absolute}.creating-${randomUUID().slice(0, 8)}`;
@@ -194,10 +189,7 @@ export function takeAppLock(file: string, instance: string, host: string): void 
   try {
     const held = JSON.parse(readFileSync(lockFile, 'utf8')) as LockContent;
     if (held.instance !== instance && isAlive(held.pid)) {
-      throw new AppFailure(
-        'WORKSPACE_IN_USE',
-        `This workspace is already open in another Atalaya window (${held.host}, process ${held.pid}). Switch to that window, or close it first.`,
-      );
+      throw failure('WORKSPACE_IN_USE', 'workspace.inUse', { host: held.host, pid: held.pid });
     }
   } catch (error) {
     if (error instanceof AppFailure) throw error;

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { localDate } from '../../../shared/dates';
+import { failure } from '../../../shared/errors';
 import { AppFailure } from '../../../shared/result';
 import type { OnboardingInput } from '../../../shared/schemas';
 import { audit } from '../audit/log';
@@ -70,18 +71,15 @@ export async function backupWorkspace(sqlite: Sqlite, file: string, dir: string,
 export async function restoreWorkspace(from: string, to: string, where: DbLocation, force: boolean) {
   const source = path.resolve(from);
   const target = path.resolve(to);
-  if (!existsSync(source)) throw new AppFailure('NOT_FOUND', `There is no backup at ${source}.`);
+  if (!existsSync(source)) throw failure('NOT_FOUND', 'notFound.backup', { path: source });
   if (existsSync(target) && !force) {
-    throw new AppFailure('FILE_EXISTS', `${target} already exists. Pass --force to replace it with the backup.`);
+    throw failure('FILE_EXISTS', 'workspace.restoreTargetExists', { path: target });
   }
   if (existsSync(lockPathFor(target))) {
     try {
       const held = JSON.parse(readFileSync(lockPathFor(target), 'utf8')) as { pid: number };
       process.kill(held.pid, 0);
-      throw new AppFailure(
-        'WORKSPACE_IN_USE',
-        `${target} is open in Atalaya (process ${held.pid}); close it before restoring.`,
-      );
+      throw failure('WORKSPACE_IN_USE', 'workspace.restoreInUse', { path: target, pid: held.pid });
     } catch (error) {
       if (error instanceof AppFailure) throw error;
     }
@@ -91,7 +89,7 @@ export async function restoreWorkspace(from: string, to: string, where: DbLocati
     const version = assertOpenable(backup, source, knownMigrations(where.migrationsDir).length);
     const integrity = backup.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok')
-      throw new AppFailure('WORKSPACE_INVALID', `${source} is damaged (${integrity}); it was not restored.`);
+      throw failure('WORKSPACE_INVALID', 'workspace.backupDamaged', { path: source, detail: String(integrity) });
     const staging = `${target}.restoring`;
     rmSync(staging, { force: true });
     await backup.backup(staging);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { EventName, Events, WorkspaceSummary } from '../../../shared/contract';
-import { AppFailure } from '../../../shared/result';
+import { failure } from '../../../shared/errors';
 import { type Db, type Sqlite, toDrizzle } from '../db/client';
 import type { PrefsStore } from '../prefs/store';
 import {
@@ -43,10 +43,7 @@ export class WorkspaceSession {
 
   require(): OpenWorkspace {
     if (!this.current) {
-      throw new AppFailure(
-        'NO_WORKSPACE',
-        'No workspace is open. Open the demo agency, start an empty one, or open a file.',
-      );
+      throw failure('NO_WORKSPACE', 'workspace.none');
     }
     return this.current;
   }
@@ -54,7 +51,7 @@ export class WorkspaceSession {
   async open(file: string): Promise<WorkspaceSummary> {
     const absolute = path.resolve(file);
     if (this.current?.file === absolute) return this.summary();
-    if (!existsSync(absolute)) throw new AppFailure('NOT_FOUND', `There is no workspace file at ${absolute}.`);
+    if (!existsSync(absolute)) throw failure('NOT_FOUND', 'notFound.workspaceFile', { path: absolute });
     if (this.where.takeAppLock) takeAppLock(absolute, this.instance, this.where.host);
     let opened: Awaited<ReturnType<typeof openWorkspaceFile>>;
     try {

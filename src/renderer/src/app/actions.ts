@@ -7,15 +7,16 @@ import type { AppError, Events, Prefs } from '../../../shared/contract';
 import type { Section } from '../../../shared/domain';
 import type { PrefsPatch } from '../../../shared/schemas';
 import { api } from './api';
+import { errorText } from './errors';
 import i18n, { errorTitle } from './i18n';
 import { DEFAULT_PREFS, type SettingsTab, useApp } from './store';
 
 const set = useApp.setState;
 const get = useApp.getState;
 
-/** Shows a core error as a toast: a translated title and the core's sentence. */
+/** Shows a core error as a toast: a translated title and the core's sentence in the person's language. */
 export function toastError(error: AppError): void {
-  toast.error(errorTitle(error.code), { description: error.message });
+  toast.error(errorTitle(error.code), { description: errorText(error) });
 }
 
 export async function boot(): Promise<void> {
@@ -134,7 +135,7 @@ export async function backupNow(): Promise<void> {
   const id = toast.loading(i18n.t('toast.backingUp'));
   const result = await api.call('workspace/backup', {});
   if (!result.ok) {
-    toast.error(errorTitle(result.error.code), { id, description: result.error.message });
+    toast.error(errorTitle(result.error.code), { id, description: errorText(result.error) });
     return;
   }
   toast.success(i18n.t('toast.backupDone'), { id, description: result.value.path, duration: 8000 });

@@ -3,6 +3,7 @@ import { AlertDialog, Dialog as D } from 'radix-ui';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/contract';
+import { errorText } from '../app/errors';
 import { errorTitle } from '../app/i18n';
 import { Banner } from './Banner';
 import { Button } from './Button';
@@ -72,7 +73,7 @@ export function ErrorBanner({ error, className }: { error: AppError | null; clas
   if (!error) return null;
   return (
     <Banner tone="danger" title={errorTitle(error.code)} className={className}>
-      {error.message}
+      {errorText(error)}
     </Banner>
   );
 }
@@ -196,7 +197,7 @@ export function ConfirmDialog({
             <AlertDialog.Description className="mt-1.5 text-[13px] text-muted">{description}</AlertDialog.Description>
             {error ? (
               <Banner tone="danger" title={errorTitle(error.code)} className="mt-4">
-                {error.message}
+                {errorText(error)}
               </Banner>
             ) : null}
           </div>

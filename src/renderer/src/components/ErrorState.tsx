@@ -1,6 +1,7 @@
 import { RotateCw, TriangleAlert } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/contract';
+import { errorText } from '../app/errors';
 import { errorTitle } from '../app/i18n';
 import { Button } from './Button';
 import { cn } from './cn';
@@ -22,7 +23,7 @@ export function ErrorState({
         <TriangleAlert className="size-5" aria-hidden="true" />
       </div>
       <p className="text-[15px] font-semibold text-fg">{errorTitle(error.code)}</p>
-      <p className="mt-1 max-w-md text-[13px] text-muted">{error.message}</p>
+      <p className="mt-1 max-w-md text-[13px] text-muted">{errorText(error)}</p>
       {onRetry ? (
         <Button className="mt-4" icon={<RotateCw />} onClick={onRetry}>
           {t('common.retry')}

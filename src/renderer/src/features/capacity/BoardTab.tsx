@@ -13,6 +13,7 @@ import type { AppError } from '../../../../shared/contract';
 import { startOfIsoWeek } from '../../../../shared/dates';
 import { setPrefs } from '../../app/actions';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Button } from '../../components/Button';
@@ -109,7 +110,7 @@ export function BoardTab() {
     const result = await api.call('assignments/revert', revert);
     reload.current();
     if (!result.ok) {
-      toast.error(t('undo.failed'), { description: result.error.message });
+      toast.error(t('undo.failed'), { description: errorText(result.error) });
       return;
     }
     toast(t('undo.done'));
@@ -156,7 +157,8 @@ export function BoardTab() {
   const move = async (a: Assignment, personId: number, shift: number, fromDialog = false): Promise<AppError | null> => {
     const result = await api.call('assignments/move', { id: a.id, personId, shiftDays: shift * unitDays });
     if (!result.ok) {
-      if (!fromDialog) toast.error(t('move.failed', { project: a.projectName }), { description: result.error.message });
+      if (!fromDialog)
+        toast.error(t('move.failed', { project: a.projectName }), { description: errorText(result.error) });
       return result.error;
     }
     matrix.reload();

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Assignment, CapacityPerson } from '../../../../shared/capacity';
 import type { AppError } from '../../../../shared/contract';
 import { addDays } from '../../../../shared/dates';
+import { errorText } from '../../app/errors';
 import { useApp } from '../../app/store';
 import { Button } from '../../components/Button';
 import { FormDialog } from '../../components/Dialog';
@@ -66,9 +67,9 @@ export function MoveDialog({
     const failure = await onMove(Number(personId), shift);
     setBusy(false);
     if (!failure) return;
-    if (failure.field === 'personId') setFieldError({ field: 'personId', message: failure.message });
+    if (failure.field === 'personId') setFieldError({ field: 'personId', message: errorText(failure) });
     else if (failure.field === 'startDate' || failure.field === 'endDate')
-      setFieldError({ field: 'shift', message: failure.message });
+      setFieldError({ field: 'shift', message: errorText(failure) });
     else setError(failure);
   };
 

@@ -8,6 +8,7 @@ import { timeOffInputSchema } from '../../../../shared/capacity-schemas';
 import type { AppError } from '../../../../shared/contract';
 import { daysBetween } from '../../../../shared/dates';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { useApiQuery } from '../../app/useApi';
 import { useFieldErrors } from '../../app/validation';
@@ -64,7 +65,7 @@ export function TimeOffDialog({
     setBusy(false);
     if (!result.ok) {
       const field = result.error.field;
-      if (field && (FIELDS as readonly string[]).includes(field)) v.setServerError(field, result.error.message);
+      if (field && (FIELDS as readonly string[]).includes(field)) v.setServerError(field, errorText(result.error));
       else setError(result.error);
       return;
     }

@@ -6,6 +6,7 @@ import { TIERS, type Tier, VERTICALS, type Vertical } from '../../../../shared/d
 import type { ClientRow } from '../../../../shared/money';
 import { type ClientInput, clientInputSchema } from '../../../../shared/money-schemas';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { numberForInput, parseDecimal } from '../../app/format';
 import { useFieldErrors } from '../../app/validation';
 import { FormDialog } from '../../components/Dialog';
@@ -143,7 +144,7 @@ export function ClientDialog({
     }
     setBusy(false);
     if (!result.ok) {
-      if (result.error.field) v.setServerError(result.error.field.replace(/^patch\./, ''), result.error.message);
+      if (result.error.field) v.setServerError(result.error.field.replace(/^patch\./, ''), errorText(result.error));
       else setError(result.error);
       return;
     }

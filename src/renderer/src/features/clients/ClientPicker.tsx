@@ -10,6 +10,7 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientLookup, ClientOption } from '../../../../shared/money';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import { useApp } from '../../app/store';
 import { cn } from '../../components/cn';
@@ -57,7 +58,7 @@ export function ClientPicker({
         if (result.ok) {
           setFound(result.value);
           setFailed(null);
-        } else setFailed(result.error.message);
+        } else setFailed(errorText(result.error));
       });
     }, DEBOUNCE_MS);
     return () => {

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { takeOpenRequest } from '../../app/actions';
+import { errorText } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
@@ -174,7 +175,7 @@ export function ClientsPage() {
       />
       {alerts.status === 'error' ? (
         <Banner tone="warning" title={t('alerts.loadError')} className="mb-4">
-          {alerts.error.message}
+          {errorText(alerts.error)}
         </Banner>
       ) : (
         <ClientAlerts alerts={clientAlerts} onOpen={setOpenId} onDismissed={alerts.reload} />

@@ -5,6 +5,7 @@ import type { AppError } from '../../../../shared/contract';
 import type { ClientRow } from '../../../../shared/money';
 import { clientUpdateSchema } from '../../../../shared/money-schemas';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { numberForInput } from '../../app/format';
 import { errorTitle } from '../../app/i18n';
 import { useFieldErrors } from '../../app/validation';
@@ -46,7 +47,7 @@ export function PaymentTerms({ client, onSaved }: { client: ClientRow; onSaved: 
     const result = await api.call('clients/update', input);
     setBusy(false);
     if (!result.ok) {
-      if (result.error.field) v.setServerError(result.error.field, result.error.message);
+      if (result.error.field) v.setServerError(result.error.field, errorText(result.error));
       else setError(result.error);
       return;
     }
@@ -71,7 +72,7 @@ export function PaymentTerms({ client, onSaved }: { client: ClientRow; onSaved: 
     >
       {error ? (
         <Banner tone="danger" title={errorTitle(error.code)}>
-          {error.message}
+          {errorText(error)}
         </Banner>
       ) : null}
       <div className="grid grid-cols-2 gap-3">

@@ -7,6 +7,7 @@ import type { AppError, Args } from '../../../../shared/contract';
 import type { SavedView } from '../../../../shared/money';
 import { viewSaveSchema } from '../../../../shared/money-schemas';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/useApi';
 import { useFieldErrors } from '../../app/validation';
 import { Button } from '../../components/Button';
@@ -54,7 +55,7 @@ export function SavedViews() {
           >
             <p className="px-2 pt-1.5 pb-1 text-[12px] font-medium text-muted">{t('views.title')}</p>
             {views.status === 'error' ? (
-              <p className="px-2 py-2 text-[12.5px] text-danger-text">{views.error.message}</p>
+              <p className="px-2 py-2 text-[12.5px] text-danger-text">{errorText(views.error)}</p>
             ) : (views.data ?? []).length === 0 ? (
               <p className="px-2 py-2 text-[12.5px] text-muted">{t('views.empty')}</p>
             ) : (
@@ -173,7 +174,7 @@ function SaveViewDialog({
     const result = await api.call('views/save', input);
     setBusy(false);
     if (!result.ok) {
-      if (result.error.field === 'name') v.setServerError('name', result.error.message);
+      if (result.error.field === 'name') v.setServerError('name', errorText(result.error));
       else setError(result.error);
       return;
     }

@@ -12,6 +12,7 @@ import type { FxRate } from '../../../../shared/money';
 import { fxSetSchema } from '../../../../shared/money-schemas';
 import { toastError } from '../../app/actions';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import {
   currencyName,
   formatDate,
@@ -220,7 +221,7 @@ function RateForm({
     setBusy(false);
     if (!result.ok) {
       if (result.error.field === 'date' || result.error.field === 'rate') {
-        v.setServerError(result.error.field, result.error.message);
+        v.setServerError(result.error.field, errorText(result.error));
       } else toastError(result.error);
       return;
     }
@@ -359,7 +360,7 @@ function RatesTable({
     const result = await api.call('fx/set', value);
     setBusy(false);
     if (!result.ok) {
-      setEditing({ ...editing, error: result.error.message });
+      setEditing({ ...editing, error: errorText(result.error) });
       return;
     }
     setEditing(null);

@@ -12,6 +12,7 @@ import type { Expense } from '../../../../shared/money';
 import { type ExpenseInput, expenseInputSchema } from '../../../../shared/money-schemas';
 import { refreshSummary, toastError } from '../../app/actions';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { formatMonth, majorToMinor, parseDecimal } from '../../app/format';
 import { useApp } from '../../app/store';
 import { Button } from '../../components/Button';
@@ -123,7 +124,7 @@ export function QuickEntry({
     setBusy(false);
     if (!result.ok) {
       const field = result.error.field;
-      if (field && (FIELDS as readonly string[]).includes(field)) v.setServerError(field, result.error.message);
+      if (field && (FIELDS as readonly string[]).includes(field)) v.setServerError(field, errorText(result.error));
       else toastError(result.error);
       return;
     }

@@ -7,6 +7,7 @@ import type { ExpenseOccurrence } from '../../../../shared/money';
 import { expenseStopSchema } from '../../../../shared/money-schemas';
 import { refreshSummary } from '../../app/actions';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { formatMonth } from '../../app/format';
 import { FormDialog } from '../../components/Dialog';
 import { Field, Input } from '../../components/Field';
@@ -38,7 +39,7 @@ export function StopRecurrenceDialog({
     const result = await api.call('expenses/stop', value);
     setBusy(false);
     if (!result.ok) {
-      if (result.error.field === 'lastMonth') v.setServerError('lastMonth', result.error.message);
+      if (result.error.field === 'lastMonth') v.setServerError('lastMonth', errorText(result.error));
       else setError(result.error);
       return;
     }

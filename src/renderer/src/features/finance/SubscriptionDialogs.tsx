@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/money-schemas';
 import { refreshSummary } from '../../app/actions';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import {
   formatDate,
   formatMoney,
@@ -100,7 +101,7 @@ export function NewSubscriptionDialog({
     const result = await api.call('subscriptions/create', value);
     setBusy(false);
     if (!result.ok) {
-      if (result.error.field) v.setServerError(result.error.field, result.error.message);
+      if (result.error.field) v.setServerError(result.error.field, errorText(result.error));
       else setError(result.error);
       return;
     }
@@ -261,7 +262,7 @@ export function SubscriptionChangeDialog({
     setBusy(false);
     if (!result.ok) {
       if (result.error.field === 'effectiveOn' || result.error.field === 'feeMinor')
-        v.setServerError(result.error.field, result.error.message);
+        v.setServerError(result.error.field, errorText(result.error));
       else setError(result.error);
       return;
     }

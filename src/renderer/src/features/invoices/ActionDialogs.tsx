@@ -7,6 +7,7 @@ import { addDays } from '../../../../shared/dates';
 import type { Invoice } from '../../../../shared/money';
 import { creditNoteSchema, invoiceIssueSchema, invoiceVoidSchema } from '../../../../shared/money-schemas';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { formatDate, formatMoney, majorToMinor, parseDecimal } from '../../app/format';
 import { Button } from '../../components/Button';
 import { ErrorBanner, FormDialog, Modal } from '../../components/Dialog';
@@ -62,7 +63,7 @@ export function IssueDialog({
     const result = await api.call('invoices/issue', value);
     setBusy(false);
     if (!result.ok) {
-      if (result.error.field === 'issueDate') v.setServerError('issueDate', result.error.message);
+      if (result.error.field === 'issueDate') v.setServerError('issueDate', errorText(result.error));
       else setError(result.error);
       return;
     }
@@ -157,7 +158,7 @@ export function VoidDialog({
     const result = await api.call('invoices/void', { id: invoice.id, reason: reason.trim() });
     setBusy(false);
     if (!result.ok) {
-      if (result.error.field === 'reason') v.setServerError('reason', result.error.message);
+      if (result.error.field === 'reason') v.setServerError('reason', errorText(result.error));
       else setError(result.error);
       return;
     }
@@ -237,7 +238,7 @@ export function CreditNoteDialog({
     setBusy(false);
     if (!result.ok) {
       if (result.error.field === 'amountMinor' || result.error.field === 'reason')
-        v.setServerError(result.error.field, result.error.message);
+        v.setServerError(result.error.field, errorText(result.error));
       else setError(result.error);
       return;
     }

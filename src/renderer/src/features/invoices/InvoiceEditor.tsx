@@ -13,6 +13,7 @@ import { type Currency, EU_COUNTRIES } from '../../../../shared/domain';
 import type { ClientDetail, ClientOption, Invoice } from '../../../../shared/money';
 import { type InvoiceDraftInput, invoiceDraftSchema, invoiceUpdateDraftSchema } from '../../../../shared/money-schemas';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { countryName, formatMoney, formatMonth, majorToMinor, numberForInput, parseDecimal } from '../../app/format';
 import { errorTitle } from '../../app/i18n';
 import { useApp } from '../../app/store';
@@ -207,7 +208,7 @@ export function InvoiceEditor({
     setBusy(false);
     if (!result.ok) {
       const f = result.error.field;
-      if (f && f !== 'lines' && f !== 'projectId') v.setServerError(f, result.error.message);
+      if (f && f !== 'lines' && f !== 'projectId') v.setServerError(f, errorText(result.error));
       else setError(result.error);
       return;
     }
@@ -290,7 +291,7 @@ export function InvoiceEditor({
       >
         {error ? (
           <Banner tone="danger" title={errorTitle(error.code)}>
-            {error.message}
+            {errorText(error)}
           </Banner>
         ) : null}
 
@@ -356,7 +357,7 @@ export function InvoiceEditor({
             </RadioGroup.Root>
             {detailFailed ? (
               <p role="alert" className="mt-2 text-[12.5px] text-danger-text">
-                {detailFailed.message}
+                {errorText(detailFailed)}
               </p>
             ) : !detail ? (
               <Skeleton className="mt-2 h-4 w-40" />

@@ -6,6 +6,7 @@ import { type Currency, PAYMENT_METHODS, type PaymentMethod } from '../../../../
 import type { Invoice } from '../../../../shared/money';
 import { paymentSchema } from '../../../../shared/money-schemas';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { formatDate, formatMoney, majorToMinor, parseDecimal } from '../../app/format';
 import { FormDialog } from '../../components/Dialog';
 import { CurrencySelect } from '../../components/DomainInputs';
@@ -100,7 +101,7 @@ export function PaymentDialog({
           }),
         );
       else if (e.field && ['amountMinor', 'currency', 'paidOn', 'method', 'note'].includes(e.field))
-        v.setServerError(e.field, e.message);
+        v.setServerError(e.field, errorText(e));
       else setError(e);
       return;
     }

@@ -7,6 +7,7 @@
  */
 import { toast } from 'sonner';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import i18n, { errorTitle } from '../../app/i18n';
 import { useApp } from '../../app/store';
 import { browserReportUrl, invoiceRoute } from './printRoute';
@@ -18,7 +19,7 @@ export async function printInvoice(invoice: { id: number; number: string | null 
   const pending = desktop ? toast.loading(i18n.t('invoices:print.preparing')) : undefined;
   const result = await api.call('host/printToPdf', { route, fileName });
   if (!result.ok) {
-    toast.error(errorTitle(result.error.code), { id: pending, description: result.error.message });
+    toast.error(errorTitle(result.error.code), { id: pending, description: errorText(result.error) });
     return;
   }
   if (result.value.saved) {

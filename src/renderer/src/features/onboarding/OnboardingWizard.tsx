@@ -6,6 +6,7 @@ import type { AppError } from '../../../../shared/contract';
 import { onboardingSchema } from '../../../../shared/schemas';
 import { refreshWorkspace } from '../../app/actions';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { errorTitle } from '../../app/i18n';
 import { LanguageMenu } from '../../app/shell/LanguageMenu';
 import { ThemeMenu } from '../../app/shell/ThemeMenu';
@@ -51,7 +52,7 @@ export function OnboardingWizard({ onCancel }: { onCancel: () => void }) {
     setBusy(false);
     if (!result.ok) {
       if (result.error.field) {
-        v.setServerError(result.error.field, result.error.message);
+        v.setServerError(result.error.field, errorText(result.error));
         setStep(stepOfPath(result.error.field));
       } else {
         setServerError(result.error);
@@ -148,7 +149,7 @@ export function OnboardingWizard({ onCancel }: { onCancel: () => void }) {
           <div className="px-6 py-5">
             {serverError ? (
               <Banner tone="danger" title={errorTitle(serverError.code)} className="mb-4">
-                {serverError.message}
+                {errorText(serverError)}
               </Banner>
             ) : null}
             {step === 0 ? <StepWorkspace {...stepProps} /> : null}

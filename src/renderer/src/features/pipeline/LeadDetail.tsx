@@ -32,6 +32,7 @@ import { activityInputSchema, probabilityOverrideSchema } from '../../../../shar
 import { bandOf, type ScoreFactor } from '../../../../shared/scoring';
 import { navigateToRecord, toastError } from '../../app/actions';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { formatDate, formatDateTime, formatMoney, formatPercent, numberForInput, parseDecimal } from '../../app/format';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
@@ -552,7 +553,7 @@ function OverrideForm({
     const result = await api.call('leads/overrideProbability', input);
     setBusy(false);
     if (!result.ok) {
-      if (result.error.field) v.setServerError(result.error.field, result.error.message);
+      if (result.error.field) v.setServerError(result.error.field, errorText(result.error));
       else toastError(result.error);
       return;
     }
@@ -626,7 +627,7 @@ function LogActivity({ leadId, onLogged }: { leadId: number; onLogged: (lead: Le
     const result = await api.call('leads/addActivity', { leadId, kind, note: input.note });
     setBusy(false);
     if (!result.ok) {
-      if (result.error.field) v.setServerError(result.error.field, result.error.message);
+      if (result.error.field) v.setServerError(result.error.field, errorText(result.error));
       else toastError(result.error);
       return;
     }

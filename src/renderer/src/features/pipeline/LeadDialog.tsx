@@ -18,6 +18,7 @@ import type { LeadDetail } from '../../../../shared/leads';
 import { type LeadInput, leadInputSchema } from '../../../../shared/leads-schemas';
 import { AUTHORITIES, type Authority, NEEDS, type Need, TIMELINES, type Timeline } from '../../../../shared/scoring';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { majorToMinor, minorToMajor, numberForInput, parseDecimal } from '../../app/format';
 import { errorTitle } from '../../app/i18n';
 import { Banner } from '../../components/Banner';
@@ -187,7 +188,7 @@ export function LeadDialog({
     setBusy(false);
     if (!result.ok) {
       const field = result.error.field;
-      if (field) v.setServerError(field, result.error.message);
+      if (field) v.setServerError(field, errorText(result.error));
       else setError(result.error);
       return;
     }
@@ -229,7 +230,7 @@ export function LeadDialog({
       >
         {error ? (
           <Banner tone="danger" title={errorTitle(error.code)}>
-            {error.message}
+            {errorText(error)}
           </Banner>
         ) : null}
         <FormSection title={t('form.sections.contact')}>

@@ -5,6 +5,7 @@ import type { AppError } from '../../../../shared/contract';
 import type { LeadDetail } from '../../../../shared/leads';
 import { leadStageSchema } from '../../../../shared/leads-schemas';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { errorTitle } from '../../app/i18n';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -44,7 +45,7 @@ export function LostDialog({
     const result = await api.call('leads/setStage', input);
     setBusy(false);
     if (!result.ok) {
-      if (result.error.field === 'reason') v.setServerError('reason', result.error.message);
+      if (result.error.field === 'reason') v.setServerError('reason', errorText(result.error));
       else setError(result.error);
       return;
     }
@@ -81,7 +82,7 @@ export function LostDialog({
       >
         {error ? (
           <Banner tone="danger" title={errorTitle(error.code)}>
-            {error.message}
+            {errorText(error)}
           </Banner>
         ) : null}
         <Field label={t('lost.reason')} error={v.errorFor('reason')}>

@@ -19,6 +19,7 @@ import { isClosedLead, nextLeadStages } from '../../../../shared/domain';
 import type { LeadRow } from '../../../../shared/leads';
 import { navigate, toastError } from '../../app/actions';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
@@ -321,7 +322,7 @@ export function PipelinePage() {
               <div className="flex-1" />
               {pages.error && pages.total !== null ? (
                 <span className="text-[12px] text-danger-text" role="alert">
-                  {t('pageError', { message: pages.error.message })}
+                  {t('pageError', { message: errorText(pages.error) })}
                 </span>
               ) : null}
               <ColumnChooser visibility={visibility} onChange={setVisibility} />

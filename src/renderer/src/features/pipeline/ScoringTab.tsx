@@ -35,6 +35,7 @@ import {
 } from '../../../../shared/scoring';
 import { toastError } from '../../app/actions';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { formatDateTime, formatNumber, formatPercent, numberForInput, parseDecimal } from '../../app/format';
 import { errorTitle } from '../../app/i18n';
 import { useApp } from '../../app/store';
@@ -471,7 +472,7 @@ function PreviewPanel({ weights, valid, dirty }: { weights: ScoringWeights; vali
   else if (error)
     body = (
       <p className="text-[12.5px] text-danger-text" role="alert">
-        {error.message}
+        {errorText(error)}
       </p>
     );
   else if (!preview) body = <SkeletonBlock lines={3} />;
@@ -564,7 +565,7 @@ function JobPanel() {
           </Button>
         }
       >
-        {job.error.message}
+        {errorText(job.error)}
       </Banner>
     );
   if (job.status === 'done')

@@ -7,6 +7,7 @@ import { toast } from 'sonner';
 import type { AppError, Args } from '../../../../shared/contract';
 import { VIEW_NAME_MAX as SEGMENT_NAME_MAX, viewSaveSchema } from '../../../../shared/money-schemas';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import { errorTitle } from '../../app/i18n';
 import { useFieldErrors } from '../../app/validation';
@@ -54,7 +55,7 @@ export function SegmentsMenu({ view }: { view: LeadsView }) {
           >
             <p className="px-2 pt-1.5 pb-1 text-[12px] font-medium text-muted">{t('segments.title')}</p>
             {error ? (
-              <p className="px-2 py-2 text-[12.5px] text-danger-text">{error.message}</p>
+              <p className="px-2 py-2 text-[12.5px] text-danger-text">{errorText(error)}</p>
             ) : (segments ?? []).length === 0 ? (
               <p className="px-2 py-2 text-[12.5px] text-muted">{t('segments.empty')}</p>
             ) : (
@@ -183,7 +184,7 @@ function SaveSegmentDialog({
     const result = await api.call('views/save', input);
     setBusy(false);
     if (!result.ok) {
-      if (result.error.field === 'name') v.setServerError('name', result.error.message);
+      if (result.error.field === 'name') v.setServerError('name', errorText(result.error));
       else setError(result.error);
       return;
     }
@@ -221,7 +222,7 @@ function SaveSegmentDialog({
       >
         {error ? (
           <Banner tone="danger" title={errorTitle(error.code)}>
-            {error.message}
+            {errorText(error)}
           </Banner>
         ) : null}
         <Field

@@ -14,6 +14,7 @@ import { leadWinSchema } from '../../../../shared/leads-schemas';
 import type { ClientOption, Invoice } from '../../../../shared/money';
 import { navigate } from '../../app/actions';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { formatDate, formatMoney, majorToMinor, minorToMajor, numberForInput, parseDecimal } from '../../app/format';
 import { errorTitle } from '../../app/i18n';
 import { useApp } from '../../app/store';
@@ -100,7 +101,7 @@ export function WinDialog({
     const result = await api.call('leads/win', leadWinSchema.parse(input));
     if (!result.ok) {
       setBusy(false);
-      if (result.error.field) v.setServerError(result.error.field, result.error.message);
+      if (result.error.field) v.setServerError(result.error.field, errorText(result.error));
       else setError(result.error);
       return;
     }
@@ -159,7 +160,7 @@ export function WinDialog({
       >
         {error ? (
           <Banner tone="danger" title={errorTitle(error.code)} className="col-span-2">
-            {error.message}
+            {errorText(error)}
           </Banner>
         ) : null}
         <Field label={t('win.service')} error={v.errorFor('serviceId')} className="col-span-2">
@@ -314,7 +315,10 @@ function WonSummary({ outcome, company, onClose }: { outcome: Outcome; company: 
                       amount: formatMoney(deposit.totalMinor, deposit.currency, lang),
                       due: deposit.dueDate ? formatDate(deposit.dueDate, lang) : '—',
                     })
-                  : t('win.depositUnread', { id: won.depositInvoiceId, reason: outcome.depositError?.message ?? '' })}
+                  : t('win.depositUnread', {
+                      id: won.depositInvoiceId,
+                      reason: outcome.depositError ? errorText(outcome.depositError) : '',
+                    })}
             </span>
           </Made>
         </ul>

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/contract';
 import type { BoardCard, ProjectDetail } from '../../../../shared/pipeline';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { formatDate, formatMoney } from '../../app/format';
 import { errorTitle } from '../../app/i18n';
 import { useApiQuery } from '../../app/useApi';
@@ -207,7 +208,7 @@ function DeliverModal({ card, today, onClose, onDelivered, onReviewGates }: Deli
 
           {error ? (
             <Banner tone="danger" title={errorTitle(error.code)}>
-              {error.message}
+              {errorText(error)}
             </Banner>
           ) : null}
         </form>

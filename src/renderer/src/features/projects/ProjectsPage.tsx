@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/pipeline';
 import { navigate, setPrefs, takeOpenRequest } from '../../app/actions';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
@@ -127,7 +128,7 @@ export function ProjectsPage() {
   };
 
   const refused = (card: BoardCard, error: AppError) => {
-    toast.error(t('move.failed', { name: card.name }), { description: error.message });
+    toast.error(t('move.failed', { name: card.name }), { description: errorText(error) });
   };
 
   const onDelivered = async (project: ProjectDetail) => {

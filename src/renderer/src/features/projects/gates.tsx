@@ -17,6 +17,7 @@ import {
   reviewerProblem,
 } from '../../../../shared/pipeline';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { errorTitle } from '../../app/i18n';
 import { Banner } from '../../components/Banner';
@@ -249,7 +250,7 @@ function GateCard({
           </div>
           {error ? (
             <Banner tone="danger" title={errorTitle(error.code)}>
-              {error.message}
+              {errorText(error)}
             </Banner>
           ) : null}
           <div className="flex items-center justify-between gap-3">

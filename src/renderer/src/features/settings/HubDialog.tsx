@@ -4,6 +4,7 @@ import type { AppError, Hub, Person } from '../../../../shared/contract';
 import { type Currency, HUB_COLORS, type HubTargetKind } from '../../../../shared/domain';
 import { type HubInput, hubInputSchema } from '../../../../shared/schemas';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { numberForInput } from '../../app/format';
 import { emptyHubFields, type HubFields, hubFieldsToInput } from '../../app/hubForm';
 import { useFieldErrors } from '../../app/validation';
@@ -97,7 +98,7 @@ export function HubDialog({
     }
     setBusy(false);
     if (!result.ok) {
-      if (result.error.field) v.setServerError(result.error.field.replace(/^patch\./, ''), result.error.message);
+      if (result.error.field) v.setServerError(result.error.field.replace(/^patch\./, ''), errorText(result.error));
       else setError(result.error);
       return;
     }

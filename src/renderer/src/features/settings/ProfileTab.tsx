@@ -7,6 +7,7 @@ import type { Currency } from '../../../../shared/domain';
 import { MAX_LOGO_BYTES, type SettingsPatch, settingsPatchSchema } from '../../../../shared/schemas';
 import { refreshSummary, toastError } from '../../app/actions';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { formatBytes, formatDateTime, formatMonth } from '../../app/format';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
@@ -121,7 +122,7 @@ function ProfileForm({ saved, onSaved }: { saved: WorkspaceSettings; onSaved: (s
     const result = await api.call('settings/update', patch);
     setBusy(false);
     if (!result.ok) {
-      if (result.error.field) v.setServerError(result.error.field, result.error.message);
+      if (result.error.field) v.setServerError(result.error.field, errorText(result.error));
       else toastError(result.error);
       return;
     }

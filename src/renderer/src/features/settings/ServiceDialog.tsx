@@ -4,6 +4,7 @@ import type { AppError, Service } from '../../../../shared/contract';
 import { type Currency, TIERS, type Tier } from '../../../../shared/domain';
 import { serviceUpdateSchema } from '../../../../shared/schemas';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { majorToMinor, minorToMajor, numberForInput, parseDecimal } from '../../app/format';
 import { useFieldErrors } from '../../app/validation';
 import { FormDialog } from '../../components/Dialog';
@@ -94,7 +95,7 @@ export function ServiceDialog({
     const result = await api.call('catalogue/update', value);
     setBusy(false);
     if (!result.ok) {
-      if (result.error.field) v.setServerError(result.error.field, result.error.message);
+      if (result.error.field) v.setServerError(result.error.field, errorText(result.error));
       else setError(result.error);
       return;
     }

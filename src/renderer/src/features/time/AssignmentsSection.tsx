@@ -11,6 +11,7 @@ import type { Assignment } from '../../../../shared/capacity';
 import { assignmentUpdateSchema } from '../../../../shared/capacity-schemas';
 import type { AppError } from '../../../../shared/contract';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { formatDate, formatMoney, numberForInput, parseDecimal } from '../../app/format';
 import { useApiQuery } from '../../app/useApi';
 import { useFieldErrors } from '../../app/validation';
@@ -398,7 +399,7 @@ function EditAssignmentDialog({
       onSaved();
       return;
     }
-    if (result.error.field) v.setServerError(result.error.field, result.error.message);
+    if (result.error.field) v.setServerError(result.error.field, errorText(result.error));
     else setError(result.error);
   };
 

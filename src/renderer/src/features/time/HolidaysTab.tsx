@@ -13,6 +13,7 @@ import { holidayInputSchema } from '../../../../shared/capacity-schemas';
 import type { AppError, Hub } from '../../../../shared/contract';
 import { toastError } from '../../app/actions';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { countryName, formatDate } from '../../app/format';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
@@ -295,7 +296,7 @@ function AddHolidayDialog({ hub, onClose, onAdded }: { hub: Hub; onClose: () => 
     if (result.error.field === 'name' || result.error.field === 'date')
       v.setServerError(
         result.error.field,
-        result.error.code === 'CONFLICT' ? t('holidays.duplicate', { name: name.trim() }) : result.error.message,
+        result.error.code === 'CONFLICT' ? t('holidays.duplicate', { name: name.trim() }) : errorText(result.error),
       );
     else setError(result.error);
   };

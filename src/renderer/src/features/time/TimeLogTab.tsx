@@ -9,8 +9,10 @@ import { CalendarDays, ChevronLeft, ChevronRight, CircleAlert, Clock } from 'luc
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimeWeek } from '../../../../shared/capacity';
+import type { AppError } from '../../../../shared/contract';
 import { addDays, startOfIsoWeek } from '../../../../shared/dates';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { numberForInput, parseDecimal } from '../../app/format';
 import { useApiQuery } from '../../app/useApi';
 import { Button } from '../../components/Button';
@@ -222,11 +224,11 @@ function WeekGrid({
   const available = data.available.reduce((s, h) => s + h, 0);
 
   /** Known refusals of the core in the chosen language; anything else as the core says it. */
-  const refusal = (message: string) => {
-    if (/ahead of today/.test(message)) return t('log.future');
-    if (/did not work here/.test(message)) return t('log.notEmployed', { name: personName });
-    if (/a day has 24/.test(message)) return t('log.dayFull');
-    return message;
+  const refusal = (error: AppError) => {
+    if (error.key === 'time.aheadOfToday') return t('log.future');
+    if (error.key === 'time.notEmployed') return t('log.notEmployed', { name: personName });
+    if (error.key === 'time.dayFull') return t('log.dayFull');
+    return errorText(error);
   };
 
   const commit = async (rowIndex: number, day: number) => {
@@ -259,7 +261,7 @@ function WeekGrid({
       return next;
     });
     if (!result.ok) {
-      setErrors((e) => setIn(e, key, refusal(result.error.message)));
+      setErrors((e) => setIn(e, key, refusal(result.error)));
       return;
     }
     week.setData(() => result.value as TimeWeek);

@@ -1,6 +1,7 @@
 import { RotateCw, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { cancelDemo, dismissDemo, startDemo } from '../../app/actions';
+import { errorText } from '../../app/errors';
 import { formatPercent } from '../../app/format';
 import { errorTitle } from '../../app/i18n';
 import { useApp } from '../../app/store';
@@ -42,7 +43,7 @@ export function DemoProgress() {
           </>
         }
       >
-        {job.error.message}
+        {errorText(job.error)}
       </Banner>
     );
   }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/contract';
 import { pathSchema } from '../../../../shared/schemas';
 import { openWorkspace, pickAndOpenWorkspace, setOpenFileOpen } from '../../app/actions';
+import { errorText } from '../../app/errors';
 import { errorTitle } from '../../app/i18n';
 import { useApp } from '../../app/store';
 import { useFieldErrors } from '../../app/validation';
@@ -36,7 +37,7 @@ export function OpenWorkspaceForm({ autoFocus }: { autoFocus?: boolean }) {
     setBusy(false);
     if (failure) {
       setError(failure);
-      if (host === 'web') v.setServerError('path', failure.message);
+      if (host === 'web') v.setServerError('path', errorText(failure));
     }
   };
 
@@ -93,7 +94,7 @@ export function OpenWorkspaceForm({ autoFocus }: { autoFocus?: boolean }) {
           </Button>
           {error ? (
             <Banner tone="danger" title={errorTitle(error.code)} className="w-full">
-              {error.message}
+              {errorText(error)}
             </Banner>
           ) : null}
         </div>

@@ -1,0 +1,50 @@
+/**
+ * A core error in the person's language. The core sends an English `message`
+ * and, for the sentences in its catalog (src/shared/errors.ts), a `key` and
+ * `params`; the key is translated under `coreError` in the locale files.
+ * Unknown or missing keys fall back to the core's sentence, and English shows
+ * the core's sentence itself (the catalog and en.json are kept equal by
+ * tests/unit/core-errors.test.ts).
+ */
+import i18n from 'i18next';
+import { coreErrorEntry, type ErrorEnum } from '../../../shared/errors';
+import type { ErrorParams, ErrorRef } from '../../../shared/result';
+
+/** Where the renderer keeps the label of each domain value a sentence can name (namespace:prefix). */
+export const ERROR_ENUM_LABELS: Record<ErrorEnum, string> = {
+  leadStage: 'pipeline:stage',
+};
+
+/** i18next's `t` without the typed-key overloads: the keys here are built at run time. */
+const translate = (key: string, options: Record<string, unknown>): string =>
+  (i18n.t as unknown as (key: string, options: Record<string, unknown>) => string).call(i18n, key, options);
+
+/** A keyed sentence with its params: domain values as their labels, keyed parts translated and joined. */
+function translateRef(ref: ErrorRef): string | null {
+  const entry = coreErrorEntry(ref.key);
+  if (!entry || !i18n.exists(`coreError.${ref.key}`)) return null;
+  const values: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(ref.params ?? {})) {
+    if (Array.isArray(value)) {
+      const parts = value.map(translateRef);
+      if (parts.some((p) => p === null)) return null;
+      values[name] = parts.join(entry.lists?.[name] ?? ' ');
+    } else {
+      const domain = entry.enums?.[name];
+      values[name] = domain
+        ? translate(`${ERROR_ENUM_LABELS[domain]}.${value}`, { defaultValue: String(value) })
+        : value;
+    }
+  }
+  return translate(`coreError.${ref.key}`, values);
+}
+
+/** The sentence to show for an error from the core: translated when its key is known, else the core's own. */
+export function errorText(error: {
+  message: string;
+  key?: string | undefined;
+  params?: ErrorParams | undefined;
+}): string {
+  if (!error.key || !i18n.language || i18n.language.startsWith('en')) return error.message;
+  return translateRef({ key: error.key, ...(error.params ? { params: error.params } : {}) }) ?? error.message;
+}
