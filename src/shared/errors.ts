@@ -41,6 +41,7 @@ export const CORE_ERRORS = {
   'notFound.invoice': { en: 'There is no invoice with id {{id}}.' },
   'notFound.lead': { en: 'There is no lead with id {{id}}.' },
   'notFound.person': { en: 'There is no person with id {{id}}.' },
+  'notFound.fxRate': { en: 'There is no {{currency}} rate on {{date}}.' },
   'notFound.project': { en: 'There is no project with id {{id}}.' },
   'notFound.savedView': { en: 'There is no saved view with id {{id}}.' },
   'notFound.service': { en: 'There is no service with id {{id}}.' },
@@ -59,6 +60,7 @@ export const CORE_ERRORS = {
   'job.cancelled': { en: 'Cancelled; nothing was changed.' },
 
   // ----- Workspace files, backups and upgrades -----
+  'workspace.noSettings': { en: 'This workspace has no settings row; restore a backup.' },
   'workspace.none': { en: 'No workspace is open. Open the demo agency, start an empty one, or open a file.' },
   'workspace.cannotOpen': { en: '{{file}} could not be opened as a workspace ({{detail}}).' },
   'workspace.noProfile': { en: '{{file}} has no workspace profile; it is not usable.' },
@@ -167,6 +169,9 @@ export const CORE_ERRORS = {
   'time.dayFull': { en: 'That makes {{hours}} h on {{date}}; a day has 24.' },
   'timeOff.overlap': { en: 'This overlaps time off already booked from {{start}} to {{end}}.' },
   'holiday.exists': { en: '"{{name}}" is already a holiday on {{date}}.' },
+
+  // ----- Exchange rates -----
+  'fx.reportingCurrency': { en: '{{currency}} is the reporting currency; its rate is always 1.' },
 
   // ----- Invoices and payments -----
   'invoice.totalNotPositive': { en: 'The invoice total must be more than zero.' },

@@ -106,7 +106,10 @@ describe('atalaya CLI', () => {
 
     const missing = atalaya('info', '--workspace', path.join(dir, 'nope.atalaya'), '--json');
     expect(missing.code).toBe(1);
-    expect(missing.json().error.code).toBe('NOT_FOUND');
+    // The documented shape, exactly: the UI's translation key and params stay out of the CLI's JSON.
+    expect(missing.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: `There is no workspace file at ${path.join(dir, 'nope.atalaya')}.` },
+    });
   });
 
   it('explains usage errors with exit code 2', () => {

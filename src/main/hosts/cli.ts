@@ -424,7 +424,10 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const appError = toAppError(error);
-    if (values.json) console.log(JSON.stringify({ error: appError }));
+    // The documented shape ({code, message} and the field when there is one); the UI's translation key stays inside.
+    const { code, message, field } = appError;
+    if (values.json)
+      console.log(JSON.stringify({ error: field === undefined ? { code, message } : { code, message, field } }));
     console.error(`Error (${appError.code}): ${appError.message}`);
     return 1;
   }

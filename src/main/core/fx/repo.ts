@@ -1,6 +1,6 @@
 import type { Currency } from '../../../shared/domain';
+import { failure } from '../../../shared/errors';
 import type { FxRate } from '../../../shared/money';
-import { AppFailure } from '../../../shared/result';
 import { audit } from '../audit/log';
 import { cached, type Sqlite } from '../db/client';
 import { Converter, rateTable } from './engine';
@@ -16,7 +16,7 @@ export function reportingCurrency(sqlite: Sqlite): Currency {
   const row = cached(sqlite, 'SELECT reporting_currency AS c FROM workspace_settings WHERE id = 1').get() as
     | { c: Currency }
     | undefined;
-  if (!row) throw new AppFailure('WORKSPACE_INVALID', 'This workspace has no settings row; restore a backup.');
+  if (!row) throw failure('WORKSPACE_INVALID', 'workspace.noSettings');
   return row.c;
 }
 
@@ -27,11 +27,7 @@ export function loadConverter(sqlite: Sqlite): Converter {
 
 export function setRate(sqlite: Sqlite, rate: FxRate, stamp: { at: string; actor: string }): FxRate {
   if (rate.currency === reportingCurrency(sqlite))
-    throw new AppFailure(
-      'BAD_REQUEST',
-      `${rate.currency} is the reporting currency; its rate is always 1.`,
-      'currency',
-    );
+    throw failure('BAD_REQUEST', 'fx.reportingCurrency', { currency: rate.currency }, 'currency');
   sqlite
     .prepare(
       'INSERT INTO fx_rates (currency, date, rate) VALUES (?, ?, ?) ON CONFLICT (currency, date) DO UPDATE SET rate = excluded.rate',
@@ -48,7 +44,7 @@ export function deleteRate(
   stamp: { at: string; actor: string },
 ): number {
   const r = sqlite.prepare('DELETE FROM fx_rates WHERE currency = ? AND date = ?').run(currency, date);
-  if (r.changes === 0) throw new AppFailure('NOT_FOUND', `There is no ${currency} rate on ${date}.`);
+  if (r.changes === 0) throw failure('NOT_FOUND', 'notFound.fxRate', { currency, date });
   audit(sqlite, { ...stamp, action: 'delete_rate', entity: 'fx_rate', detail: { currency, date } });
   return r.changes;
 }
