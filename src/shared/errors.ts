@@ -59,6 +59,14 @@ export const CORE_ERRORS = {
   },
   'job.cancelled': { en: 'Cancelled; nothing was changed.' },
 
+  // ----- The browser host (what only the desktop app can do) -----
+  'host.noFilePicker': {
+    en: 'The browser version cannot show a file picker; type the path of the workspace file instead.',
+  },
+  'host.noFileManager': {
+    en: 'The browser version cannot open your file manager; the path is shown so you can copy it.',
+  },
+
   // ----- Workspace files, backups and upgrades -----
   'workspace.noSettings': { en: 'This workspace has no settings row; restore a backup.' },
   'workspace.none': { en: 'No workspace is open. Open the demo agency, start an empty one, or open a file.' },

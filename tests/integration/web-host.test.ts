@@ -97,7 +97,12 @@ describe('browser host', () => {
 
   it('passes contract errors through and answers host-only methods with NOT_SUPPORTED', async () => {
     expect(JSON.parse((await call('nope/nothing', {})).body).error.code).toBe('UNKNOWN_METHOD');
-    expect(JSON.parse((await call('host/pickWorkspaceFile', {})).body).error.code).toBe('NOT_SUPPORTED');
+    // With its catalog key, so the Spanish screen says it in Spanish.
+    expect(JSON.parse((await call('host/pickWorkspaceFile', {})).body).error).toEqual({
+      code: 'NOT_SUPPORTED',
+      message: 'The browser version cannot show a file picker; type the path of the workspace file instead.',
+      key: 'host.noFilePicker',
+    });
     const bad = await request('/api/call', {
       method: 'POST',
       headers: { authorization: `Bearer ${host.token}` },

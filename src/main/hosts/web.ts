@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import { isMethod } from '../../shared/contract';
+import { failure } from '../../shared/errors';
 import { fail, ok, type Result } from '../../shared/result';
 import type { CoreConfig } from '../core/protocol';
 import { type CoreClient, startCore } from './core-client';
@@ -77,13 +78,8 @@ function hostAllowed(hostHeader: string | undefined, port: number): boolean {
 const HOST_METHODS_IN_BROWSER: Record<string, () => Result<unknown>> = {
   // The page prints itself with the browser's dialog (which can save as PDF).
   'host/printToPdf': () => ok({ saved: null }),
-  'host/pickWorkspaceFile': () =>
-    fail(
-      'NOT_SUPPORTED',
-      'The browser version cannot show a file picker; type the path of the workspace file instead.',
-    ),
-  'host/revealPath': () =>
-    fail('NOT_SUPPORTED', 'The browser version cannot open your file manager; the path is shown so you can copy it.'),
+  'host/pickWorkspaceFile': () => ({ ok: false, error: failure('NOT_SUPPORTED', 'host.noFilePicker').toError() }),
+  'host/revealPath': () => ({ ok: false, error: failure('NOT_SUPPORTED', 'host.noFileManager').toError() }),
 };
 
 function readBody(req: http.IncomingMessage): Promise<string> {
