@@ -6,7 +6,6 @@
  * Demand and Coverage tabs on real data. Screenshots of every tab in light and
  * dark at the default window size, with an accessibility scan of each.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import {
   type Assignment,
@@ -22,11 +21,10 @@ import { addDays, startOfIsoWeek } from '../../src/shared/dates';
 import type { Alert } from '../../src/shared/money';
 import type { Board } from '../../src/shared/pipeline';
 import { type AtalayaApp, expect, snap, test } from './fixtures';
-import { coreCall, mainHeading } from './screens';
+import { coreCall, expectAccessible, mainHeading, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
-const toasts = (page: Page) => page.getByRole('region', { name: /^(Notifications|Notificaciones)/ });
 const board = (page: Page) => page.getByTestId('capacity-board');
 const personRow = (page: Page, id: number) => page.locator(`[data-testid="capacity-person"][data-person-id="${id}"]`);
 const barsRow = (page: Page, id: number) =>
@@ -38,15 +36,6 @@ const reEscape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const en = (n: number, digits: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(n);
 /** A cell's hours as the board writes them: "12.5/40". */
 const cellText = (f: { committed: number; available: number }) => `${en(f.committed, 1)}/${en(f.available, 0)}`;
-
-async function expectAccessible(page: Page, screen: string) {
-  await expect(page.getByRole('status', { name: /Loading|Cargando/ })).toHaveCount(0);
-  const results = await new AxeBuilder({ page }).analyze();
-  const found = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')} — ${v.help}`));
-  expect.soft(found, `axe on ${screen}:\n${found.join('\n')}`).toEqual([]);
-}
 
 async function openCapacity(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Capacity', exact: true }).click();

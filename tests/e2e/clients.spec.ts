@@ -6,42 +6,17 @@
  * a new client refused field by field before it is added. Figures are
  * compared with what the core answers over HTTP.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { ClientDetail, ClientList, ClientRow, ExplainedClientRow } from '../../src/shared/money';
-import { type AtalayaApp, expect, snap, test } from './fixtures';
-import { mainHeading } from './screens';
+import { expect, snap, test } from './fixtures';
+import { coreCall, expectAccessible, mainHeading, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
-/** Asks the core directly (the browser host's HTTP door), as a second witness of what the screen shows. */
-async function core<T>(page: Page, app: AtalayaApp, method: string, args: unknown = {}): Promise<T> {
-  const url = new URL(app.host.url);
-  const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
-  const response = await page.request.post(new URL('/api/call', url).toString(), {
-    headers: { authorization: `Bearer ${token}` },
-    data: { method, args },
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value;
-}
-
-const toasts = (page: Page) => page.getByRole('region', { name: /^Notifications/ });
 const table = (page: Page) => page.getByRole('table', { name: 'Clients' });
 const rows = (page: Page) => page.getByTestId('client-row');
 const scores = async (page: Page) =>
   (await rows(page).getByTestId('client-score').allTextContents()).map((s) => Number(s.replace(/\D/g, '')));
-
-/** No axe violation of impact serious or critical on what is on screen now. */
-async function expectAccessible(page: Page, screen: string) {
-  await expect(page.getByRole('status', { name: /Loading|Cargando/ })).toHaveCount(0);
-  const results = await new AxeBuilder({ page }).analyze();
-  const found = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')} — ${v.help}`));
-  expect.soft(found, `axe on ${screen}:\n${found.join('\n')}`).toEqual([]);
-}
 
 async function openClients(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Clients' }).click();
@@ -56,7 +31,7 @@ async function choose(page: Page, scope: Page | Locator, combobox: string, optio
 test('the table shows every demo client with its health, sorts by health and filters', async ({ page, demoApp }) => {
   await demoApp.open(page);
   await openClients(page);
-  const list = await core<ClientList>(page, demoApp, 'clients/list');
+  const list = await coreCall<ClientList>(page, demoApp, 'clients/list');
   expect(list.clients.length).toBeGreaterThan(10);
   await expect(rows(page)).toHaveCount(list.clients.length);
   await expect(page.getByTestId('client-count')).toContainText(
@@ -108,7 +83,7 @@ test('the table shows every demo client with its health, sorts by health and fil
   await expect(rows(page)).toHaveCount(list.clients.length);
 
   // The top bar's hub filter applies too.
-  const hubs = await core<{ id: number; name: string }[]>(page, demoApp, 'hubs/list');
+  const hubs = await coreCall<{ id: number; name: string }[]>(page, demoApp, 'hubs/list');
   const hub = hubs.find((h) => list.clients.some((c) => c.hubId === h.id))!;
   await choose(page, page, 'Hub filter', hub.name);
   const inHub = list.clients.filter((c) => c.hubId === hub.id);
@@ -143,9 +118,9 @@ test('a long client list renders only the rows in view, and End and Home still r
   demoApp,
 }) => {
   await demoApp.open(page);
-  const hubs = await core<{ id: number }[]>(page, demoApp, 'hubs/list');
+  const hubs = await coreCall<{ id: number }[]>(page, demoApp, 'hubs/list');
   for (let i = 1; i <= 160; i++)
-    await core(page, demoApp, 'clients/create', {
+    await coreCall(page, demoApp, 'clients/create', {
       name: `Windowed Client ${String(i).padStart(3, '0')}`,
       tier: 3,
       vertical: 'media',
@@ -153,7 +128,7 @@ test('a long client list renders only the rows in view, and End and Home still r
       country: 'PE',
       email: null,
     });
-  const total = (await core<{ clients: unknown[] }>(page, demoApp, 'clients/list')).clients.length;
+  const total = (await coreCall<{ clients: unknown[] }>(page, demoApp, 'clients/list')).clients.length;
   expect(total).toBeGreaterThan(200);
   await page.reload();
   await openClients(page);
@@ -175,7 +150,7 @@ test('a long client list renders only the rows in view, and End and Home still r
 test('a saved view comes back after a reload, and can be deleted after confirming', async ({ page, demoApp }) => {
   await demoApp.open(page);
   await openClients(page);
-  const list = await core<ClientList>(page, demoApp, 'clients/list');
+  const list = await coreCall<ClientList>(page, demoApp, 'clients/list');
   await choose(page, page, 'Tier', 'Tier 2 · SME');
   const health = table(page).getByRole('columnheader', { name: 'Health' });
   await health.getByRole('button').click();
@@ -214,12 +189,12 @@ test('a saved view comes back after a reload, and can be deleted after confirmin
   const confirm = page.getByRole('alertdialog', { name: 'Delete the view SMEs, weakest first?' });
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toBeHidden();
-  expect(await core<unknown[]>(page, demoApp, 'views/list', { screen: 'clients' })).toHaveLength(1);
+  expect(await coreCall<unknown[]>(page, demoApp, 'views/list', { screen: 'clients' })).toHaveLength(1);
   await page.getByRole('button', { name: 'Saved view: SMEs, weakest first' }).click();
   await page.getByRole('button', { name: 'Delete view SMEs, weakest first' }).click();
   await confirm.getByRole('button', { name: 'Delete view' }).click();
   await expect(toasts(page).getByText('View SMEs, weakest first deleted')).toBeVisible();
-  expect(await core<unknown[]>(page, demoApp, 'views/list', { screen: 'clients' })).toHaveLength(0);
+  expect(await coreCall<unknown[]>(page, demoApp, 'views/list', { screen: 'clients' })).toHaveLength(0);
 });
 
 /** What the detail must say about each factor, from the core's inputs (the same wording rules as the UI). */
@@ -249,10 +224,10 @@ test('a client opens with every health factor explained, and its payment terms c
 }) => {
   await demoApp.open(page);
   await openClients(page);
-  const list = await core<ClientList>(page, demoApp, 'clients/list');
+  const list = await coreCall<ClientList>(page, demoApp, 'clients/list');
   const weakest = [...list.clients].sort((a, b) => a.health.score - b.health.score)[0]!;
   // The list carries the score; the factors behind it come with the client's detail.
-  const client = await core<ClientDetail>(page, demoApp, 'clients/get', { id: weakest.id });
+  const client = await coreCall<ClientDetail>(page, demoApp, 'clients/get', { id: weakest.id });
   await rows(page).filter({ hasText: client.name }).first().click();
   const detail = page.getByTestId('client-detail');
   await expect(detail.getByRole('heading', { name: client.name, level: 2 })).toBeVisible();
@@ -269,7 +244,9 @@ test('a client opens with every health factor explained, and its payment terms c
   await snap(page, 'clients-detail-light-en');
 
   // The records behind it: invoices with status, number, total and balance.
-  const get = await core<{ invoices: { number: string | null }[] }>(page, demoApp, 'clients/get', { id: client.id });
+  const get = await coreCall<{ invoices: { number: string | null }[] }>(page, demoApp, 'clients/get', {
+    id: client.id,
+  });
   await detail.getByRole('tab', { name: /Invoices/ }).click();
   await expect(detail.getByTestId('client-invoice')).toHaveCount(get.invoices.length);
   await detail.getByRole('tab', { name: /Satisfaction/ }).click();
@@ -293,7 +270,7 @@ test('a client opens with every health factor explained, and its payment terms c
   await deposit.fill('25');
   await terms.getByRole('button', { name: 'Save terms' }).click();
   await expect(toasts(page).getByText('Payment terms saved')).toBeVisible();
-  const after = await core<ClientRow>(page, demoApp, 'clients/get', { id: client.id });
+  const after = await coreCall<ClientRow>(page, demoApp, 'clients/get', { id: client.id });
   expect([after.paymentTermsDays, after.depositPct]).toEqual([45, 25]);
 
   await page.reload();
@@ -306,7 +283,7 @@ test('a client opens with every health factor explained, and its payment terms c
 test('a tier suggested by actual spend is applied only after confirming', async ({ page, demoApp }) => {
   await demoApp.open(page);
   await openClients(page);
-  const list = await core<ClientList>(page, demoApp, 'clients/list');
+  const list = await coreCall<ClientList>(page, demoApp, 'clients/list');
   // The demo's tiers match their spend; give a repeat client the wrong tier so the spend disagrees.
   let client = list.clients.find((c) => c.suggestedTier !== null);
   const detail = page.getByTestId('client-detail');
@@ -320,7 +297,7 @@ test('a tier suggested by actual spend is applied only after confirming', async 
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await expect(edit).toBeHidden();
     await expect(toasts(page).getByText('Client saved')).toBeVisible();
-    client = (await core<ClientList>(page, demoApp, 'clients/list')).clients.find((c) => c.id === repeat.id)!;
+    client = (await coreCall<ClientList>(page, demoApp, 'clients/list')).clients.find((c) => c.id === repeat.id)!;
     expect(client.tier).toBe(wrong);
     expect(client.suggestedTier).toBe(repeat.tier);
   } else {
@@ -337,7 +314,7 @@ test('a tier suggested by actual spend is applied only after confirming', async 
   await expect(confirm).toBeVisible();
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toBeHidden();
-  expect((await core<ClientRow>(page, demoApp, 'clients/get', { id: client.id })).tier).toBe(client.tier);
+  expect((await coreCall<ClientRow>(page, demoApp, 'clients/get', { id: client.id })).tier).toBe(client.tier);
 
   await card.getByRole('button', { name: `Apply tier ${suggested}` }).click();
   await snap(page, 'clients-tier-confirm-light-en');
@@ -345,7 +322,7 @@ test('a tier suggested by actual spend is applied only after confirming', async 
   await expect(confirm).toBeHidden();
   await expect(toasts(page).getByText(`${client.name} is now Tier ${suggested}`)).toBeVisible();
   await expect(card).not.toContainText('Actual spend suggests');
-  expect((await core<ClientRow>(page, demoApp, 'clients/get', { id: client.id })).tier).toBe(suggested);
+  expect((await coreCall<ClientRow>(page, demoApp, 'clients/get', { id: client.id })).tier).toBe(suggested);
   await page.keyboard.press('Escape');
   await expect(rows(page).filter({ hasText: client.name }).first()).toContainText(`T${suggested}`);
 });
@@ -354,7 +331,7 @@ test('client alerts can be opened and dismissed', async ({ page, demoApp }) => {
   await demoApp.open(page);
   await openClients(page);
   const alerts = (
-    await core<{ id: number; rule: string; entityId: number; params: { clientName: string } }[]>(
+    await coreCall<{ id: number; rule: string; entityId: number; params: { clientName: string } }[]>(
       page,
       demoApp,
       'alerts/list',
@@ -375,7 +352,7 @@ test('client alerts can be opened and dismissed', async ({ page, demoApp }) => {
     .first()
     .click();
   await expect
-    .poll(async () => (await core<{ id: number }[]>(page, demoApp, 'alerts/list')).some((a) => a.id === first.id))
+    .poll(async () => (await coreCall<{ id: number }[]>(page, demoApp, 'alerts/list')).some((a) => a.id === first.id))
     .toBe(false);
   if (alerts.length > 1)
     await expect(strip.getByRole('heading')).toHaveText(
@@ -387,7 +364,7 @@ test('client alerts can be opened and dismissed', async ({ page, demoApp }) => {
 test('a new client is refused field by field, then added and opened', async ({ page, demoApp }) => {
   await demoApp.open(page);
   await openClients(page);
-  const before = (await core<ClientList>(page, demoApp, 'clients/list')).clients.length;
+  const before = (await coreCall<ClientList>(page, demoApp, 'clients/list')).clients.length;
   await page.getByRole('button', { name: 'New client' }).click();
   const dialog = page.getByRole('dialog', { name: 'New client' });
   await expect(dialog.getByLabel('Name')).toBeFocused();
@@ -420,7 +397,7 @@ test('a new client is refused field by field, then added and opened', async ({ p
   await expect(detail).toContainText('Prospect');
   await page.keyboard.press('Escape');
   await expect(rows(page)).toHaveCount(before + 1);
-  const created = (await core<ClientList>(page, demoApp, 'clients/list')).clients.find(
+  const created = (await coreCall<ClientList>(page, demoApp, 'clients/list')).clients.find(
     (c) => c.name === 'Quetzal Studio',
   )!;
   expect(created).toMatchObject({ tier: 2, vertical: 'media', country: 'GT', paymentTermsDays: 30, depositPct: 20 });
@@ -447,7 +424,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await expect(rows(page).first()).toBeVisible();
         await snap(page, `clients-table-${scheme}-${lang}`);
         await expectAccessible(page, `clients table (${scheme}, ${lang})`);
-        const list = await core<ClientList>(page, demoApp, 'clients/list');
+        const list = await coreCall<ClientList>(page, demoApp, 'clients/list');
         const client = [...list.clients].sort((a, b) => a.health.score - b.health.score)[0]!;
         await rows(page).filter({ hasText: client.name }).first().click();
         const detail = page.getByTestId('client-detail');

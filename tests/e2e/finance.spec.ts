@@ -5,14 +5,11 @@
  * expansion; FX rates are added, including from a "missing rate" banner.
  * Every tab is photographed in light and dark, English and Spanish.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
-import { mainHeading } from './screens';
+import { expectAccessible, mainHeading, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
-
-const toasts = (page: Page) => page.getByRole('region', { name: /^Notifications/ });
 
 async function openFinance(page: Page, tab: string, section = 'Finance', nav = 'Main') {
   await page.getByRole('navigation', { name: nav }).getByRole('button', { name: section }).click();
@@ -33,18 +30,6 @@ function cents(text: string): number {
 
 async function moneyOf(locator: Locator): Promise<number> {
   return cents((await locator.textContent()) ?? '');
-}
-
-/** No axe violation of impact serious or critical on the page as it stands. */
-async function expectAccessible(page: Page, screen: string) {
-  await expect(page.getByRole('status', { name: 'Loading…' })).toHaveCount(0);
-  const results = await new AxeBuilder({ page }).analyze();
-  const found = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) =>
-      v.nodes.map((n) => `${v.id} ${n.target.join(' ')} — ${(n.failureSummary ?? v.help).slice(0, 200)}`),
-    );
-  expect.soft(found, `axe on ${screen}:\n${found.join('\n')}`).toEqual([]);
 }
 
 async function totalsReady(panel: Locator) {

@@ -6,29 +6,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { Hub } from '../../src/shared/contract';
 import type { ClientDetail, ClientProject, InvoiceList, InvoiceSummary } from '../../src/shared/money';
 import { type AtalayaApp, expect, SCREENSHOTS, snap, test } from './fixtures';
-import { mainHeading } from './screens';
+import { expectAccessible, mainHeading, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
-const toasts = (page: Page) => page.getByRole('region', { name: /^Notifications/ });
 const usd = (minor: number) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 }).format(minor / 100);
 const major = (minor: number) => (minor / 100).toFixed(2);
-
-/** No serious or critical axe violations on what is on screen. */
-async function expectAccessible(page: Page, screen: string) {
-  await expect(page.getByRole('status', { name: /^(Loading…|Cargando…)$/ })).toHaveCount(0);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const found = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')} — ${v.help}`));
-  expect.soft(found, `axe on ${screen}:\n${found.join('\n')}`).toEqual([]);
-}
 
 async function core<T>(app: AtalayaApp, method: string, args: unknown): Promise<T> {
   const result = await app.host.core.callRaw(method, args);

@@ -8,39 +8,15 @@
  * Settings → Scoring: a weight change previewed, saved and rescored as a job.
  * Figures are compared with what the core answers over HTTP.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { LeadDetail, LeadPage, ScoringPreview, ScoringSettings } from '../../src/shared/leads';
 import type { ClientLookup, ClientOption, Invoice } from '../../src/shared/money';
 import { DEFAULT_SCORING_WEIGHTS } from '../../src/shared/scoring';
 import { bestQualifiedLead } from '../fixtures/leads';
-import { type AtalayaApp, expect, snap, test } from './fixtures';
-import { mainHeading } from './screens';
+import { expect, snap, test } from './fixtures';
+import { coreCall, expectAccessible, mainHeading } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
-
-/** Asks the core directly (the browser host's HTTP door), as a second witness of what the screen shows. */
-async function core<T>(page: Page, app: AtalayaApp, method: string, args: unknown = {}): Promise<T> {
-  const url = new URL(app.host.url);
-  const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
-  const response = await page.request.post(new URL('/api/call', url).toString(), {
-    headers: { authorization: `Bearer ${token}` },
-    data: { method, args },
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value;
-}
-
-/** No axe violation of impact serious or critical on what is on screen now. */
-async function expectAccessible(page: Page, screen: string) {
-  await expect(page.getByRole('status', { name: /Loading|Cargando/ })).toHaveCount(0);
-  const results = await new AxeBuilder({ page }).analyze();
-  const found = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}) ${node.target.join(' ')} — ${v.help}`));
-  expect.soft(found, `axe on ${screen}:\n${found.join('\n')}`).toEqual([]);
-}
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const table = (page: Page) => page.getByRole('table', { name: 'Leads' });
@@ -73,11 +49,11 @@ test('the table pages, sorts, filters and searches on the server; segments sit i
 }) => {
   await demoApp.open(page);
   await openPipeline(page);
-  const all = await core<LeadPage>(page, demoApp, 'leads/query', { limit: 1 });
+  const all = await coreCall<LeadPage>(page, demoApp, 'leads/query', { limit: 1 });
   expect(all.total).toBeGreaterThan(100);
   await expect(total(page)).toHaveText(`${n(all.total)} leads`);
   // Newest first by default, as the core orders them; each row shows its score with its band.
-  const newest = await core<LeadPage>(page, demoApp, 'leads/query', { limit: 3 });
+  const newest = await coreCall<LeadPage>(page, demoApp, 'leads/query', { limit: 3 });
   await expect(rows(page).first().getByTestId('lead-company')).toHaveText(newest.rows[0]!.company);
   await expect(rows(page).first().getByTestId('lead-score')).toHaveText(String(newest.rows[0]!.score));
   await expect(rows(page).first()).toContainText(/Cold|Warm|Hot|Priority/);
@@ -110,7 +86,7 @@ test('the table pages, sorts, filters and searches on the server; segments sit i
   await score.getByRole('button').click();
   await expect(score).toHaveAttribute('aria-sort', 'descending');
   await expect(page.getByTestId('lead-sort-note')).toHaveCount(0);
-  const best = await core<LeadPage>(page, demoApp, 'leads/query', {
+  const best = await coreCall<LeadPage>(page, demoApp, 'leads/query', {
     sort: { column: 'score', direction: 'desc' },
     limit: 5,
   });
@@ -118,7 +94,7 @@ test('the table pages, sorts, filters and searches on the server; segments sit i
   await expect(rows(page).first().getByTestId('lead-score')).toHaveText(String(best.rows[0]!.score));
   await score.getByRole('button').click();
   await expect(score).toHaveAttribute('aria-sort', 'ascending');
-  const worst = await core<LeadPage>(page, demoApp, 'leads/query', {
+  const worst = await coreCall<LeadPage>(page, demoApp, 'leads/query', {
     sort: { column: 'score', direction: 'asc' },
     limit: 1,
   });
@@ -129,7 +105,7 @@ test('the table pages, sorts, filters and searches on the server; segments sit i
   await page.keyboard.press('ArrowDown');
   await expect(rows(page).nth(1)).toBeFocused();
   await page.keyboard.press('End');
-  const last = await core<LeadPage>(page, demoApp, 'leads/query', {
+  const last = await coreCall<LeadPage>(page, demoApp, 'leads/query', {
     sort: { column: 'score', direction: 'asc' },
     offset: all.total - 1,
     limit: 1,
@@ -149,7 +125,7 @@ test('the table pages, sorts, filters and searches on the server; segments sit i
   await expect(filters.getByRole('button', { name: 'Referral' })).toHaveAttribute('aria-pressed', 'true');
   await snap(page, 'pipeline-filters-light-en');
   await page.keyboard.press('Escape');
-  const referrals = await core<LeadPage>(page, demoApp, 'leads/query', {
+  const referrals = await coreCall<LeadPage>(page, demoApp, 'leads/query', {
     filter: { channels: ['referral'] },
     limit: 1,
   });
@@ -178,7 +154,7 @@ test('the table pages, sorts, filters and searches on the server; segments sit i
   const word =
     referrals.total > 0 ? (await rows(page).first().getByTestId('lead-company').textContent())!.split(' ')[0]! : 'Rio';
   await page.getByRole('searchbox', { name: 'Search leads' }).fill(word.toLowerCase());
-  const found = await core<LeadPage>(page, demoApp, 'leads/query', {
+  const found = await coreCall<LeadPage>(page, demoApp, 'leads/query', {
     filter: { channels: ['referral'] },
     search: word.toLowerCase(),
     limit: 1,
@@ -202,7 +178,7 @@ test('the table pages, sorts, filters and searches on the server; segments sit i
   await expect(filters.getByTestId('score-filter-message')).toHaveText('Whole numbers from 0 to 100.');
   await filters.getByLabel('Created from').fill('2026-10-01');
   await page.keyboard.press('Escape');
-  const hot = await core<LeadPage>(page, demoApp, 'leads/query', {
+  const hot = await coreCall<LeadPage>(page, demoApp, 'leads/query', {
     filter: { scoreMin: 70, createdFrom: '2026-10-01' },
     limit: 1,
   });
@@ -213,12 +189,12 @@ test('the table pages, sorts, filters and searches on the server; segments sit i
   await page.getByRole('button', { name: 'Clear filters', exact: true }).click();
 
   // The top bar's hub filter narrows the table and the segment counts alike.
-  const hubs = await core<{ id: number; name: string }[]>(page, demoApp, 'hubs/list');
+  const hubs = await coreCall<{ id: number; name: string }[]>(page, demoApp, 'hubs/list');
   const lima = hubs.find((h) => h.name === 'Lima')!.id;
   await page.getByRole('combobox', { name: 'Hub filter' }).click();
   await page.getByRole('listbox').getByRole('option', { name: 'Lima' }).click();
-  const inLima = await core<LeadPage>(page, demoApp, 'leads/query', { filter: { hubIds: [lima] }, limit: 1 });
-  const referralsInLima = await core<LeadPage>(page, demoApp, 'leads/query', {
+  const inLima = await coreCall<LeadPage>(page, demoApp, 'leads/query', { filter: { hubIds: [lima] }, limit: 1 });
+  const referralsInLima = await coreCall<LeadPage>(page, demoApp, 'leads/query', {
     filter: { hubIds: [lima], channels: ['referral'] },
     limit: 1,
   });
@@ -244,7 +220,7 @@ test('a new lead is refused field by field, then saved and scored; an activity, 
 }) => {
   await demoApp.open(page);
   await openPipeline(page);
-  const before = await core<LeadPage>(page, demoApp, 'leads/query', { limit: 1 });
+  const before = await coreCall<LeadPage>(page, demoApp, 'leads/query', { limit: 1 });
 
   await page.getByRole('button', { name: 'New lead' }).click();
   const form = page.getByTestId('lead-dialog');
@@ -284,10 +260,10 @@ test('a new lead is refused field by field, then saved and scored; an activity, 
 
   // It opens scored, with every factor's points, as the core stored them.
   await expect(detail(page).getByRole('heading', { name: 'Zephyrine Analytics' })).toBeVisible();
-  const found = await core<LeadPage>(page, demoApp, 'leads/query', { search: 'zephyrine', limit: 1 });
-  const created = await core<LeadDetail>(page, demoApp, 'leads/get', { id: found.rows[0]!.id });
+  const found = await coreCall<LeadPage>(page, demoApp, 'leads/query', { search: 'zephyrine', limit: 1 });
+  const created = await coreCall<LeadDetail>(page, demoApp, 'leads/get', { id: found.rows[0]!.id });
   expect(await detailScore(page)).toBe(created.score);
-  const weights = await core<ScoringSettings>(page, demoApp, 'scoring/get');
+  const weights = await coreCall<ScoringSettings>(page, demoApp, 'scoring/get');
   for (const [factor, points] of Object.entries(created.scoreBreakdown!))
     await expect(detail(page).getByTestId(`factor-${factor}`)).toHaveText(
       `${points} / ${weights.weights.points[factor as keyof typeof weights.weights.points]}`,
@@ -314,7 +290,7 @@ test('a new lead is refused field by field, then saved and scored; an activity, 
   await log.getByRole('button', { name: 'Log', exact: true }).click();
   await expect(detail(page).getByTestId('timeline-activity').first()).toContainText('Scoped the brief with Ingrid');
   await expect.poll(() => detailScore(page)).toBeGreaterThan(created.score!);
-  const called = await core<LeadDetail>(page, demoApp, 'leads/get', { id: created.id });
+  const called = await coreCall<LeadDetail>(page, demoApp, 'leads/get', { id: created.id });
   expect(await detailScore(page)).toBe(called.score);
 
   // A person's probability sits beside the model's, which stays visible.
@@ -330,7 +306,7 @@ test('a new lead is refused field by field, then saved and scored; an activity, 
   await expect(probability.getByTestId('detail-probability')).toHaveText(
     `${Math.round(called.winProbability! * 100)}%`,
   );
-  expect((await core<LeadDetail>(page, demoApp, 'leads/get', { id: created.id })).probabilityOverride).toBe(0.85);
+  expect((await coreCall<LeadDetail>(page, demoApp, 'leads/get', { id: created.id })).probabilityOverride).toBe(0.85);
   await snap(page, 'pipeline-override-light-en');
 
   // Editing sends only what changed, and the lead is rescored.
@@ -349,7 +325,7 @@ test('a new lead is refused field by field, then saved and scored; an activity, 
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(edit).toBeHidden();
   await expect(detail(page)).toContainText('Ingrid Dahl · Head of growth · ingrid@zephyrine.dk');
-  expect((await core<LeadDetail>(page, demoApp, 'leads/get', { id: created.id })).role).toBe('Head of growth');
+  expect((await coreCall<LeadDetail>(page, demoApp, 'leads/get', { id: created.id })).role).toBe('Head of growth');
 
   // An override still being typed when the lead closes goes with it: a closed lead takes none.
   await probability.getByRole('button', { name: 'Change' }).click();
@@ -365,10 +341,10 @@ test('a new lead is refused field by field, then saved and scored; an activity, 
   await expect(lost).toBeHidden();
   await expect(detail(page).getByTestId('lost-reason')).toHaveText('Went with another agency');
   await expect(detail(page).getByTestId('timeline-stage').first()).toContainText('New → Lost');
-  const closed = await core<LeadDetail>(page, demoApp, 'leads/get', { id: created.id });
+  const closed = await coreCall<LeadDetail>(page, demoApp, 'leads/get', { id: created.id });
   expect(closed).toMatchObject({ stage: 'lost', lostReason: 'Went with another agency' });
   // Times are the workspace's (America/Caracas), not this device's (UTC), as on every other screen.
-  const settings = await core<{ timeZone: string }>(page, demoApp, 'settings/get');
+  const settings = await coreCall<{ timeZone: string }>(page, demoApp, 'settings/get');
   const oneSpace = (text: string) => text.replace(/\s+/g, ' ');
   const closedAt = new Intl.DateTimeFormat('en-US', {
     dateStyle: 'medium',
@@ -396,8 +372,8 @@ test('a new lead is refused field by field, then saved and scored; an activity, 
 
 test('winning a lead makes the client, the project and the deposit invoice in one step', async ({ page, demoApp }) => {
   await demoApp.open(page);
-  const hubs = await core<{ id: number; name: string }[]>(page, demoApp, 'hubs/list');
-  const lead = await core<LeadDetail>(page, demoApp, 'leads/create', {
+  const hubs = await coreCall<{ id: number; name: string }[]>(page, demoApp, 'hubs/list');
+  const lead = await coreCall<LeadDetail>(page, demoApp, 'leads/create', {
     company: 'Quillon Studios',
     contactName: 'Astrid Holm',
     channel: 'partner',
@@ -425,7 +401,7 @@ test('winning a lead makes the client, the project and the deposit invoice in on
 
   const result = page.getByTestId('win-result');
   await expect(result.getByRole('heading', { name: 'Quillon Studios is won' })).toBeVisible();
-  const won = await core<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id });
+  const won = await coreCall<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id });
   expect(won.stage).toBe('won');
   expect(won.projectIds).toHaveLength(1);
   await expect(result.getByTestId('won-client')).toHaveText('Quillon Studios (new client)');
@@ -433,14 +409,14 @@ test('winning a lead makes the client, the project and the deposit invoice in on
     `Brand Campaign · Quillon Studios · #${won.projectIds[0]}, in Discovery`,
   );
   // A new tier 1 client pays a 30% deposit: its invoice is issued at once.
-  const invoices = await core<{ invoices: { id: number; number: string; kind: string; projectId: number }[] }>(
+  const invoices = await coreCall<{ invoices: { id: number; number: string; kind: string; projectId: number }[] }>(
     page,
     demoApp,
     'invoices/list',
     {},
   );
   const deposit = invoices.invoices.find((i) => i.kind === 'deposit' && i.projectId === won.projectIds[0])!;
-  const invoice = await core<Invoice>(page, demoApp, 'invoices/get', { id: deposit.id });
+  const invoice = await coreCall<Invoice>(page, demoApp, 'invoices/get', { id: deposit.id });
   expect(invoice.totalMinor).toBeGreaterThanOrEqual(45_000);
   await expect(result.getByTestId('won-deposit')).toContainText(`${invoice.number} for €`);
   await snap(page, 'pipeline-won-light-en');
@@ -474,10 +450,10 @@ test("winning into an existing client: the picker finds it by part of its name; 
   demoApp,
 }) => {
   await demoApp.open(page);
-  const some = await core<ClientLookup>(page, demoApp, 'clients/lookup', { limit: 2 });
+  const some = await coreCall<ClientLookup>(page, demoApp, 'clients/lookup', { limit: 2 });
   const [namesake, target] = some.matches as [ClientOption, ClientOption];
   // The lead's company is an existing client's name in other letters' case: winning it links that client.
-  const lead = await core<LeadDetail>(page, demoApp, 'leads/create', {
+  const lead = await coreCall<LeadDetail>(page, demoApp, 'leads/create', {
     company: namesake.name.toUpperCase(),
     contactName: 'Noor Haddad',
     channel: 'referral',
@@ -522,8 +498,8 @@ test("winning into an existing client: the picker finds it by part of its name; 
   await win.getByRole('button', { name: 'Win lead' }).click();
   const result = page.getByTestId('win-result');
   await expect(result.getByTestId('won-client')).toHaveText(`${target.name} (existing client)`);
-  const won = await core<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id });
-  const project = await core<{ clientId: number }>(page, demoApp, 'projects/get', { id: won.projectIds[0] });
+  const won = await coreCall<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id });
+  const project = await coreCall<{ clientId: number }>(page, demoApp, 'projects/get', { id: won.projectIds[0] });
   expect(project.clientId).toBe(target.id);
 });
 
@@ -534,7 +510,7 @@ test("a row's menu, by right click or the context-menu key: move a lead on, then
   await demoApp.open(page);
   await openPipeline(page);
   // The table's first lead still at New (the table and the core share the order: newest first).
-  const fresh = await core<LeadPage>(page, demoApp, 'leads/query', {
+  const fresh = await coreCall<LeadPage>(page, demoApp, 'leads/query', {
     filter: { stages: ['new'] },
     sort: { column: 'created_at', direction: 'desc' },
     limit: 1,
@@ -556,7 +532,7 @@ test("a row's menu, by right click or the context-menu key: move a lead on, then
   await menu.getByRole('menuitem', { name: 'Move to Qualified' }).click();
   await expect(page.getByText(`${lead.company} moved to Qualified`)).toBeVisible();
   await expect
-    .poll(async () => (await core<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id })).stage)
+    .poll(async () => (await coreCall<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id })).stage)
     .toBe('qualified');
   // Focus is back on the lead's row, which now says Qualified.
   await expect(row).toBeFocused();
@@ -585,23 +561,23 @@ test("a row's menu, by right click or the context-menu key: move a lead on, then
   await expect(detail(page)).toContainText(lead.company);
   await lost.getByRole('button', { name: 'Cancel' }).click();
   await expect(lost).toHaveCount(0);
-  expect((await core<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id })).stage).toBe('qualified');
+  expect((await coreCall<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id })).stage).toBe('qualified');
   await page.keyboard.press('Escape');
   await expect(row).toBeFocused();
 
   // Another window moves the lead back to New while this menu is open: its "Move to Proposal" changes nothing.
   await row.press('Shift+F10');
   await expect(menu.getByRole('menuitem', { name: 'Move to Proposal' })).toBeVisible();
-  await core(page, demoApp, 'leads/setStage', { id: lead.id, stage: 'new' });
+  await coreCall(page, demoApp, 'leads/setStage', { id: lead.id, stage: 'new' });
   await menu.getByRole('menuitem', { name: 'Move to Proposal' }).click();
   await expect(
     page.getByText('The lead moved from qualified to new in the meantime; nothing was changed.'),
   ).toBeVisible();
-  expect((await core<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id })).stage).toBe('new');
+  expect((await coreCall<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id })).stage).toBe('new');
   await expect(row).toContainText('New');
 
   // A closed lead's menu offers no outcome.
-  const won = await core<LeadPage>(page, demoApp, 'leads/query', {
+  const won = await coreCall<LeadPage>(page, demoApp, 'leads/query', {
     filter: { stages: ['won'] },
     sort: { column: 'created_at', direction: 'desc' },
     limit: 1,
@@ -624,7 +600,7 @@ test('Settings → Scoring: a weight change is previewed, saved and rescored wit
   await nav(page).getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('tab', { name: 'Scoring' }).click();
   const tab = page.getByTestId('scoring-tab');
-  const settings = await core<ScoringSettings>(page, demoApp, 'scoring/get');
+  const settings = await coreCall<ScoringSettings>(page, demoApp, 'scoring/get');
   await expect(tab.getByTestId('points-total')).toHaveText('100 of 100');
   await expect(tab.getByTestId('scoring-preview')).toContainText('Change a weight');
 
@@ -642,7 +618,7 @@ test('Settings → Scoring: a weight change is previewed, saved and rescored wit
     ...DEFAULT_SCORING_WEIGHTS,
     points: { ...DEFAULT_SCORING_WEIGHTS.points, budget: 35, timeline: 5 },
   };
-  const preview = await core<ScoringPreview>(page, demoApp, 'scoring/preview', { weights });
+  const preview = await coreCall<ScoringPreview>(page, demoApp, 'scoring/preview', { weights });
   await expect(tab.getByTestId('preview-moved')).toHaveText(
     `${n(preview.moved)} of ${n(preview.leads)} ${preview.moved === 1 ? 'lead changes' : 'leads change'} band`,
   );
@@ -653,7 +629,7 @@ test('Settings → Scoring: a weight change is previewed, saved and rescored wit
   await tab.getByRole('button', { name: 'Save and rescore' }).click();
   await expect(tab.getByTestId('rescore-done')).toBeVisible();
   await expect(tab.getByText(`Rescored ${n(preview.leads)} leads`)).toBeVisible();
-  const saved = await core<ScoringSettings>(page, demoApp, 'scoring/get');
+  const saved = await coreCall<ScoringSettings>(page, demoApp, 'scoring/get');
   expect(saved.weights.points).toMatchObject({ budget: 35, timeline: 5 });
   // The editor now holds the saved weights: nothing left to save.
   await expect(tab.getByTestId('scoring-preview')).toContainText('Change a weight');
@@ -684,16 +660,16 @@ test('leads scored 95 or more show as opportunity alerts above the table: open o
 }) => {
   // Two hot leads made through the core: every qualification at its best, then enough touches for full engagement.
   const hot = async (company: string) => {
-    const lead = await core<LeadDetail>(page, demoApp, 'leads/create', bestQualifiedLead(company));
+    const lead = await coreCall<LeadDetail>(page, demoApp, 'leads/create', bestQualifiedLead(company));
     let scored = lead;
     for (let i = 0; i < DEFAULT_SCORING_WEIGHTS.engagement.fullTouches; i++)
-      scored = await core<LeadDetail>(page, demoApp, 'leads/addActivity', { leadId: lead.id, kind: 'call' });
+      scored = await coreCall<LeadDetail>(page, demoApp, 'leads/addActivity', { leadId: lead.id, kind: 'call' });
     expect(scored.score!).toBeGreaterThanOrEqual(95);
     return scored;
   };
   await demoApp.open(page);
   const priorityAlerts = async () =>
-    (await core<{ rule: string }[]>(page, demoApp, 'alerts/list')).filter((a) => a.rule === 'lead_priority');
+    (await coreCall<{ rule: string }[]>(page, demoApp, 'alerts/list')).filter((a) => a.rule === 'lead_priority');
   const already = (await priorityAlerts()).length;
   const first = await hot('Zephyr Hot Labs');
   await hot('Yarrow Hot Studio');
@@ -793,7 +769,7 @@ test.describe('in Spanish', () => {
     await page.getByRole('navigation', { name: 'Principal' }).getByRole('button', { name: 'Embudo' }).click();
     await expect(mainHeading(page)).toHaveText('Embudo');
     await expect(rows(page).first()).toBeVisible();
-    const qualified = await core<LeadPage>(page, demoApp, 'leads/query', {
+    const qualified = await coreCall<LeadPage>(page, demoApp, 'leads/query', {
       filter: { stages: ['qualified'] },
       sort: { column: 'created_at', direction: 'desc' },
       limit: 1,
@@ -805,13 +781,13 @@ test.describe('in Spanish', () => {
     const menu = page.getByRole('menu', { name: `Acciones para ${lead.company}` });
     await expect(menu.getByRole('menuitem', { name: 'Pasar a Propuesta' })).toBeVisible();
     // Another window moves the lead back to New while this menu is open.
-    await core(page, demoApp, 'leads/setStage', { id: lead.id, stage: 'new' });
+    await coreCall(page, demoApp, 'leads/setStage', { id: lead.id, stage: 'new' });
     await menu.getByRole('menuitem', { name: 'Pasar a Propuesta' }).click();
     const toasts = page.getByRole('region', { name: /^(Notifications|Notificaciones)/ });
     // The core's key and params, in Spanish, with the stages by their Spanish names.
     await expect(toasts).toContainText('Mientras tanto, el prospecto pasó de Calificado a Nuevo; no se cambió nada.');
     await expect(toasts).not.toContainText('in the meantime');
-    expect((await core<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id })).stage).toBe('new');
+    expect((await coreCall<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id })).stage).toBe('new');
     await expect(row).toContainText('Nuevo');
   });
 });

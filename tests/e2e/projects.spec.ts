@@ -5,43 +5,19 @@
  * until the three gates pass, and delivery with satisfaction that issues the
  * final invoice. Screenshots in light and dark, English and Spanish.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { Service } from '../../src/shared/contract';
 import type { LeadDetail } from '../../src/shared/leads';
 import type { Invoice } from '../../src/shared/money';
 import type { Board, BoardCard, BoardStage, ProjectDetail } from '../../src/shared/pipeline';
 import { type AtalayaApp, expect, snap, test } from './fixtures';
-import { mainHeading } from './screens';
+import { coreCall, expectAccessible, mainHeading, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
-/** Asks the core directly (the browser host's HTTP door), as a second witness of what the screen shows. */
-async function core<T>(page: Page, app: AtalayaApp, method: string, args: unknown = {}): Promise<T> {
-  const url = new URL(app.host.url);
-  const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
-  const response = await page.request.post(new URL('/api/call', url).toString(), {
-    headers: { authorization: `Bearer ${token}` },
-    data: { method, args },
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value;
-}
-
-const toasts = (page: Page) => page.getByRole('region', { name: /^(Notifications|Notificaciones)/ });
 const column = (page: Page, stage: BoardStage) => page.getByTestId(`board-column-${stage}`);
 const cardIn = (page: Page, stage: BoardStage, name: string) =>
   column(page, stage).getByTestId('project-card').filter({ hasText: name });
-
-async function expectAccessible(page: Page, screen: string) {
-  await expect(page.getByRole('status', { name: /Loading|Cargando/ })).toHaveCount(0);
-  const results = await new AxeBuilder({ page }).analyze();
-  const found = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')} — ${v.help}`));
-  expect.soft(found, `axe on ${screen}:\n${found.join('\n')}`).toEqual([]);
-}
 
 async function openProjects(page: Page, title = 'Projects') {
   await page.getByRole('navigation').first().getByRole('button', { name: title, exact: true }).click();
@@ -51,7 +27,7 @@ async function openProjects(page: Page, title = 'Projects') {
 
 /** The first open project in a stage, as the core has it. */
 async function firstIn(page: Page, app: AtalayaApp, stage: BoardStage): Promise<BoardCard> {
-  const board = await core<Board>(page, app, 'projects/board', {});
+  const board = await coreCall<Board>(page, app, 'projects/board', {});
   const card = board.columns.find((c) => c.stage === stage)?.cards[0];
   if (!card) throw new Error(`the demo has no project in ${stage}`);
   return card;
@@ -99,7 +75,7 @@ async function moveByKeyboard(page: Page, card: Locator, stage: string) {
 }
 
 async function history(page: Page, app: AtalayaApp, id: number) {
-  return (await core<ProjectDetail>(page, app, 'projects/get', { id })).history.map((h) => h.toStage);
+  return (await coreCall<ProjectDetail>(page, app, 'projects/get', { id })).history.map((h) => h.toStage);
 }
 
 test('the board shows every production stage with the core’s WIP counts and values, and fits the window', async ({
@@ -108,7 +84,7 @@ test('the board shows every production stage with the core’s WIP counts and va
 }) => {
   await demoApp.open(page);
   await openProjects(page);
-  const board = await core<Board>(page, demoApp, 'projects/board', {});
+  const board = await coreCall<Board>(page, demoApp, 'projects/board', {});
   expect(board.columns.map((c) => c.stage)).toEqual([
     'discovery',
     'production',
@@ -170,11 +146,11 @@ test('the board shows every production stage with the core’s WIP counts and va
   await expectAccessible(page, 'projects board');
 
   // The top bar's hub filter narrows the board to that hub, as the core counts it.
-  const hubs = await core<{ id: number; name: string }[]>(page, demoApp, 'hubs/list');
+  const hubs = await coreCall<{ id: number; name: string }[]>(page, demoApp, 'hubs/list');
   const lima = hubs.find((h) => h.name === 'Lima')!;
   await page.getByRole('combobox', { name: /hub/i }).click();
   await page.getByRole('option', { name: 'Lima' }).click();
-  const limaBoard = await core<Board>(page, demoApp, 'projects/board', { hubId: lima.id });
+  const limaBoard = await coreCall<Board>(page, demoApp, 'projects/board', { hubId: lima.id });
   await expectColumnsMatch(page, limaBoard);
 
   // The table shows the same projects as rows; a row opens the project.
@@ -190,7 +166,7 @@ test('the board shows every production stage with the core’s WIP counts and va
 
   // A hub with nothing on the board says so, and one click shows every hub again.
   const remote = hubs.find((h) => h.name === 'Remote')!;
-  const remoteBoard = await core<Board>(page, demoApp, 'projects/board', { hubId: remote.id });
+  const remoteBoard = await coreCall<Board>(page, demoApp, 'projects/board', { hubId: remote.id });
   expect(remoteBoard.columns.every((c) => c.count === 0)).toBe(true);
   await page.getByRole('combobox', { name: /hub/i }).click();
   await page.getByRole('option', { name: 'Remote' }).click();
@@ -204,14 +180,14 @@ test('a column holding more projects than fit shows the most urgent 30, and 30 m
   demoApp,
 }) => {
   await demoApp.open(page);
-  const before = await core<Board>(page, demoApp, 'projects/board', {});
-  const services = await core<Service[]>(page, demoApp, 'catalogue/list');
+  const before = await coreCall<Board>(page, demoApp, 'projects/board', {});
+  const services = await coreCall<Service[]>(page, demoApp, 'catalogue/list');
   const service = services.find((s) => s.kind === 'project' && s.active)!;
   // Won leads start in Discovery; due a month out, after the demo's open work.
   const due = new Date(Date.parse(`${before.asOf}T12:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
   const inDiscovery = before.columns.find((c) => c.stage === 'discovery')!.count;
   for (let i = 0; i < 45 - inDiscovery; i++) {
-    const lead = await core<LeadDetail>(page, demoApp, 'leads/create', {
+    const lead = await coreCall<LeadDetail>(page, demoApp, 'leads/create', {
       company: `Overflow Studio ${i + 1}`,
       contactName: 'Ines Duarte',
       channel: 'inbound_form',
@@ -220,7 +196,7 @@ test('a column holding more projects than fit shows the most urgent 30, and 30 m
       expectedValueMinor: 20_000,
       currency: 'USD',
     });
-    await core(page, demoApp, 'leads/win', {
+    await coreCall(page, demoApp, 'leads/win', {
       id: lead.id,
       serviceId: service.id,
       valueMinor: 20_000,
@@ -229,7 +205,7 @@ test('a column holding more projects than fit shows the most urgent 30, and 30 m
       clientId: null,
     });
   }
-  const board = await core<Board>(page, demoApp, 'projects/board', {});
+  const board = await coreCall<Board>(page, demoApp, 'projects/board', {});
   const discovery = board.columns.find((c) => c.stage === 'discovery')!;
   expect(discovery.cards).toHaveLength(45);
   await page.reload();
@@ -252,7 +228,7 @@ test('moves a project by keyboard and by drag, records each move in its history,
 }) => {
   await demoApp.open(page);
   await openProjects(page);
-  const board0 = await core<Board>(page, demoApp, 'projects/board', {});
+  const board0 = await coreCall<Board>(page, demoApp, 'projects/board', {});
   const card = board0.columns[1]!.cards[0]!;
   const before = await history(page, demoApp, card.id);
   expect(before.at(-1)).toBe('production');
@@ -411,7 +387,7 @@ test('gates pass in order, delivery waits for all three, and delivering bills th
   await expect(gate(3).getByRole('button', { name: 'Submit review' })).toHaveCount(0);
 
   // Gate 1 passes: every item ticked, a reviewer, a note.
-  const people = await core<{ id: number; name: string }[]>(page, demoApp, 'people/list');
+  const people = await coreCall<{ id: number; name: string }[]>(page, demoApp, 'people/list');
   const reviewer = people[0]!.name;
   await gate(1).getByLabel('Meets the technical specs').check();
   await gate(1).getByLabel('Follows the brand guidelines').check();
@@ -456,7 +432,7 @@ test('gates pass in order, delivery waits for all three, and delivering bills th
   await gate(3).getByRole('button', { name: 'Submit review' }).click();
   await expect(gate(3).getByText('Passed', { exact: true })).toBeVisible();
   await expect(detail.getByTestId('delivery-blockers')).toContainText('Ready to deliver');
-  const reviewed = await core<ProjectDetail>(page, demoApp, 'projects/get', { id: card.id });
+  const reviewed = await coreCall<ProjectDetail>(page, demoApp, 'projects/get', { id: card.id });
   expect(reviewed.gates.map((g) => g.passed)).toEqual([true, true, true]);
   expect(reviewed.deliveryBlockers).toEqual([]);
   await expect(cardIn(page, 'production', card.name)).toContainText('3/3');
@@ -472,10 +448,10 @@ test('gates pass in order, delivery waits for all three, and delivering bills th
   await deliver.getByRole('button', { name: 'Deliver and invoice' }).click();
   await expect(deliver).toBeHidden();
 
-  const delivered = await core<ProjectDetail>(page, demoApp, 'projects/get', { id: card.id });
+  const delivered = await coreCall<ProjectDetail>(page, demoApp, 'projects/get', { id: card.id });
   expect(delivered).toMatchObject({ stage: 'invoiced', satisfaction: 9 });
   expect(delivered.history.slice(-2).map((h) => h.toStage)).toEqual(['final_delivery', 'invoiced']);
-  const invoice = await core<Invoice>(page, demoApp, 'invoices/get', { id: delivered.invoiceIds.at(-1) });
+  const invoice = await coreCall<Invoice>(page, demoApp, 'invoices/get', { id: delivered.invoiceIds.at(-1) });
   expect(invoice).toMatchObject({ kind: 'delivery', projectId: card.id });
   expect(invoice.number).toMatch(/^INV-\d{4}-\d{4}$/);
   await expect(toasts(page)).toContainText(`${card.name} delivered`);
@@ -509,7 +485,7 @@ for (const { theme, lang } of [
       await demoApp.open(page);
       const title = lang === 'es' ? 'Proyectos' : 'Projects';
       await openProjects(page, title);
-      const board = await core<Board>(page, demoApp, 'projects/board', {});
+      const board = await coreCall<Board>(page, demoApp, 'projects/board', {});
       if (lang === 'es')
         await expect(page.getByTestId('production-board').getByRole('heading', { level: 2 }).first()).toHaveText(
           'Descubrimiento',

@@ -8,7 +8,6 @@
  * Holidays lists Denmark's calendar for Copenhagen, switches one off and adds
  * one. Screenshots in light and dark.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Assignment, CapacityMatrix, Holiday, RoutingReport, TimeWeek } from '../../src/shared/capacity';
 import type { Hub, Person, Service } from '../../src/shared/contract';
@@ -16,18 +15,9 @@ import { addDays, startOfIsoWeek } from '../../src/shared/dates';
 import type { LeadDetail, WonLead } from '../../src/shared/leads';
 import type { Board, ProjectDetail } from '../../src/shared/pipeline';
 import { type AtalayaApp, expect, snap, test } from './fixtures';
-import { coreCall, mainHeading } from './screens';
+import { coreCall, expectAccessible, mainHeading } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
-
-async function expectAccessible(page: Page, screen: string) {
-  await expect(page.getByRole('status', { name: /Loading|Cargando/ })).toHaveCount(0);
-  const results = await new AxeBuilder({ page }).analyze();
-  const found = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')} — ${v.help}`));
-  expect.soft(found, `axe on ${screen}:\n${found.join('\n')}`).toEqual([]);
-}
 
 /** Light, then dark (the theme follows the system), then back to light. */
 async function snapBoth(page: Page, name: string) {

@@ -1,5 +1,6 @@
 /** What the specs navigate through, and ways to ask the app and its core about it. */
-import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
 import type { AtalayaApp } from './fixtures';
 
 export const SECTIONS = [
@@ -52,14 +53,7 @@ export const mainHeading = (page: Page) => page.getByRole('main').getByRole('hea
 
 /** The prefs as the core stored them (asked over HTTP, not the renderer's optimistic copy). */
 export async function corePrefs(page: Page, app: AtalayaApp): Promise<Record<string, unknown>> {
-  const url = new URL(app.host.url);
-  const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
-  const response = await page.request.post(new URL('/api/call', url).toString(), {
-    headers: { authorization: `Bearer ${token}` },
-    data: { method: 'prefs/get', args: {} },
-  });
-  const result = (await response.json()) as { ok: boolean; value: Record<string, unknown> };
-  return result.ok ? result.value : {};
+  return coreCall<Record<string, unknown>>(page, app, 'prefs/get').catch(() => ({}));
 }
 
 /** Asks the core directly over the browser host's HTTP door, as a second witness of what the screen shows. */
@@ -73,4 +67,19 @@ export async function coreCall<T>(page: Page, app: AtalayaApp, method: string, a
   const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
   if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
   return result.value;
+}
+
+/** The toasts' region, in either language. */
+export const toasts = (page: Page) => page.getByRole('region', { name: /^(Notifications|Notificaciones)/ });
+
+/** No axe violation of impact serious or critical on what is on screen once nothing says it is loading. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await expect(page.getByRole('status', { name: /Loading|Cargando/ })).toHaveCount(0);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const found = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map((n) => `${v.id} (${v.impact}) ${n.target.join(' ')} — ${(n.failureSummary ?? v.help).slice(0, 200)}`),
+    );
+  expect.soft(found, `axe on ${screen}:\n${found.join('\n')}`).toEqual([]);
 }

@@ -6,25 +6,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { type AtalayaApp, expect, snap, test } from './fixtures';
-import { mainHeading } from './screens';
+import { expect, snap, test } from './fixtures';
+import { coreCall, mainHeading, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
-
-const toasts = (page: Page) => page.getByRole('region', { name: /^Notifications/ });
-
-/** Asks the core directly over HTTP (what it stores, not what the screen shows). */
-async function coreCall<T>(page: Page, app: AtalayaApp, method: string, args: unknown): Promise<T> {
-  const url = new URL(app.host.url);
-  const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
-  const response = await page.request.post(new URL('/api/call', url).toString(), {
-    headers: { authorization: `Bearer ${token}` },
-    data: { method, args },
-  });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
-}
 
 interface CoreHub {
   id: number;
