@@ -4,7 +4,7 @@
  * HTTP (calls) and a WebSocket (events), authorised by the per-launch token
  * that the host printed in the URL's fragment.
  */
-import type { Api, Args, EventName, Events, Method, Reply, Result } from '../../../shared/contract';
+import type { Api, EventName, Events, Result } from '../../../shared/contract';
 
 declare global {
   interface Window {
@@ -98,20 +98,3 @@ function createWebApi(): Api {
 }
 
 export const api: Api = window.api ?? createWebApi();
-
-/** An AppError thrown by `callOrThrow`, for code paths where a boundary shows the error. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
-
-export async function callOrThrow<M extends Method>(method: M, args: Args<M>): Promise<Reply<M>> {
-  const result = await api.call(method, args);
-  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.field);
-  return result.value;
-}
