@@ -12,27 +12,11 @@ import type { Alert } from '../../../../shared/money';
 import { formatNumber, formatPercent, formatPercentPoints } from '../../app/format';
 import { AlertLink, AlertStrip } from '../../components/AlertStrip';
 import { Badge } from '../../components/StatusBadge';
+import { alertLoad as load } from './model';
 import { toggleExpanded } from './store';
 
 /** People named on the line (one fewer when the team's load shares it); the rest are counted. */
 const NAMED = 3;
-
-const load = (a: Alert) => Number(a.params.utilizationPct ?? 0);
-
-/** The open capacity alerts that concern the people on the board (and the team's, when the board shows everyone). */
-export function capacityAlertsFor(
-  people: readonly Alert[],
-  team: readonly Alert[],
-  shown: ReadonlySet<number>,
-  allHubs: boolean,
-) {
-  return {
-    people: people
-      .filter((a) => a.rule === 'person_overloaded' && shown.has(a.entityId))
-      .sort((a, b) => load(b) - load(a) || a.entityId - b.entityId),
-    team: allHubs ? (team.find((a) => a.rule === 'team_utilization_high') ?? null) : null,
-  };
-}
 
 /** Brings a person's row into view with their assignments open, and puts the keyboard on it. */
 function showPerson(personId: number) {

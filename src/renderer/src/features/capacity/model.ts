@@ -1,6 +1,7 @@
 /** Pure helpers of the Capacity section: the board's window, where a date or an assignment falls, lanes. */
 import type { Assignment, CapacityMatrix, UtilizationBand } from '../../../../shared/capacity';
 import { addDays, daysBetween, localDate, startOfIsoWeek, weekday } from '../../../../shared/dates';
+import type { Alert } from '../../../../shared/money';
 import { dateFormat, intlLocale } from '../../app/format';
 import type { Scale } from './store';
 
@@ -169,3 +170,21 @@ export const HATCH = {
   backgroundImage:
     'repeating-linear-gradient(135deg, color-mix(in srgb, currentColor 14%, transparent) 0 2px, transparent 2px 7px)',
 };
+
+/** The load (%) a capacity alert reports. */
+export const alertLoad = (a: Alert) => Number(a.params.utilizationPct ?? 0);
+
+/** The open capacity alerts that concern the people on the board (and the team's, when the board shows everyone). */
+export function capacityAlertsFor(
+  people: readonly Alert[],
+  team: readonly Alert[],
+  shown: ReadonlySet<number>,
+  allHubs: boolean,
+) {
+  return {
+    people: people
+      .filter((a) => a.rule === 'person_overloaded' && shown.has(a.entityId))
+      .sort((a, b) => alertLoad(b) - alertLoad(a) || a.entityId - b.entityId),
+    team: allHubs ? (team.find((a) => a.rule === 'team_utilization_high') ?? null) : null,
+  };
+}
