@@ -324,6 +324,12 @@ describe('leads query', () => {
       writer.prepare("UPDATE workspace_settings SET name = name || ' (renamed)'").run();
       expect(query(writer).total).toBe(1);
       expect(counts).toEqual([]);
+      // So does a rescore's write of what no filter reads (breakdown, probability, when it was scored).
+      writer
+        .prepare("UPDATE leads SET score_breakdown = '[1,2,3]', win_probability = 0.4, scored_at = 'now' WHERE id = ?")
+        .run(mine);
+      expect(query(writer).total).toBe(1);
+      expect(counts).toEqual([]);
       writer.prepare("UPDATE leads SET contact_name = 'Ola Nordmann' WHERE id = ?").run(mine);
       expect(query(writer).total).toBe(1);
       expect(counts.length).toBeGreaterThan(0);

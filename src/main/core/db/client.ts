@@ -51,15 +51,24 @@ export function writeTransaction<T>(sqlite: Sqlite, work: () => T): T {
  * tables (a lead, an alert, a temp table) leave it as it is. `name` is the counter's (one per set of tables). Inside a read
  * transaction call it first: its query pins the snapshot it names.
  */
-export function tablesVersion(sqlite: Sqlite, name: string, tables: readonly string[]): string {
+export function tablesVersion(
+  sqlite: Sqlite,
+  name: string,
+  tables: readonly string[],
+  /** Per table, the columns whose updates count (an update of others leaves the version); every column when absent. */
+  updateOf: Readonly<Record<string, readonly string[]>> = {},
+): string {
   const counter = `${name}_writes`;
   const statements = [`CREATE TEMP TABLE IF NOT EXISTS ${counter} (n INTEGER NOT NULL)`];
   for (const table of tables)
-    for (const event of ['INSERT', 'UPDATE', 'DELETE'])
+    for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+      const columns = event === 'UPDATE' ? updateOf[table] : undefined;
       statements.push(
-        `CREATE TEMP TRIGGER IF NOT EXISTS ${name}_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table}
+        `CREATE TEMP TRIGGER IF NOT EXISTS ${name}_${table}_${event.toLowerCase()}
+         AFTER ${event}${columns ? ` OF ${columns.join(', ')}` : ''} ON main.${table}
          BEGIN UPDATE ${counter} SET n = n + 1; END`,
       );
+    }
   sqlite.exec(statements.join(';\n'));
   const writes = sqlite
     .prepare(`SELECT (SELECT n FROM temp.${counter}) FROM main.sqlite_schema LIMIT 1`)

@@ -194,6 +194,13 @@ const where = (...terms: string[]) => {
 
 // ---------- counts ----------
 
+/**
+ * The columns a count can depend on: the filters' and the search's (leads_fts
+ * indexes company and contact_name). A rescore that only rewrites breakdowns,
+ * probabilities or scored_at leaves the counts as they are, at no cost per row.
+ */
+const COUNTED_COLUMNS = [...CATEGORICAL, 'score', 'created_at', 'last_activity_at', 'company', 'contact_name'];
+
 interface CountCache {
   version: string;
   counts: Map<string, number>;
@@ -207,7 +214,7 @@ const MAX_CACHED_COUNTS = 2_000;
  * thing in the transaction: its first read pins the snapshot it names.
  */
 function countsNow(sqlite: Sqlite): Map<string, number> {
-  const version = tablesVersion(sqlite, 'lead_counts', ['leads']);
+  const version = tablesVersion(sqlite, 'lead_counts', ['leads'], { leads: COUNTED_COLUMNS });
   let cache = countCaches.get(sqlite);
   if (!cache || cache.version !== version || cache.counts.size > MAX_CACHED_COUNTS) {
     cache = { version, counts: new Map() };
