@@ -22,7 +22,7 @@ const translate = (key: string, options: Record<string, unknown>): string =>
 /** A keyed sentence with its params: domain values as their labels, keyed parts translated and joined. */
 function translateRef(ref: ErrorRef): string | null {
   const entry = coreErrorEntry(ref.key);
-  if (!entry || !i18n.exists(`coreError.${ref.key}`)) return null;
+  if (!entry) return null;
   const values: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(ref.params ?? {})) {
     if (Array.isArray(value)) {
@@ -36,6 +36,8 @@ function translateRef(ref: ErrorRef): string | null {
         : value;
     }
   }
+  // With its values: a sentence that has only plural forms (_one, _other…) exists for its count.
+  if (!i18n.exists(`coreError.${ref.key}`, values)) return null;
   return translate(`coreError.${ref.key}`, values);
 }
 
