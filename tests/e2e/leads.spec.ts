@@ -14,7 +14,7 @@ import type { ClientLookup, ClientOption, Invoice } from '../../src/shared/money
 import { DEFAULT_SCORING_WEIGHTS } from '../../src/shared/scoring';
 import { bestQualifiedLead } from '../fixtures/leads';
 import { expect, snap, test } from './fixtures';
-import { coreCall, expectAccessible, mainHeading } from './screens';
+import { coreCall, expectAccessible, mainHeading, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -783,10 +783,11 @@ test.describe('in Spanish', () => {
     // Another window moves the lead back to New while this menu is open.
     await coreCall(page, demoApp, 'leads/setStage', { id: lead.id, stage: 'new' });
     await menu.getByRole('menuitem', { name: 'Pasar a Propuesta' }).click();
-    const toasts = page.getByRole('region', { name: /^(Notifications|Notificaciones)/ });
     // The core's key and params, in Spanish, with the stages by their Spanish names.
-    await expect(toasts).toContainText('Mientras tanto, el prospecto pasó de Calificado a Nuevo; no se cambió nada.');
-    await expect(toasts).not.toContainText('in the meantime');
+    await expect(toasts(page)).toContainText(
+      'Mientras tanto, el prospecto pasó de Calificado a Nuevo; no se cambió nada.',
+    );
+    await expect(toasts(page)).not.toContainText('in the meantime');
     expect((await coreCall<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id })).stage).toBe('new');
     await expect(row).toContainText('Nuevo');
   });

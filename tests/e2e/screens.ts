@@ -53,7 +53,7 @@ export const mainHeading = (page: Page) => page.getByRole('main').getByRole('hea
 
 /** The prefs as the core stored them (asked over HTTP, not the renderer's optimistic copy). */
 export async function corePrefs(page: Page, app: AtalayaApp): Promise<Record<string, unknown>> {
-  return coreCall<Record<string, unknown>>(page, app, 'prefs/get').catch(() => ({}));
+  return coreCall<Record<string, unknown>>(page, app, 'prefs/get');
 }
 
 /** Asks the core directly over the browser host's HTTP door, as a second witness of what the screen shows. */
