@@ -287,6 +287,17 @@ describe('errorText in the renderer', () => {
     }
   });
 
+  it('shows the days and months a sentence names as the language writes them', async () => {
+    await i18n.changeLanguage('es');
+    const order = failure('BAD_REQUEST', 'invoice.numberOrder', { series: 'INV-2026', date: '2026-12-05' }).toError();
+    expect(order.message).toContain('2026-12-05');
+    expect(errorText(order)).toBe(
+      'Las facturas se numeran por fecha: la última de INV-2026 se emitió el 5 dic 2026; usa esa fecha o una posterior.',
+    );
+    const month = failure('CONFLICT', 'subscription.monthInvoiced', { month: '2026-11' }).toError();
+    expect(errorText(month)).toMatch(/^noviembre de 2026 /);
+  });
+
   it('falls back to the core sentence for keyless and unknown keys', async () => {
     await i18n.changeLanguage('es');
     expect(errorText({ message: 'Atalaya could not do that.' })).toBe('Atalaya could not do that.');

@@ -9,6 +9,7 @@
 import i18n from 'i18next';
 import { coreErrorEntry, type ErrorEnum } from '../../../shared/errors';
 import type { ErrorParams, ErrorRef } from '../../../shared/result';
+import { formatDate, formatMonth } from './format';
 
 /** Where the renderer keeps the label of each domain value a sentence can name (namespace:prefix). */
 export const ERROR_ENUM_LABELS: Record<ErrorEnum, string> = {
@@ -18,6 +19,14 @@ export const ERROR_ENUM_LABELS: Record<ErrorEnum, string> = {
 /** i18next's `t` without the typed-key overloads: the keys here are built at run time. */
 const translate = (key: string, options: Record<string, unknown>): string =>
   (i18n.t as unknown as (key: string, options: Record<string, unknown>) => string).call(i18n, key, options);
+
+/** A calendar day or month the core wrote as ISO ("2026-12-05", "2026-11"), in the person's language; else as sent. */
+function localized(value: string | number): string | number {
+  if (typeof value !== 'string') return value;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, i18n.language);
+  if (/^\d{4}-\d{2}$/.test(value)) return formatMonth(value, i18n.language);
+  return value;
+}
 
 /** A keyed sentence with its params: domain values as their labels, keyed parts translated and joined. */
 function translateRef(ref: ErrorRef): string | null {
@@ -33,7 +42,7 @@ function translateRef(ref: ErrorRef): string | null {
       const domain = entry.enums?.[name];
       values[name] = domain
         ? translate(`${ERROR_ENUM_LABELS[domain]}.${value}`, { defaultValue: String(value) })
-        : value;
+        : localized(value);
     }
   }
   // With its values: a sentence that has only plural forms (_one, _other…) exists for its count.
