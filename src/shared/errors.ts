@@ -24,6 +24,8 @@ export type ErrorEnum = keyof typeof ERROR_ENUMS;
 
 export interface CoreErrorEntry {
   readonly en: string;
+  /** The English when the `count` param is 1 (`en` is then the plural); en.json holds the two as _one and _other. */
+  readonly one?: string;
   readonly enums?: Readonly<Record<string, ErrorEnum>>;
   readonly lists?: Readonly<Record<string, string>>;
 }
@@ -102,10 +104,10 @@ export const CORE_ERRORS = {
     en: '{{name}} still has {{records}}. Move them to another hub first; nothing was deleted.',
     lists: { records: ', ' },
   },
-  'hub.inUseRecords.people': { en: '{{count}} people' },
-  'hub.inUseRecords.clients': { en: '{{count}} clients' },
-  'hub.inUseRecords.leads': { en: '{{count}} leads' },
-  'hub.inUseRecords.projects': { en: '{{count}} projects' },
+  'hub.inUseRecords.people': { en: '{{count}} people', one: '{{count}} person' },
+  'hub.inUseRecords.clients': { en: '{{count}} clients', one: '{{count}} client' },
+  'hub.inUseRecords.leads': { en: '{{count}} leads', one: '{{count}} lead' },
+  'hub.inUseRecords.projects': { en: '{{count}} projects', one: '{{count}} project' },
   'client.nameTaken': { en: 'A client named {{name}} already exists.' },
   'view.tooLarge': { en: 'That view is too large to save.' },
 
@@ -271,7 +273,8 @@ export const coreErrorEntry = (key: string): CoreErrorEntry | undefined =>
 export function renderCoreError(ref: ErrorRef): string {
   const entry = coreErrorEntry(ref.key);
   if (!entry) throw new Error(`Unknown core error key ${ref.key}`);
-  return entry.en.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+  const template = entry.one !== undefined && ref.params?.count === 1 ? entry.one : entry.en;
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     const value = ref.params?.[name];
     if (Array.isArray(value)) return value.map(renderCoreError).join(entry.lists?.[name] ?? ' ');
     return String(value);

@@ -76,7 +76,7 @@ describe('core errors carry their key', () => {
 
     expect(refusal(await core.call('hubs/delete', { id: lima.id }))).toMatchObject({
       code: 'CONFLICT',
-      message: 'Lima still has 1 people, 1 clients. Move them to another hub first; nothing was deleted.',
+      message: 'Lima still has 1 person, 1 client. Move them to another hub first; nothing was deleted.',
       key: 'hub.inUse',
       params: {
         name: 'Lima',

@@ -165,7 +165,7 @@ describe('workspaces through the core worker', () => {
     const withClient = expectOk(await core.call('hubs/list', {})).find((h) => h.id === created.id);
     expect(withClient).toMatchObject({ peopleCount: 0, projectsCount: 0, clientsCount: 1, leadsCount: 0 });
     const clientBlocks = await core.call('hubs/delete', { id: created.id });
-    expect(clientBlocks.ok === false && clientBlocks.error.message).toMatch(/Bogotá still has 1 clients/);
+    expect(clientBlocks.ok === false && clientBlocks.error.message).toMatch(/Bogotá still has 1 client\b/);
     expectOk(await core.call('clients/update', { id: client.id, patch: { hubId: null } }));
     expectOk(await core.call('hubs/delete', { id: created.id }));
 

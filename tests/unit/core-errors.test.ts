@@ -15,6 +15,7 @@ import { ERROR_ENUM_LABELS, errorText } from '../../src/renderer/src/app/errors'
 import { PROJECT_STAGES } from '../../src/shared/domain';
 import {
   CORE_ERRORS,
+  type CoreErrorEntry,
   type CoreErrorKey,
   ERROR_ENUMS,
   failure,
@@ -106,19 +107,31 @@ describe('the core error catalog and the coreError locales', () => {
     expect(base(esCore)).toEqual([...KEYS].sort());
   });
 
-  it('keeps each English translation equal to the template the core renders', () => {
-    for (const key of KEYS) expect(enCore.get(key), key).toBe(CORE_ERRORS[key].en);
+  it('keeps each English translation equal to the template the core renders (singular and plural when it has both)', () => {
+    for (const key of KEYS) {
+      const entry: CoreErrorEntry = CORE_ERRORS[key];
+      if (entry.one === undefined) expect(enCore.get(key), key).toBe(entry.en);
+      else {
+        expect(enCore.get(`${key}_one`), key).toBe(entry.one);
+        expect(enCore.get(`${key}_other`), key).toBe(entry.en);
+      }
+    }
   });
 
-  it('renders English from the locale exactly as the core sends it, for sample params', () => {
+  it('renders English from the locale exactly as the core sends it, for sample params (and a count of 1)', () => {
+    const make = failure as unknown as (code: 'BAD_REQUEST', key: string, params: ErrorParams) => AppFailure;
     for (const key of KEYS) {
-      const ref = { key, params: sample(key) };
-      const make = failure as unknown as (code: 'BAD_REQUEST', key: string, params: ErrorParams) => AppFailure;
-      const core = make('BAD_REQUEST', key, sample(key)).message;
-      expect(core, key).toBe(renderCoreError(ref));
-      expect(renderEnglishLocale(ref), key).toBe(core);
-      expect(core, `${key} leaves a placeholder`).not.toMatch(/\{\{|undefined/);
+      const samples = [sample(key)];
+      if ('count' in samples[0]!) samples.push({ ...samples[0]!, count: 1 });
+      for (const params of samples) {
+        const core = make('BAD_REQUEST', key, params).message;
+        expect(core, key).toBe(renderCoreError({ key, params }));
+        expect(renderEnglishLocale({ key, params }), `${key} ${JSON.stringify(params)}`).toBe(core);
+        expect(core, `${key} leaves a placeholder`).not.toMatch(/\{\{|undefined/);
+      }
     }
+    expect(renderCoreError({ key: 'hub.inUseRecords.clients', params: { count: 1 } })).toBe('1 client');
+    expect(renderCoreError({ key: 'hub.inUseRecords.clients', params: { count: 2 } })).toBe('2 clients');
   });
 
   it('translates every key into Spanish with the same placeholders', () => {
@@ -272,7 +285,7 @@ describe('errorText in the renderer', () => {
       ],
     }).toError();
     expect(hub.message).toBe(
-      'Caracas still has 1 people, 12 projects. Move them to another hub first; nothing was deleted.',
+      'Caracas still has 1 person, 12 projects. Move them to another hub first; nothing was deleted.',
     );
     const spanish =
       'Caracas todavía tiene 1 persona, 12 proyectos. Primero pasa esos registros a otra sede; no se eliminó nada.';
