@@ -25,28 +25,18 @@ import {
 } from '../../src/shared/errors';
 import { GATE_CHECKLISTS, type GateState, moveProblem, reviewerProblem } from '../../src/shared/pipeline';
 import { AppFailure, type ErrorParams, type ErrorRef } from '../../src/shared/result';
+import { flattenLocale, type LocaleTree } from './locale-tree';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const LOCALES = path.join(ROOT, 'src', 'renderer', 'src', 'app', 'locales');
-const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Tree;
-
-type Tree = { [key: string]: string | Tree };
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(name, value);
-    else for (const [k, v] of flatten(value, name)) out.set(k, v);
-  }
-  return out;
-}
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as LocaleTree;
 
 const en = readJson(path.join(LOCALES, 'en.json'));
 const es = readJson(path.join(LOCALES, 'es.json'));
 const pipelineEn = readJson(path.join(ROOT, 'src/renderer/src/features/pipeline/locales/en.json'));
 const pipelineEs = readJson(path.join(ROOT, 'src/renderer/src/features/pipeline/locales/es.json'));
-const enCore = flatten((en.coreError ?? {}) as Tree);
-const esCore = flatten((es.coreError ?? {}) as Tree);
+const enCore = flattenLocale((en.coreError ?? {}) as LocaleTree);
+const esCore = flattenLocale((es.coreError ?? {}) as LocaleTree);
 const KEYS = Object.keys(CORE_ERRORS) as CoreErrorKey[];
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!))].sort();
@@ -154,7 +144,7 @@ describe('the core error catalog and the coreError locales', () => {
   });
 
   it('has a Spanish label for every domain value a sentence can name', () => {
-    const labels = { pipeline: flatten(pipelineEs) };
+    const labels = { pipeline: flattenLocale(pipelineEs) };
     for (const [domain, values] of Object.entries(ERROR_ENUMS)) {
       const [ns, prefix] = ERROR_ENUM_LABELS[domain as keyof typeof ERROR_ENUMS].split(':') as [
         keyof typeof labels,

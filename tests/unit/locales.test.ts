@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flattenLocale, type LocaleTree } from './locale-tree';
 
 const RENDERER = path.resolve(__dirname, '..', '..', 'src', 'renderer', 'src');
 
@@ -16,17 +17,6 @@ function localeFolders(dir: string): string[] {
   return found;
 }
 
-type Tree = { [key: string]: string | Tree };
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(name, value);
-    else for (const [k, v] of flatten(value, name)) out.set(k, v);
-  }
-  return out;
-}
-
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
 /** i18next plural forms (`_one`, `_other`, …) differ between languages; compare the base key. */
 const baseKey = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
@@ -39,7 +29,7 @@ describe('locales', () => {
   for (const folder of folders) {
     it(`${path.relative(RENDERER, folder)}: English and Spanish have the same keys and placeholders`, () => {
       const read = (lang: string) =>
-        flatten(JSON.parse(readFileSync(path.join(folder, `${lang}.json`), 'utf8')) as Tree);
+        flattenLocale(JSON.parse(readFileSync(path.join(folder, `${lang}.json`), 'utf8')) as LocaleTree);
       const en = read('en');
       const es = read('es');
       const keys = (m: Map<string, string>) => [...new Set([...m.keys()].map(baseKey))].sort();
