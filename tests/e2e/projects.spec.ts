@@ -112,11 +112,11 @@ test('the board shows every production stage with the core’s WIP counts and va
   await expect(page.getByTestId('production-board').getByTestId('risk-badge')).toHaveCount(open.length);
   const overdue = open.filter((c) => c.risk === 'overdue').length;
   if (overdue > 0) await expect(page.getByTestId('board-summary')).toContainText(`${overdue} overdue`);
-  // Paid shows the last 30 days' cards; its header counts all of them.
+  // Paid shows the cards moved there in the last 30 days; its header counts all of them.
   const paid = board.columns.find((c) => c.stage === 'paid')!;
   expect(paid.count).toBeGreaterThan(paid.cards.length);
   await expect(column(page, 'paid')).toContainText(
-    `The latest ${paid.cards.length} of ${paid.count.toLocaleString('en-US')} (delivered in the last 30 days)`,
+    `The latest ${paid.cards.length} of ${paid.count.toLocaleString('en-US')} (moved here in the last 30 days)`,
   );
 
   // The page never scrolls sideways: the board scrolls inside itself, the work stages in view first.

@@ -161,29 +161,42 @@ describe('a walk through several stages at once (the demo generator)', () => {
 });
 
 describe('the board at scale', () => {
-  it('shows only the latest deliveries in Invoiced and Paid, newest first, and counts all of them', async () => {
+  it('shows in Invoiced and Paid the latest moved there, newest first, however long ago the work was delivered', async () => {
     const file = path.join(tempDir(), 'board.atalaya');
     await createWorkspaceFile(file, { migrationsDir: MIGRATIONS_DIR }, (sqlite) =>
       generateDemo(sqlite, { profile: 'agency', seed: 'board-scale', asOf: '2026-11-20' }),
     );
     const db = openExisting(file, {});
     try {
-      // More paid work in the last 30 days than a column shows: 80 projects, one delivered every 8 hours (the rest long ago).
+      // More work paid in the last 30 days than a column shows: 80 projects, one paid every 8 hours (the rest long
+      // ago). All of them were delivered months before they were paid, and one invoiced project was delivered weeks
+      // before the delivery was recorded yesterday: each column goes by when the move was recorded.
       const ids = db
         .prepare("SELECT id FROM projects WHERE stage = 'paid' ORDER BY id LIMIT 80")
         .pluck()
         .all() as number[];
       expect(ids).toHaveLength(80);
+      db.prepare("UPDATE projects SET delivered_at = '2026-07-01T10:00:00Z' WHERE stage IN ('paid', 'invoiced')").run();
       db.prepare(
-        `UPDATE projects SET delivered_at = '2026-09-01T10:00:00Z' WHERE stage = 'paid' AND id NOT IN (${ids.join(',')})`,
+        "UPDATE project_stage_changes SET at = '2026-09-01T10:00:00Z' WHERE to_stage IN ('paid', 'invoiced')",
       ).run();
-      const deliver = db.prepare('UPDATE projects SET delivered_at = ? WHERE id = ?');
+      const paidAt = db.prepare("UPDATE project_stage_changes SET at = ? WHERE project_id = ? AND to_stage = 'paid'");
       for (const [i, id] of ids.entries())
-        deliver.run(new Date(Date.UTC(2026, 10, 19) - i * 8 * 3_600_000).toISOString(), id);
-      const paid = board(db, '2026-11-20', null).columns.find((c) => c.stage === 'paid')!;
+        paidAt.run(new Date(Date.UTC(2026, 10, 19) - i * 8 * 3_600_000).toISOString(), id);
+      const lateEntry = db
+        .prepare("SELECT id FROM projects WHERE stage = 'invoiced' ORDER BY id LIMIT 1")
+        .pluck()
+        .get() as number;
+      db.prepare(
+        "UPDATE project_stage_changes SET at = '2026-11-19T16:00:00Z' WHERE project_id = ? AND to_stage = 'invoiced'",
+      ).run(lateEntry);
+
+      const columns = board(db, '2026-11-20', null).columns;
+      const paid = columns.find((c) => c.stage === 'paid')!;
       expect(paid.cards).toHaveLength(BOARD_DELIVERED_CARDS);
       expect(paid.cards.map((c) => c.id)).toEqual(ids.slice(0, BOARD_DELIVERED_CARDS));
       expect(paid.count).toBe(db.prepare("SELECT count(*) FROM projects WHERE stage = 'paid'").pluck().get());
+      expect(columns.find((c) => c.stage === 'invoiced')!.cards.map((c) => c.id)).toEqual([lateEntry]);
     } finally {
       db.close();
     }

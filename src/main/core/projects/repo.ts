@@ -86,20 +86,24 @@ export function board(sqlite: Sqlite, today: string, hubId: number | null): Boar
     `SELECT p.stage, p.currency, substr(p.created_at, 1, 10) AS day, count(*) AS n, sum(p.value_minor) AS value
        FROM projects p WHERE p.stage <> 'cancelled'${hubFilter} GROUP BY p.stage, p.currency, day`,
   ).all(...params) as { stage: BoardStage; currency: string; day: string; n: number; value: number }[];
-  // Open work in full, most urgent first; invoiced and paid only the latest deliveries of the last 30 days.
+  // Open work in full, most urgent first; invoiced and paid only the latest moved there in the last 30 days, by when
+  // the move was recorded: a delivery entered late (dated weeks back) or paid long after it was delivered still shows.
   const open = cached(
     sqlite,
     `${CARD_SQL} WHERE p.stage NOT IN ('cancelled', 'invoiced', 'paid')${hubFilter} ORDER BY p.due_date, p.id`,
   ).all(...params) as CardRow[];
   const since = `${addDays(today, -30)}T00:00:00Z`;
-  const latestDelivered = cached(
+  const latestMoved = cached(
     sqlite,
-    `${CARD_SQL} WHERE p.stage = ?${hubFilter} AND p.delivered_at >= ?
-       ORDER BY p.delivered_at DESC, p.id DESC LIMIT ${BOARD_DELIVERED_CARDS}`,
+    `${CARD_SQL}
+       JOIN (SELECT project_id, max(at) AS moved_at FROM project_stage_changes
+              WHERE to_stage = ? AND at >= ? GROUP BY project_id) m ON m.project_id = p.id
+      WHERE p.stage = ?${hubFilter}
+      ORDER BY m.moved_at DESC, p.id DESC LIMIT ${BOARD_DELIVERED_CARDS}`,
   );
   const cards = [
     ...open,
-    ...(['invoiced', 'paid'] as const).flatMap((stage) => latestDelivered.all(stage, ...params, since) as CardRow[]),
+    ...(['invoiced', 'paid'] as const).flatMap((stage) => latestMoved.all(stage, since, stage, ...params) as CardRow[]),
   ];
   return {
     asOf: today,

@@ -65,7 +65,11 @@ export const projectStageChanges = sqliteTable(
     at: text('at').notNull(),
     actor: text('actor').notNull(),
   },
-  (t) => [index('project_stage_changes_project').on(t.projectId, t.at)],
+  (t) => [
+    index('project_stage_changes_project').on(t.projectId, t.at),
+    // The board's Invoiced and Paid columns: the projects moved into a stage lately, by when the move was recorded.
+    index('project_stage_changes_moves').on(t.toStage, t.at, t.projectId),
+  ],
 );
 
 /** Quality gates 1–3 (PRODUCT.md §3.1): every review is kept; the newest per gate is its state. */

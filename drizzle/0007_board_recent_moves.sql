@@ -1,0 +1,1 @@
+CREATE INDEX `project_stage_changes_moves` ON `project_stage_changes` (`to_stage`,`at`,`project_id`);
