@@ -69,6 +69,14 @@ export const CORE_ERRORS = {
     en: 'The browser version cannot open your file manager; the path is shown so you can copy it.',
   },
 
+  // ----- The desktop window's requests (the Electron IPC router refuses them before the core) -----
+  'ipc.foreignSender': { en: 'This request did not come from the Atalaya window, so it was refused.' },
+  'ipc.unknownMethod': { en: 'Atalaya does not know "{{method}}". Is the window older than the app? Reload it.' },
+  'ipc.noMethodName': {
+    en: 'Atalaya does not know a request without a method name. Is the window older than the app? Reload it.',
+  },
+  'ipc.badArguments': { en: 'The arguments of {{method}} are not valid.' },
+
   // ----- Workspace files, backups and upgrades -----
   'workspace.noSettings': { en: 'This workspace has no settings row; restore a backup.' },
   'workspace.none': { en: 'No workspace is open. Open the demo agency, start an empty one, or open a file.' },

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decideRequest, isHostMethod } from '../../src/main/ipc/decide';
 import { type PrintDeps, printRouteToPdf } from '../../src/main/platform/print';
 import { methods } from '../../src/shared/contract';
+import { renderCoreError } from '../../src/shared/errors';
 
 const appUrl = 'file:///opt/atalaya/out/renderer/index.html';
 const fromApp = { senderUrl: `${appUrl}#/executive`, appUrl };
@@ -27,6 +28,40 @@ describe('decideRequest', () => {
       if (decision.kind === 'reject') {
         expect(decision.result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
       }
+    }
+  });
+
+  it('gives each refusal its catalog key and params, with the English sentence unchanged', () => {
+    const refused = (request: Parameters<typeof decideRequest>[0]) => {
+      const decision = decideRequest(request);
+      if (decision.kind !== 'reject' || decision.result.ok) throw new Error(`not refused: ${decision.kind}`);
+      return decision.result.error;
+    };
+    const foreign = refused({ senderUrl: 'https://evil.example/', appUrl, method: 'hubs/list', args: {} });
+    expect(foreign).toEqual({
+      code: 'UNAUTHORIZED',
+      message: 'This request did not come from the Atalaya window, so it was refused.',
+      key: 'ipc.foreignSender',
+    });
+
+    const unknown = refused({ ...fromApp, method: 'hubs/drop', args: {} });
+    expect(unknown).toEqual({
+      code: 'UNKNOWN_METHOD',
+      message: 'Atalaya does not know "hubs/drop". Is the window older than the app? Reload it.',
+      key: 'ipc.unknownMethod',
+      params: { method: 'hubs/drop' },
+    });
+    // A long name is cut to 80 characters, in the message and the params alike.
+    const long = refused({ ...fromApp, method: 'x'.repeat(200), args: {} });
+    expect(long).toMatchObject({ key: 'ipc.unknownMethod', params: { method: 'x'.repeat(80) } });
+    expect(long.message).toBe(renderCoreError({ key: 'ipc.unknownMethod', params: { method: 'x'.repeat(80) } }));
+
+    for (const method of [42, null, undefined]) {
+      expect(refused({ ...fromApp, method, args: {} }), String(method)).toEqual({
+        code: 'UNKNOWN_METHOD',
+        message: 'Atalaya does not know a request without a method name. Is the window older than the app? Reload it.',
+        key: 'ipc.noMethodName',
+      });
     }
   });
 
@@ -79,6 +114,29 @@ describe('decideRequest', () => {
     expect(decideRequest({ ...fromApp, method: 'host/pickWorkspaceFile', args: { extra: true } })).toMatchObject({
       result: { error: { code: 'BAD_REQUEST' } },
     });
+  });
+
+  it('says which host method had bad arguments, by key, when the schema names no issue', () => {
+    const schema = methods['host/revealPath'].args;
+    const spy = vi
+      .spyOn(schema, 'safeParse')
+      .mockReturnValue({ success: false, error: { issues: [] } } as unknown as ReturnType<typeof schema.safeParse>);
+    try {
+      expect(decideRequest({ ...fromApp, method: 'host/revealPath', args: { path: '' } })).toEqual({
+        kind: 'reject',
+        result: {
+          ok: false,
+          error: {
+            code: 'BAD_REQUEST',
+            message: 'The arguments of host/revealPath are not valid.',
+            key: 'ipc.badArguments',
+            params: { method: 'host/revealPath' },
+          },
+        },
+      });
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('routes every contract method somewhere: host/* here, the rest to the core', () => {

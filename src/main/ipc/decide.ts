@@ -5,7 +5,8 @@
  * own arguments).
  */
 import { type CoreMethod, type HostMethod, isMethod, methods, type ParsedArgs } from '../../shared/contract';
-import { fail, type Result } from '../../shared/result';
+import { failure } from '../../shared/errors';
+import { type AppFailure, fail, type Result } from '../../shared/result';
 import { isAppUrl } from '../platform/security';
 
 export type Decision =
@@ -22,23 +23,23 @@ export interface IncomingRequest {
   args: unknown;
 }
 
+/** A refusal as the reply: code, English message, and the catalog key and params when it has them. */
+const refuse = (refusal: AppFailure): Result<never> => ({ ok: false, error: refusal.toError() });
+
 export function isHostMethod(method: string): method is HostMethod {
   return method.startsWith('host/');
 }
 
 export function decideRequest({ senderUrl, appUrl, method, args }: IncomingRequest): Decision {
   if (!senderUrl || !isAppUrl(senderUrl, appUrl)) {
-    return {
-      kind: 'reject',
-      result: fail('UNAUTHORIZED', 'This request did not come from the Atalaya window, so it was refused.'),
-    };
+    return { kind: 'reject', result: refuse(failure('UNAUTHORIZED', 'ipc.foreignSender')) };
   }
   if (!isMethod(method)) {
-    const shown = typeof method === 'string' ? `"${method.slice(0, 80)}"` : 'a request without a method name';
-    return {
-      kind: 'reject',
-      result: fail('UNKNOWN_METHOD', `Atalaya does not know ${shown}. Is the window older than the app? Reload it.`),
-    };
+    const unknown =
+      typeof method === 'string'
+        ? failure('UNKNOWN_METHOD', 'ipc.unknownMethod', { method: method.slice(0, 80) })
+        : failure('UNKNOWN_METHOD', 'ipc.noMethodName');
+    return { kind: 'reject', result: refuse(unknown) };
   }
   if (!isHostMethod(method)) return { kind: 'core', method, args };
 
@@ -46,10 +47,9 @@ export function decideRequest({ senderUrl, appUrl, method, args }: IncomingReque
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.map(String).join('.') || undefined;
-    return {
-      kind: 'reject',
-      result: fail('BAD_REQUEST', issue?.message ?? `The arguments of ${method} are not valid.`, field),
-    };
+    // The schema's own sentence when it has one (as the core does); the catalog's otherwise.
+    if (issue) return { kind: 'reject', result: fail('BAD_REQUEST', issue.message, field) };
+    return { kind: 'reject', result: refuse(failure('BAD_REQUEST', 'ipc.badArguments', { method })) };
   }
   return { kind: 'host', method, args: parsed.data } as Decision;
 }
