@@ -37,6 +37,21 @@ export const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions =
 export const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat =>
   shared('number', locale, options, () => new Intl.NumberFormat(locale, options));
 
+/**
+ * The shared collator for names and labels in a UI language: case and accents
+ * do not split the order ("álvaro" sits with "Alvaro"), letters the language
+ * has of its own keep their place (Spanish puts "Ñandú" after "Nube"), and
+ * numbers in names sort as numbers ("Hub 2" before "Hub 10"). For text a person
+ * reads, not ISO dates or keys.
+ */
+export const textCollator = (language: string): Intl.Collator =>
+  shared(
+    'collator',
+    intlLocale(language),
+    {},
+    () => new Intl.Collator(intlLocale(language), { sensitivity: 'base', numeric: true }),
+  );
+
 /** The shared number format of a UI language. */
 const uiNumberFormat = (language: string, options: Intl.NumberFormatOptions) =>
   numberFormat(intlLocale(language), options);

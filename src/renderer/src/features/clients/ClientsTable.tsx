@@ -3,7 +3,15 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hub } from '../../../../shared/contract';
 import type { ClientRow } from '../../../../shared/money';
-import { countryName, dateFormat, formatDate, formatMoneyWhole, formatNumber, intlLocale } from '../../app/format';
+import {
+  countryName,
+  dateFormat,
+  formatDate,
+  formatMoneyWhole,
+  formatNumber,
+  intlLocale,
+  textCollator,
+} from '../../app/format';
 import { columnHelper, DataTable, type SortingState, type TableCore } from '../../components/DataTable';
 import { HubDot } from '../../components/HubDot';
 import { Tip } from '../../components/Tooltip';
@@ -58,12 +66,11 @@ export function ClientsTable({
   const lang = i18n.language;
   const asOfYear = asOf.slice(0, 4);
   const hubById = useMemo(() => new Map(hubs.map((h) => [h.id, h])), [hubs]);
-  const collator = useMemo(() => new Intl.Collator(lang, { sensitivity: 'base', numeric: true }), [lang]);
-  const byText = useMemo(
-    () => (a: Row<TableCore, ClientRow>, b: Row<TableCore, ClientRow>, id: string) =>
-      collator.compare(a.getValue<string>(id) ?? '', b.getValue<string>(id) ?? ''),
-    [collator],
-  );
+  const byText = useMemo(() => {
+    const collator = textCollator(lang);
+    return (a: Row<TableCore, ClientRow>, b: Row<TableCore, ClientRow>, id: string) =>
+      collator.compare(a.getValue<string>(id) ?? '', b.getValue<string>(id) ?? '');
+  }, [lang]);
 
   const columns = useMemo(
     () =>

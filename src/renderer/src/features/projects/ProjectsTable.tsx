@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hub } from '../../../../shared/contract';
 import { BOARD_STAGES, type BoardCard } from '../../../../shared/pipeline';
-import { formatMoney } from '../../app/format';
+import { formatMoney, textCollator } from '../../app/format';
 import { columnHelper, DataTable, type SortingState, type TableCore } from '../../components/DataTable';
 import { HubDot } from '../../components/HubDot';
 import { GatesChip, RevisionsChip, RiskBadge, StageBadge, shortDate } from './parts';
@@ -13,7 +13,14 @@ import { isWorkStage } from './rules';
 const col = columnHelper<BoardCard>();
 const byNumber = (a: Row<TableCore, BoardCard>, b: Row<TableCore, BoardCard>, id: string) =>
   (a.getValue<number>(id) ?? 0) - (b.getValue<number>(id) ?? 0);
-const byText = (a: Row<TableCore, BoardCard>, b: Row<TableCore, BoardCard>, id: string) =>
+/** Names in the order of the person's language (Spanish puts "Ñandú" after "Nube"). */
+const byTextIn = (lang: string) => {
+  const collator = textCollator(lang);
+  return (a: Row<TableCore, BoardCard>, b: Row<TableCore, BoardCard>, id: string) =>
+    collator.compare(String(a.getValue(id) ?? ''), String(b.getValue(id) ?? ''));
+};
+/** ISO dates sort as written. */
+const byIsoDate = (a: Row<TableCore, BoardCard>, b: Row<TableCore, BoardCard>, id: string) =>
   String(a.getValue(id) ?? '').localeCompare(String(b.getValue(id) ?? ''));
 
 export function ProjectsTable({
@@ -35,6 +42,7 @@ export function ProjectsTable({
   const [sorting, setSorting] = useState<SortingState>([{ id: 'stage', desc: false }]);
   const hubById = useMemo(() => new Map(hubs.map((h) => [h.id, h])), [hubs]);
 
+  const byText = useMemo(() => byTextIn(lang), [lang]);
   const columns = useMemo(
     () =>
       col.columns([
@@ -76,7 +84,7 @@ export function ProjectsTable({
           : []),
         col.accessor('dueDate', {
           header: () => t('table.due'),
-          sortFn: byText,
+          sortFn: byIsoDate,
           cell: (c) => {
             const r = c.row.original;
             return (
@@ -109,7 +117,7 @@ export function ProjectsTable({
           cell: (c) => <RevisionsChip count={c.getValue()} />,
         }),
       ]),
-    [t, lang, year, showHub, hubById],
+    [t, lang, year, showHub, hubById, byText],
   );
 
   return (

@@ -5,7 +5,7 @@ import { type Currency, HUB_COLORS, type HubTargetKind } from '../../../../share
 import { type HubInput, hubInputSchema } from '../../../../shared/schemas';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
-import { numberForInput } from '../../app/format';
+import { numberForInput, textCollator } from '../../app/format';
 import { emptyHubFields, type HubFields, hubFieldsToInput } from '../../app/hubForm';
 import { useFieldErrors } from '../../app/validation';
 import { FormDialog } from '../../components/Dialog';
@@ -65,16 +65,17 @@ export function HubDialog({
   };
 
   const leaderOptions = useMemo(() => {
+    const collator = textCollator(i18n.language);
     const sorted = [...people].sort((a, b) => {
       const inA = hub && a.hubId === hub.id ? 0 : 1;
       const inB = hub && b.hubId === hub.id ? 0 : 1;
-      return inA - inB || a.name.localeCompare(b.name);
+      return inA - inB || collator.compare(a.name, b.name);
     });
     return [
       { value: 'none', label: t('hubs.noLeader') },
       ...sorted.map((p) => ({ value: String(p.id), label: p.name, hint: p.role })),
     ];
-  }, [people, hub, t]);
+  }, [people, hub, t, i18n.language]);
 
   const save = async () => {
     v.setSubmitted(true);

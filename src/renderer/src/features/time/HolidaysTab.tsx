@@ -14,7 +14,7 @@ import type { AppError, Hub } from '../../../../shared/contract';
 import { toastError } from '../../app/actions';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
-import { countryName, formatDate } from '../../app/format';
+import { countryName, formatDate, textCollator } from '../../app/format';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { useFieldErrors } from '../../app/validation';
@@ -233,7 +233,8 @@ function HolidayList({ hub, year, version, onAdd }: { hub: Hub; year: number; ve
   if (list.status === 'error' && !list.data) body = <ErrorState error={list.error} onRetry={list.reload} />;
   else if (!list.data) body = <SkeletonBlock lines={6} className="p-5" />;
   else {
-    const rows = [...list.data].sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
+    const collator = textCollator(lang);
+    const rows = [...list.data].sort((a, b) => a.date.localeCompare(b.date) || collator.compare(a.name, b.name));
     const observed = rows.filter((h) => h.active).length;
     body = (
       <>
