@@ -13,7 +13,7 @@
  * its translated label; one under `lists` holds keyed parts joined by the
  * given separator (each part is a key of this catalog with its own params).
  */
-import { LEAD_STAGES } from './domain';
+import { type Currency, LEAD_STAGES, MINOR_DIGITS } from './domain';
 import { AppFailure, type ErrorCode, type ErrorParams, type ErrorRef } from './result';
 
 /** Domain values that can appear in a sentence; the renderer has a label for each. */
@@ -28,6 +28,18 @@ export interface CoreErrorEntry {
   readonly one?: string;
   readonly enums?: Readonly<Record<string, ErrorEnum>>;
   readonly lists?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A money amount as the sentences write it: the currency's decimals and en-US grouping ("12,500.00"), which is also
+ * how the Spanish UI (es-419) writes numbers, so the param needs no translating.
+ */
+export function amountText(minor: number, currency: Currency): string {
+  const digits = MINOR_DIGITS[currency];
+  return (minor / 10 ** digits).toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }
 
 export const CORE_ERRORS = {

@@ -168,7 +168,11 @@ describe('invoices and payments', () => {
       amountMinor: 21_419,
       currency: 'USD',
     });
-    expect(over.ok === false && over.error).toMatchObject({ code: 'BAD_REQUEST', field: 'amountMinor' });
+    expect(over.ok === false && over.error).toMatchObject({
+      code: 'BAD_REQUEST',
+      field: 'amountMinor',
+      message: 'The payment (214.19 USD) is more than the balance (214.18 USD).',
+    });
     expect(countRows(file, 'payments')).toBe(paymentsBefore);
 
     const second = expectOk(
@@ -234,7 +238,11 @@ describe('invoices and payments', () => {
     expect(edit.ok === false && edit.error.code).toBe('CONFLICT');
 
     const tooMuch = await core.call('invoices/creditNote', { invoiceId: inv.id, amountMinor: 6_001, reason: 'x' });
-    expect(tooMuch.ok === false && tooMuch.error.field).toBe('amountMinor');
+    expect(tooMuch.ok === false && tooMuch.error).toMatchObject({
+      field: 'amountMinor',
+      message: 'The credit (60.01 USD) is more than the balance (60.00 USD).',
+      params: { amount: '60.01', balance: '60.00', currency: 'USD' },
+    });
 
     const cn = expectOk(
       await core.call('invoices/creditNote', {

@@ -12,8 +12,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { deliveryBlockers, gateOrderProblem } from '../../src/main/core/projects/engine';
 import { changeProblem } from '../../src/main/core/subscriptions/engine';
 import { ERROR_ENUM_LABELS, errorText } from '../../src/renderer/src/app/errors';
+import { formatNumber, intlLocale } from '../../src/renderer/src/app/format';
 import { PROJECT_STAGES } from '../../src/shared/domain';
 import {
+  amountText,
   CORE_ERRORS,
   type CoreErrorEntry,
   type CoreErrorKey,
@@ -299,6 +301,20 @@ describe('errorText in the renderer', () => {
     );
     const month = failure('CONFLICT', 'subscription.monthInvoiced', { month: '2026-11' }).toError();
     expect(errorText(month)).toMatch(/^noviembre de 2026 /);
+  });
+
+  it('writes amounts with their decimals and grouping, as both languages of the UI write numbers', async () => {
+    await i18n.changeLanguage('es');
+    const over = failure('BAD_REQUEST', 'invoice.paymentOverBalance', {
+      amount: amountText(1_250_050, 'USD'),
+      balance: amountText(980_000, 'USD'),
+      currency: 'USD',
+    }).toError();
+    expect(over.message).toBe('The payment (12,500.50 USD) is more than the balance (9,800.00 USD).');
+    expect(errorText(over)).toBe('El pago (12,500.50 USD) supera el saldo (9,800.00 USD).');
+    // The Spanish UI's numbers (es-419) group and point the same way, so the sentence reads like the screens.
+    expect(formatNumber(12_500.5, intlLocale('es'), 2)).toBe('12,500.5');
+    expect(amountText(5, 'EUR')).toBe('0.05');
   });
 
   it('falls back to the core sentence for keyless and unknown keys', async () => {

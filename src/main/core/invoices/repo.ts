@@ -7,7 +7,7 @@
 import { addDays } from '../../../shared/dates';
 import type { AgingBucket, Currency, InvoiceKind, PaymentMethod } from '../../../shared/domain';
 import { AGING_BUCKETS, CURRENCIES } from '../../../shared/domain';
-import { failure } from '../../../shared/errors';
+import { amountText, failure } from '../../../shared/errors';
 import type { Invoice, InvoiceLine, InvoiceList, InvoiceSummary, Payment } from '../../../shared/money';
 import type { InvoiceLineInput, InvoiceQuery } from '../../../shared/money-schemas';
 import { audit } from '../audit/log';
@@ -454,7 +454,11 @@ export function creditNote(
     throw failure(
       'BAD_REQUEST',
       'invoice.creditOverBalance',
-      { amount: input.amountMinor / 100, balance: inv.balanceMinor / 100, currency: inv.currency },
+      {
+        amount: amountText(input.amountMinor, inv.currency),
+        balance: amountText(inv.balanceMinor, inv.currency),
+        currency: inv.currency,
+      },
       'amountMinor',
     );
   if (inv.issueDate && input.issueDate < inv.issueDate)
@@ -525,7 +529,11 @@ export function recordPayment(
     throw failure(
       'BAD_REQUEST',
       'invoice.paymentOverBalance',
-      { amount: (applied / 100).toFixed(2), balance: (inv.balanceMinor / 100).toFixed(2), currency: inv.currency },
+      {
+        amount: amountText(applied, inv.currency),
+        balance: amountText(inv.balanceMinor, inv.currency),
+        currency: inv.currency,
+      },
       'amountMinor',
     );
   const r = cached(
