@@ -573,6 +573,7 @@ test("a row's menu, by right click or the context-menu key: move a lead on, then
   await expect(
     page.getByText('The lead moved from qualified to new in the meantime; nothing was changed.'),
   ).toBeVisible();
+  await expect(toasts(page)).toContainText("That can't be done now");
   expect((await coreCall<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id })).stage).toBe('new');
   await expect(row).toContainText('New');
 
@@ -787,6 +788,7 @@ test.describe('in Spanish', () => {
     await expect(toasts(page)).toContainText(
       'Mientras tanto, el prospecto pasó de Calificado a Nuevo; no se cambió nada.',
     );
+    await expect(toasts(page)).toContainText('Eso no se puede hacer ahora');
     await expect(toasts(page)).not.toContainText('in the meantime');
     expect((await coreCall<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id })).stage).toBe('new');
     await expect(row).toContainText('Nuevo');
