@@ -10,9 +10,10 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, session, shell, type WebContents } from 'electron';
 import type { Prefs } from '../shared/contract';
 import { locateMigrationsDir } from './core/db/migrate';
+import { PrefsStore } from './core/prefs/store';
 import { type CoreClient, startCore } from './hosts/core-client';
 import { createHostHandlers, registerIpc } from './ipc/router';
-import { nativeBindingCandidates, parseLaunchArgs } from './platform/launch';
+import { chromiumLocale, nativeBindingCandidates, parseLaunchArgs } from './platform/launch';
 import { buildMenuTemplate, type MenuLanguage } from './platform/menu';
 import { buildCsp, externalLinkTarget, isAllowedNavigation, isPermissionAllowed } from './platform/security';
 import { buildWindowOptions, type SavedBounds } from './platform/window';
@@ -27,6 +28,8 @@ const PREFS_TIMEOUT_MS = 2500;
 
 if (launch.userDataDir) app.setPath('userData', launch.userDataDir);
 if (process.platform === 'win32') app.setAppUserModelId('com.atalaya.desktop');
+const locale = chromiumLocale(new PrefsStore(app.getPath('userData')).get().language);
+if (locale) app.commandLine.appendSwitch('lang', locale);
 
 let core: CoreClient | null = null;
 let mainWindow: BrowserWindow | null = null;

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nativeBindingCandidates, parseLaunchArgs } from '../../src/main/platform/launch';
+import { chromiumLocale, nativeBindingCandidates, parseLaunchArgs } from '../../src/main/platform/launch';
+import { intlLocale } from '../../src/renderer/src/app/format';
 
 const require = createRequire(import.meta.url);
 const start = require('../../scripts/start.js') as {
@@ -11,6 +12,16 @@ const start = require('../../scripts/start.js') as {
   beforePack: unknown;
   NATIVE_BINARY: string;
 };
+
+describe('chromiumLocale', () => {
+  it("starts Chromium in the chosen language's locale, so native date fields read as the UI does", () => {
+    expect(chromiumLocale('es')).toBe('es-419');
+    expect(chromiumLocale('en')).toBe('en-US');
+    expect(chromiumLocale(null)).toBeNull();
+    // The renderer formats numbers and dates in the same locales.
+    for (const language of ['en', 'es'] as const) expect(chromiumLocale(language)).toBe(intlLocale(language));
+  });
+});
 
 describe('parseLaunchArgs', () => {
   const cwd = path.resolve('/home/ana');

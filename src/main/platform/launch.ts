@@ -1,6 +1,7 @@
 /**
  * Start-up inputs of the Electron shell that do not need Electron to decide:
- * command-line flags and where the Electron build of better-sqlite3 lives.
+ * command-line flags, Chromium's locale and where the Electron build of
+ * better-sqlite3 lives.
  */
 import path from 'node:path';
 
@@ -9,6 +10,18 @@ export interface LaunchArgs {
   workspacePath?: string;
   /** Use this folder for preferences and app data (`--user-data DIR`); tests use it. */
   userDataDir?: string;
+}
+
+/**
+ * The locale Chromium starts in for the language the person chose (null: the
+ * system's). The native date and month fields draw their format from it, so a
+ * Spanish window on an English system reads 22/11/2026, not 11/22/2026. Set
+ * before the app is ready, it takes effect from the next start after a change.
+ * The same locales as the renderer's intlLocale (Latin-American Spanish).
+ */
+export function chromiumLocale(language: 'en' | 'es' | null): string | null {
+  if (language === null) return null;
+  return language === 'es' ? 'es-419' : 'en-US';
 }
 
 const WORKSPACE_EXTENSIONS = ['.atalaya', '.sqlite', '.db'];
