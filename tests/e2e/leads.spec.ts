@@ -9,6 +9,7 @@
  * Figures are compared with what the core answers over HTTP.
  */
 import type { Locator, Page } from '@playwright/test';
+import { shownReasons } from '../../src/renderer/src/features/pipeline/wording';
 import type { LeadDetail, LeadPage, ScoringPreview, ScoringSettings } from '../../src/shared/leads';
 import type { ClientLookup, ClientOption, Invoice } from '../../src/shared/money';
 import { DEFAULT_SCORING_WEIGHTS } from '../../src/shared/scoring';
@@ -80,7 +81,7 @@ test('the table pages, sorts, filters and searches on the server; segments sit i
   await expect(table(page).getByRole('columnheader', { name: 'Owner' })).toBeVisible();
 
   // The default order (newest first) has no column on screen, so it is said in words.
-  await expect(page.getByTestId('lead-sort-note')).toContainText('sorted by Created, descending');
+  await expect(page.getByTestId('lead-sort-note')).toHaveText(' · sorted newest first');
   // Sort by score on the server: highest first, then lowest first.
   const score = table(page).getByRole('columnheader', { name: 'Score' });
   await score.getByRole('button').click();
@@ -268,15 +269,20 @@ test('a new lead is refused field by field, then saved and scored; an activity, 
     await expect(detail(page).getByTestId(`factor-${factor}`)).toHaveText(
       `${points} / ${weights.weights.points[factor as keyof typeof weights.weights.points]}`,
     );
-  // The model's top reasons, in words: as many as the core gives, each saying which way it pulls.
+  // The model's top reasons, in words: as many as the core gives less any too small to show
+  // (×1.00 is neither for nor against), each saying which way it pulls; the tier is "Tier: 1 · Enterprise".
+  const reasons = shownReasons(created.probabilityFactors!);
   const reasonsFor = detail(page).getByTestId('reasons-for').getByRole('listitem');
-  await expect(reasonsFor).toHaveCount(created.probabilityFactors!.for.length);
-  for (const item of await reasonsFor.allTextContents())
+  await expect(reasonsFor).toHaveCount(reasons.for.length);
+  for (const item of await reasonsFor.allTextContents()) {
     expect(item).toMatch(/^[A-Za-z ]+: .+ — raises the odds ×[\d.]+$/);
-  if (created.probabilityFactors!.against.length > 0)
-    await expect(detail(page).getByTestId('reasons-against').getByRole('listitem').first()).toContainText(
-      'lowers the odds',
-    );
+    expect(item).not.toMatch(/×1$/);
+    if (item.startsWith('Tier:')) expect(item).toMatch(/^Tier: 1 · Enterprise — /);
+  }
+  if (reasons.against.length > 0)
+    await expect(detail(page).getByTestId('reasons-against').getByRole('listitem')).toHaveCount(reasons.against.length);
+  for (const item of await detail(page).getByTestId('reasons-against').getByRole('listitem').allTextContents())
+    expect(item).toMatch(/^[A-Za-z ]+: .+ — lowers the odds ÷(?!1$)[\d.]+$/);
   await expect(total(page)).toHaveText(`${n(before.total + 1)} leads`);
   await snap(page, 'pipeline-lead-detail-light-en');
   await expectAccessible(page, 'lead detail');
@@ -722,6 +728,10 @@ for (const { theme, lang } of [
       await expect(mainHeading(page)).toHaveText(es ? 'Embudo' : 'Pipeline');
       await expect(rows(page).first()).toBeVisible();
       await expect(rows(page).first()).toContainText(es ? /Frío|Tibio|Caliente|Prioridad/ : /Cold|Warm|Hot|Priority/);
+      // The default order, newest first, in words: a whole phrase, no column label mid-sentence.
+      await expect(page.getByTestId('lead-sort-note')).toHaveText(
+        es ? ' · ordenados del más reciente al más antiguo' : ' · sorted newest first',
+      );
       await snap(page, `pipeline-table-${theme}-${lang}`);
       await expectAccessible(page, `pipeline table (${theme}, ${lang})`);
       await page.getByTestId('filters-button').click();

@@ -44,6 +44,7 @@ import { SegmentsMenu } from './SegmentsMenu';
 import { refreshSegmentCounts } from './segments';
 import { useLeadPages } from './useLeadPages';
 import { activeFilterCount, clearFilters, effectiveFilter, setSearch, setSort, useLeadsView } from './viewState';
+import { sortNoteKey } from './wording';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -218,12 +219,13 @@ export function PipelinePage() {
   );
 
   const total = pages.total;
-  // The order is said in words when its column is hidden (the default, newest first, sorts by Created).
+  // The order is said in words when its column is hidden (the default, newest first, sorts by Created):
+  // a whole phrase per column and direction ("sorted by score, highest first").
   const sortColumn = COLUMN_OF_SORT[view.sort.column];
   const sortNote = visibility[sortColumn] ? null : (
     <span className="text-faint" data-testid="lead-sort-note">
       {' · '}
-      {t(view.sort.direction === 'desc' ? 'sortedDesc' : 'sortedAsc', { column: t(`columns.${sortColumn}`) })}
+      {t(sortNoteKey(view.sort))}
     </span>
   );
   const description =

@@ -6,6 +6,7 @@ import type { LeadDetail } from '../../../../shared/leads';
 import { type ProbabilityFactor, SCORE_FACTORS, type ScoreFactor } from '../../../../shared/scoring';
 import { formatNumber, formatPercent } from '../../app/format';
 import { cn } from '../../components/cn';
+import { oddsTimes, shownReasons, timesDigits } from './wording';
 
 /** Each factor's points as a small bar against its maximum (the weights in force). */
 export function ScoreBreakdown({
@@ -53,7 +54,8 @@ function useFactorValue(hubs: Hub[]) {
       case 'vertical':
         return t(`vertical.${v}` as 'vertical.saas');
       case 'tier':
-        return t(`tier.long.${v}` as 'tier.long.1');
+        // The field is already named ("Tier: 2 · SME"), so not "Tier: Tier 2 · SME".
+        return t(`tier.value.${v}` as 'tier.value.1');
       case 'timeline':
         return t(`timeline.${v}` as 'timeline.now');
       case 'authority':
@@ -81,11 +83,12 @@ export function ProbabilityReasons({
   const { t, i18n } = useTranslation('pipeline');
   const lang = i18n.language;
   const wordFor = useFactorValue(hubs);
-  // A small pull still shows as more than "1×": two decimals below 2×.
+  // A small pull still shows as more than "×1": two decimals below 2×; a pull too small for that is neutral.
   const times = (effect: number) => {
-    const x = Math.exp(Math.abs(effect));
-    return formatNumber(x, lang, x < 2 ? 2 : 1);
+    const x = oddsTimes(effect);
+    return formatNumber(x, lang, timesDigits(x));
   };
+  const reasons = shownReasons(factors);
   const list = (items: ProbabilityFactor[], direction: 'for' | 'against') => (
     <div className="min-w-0">
       <h4
@@ -124,8 +127,8 @@ export function ProbabilityReasons({
         {t('detail.baseRate', { rate: formatPercent(factors.baseRate, lang, 0) })}
       </p>
       <div className="grid grid-cols-2 gap-4">
-        {list(factors.for, 'for')}
-        {list(factors.against, 'against')}
+        {list(reasons.for, 'for')}
+        {list(reasons.against, 'against')}
       </div>
     </div>
   );
