@@ -422,6 +422,15 @@ for (const scheme of ['light', 'dark'] as const) {
         await page.getByRole('navigation').getByRole('button', { name: title }).click();
         await expect(mainHeading(page)).toHaveText(title);
         await expect(rows(page).first()).toBeVisible();
+        // Search and the five filters fit one row at 1280 px ("Cualquier suscripción" too), no label cut.
+        const bar = page.getByRole('search', { name: lang === 'es' ? 'Filtrar clientes' : 'Filter clients' });
+        const tops = await bar
+          .locator(':scope > *')
+          .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+        expect(tops).toHaveLength(6);
+        expect(new Set(tops).size).toBe(1);
+        for (const label of await bar.getByRole('combobox').locator('span.truncate').all())
+          expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
         await snap(page, `clients-table-${scheme}-${lang}`);
         await expectAccessible(page, `clients table (${scheme}, ${lang})`);
         const list = await coreCall<ClientList>(page, demoApp, 'clients/list');

@@ -15,13 +15,21 @@ import {
   setView,
 } from './viewState';
 
+/**
+ * The filters size to their labels, a little tighter than a form's select, so search and all five
+ * fit one row at 1280 px in Spanish too ("Cualquier suscripción"); with a filter chosen the row may
+ * wrap, the search keeping the first line full.
+ */
+const FILTER_SELECT = 'w-auto! max-w-[14rem] gap-1.5! px-2!';
+
 /** Search and the five filters of the clients table. */
 export function ClientFilters({ view, hubs, globalHub }: { view: ClientsView; hubs: Hub[]; globalHub: Hub | null }) {
   const { t } = useTranslation('clients');
   const active = activeFilterCount(view);
   return (
     <search className="flex flex-wrap items-center gap-2" aria-label={t('filters.label')}>
-      <div className="relative w-48">
+      {/* At least as wide as its placeholder; it takes what the row leaves, up to 20rem. */}
+      <div className="relative min-w-44 max-w-80 flex-1">
         <Search
           className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-faint"
           aria-hidden="true"
@@ -37,7 +45,7 @@ export function ClientFilters({ view, hubs, globalHub }: { view: ClientsView; hu
       </div>
       <Select
         aria-label={t('filters.tier')}
-        className="w-auto! max-w-[14rem]"
+        className={FILTER_SELECT}
         value={view.tier}
         onChange={(v) => setView({ tier: v as ClientsView['tier'] })}
         options={[
@@ -47,7 +55,7 @@ export function ClientFilters({ view, hubs, globalHub }: { view: ClientsView; hu
       />
       <Select
         aria-label={t('filters.vertical')}
-        className="w-auto! max-w-[14rem]"
+        className={FILTER_SELECT}
         value={view.vertical}
         onChange={(v) => setView({ vertical: v as ClientsView['vertical'] })}
         options={[
@@ -57,7 +65,7 @@ export function ClientFilters({ view, hubs, globalHub }: { view: ClientsView; hu
       />
       <Select
         aria-label={t('filters.hub')}
-        className="w-auto! max-w-[14rem]"
+        className={FILTER_SELECT}
         disabled={globalHub !== null}
         value={globalHub ? String(globalHub.id) : view.hub}
         onChange={(v) => setView({ hub: v })}
@@ -69,14 +77,14 @@ export function ClientFilters({ view, hubs, globalHub }: { view: ClientsView; hu
       />
       <Select
         aria-label={t('filters.health')}
-        className="w-auto! max-w-[14rem]"
+        className={FILTER_SELECT}
         value={view.health}
         onChange={(v) => setView({ health: v as ClientsView['health'] })}
         options={HEALTH_FILTERS.map((h) => ({ value: h, label: t(`filters.healthOptions.${h}`) }))}
       />
       <Select
         aria-label={t('filters.subscription')}
-        className="w-auto! max-w-[14rem]"
+        className={FILTER_SELECT}
         value={view.subscription}
         onChange={(v) => setView({ subscription: v as ClientsView['subscription'] })}
         options={SUBSCRIPTION_FILTERS.map((s) => ({ value: s, label: t(`filters.subscriptionOptions.${s}`) }))}
