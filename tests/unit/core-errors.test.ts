@@ -317,6 +317,15 @@ describe('errorText in the renderer', () => {
     expect(amountText(5, 'EUR')).toBe('0.05');
   });
 
+  it("translates a shared schema's sentence the core sent back without a key", async () => {
+    await i18n.changeLanguage('es');
+    const range = { code: 'BAD_REQUEST', message: 'The end date cannot be before the start date.', field: 'endDate' };
+    expect(errorText(range)).toBe('La fecha de fin no puede ser anterior a la de inicio.');
+    expect(errorText({ message: 'Company cannot be empty.' })).toBe('Este campo no puede quedar vacío.');
+    await i18n.changeLanguage('en');
+    expect(errorText(range)).toBe('The end date cannot be before the start date.');
+  });
+
   it('falls back to the core sentence for keyless and unknown keys', async () => {
     await i18n.changeLanguage('es');
     expect(errorText({ message: 'Atalaya could not do that.' })).toBe('Atalaya could not do that.');

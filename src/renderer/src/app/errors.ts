@@ -10,6 +10,7 @@ import i18n from 'i18next';
 import { coreErrorEntry, type ErrorEnum } from '../../../shared/errors';
 import type { ErrorParams, ErrorRef } from '../../../shared/result';
 import { formatDate, formatMonth } from './format';
+import { schemaMessageText } from './schema-messages';
 
 /** Where the renderer keeps the label of each domain value a sentence can name (namespace:prefix). */
 export const ERROR_ENUM_LABELS: Record<ErrorEnum, string> = {
@@ -50,12 +51,17 @@ function translateRef(ref: ErrorRef): string | null {
   return translate(`coreError.${ref.key}`, values);
 }
 
-/** The sentence to show for an error from the core: translated when its key is known, else the core's own. */
+/**
+ * The sentence to show for an error from the core: translated when its key (or, without one, its schema sentence)
+ * is known, else the core's own.
+ */
 export function errorText(error: {
   message: string;
   key?: string | undefined;
   params?: ErrorParams | undefined;
 }): string {
-  if (!error.key || !i18n.language || i18n.language.startsWith('en')) return error.message;
+  if (!i18n.language || i18n.language.startsWith('en')) return error.message;
+  // Keyless: a shared schema's sentence (a request that broke one), when it is a known one.
+  if (!error.key) return schemaMessageText(error.message) ?? error.message;
   return translateRef({ key: error.key, ...(error.params ? { params: error.params } : {}) }) ?? error.message;
 }

@@ -6,50 +6,11 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { z } from 'zod';
 import i18n from './i18n';
+import { schemaMessageText } from './schema-messages';
 
 export type FieldErrors = Record<string, string>;
 
-type Rule = { re: RegExp; key: ValidationKey; params?: (m: RegExpMatchArray) => Record<string, string> };
-type ValidationKey = keyof typeof import('./locales/en.json')['validation'];
-
-/** Known schema messages → translation keys. Unknown ones fall back by issue code. */
-const RULES: Rule[] = [
-  { re: /cannot be empty\.$/, key: 'required' },
-  { re: /can be at most (\d+) characters\.$/, key: 'maxChars', params: (m) => ({ max: m[1]! }) },
-  { re: /^Choose a time zone\.$/, key: 'timeZoneRequired' },
-  { re: /^Not a known time zone/, key: 'timeZone' },
-  { re: /^Currency must be one of/, key: 'currency' },
-  { re: /^Use a date like/, key: 'date' },
-  { re: /^That date does not exist\.$/, key: 'dateMissing' },
-  { re: /^Use a month like/, key: 'month' },
-  { re: /^The logo must be/, key: 'logoType' },
-  { re: /^The logo is larger/, key: 'logoSize' },
-  { re: /^Use the two-letter country code/, key: 'country' },
-  { re: /^The target share must be a number/, key: 'shareNumber' },
-  { re: /^The target share cannot be negative/, key: 'shareNegative' },
-  { re: /^The target share cannot exceed/, key: 'shareMax' },
-  { re: /^A target needs both/, key: 'targetBoth' },
-  { re: /^That email address/, key: 'email' },
-  { re: /^Hours per day must be a number/, key: 'hoursNumber' },
-  { re: /^Hours per day must be at least/, key: 'hoursMin' },
-  { re: /^Hours per day can be at most/, key: 'hoursMax' },
-  { re: /^Choose at least one working day/, key: 'workdays' },
-  { re: /^The end date cannot be before/, key: 'endBeforeStart' },
-  { re: /^The lowest price cannot exceed/, key: 'priceRange' },
-  { re: /^The shortest turnaround cannot exceed/, key: 'turnaroundRange' },
-  { re: /^Effort cannot be negative/, key: 'effortNegative' },
-  { re: /^Effort can be at most/, key: 'effortMax' },
-  { re: /^Add at least one hub/, key: 'hubsMin' },
-  { re: /^At most 12 hubs/, key: 'hubsMax' },
-  { re: /^Two hubs cannot have the same name/, key: 'hubDuplicate' },
-  { re: /^Choose one of the hubs above/, key: 'hubChoose' },
-  { re: /^Give the path of a workspace file/, key: 'path' },
-];
-
 type Issue = z.core.$ZodIssue;
-
-/** Keys built at run time from the table above (all present in both locales). */
-const translate = i18n.t as unknown as (key: string, options?: Record<string, string>) => string;
 
 function fallback(issue: Issue): string {
   switch (issue.code) {
@@ -65,11 +26,7 @@ function fallback(issue: Issue): string {
 }
 
 export function issueMessage(issue: Issue): string {
-  for (const rule of RULES) {
-    const m = issue.message.match(rule.re);
-    if (m) return translate(`validation.${rule.key}`, rule.params?.(m));
-  }
-  return fallback(issue);
+  return schemaMessageText(issue.message) ?? fallback(issue);
 }
 
 /** Turns a schema issue into the sentence shown; a feature may put its own table before this one. */
