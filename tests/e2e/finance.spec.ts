@@ -454,6 +454,22 @@ test.describe('Spanish', () => {
       let panel = await openFinance(page, 'Suscripciones y MRR', 'Finanzas', 'Principal');
       await expect(panel.getByTestId('mrr-row')).toHaveCount(6);
       await expect(panel.getByRole('columnheader', { name: 'Bajas' })).toBeVisible();
+      // The y axis steps round amounts, negatives with a true minus like the rest of the page.
+      const tickTexts = panel
+        .getByTestId('mrr-chart')
+        .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+      await expect.poll(() => tickTexts.count()).toBeGreaterThanOrEqual(3);
+      const ticks = await tickTexts.allTextContents();
+      for (const tick of ticks) expect(tick).not.toContain('-');
+      expect(ticks.some((tick) => tick.startsWith('−'))).toBe(true);
+      const amounts = ticks.map((tick) => {
+        const n = Number.parseFloat(tick.replace(/[^0-9.]/g, '')) * (/K/.test(tick) ? 1000 : 1);
+        return tick.startsWith('−') ? -n : n;
+      });
+      const steps = new Set(amounts.slice(1).map((v, i) => v - (amounts[i] ?? 0)));
+      expect(steps.size).toBe(1);
+      const step = [...steps][0] ?? 0;
+      expect([1, 2, 5]).toContain(step / 10 ** Math.floor(Math.log10(step)));
       await snap(page, `finance-mrr-${scheme}-es`);
       panel = await openFinance(page, 'Gastos', 'Finanzas', 'Principal');
       await expect(panel.getByTestId('total-all')).toContainText('USD');
@@ -461,6 +477,13 @@ test.describe('Spanish', () => {
       await snap(page, `finance-expenses-${scheme}-es`);
       panel = await openFinance(page, 'Tipos de cambio', 'Finanzas', 'Principal');
       await expect(panel.getByTestId('fx-row').first()).toBeVisible();
+      // Each column shows its rates with one number of decimals, so the digits line up; no "−0%".
+      const cells = (n: number) => panel.getByTestId('fx-row').locator(`td:nth-child(${n})`).allTextContents();
+      for (const column of [2, 3]) {
+        const decimals = new Set((await cells(column)).map((text) => text.split('.')[1]?.length ?? 0));
+        expect(decimals.size).toBe(1);
+      }
+      for (const change of await cells(4)) expect(change).not.toMatch(/^[-−]0%$/);
       await snap(page, `finance-fx-${scheme}-es`);
     });
   }

@@ -13,15 +13,7 @@ import { fxSetSchema } from '../../../../shared/money-schemas';
 import { toastError } from '../../app/actions';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
-import {
-  currencyName,
-  formatDate,
-  formatNumber,
-  formatPercent,
-  intlLocale,
-  numberFormat,
-  parseDecimal,
-} from '../../app/format';
+import { currencyName, formatDate, formatNumber, intlLocale, numberFormat, parseDecimal } from '../../app/format';
 import { useApiQuery } from '../../app/useApi';
 import { Button } from '../../components/Button';
 import { Card, CardHeader } from '../../components/Card';
@@ -32,9 +24,11 @@ import { ErrorState } from '../../components/ErrorState';
 import { controlClass } from '../../components/Field';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { Tip } from '../../components/Tooltip';
+import { formatChange, formatFixed, isZeroChange, ratePrecision } from './numbers';
 import { useFinance } from './store';
 import { financeFieldErrors, useFinanceErrors, useReportingCurrency, useToday } from './util';
 
+/** One rate in a sentence (a hint, a confirmation): its own digits, up to six decimals. */
 const formatRate = (rate: number, locale: string) => formatNumber(rate, locale, 6);
 /** A rate for an input, every digit kept and no grouping ("0,1472" in Spanish). */
 const rateForInput = (rate: number, locale: string) =>
@@ -96,6 +90,7 @@ export function FxTab() {
               const list = byCurrency.get(c) ?? [];
               const latest = list[0];
               const active = c === selected;
+              const decimals = ratePrecision(list.map((r) => r.rate)).rate;
               return (
                 <li key={c}>
                   <button
@@ -120,7 +115,7 @@ export function FxTab() {
                       {latest ? (
                         <>
                           <span className="block text-[13px] font-medium text-fg tabular-nums">
-                            {formatRate(latest.rate, lang)}
+                            {formatFixed(latest.rate, decimals, lang)}
                           </span>
                           <span className="block text-[11px] text-faint tabular-nums">
                             {formatDate(latest.date, lang)}
@@ -377,6 +372,7 @@ function RatesTable({
     }
   };
 
+  const precision = ratePrecision(rates.map((r) => r.rate));
   const th =
     'sticky top-0 z-[1] border-b border-line bg-subtle px-3 py-2 first:pl-5 last:pr-5 text-[12px] font-medium whitespace-nowrap text-muted';
   const td = 'border-b border-line px-3 py-2 first:pl-5 last:pr-5 align-middle whitespace-nowrap group-last:border-b-0';
@@ -407,7 +403,7 @@ function RatesTable({
       <tbody>
         {rates.map((r, i) => {
           const previous = rates[i + 1];
-          const change = previous ? r.rate / previous.rate - 1 : null;
+          const change = previous ? formatChange(r.rate / previous.rate - 1, lang) : null;
           const isEditing = editing?.date === r.date;
           return (
             <tr key={r.date} className="group hover:bg-hover/60" data-testid="fx-row">
@@ -434,18 +430,17 @@ function RatesTable({
                     ) : null}
                   </span>
                 ) : (
-                  formatRate(r.rate, lang)
+                  formatFixed(r.rate, precision.rate, lang)
                 )}
               </td>
-              <td className={cn(td, 'text-right text-muted tabular-nums')}>{formatRate(1 / r.rate, lang)}</td>
+              <td className={cn(td, 'text-right text-muted tabular-nums')}>
+                {formatFixed(1 / r.rate, precision.inverse, lang)}
+              </td>
               <td className={cn(td, 'text-right tabular-nums')}>
                 {change === null ? (
                   <span className="text-faint">—</span>
                 ) : (
-                  <span className={change === 0 ? 'text-faint' : 'text-muted'}>
-                    {change > 0 ? '+' : change < 0 ? '−' : ''}
-                    {formatPercent(Math.abs(change), lang)}
-                  </span>
+                  <span className={isZeroChange(change) ? 'text-faint' : 'text-muted'}>{change}</span>
                 )}
               </td>
               <td className={cn(td, 'text-right')}>

@@ -8,12 +8,12 @@ import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MrrMonth } from '../../../../shared/money';
-import { dateFormat, formatMoneyCompact, formatMoneyWhole, formatMonth, intlLocale } from '../../app/format';
+import { dateFormat, formatMoneyWhole, formatMonth, intlLocale } from '../../app/format';
 import { ChartLegend } from '../../components/ChartLegend';
 import { cn } from '../../components/cn';
+import { formatAxisMoney, mrrTicks, SERIES, type Series } from './numbers';
 
-export const SERIES = ['new', 'expansion', 'reactivation', 'contraction', 'churn'] as const;
-export type Series = (typeof SERIES)[number] | 'closing';
+export { SERIES, type Series };
 
 const PALETTE: Record<'light' | 'dark', Record<Series | 'grid' | 'axis' | 'zero' | 'band' | 'selected', string>> = {
   light: {
@@ -115,6 +115,7 @@ export function MrrChart({
   const data = months.map((m) => ({ ...m, label: shortMonth(m.month, lang) }));
   const selectedLabel = data.find((d) => d.month === selected)?.label;
   const money = (v: number) => formatMoneyWhole(v, currency, lang);
+  const ticks = mrrTicks(months, hidden, currency);
 
   const renderTooltip = ({ active, payload }: TooltipPayload) => {
     const m = payload?.[0]?.payload;
@@ -214,7 +215,11 @@ export function MrrChart({
               tickLine={false}
               axisLine={false}
               tick={{ fill: colors.axis, fontSize: 12 }}
-              tickFormatter={(v: number) => formatMoneyCompact(v, currency, lang)}
+              domain={[ticks[0] ?? 0, ticks.at(-1) ?? 0]}
+              ticks={ticks}
+              interval={0}
+              allowDataOverflow
+              tickFormatter={(v: number) => formatAxisMoney(v, currency, lang)}
             />
             <ReferenceLine y={0} stroke={colors.zero} />
             <Tooltip
