@@ -474,6 +474,11 @@ test.describe('Spanish', () => {
       panel = await openFinance(page, 'Gastos', 'Finanzas', 'Principal');
       await expect(panel.getByTestId('total-all')).toContainText('USD');
       await expect(panel.getByTestId('freelancer-hint')).toContainText('no son gastos');
+      // "Herramientas y software" wraps to two lines; every tile's amount still sits on one line.
+      const values = panel.getByTestId('total-value');
+      await expect(values).toHaveCount(6);
+      const tops = await values.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+      expect(new Set(tops).size).toBe(1);
       await snap(page, `finance-expenses-${scheme}-es`);
       panel = await openFinance(page, 'Tipos de cambio', 'Finanzas', 'Principal');
       await expect(panel.getByTestId('fx-row').first()).toBeVisible();

@@ -223,11 +223,12 @@ export function ExpensesTab() {
             return (
               <li
                 key={c}
-                className="rounded-[var(--radius-card)] border border-line bg-surface px-3.5 py-3"
+                className="flex flex-col rounded-[var(--radius-card)] border border-line bg-surface px-3.5 py-3"
                 data-testid={`total-${c}`}
               >
                 <p className="text-[12px] leading-snug font-medium text-muted">{t(`categories.${c}`)}</p>
-                <p className="mt-1 text-[17px] font-semibold text-fg tabular-nums">
+                {/* Pinned to the bottom: a label that wraps does not push its value below the others'. */}
+                <p className="mt-auto pt-1 text-[17px] font-semibold text-fg tabular-nums" data-testid="total-value">
                   {value === undefined ? (
                     <Skeleton className="h-6 w-20" />
                   ) : value === null ? (
@@ -249,11 +250,11 @@ export function ExpensesTab() {
             );
           })}
           <li
-            className="rounded-[var(--radius-card)] border border-accent/30 bg-accent-soft/60 px-3.5 py-3"
+            className="flex flex-col rounded-[var(--radius-card)] border border-accent/30 bg-accent-soft/60 px-3.5 py-3"
             data-testid="total-all"
           >
-            <p className="text-[12px] font-medium text-accent-text">{t('expenses.total')}</p>
-            <p className="mt-1 text-[17px] font-semibold text-fg tabular-nums">
+            <p className="text-[12px] leading-snug font-medium text-accent-text">{t('expenses.total')}</p>
+            <p className="mt-auto pt-1 text-[17px] font-semibold text-fg tabular-nums" data-testid="total-value">
               {!data ? (
                 <Skeleton className="h-6 w-20" />
               ) : total === null ? (
