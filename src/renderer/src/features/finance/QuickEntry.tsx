@@ -7,7 +7,7 @@ import { CircleAlert, CornerDownLeft, Plus } from 'lucide-react';
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { CURRENCIES, type Currency, EXPENSE_CATEGORIES, type ExpenseCategory } from '../../../../shared/domain';
+import { type Currency, EXPENSE_CATEGORIES, type ExpenseCategory } from '../../../../shared/domain';
 import type { Expense } from '../../../../shared/money';
 import { type ExpenseInput, expenseInputSchema } from '../../../../shared/money-schemas';
 import { refreshSummary, toastError } from '../../app/actions';
@@ -17,8 +17,11 @@ import { formatMonth, majorToMinor, parseDecimal } from '../../app/format';
 import { useApp } from '../../app/store';
 import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
+import { CurrencySelect } from '../../components/DomainInputs';
 import { controlClass } from '../../components/Field';
+import { HubDot } from '../../components/HubDot';
 import { Kbd } from '../../components/Kbd';
+import { Select } from '../../components/Select';
 import { Switch } from '../../components/Switch';
 import { useFinanceErrors } from './util';
 
@@ -32,6 +35,9 @@ interface Draft {
   currency: Currency;
   monthly: boolean;
 }
+
+/** The hub select's value for "no hub" (the app's Select keeps '' for "nothing chosen"). */
+const AGENCY_WIDE = 'agency';
 
 const FIELDS = ['date', 'description', 'category', 'hubId', 'amountMinor', 'currency'] as const;
 type FieldPath = (typeof FIELDS)[number];
@@ -63,6 +69,8 @@ export function QuickEntry({
   });
   const [draft, setDraft] = useState<Draft>(blank);
   const [busy, setBusy] = useState(false);
+  // The app's Select cannot go back to its placeholder once chosen; clearing the row mounts a fresh one.
+  const [clears, setClears] = useState(0);
   const descriptionRef = useRef<HTMLInputElement>(null);
   const [lastMonth, setLastMonth] = useState(viewedMonth);
   // A new month on screen moves the default date into it (unless the person typed one).
@@ -111,6 +119,7 @@ export function QuickEntry({
 
   const clear = () => {
     setDraft(blank());
+    setClears((n) => n + 1);
     v.reset();
     descriptionRef.current?.focus();
   };
@@ -145,8 +154,18 @@ export function QuickEntry({
     descriptionRef.current?.focus();
   };
 
+  // Keys pressed in an open select's list (portalled out of the row) belong to the list.
+  const inRow = (e: KeyboardEvent<HTMLFormElement>) => e.currentTarget.contains(e.target as Node);
+  // Enter on a closed select saves the row, as in every other field (the select would open its list).
+  const onKeyDownCapture = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.nativeEvent.isComposing || !inRow(e)) return;
+    if (e.key !== 'Enter' || e.shiftKey || e.altKey) return;
+    if ((e.target as HTMLElement).getAttribute('role') !== 'combobox') return;
+    e.preventDefault();
+    void save();
+  };
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
-    if (e.nativeEvent.isComposing) return;
+    if (e.nativeEvent.isComposing || !inRow(e)) return;
     const target = e.target as HTMLElement;
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -171,6 +190,7 @@ export function QuickEntry({
       aria-label={t('expenses.quickEntry')}
       noValidate
       onKeyDown={onKeyDown}
+      onKeyDownCapture={onKeyDownCapture}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
@@ -207,40 +227,29 @@ export function QuickEntry({
         </div>
         <div className="flex flex-col gap-1">
           {label('category', labels.category)}
-          <select
+          <Select
+            key={clears}
             id="qe-category"
-            className={cn(controlClass, draft.category === '' && 'text-faint')}
             value={draft.category}
-            onChange={(e) => set({ category: e.target.value as ExpenseCategory }, 'category')}
+            placeholder={t('expenses.chooseCategory')}
+            options={EXPENSE_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+            onChange={(c) => set({ category: c as ExpenseCategory }, 'category')}
             onBlur={() => v.touch('category')}
             {...aria('category')}
-          >
-            <option value="" disabled>
-              {t('expenses.chooseCategory')}
-            </option>
-            {EXPENSE_CATEGORIES.map((c) => (
-              <option key={c} value={c} className="text-fg">
-                {t(`categories.${c}`)}
-              </option>
-            ))}
-          </select>
+          />
         </div>
         <div className="flex flex-col gap-1">
           {label('hubId', labels.hubId)}
-          <select
+          <Select
             id="qe-hubId"
-            className={controlClass}
-            value={draft.hubId}
-            onChange={(e) => set({ hubId: e.target.value }, 'hubId')}
+            value={draft.hubId === '' ? AGENCY_WIDE : draft.hubId}
+            options={[
+              { value: AGENCY_WIDE, label: t('expenses.agencyWide') },
+              ...hubs.map((h) => ({ value: String(h.id), label: h.name, icon: <HubDot color={h.color} /> })),
+            ]}
+            onChange={(hub) => set({ hubId: hub === AGENCY_WIDE ? '' : hub }, 'hubId')}
             {...aria('hubId')}
-          >
-            <option value="">{t('expenses.agencyWide')}</option>
-            {hubs.map((h) => (
-              <option key={h.id} value={String(h.id)}>
-                {h.name}
-              </option>
-            ))}
-          </select>
+          />
         </div>
         <div className="flex flex-col gap-1">
           {label('amountMinor', labels.amountMinor)}
@@ -258,19 +267,12 @@ export function QuickEntry({
         </div>
         <div className="flex flex-col gap-1">
           {label('currency', labels.currency)}
-          <select
+          <CurrencySelect
             id="qe-currency"
-            className={controlClass}
             value={draft.currency}
-            onChange={(e) => set({ currency: e.target.value as Currency }, 'currency')}
+            onChange={(c) => set({ currency: c as Currency }, 'currency')}
             {...aria('currency')}
-          >
-            {CURRENCIES.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
+          />
         </div>
         <div className="flex flex-col items-center gap-1">
           {label('monthly', t('expenses.fields.monthly'))}
