@@ -54,9 +54,9 @@ const GATES_PASSED = `(SELECT count(*) FROM quality_gate_reviews g
      AND g.id = (SELECT g2.id FROM quality_gate_reviews g2 WHERE g2.project_id = p.id AND g2.gate = g.gate
                  ORDER BY g2.at DESC, g2.id DESC LIMIT 1))`;
 
-const CARD_SQL = `SELECT p.id, p.name, p.client_id, c.name AS client_name, p.hub_id, p.stage, p.value_minor, p.currency,
-    p.start_date, p.due_date, p.delivered_at, p.created_at, p.revision_cycles, ${GATES_PASSED} AS gates_passed
-  FROM projects p JOIN clients c ON c.id = p.client_id`;
+const CARD_COLUMNS = `p.id, p.name, p.client_id, c.name AS client_name, p.hub_id, p.stage, p.value_minor, p.currency,
+    p.start_date, p.due_date, p.delivered_at, p.created_at, p.revision_cycles, ${GATES_PASSED} AS gates_passed`;
+const CARD_SQL = `SELECT ${CARD_COLUMNS} FROM projects p JOIN clients c ON c.id = p.client_id`;
 
 function toCard(r: CardRow, today: string): BoardCard {
   return {
@@ -93,13 +93,17 @@ export function board(sqlite: Sqlite, today: string, hubId: number | null): Boar
     `${CARD_SQL} WHERE p.stage NOT IN ('cancelled', 'invoiced', 'paid')${hubFilter} ORDER BY p.due_date, p.id`,
   ).all(...params) as CardRow[];
   const since = `${addDays(today, -30)}T00:00:00Z`;
+  // Walks the moves into the stage newest first (the index's order, so it stops at the 50th card), each project at
+  // its latest move there.
   const latestMoved = cached(
     sqlite,
-    `${CARD_SQL}
-       JOIN (SELECT project_id, max(at) AS moved_at FROM project_stage_changes
-              WHERE to_stage = ? AND at >= ? GROUP BY project_id) m ON m.project_id = p.id
-      WHERE p.stage = ?${hubFilter}
-      ORDER BY m.moved_at DESC, p.id DESC LIMIT ${BOARD_DELIVERED_CARDS}`,
+    `SELECT ${CARD_COLUMNS}
+       FROM project_stage_changes m CROSS JOIN projects p ON p.id = m.project_id
+       JOIN clients c ON c.id = p.client_id
+      WHERE m.to_stage = ? AND m.at >= ? AND p.stage = ?${hubFilter}
+        AND m.id = (SELECT m2.id FROM project_stage_changes m2 WHERE m2.project_id = m.project_id
+                     AND m2.to_stage = m.to_stage ORDER BY m2.at DESC, m2.id DESC LIMIT 1)
+      ORDER BY m.at DESC, m.project_id DESC LIMIT ${BOARD_DELIVERED_CARDS}`,
   );
   const cards = [
     ...open,
