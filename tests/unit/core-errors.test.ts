@@ -319,11 +319,19 @@ describe('errorText in the renderer', () => {
 
   it("translates a shared schema's sentence the core sent back without a key", async () => {
     await i18n.changeLanguage('es');
-    const range = { code: 'BAD_REQUEST', message: 'The end date cannot be before the start date.', field: 'endDate' };
+    // As the core's dispatcher sends them (src/main/core/dispatch.ts): the field named after the sentence.
+    const range = {
+      code: 'BAD_REQUEST',
+      message: 'The end date cannot be before the start date. (endDate)',
+      field: 'endDate',
+    };
     expect(errorText(range)).toBe('La fecha de fin no puede ser anterior a la de inicio.');
+    const empty = { message: 'Company cannot be empty. (company)', field: 'company' };
+    expect(errorText(empty)).toBe('Este campo no puede quedar vacío.');
+    // The host's own checks send the sentence alone.
     expect(errorText({ message: 'Company cannot be empty.' })).toBe('Este campo no puede quedar vacío.');
     await i18n.changeLanguage('en');
-    expect(errorText(range)).toBe('The end date cannot be before the start date.');
+    expect(errorText(range)).toBe('The end date cannot be before the start date. (endDate)');
   });
 
   it('falls back to the core sentence for keyless and unknown keys', async () => {

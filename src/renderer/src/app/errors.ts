@@ -57,11 +57,17 @@ function translateRef(ref: ErrorRef): string | null {
  */
 export function errorText(error: {
   message: string;
+  field?: string | undefined;
   key?: string | undefined;
   params?: ErrorParams | undefined;
 }): string {
   if (!i18n.language || i18n.language.startsWith('en')) return error.message;
-  // Keyless: a shared schema's sentence (a request that broke one), when it is a known one.
-  if (!error.key) return schemaMessageText(error.message) ?? error.message;
+  // Keyless: a shared schema's sentence (a request that broke one), when it is a known one. The core's dispatcher
+  // names the field after it ("… cannot be empty. (name)"); the field is where the sentence is shown, or not needed.
+  if (!error.key) {
+    const named = error.field ? ` (${error.field})` : null;
+    const sentence = named && error.message.endsWith(named) ? error.message.slice(0, -named.length) : error.message;
+    return schemaMessageText(sentence) ?? error.message;
+  }
   return translateRef({ key: error.key, ...(error.params ? { params: error.params } : {}) }) ?? error.message;
 }

@@ -20,8 +20,12 @@ const byTextIn = (lang: string) => {
     collator.compare(String(a.getValue(id) ?? ''), String(b.getValue(id) ?? ''));
 };
 /** ISO dates sort as written. */
-const byIsoDate = (a: Row<TableCore, BoardCard>, b: Row<TableCore, BoardCard>, id: string) =>
-  String(a.getValue(id) ?? '').localeCompare(String(b.getValue(id) ?? ''));
+/** ISO dates sort as plain strings (a collator would weigh them as text). */
+const byIsoDate = (a: Row<TableCore, BoardCard>, b: Row<TableCore, BoardCard>, id: string) => {
+  const x = String(a.getValue(id) ?? '');
+  const y = String(b.getValue(id) ?? '');
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
 export function ProjectsTable({
   cards,
