@@ -5,9 +5,9 @@
  * steps and writes negatives with a true minus.
  */
 import { describe, expect, it } from 'vitest';
+import { formatMoneyCompact } from '../../src/renderer/src/app/format';
 import {
   decimalsOf,
-  formatAxisMoney,
   formatChange,
   formatFixed,
   isZeroChange,
@@ -84,7 +84,7 @@ describe('MRR axis ticks', () => {
   it('covers the data with round ticks through zero (the demo: −$350 to $1,700)', () => {
     const ticks = niceTicks(-35_000, 170_000, 4, 100);
     expect(ticks).toEqual([-50_000, 0, 50_000, 100_000, 150_000, 200_000]);
-    expect(ticks.map((v) => formatAxisMoney(v, 'USD', 'en'))).toEqual([
+    expect(ticks.map((v) => formatMoneyCompact(v, 'USD', 'en'))).toEqual([
       '\u2212$500',
       '$0',
       '$500',
@@ -120,10 +120,10 @@ describe('MRR axis ticks', () => {
   });
 
   it('writes negative ticks with a true minus in both languages', () => {
-    expect(formatAxisMoney(-55_000, 'USD', 'en')).toBe('\u2212$550');
-    expect(formatAxisMoney(-50_000, 'USD', 'es')).toBe('\u2212USD\u00a0500');
-    expect(formatAxisMoney(150_000, 'USD', 'es')).toBe('USD\u00a01.5\u00a0K');
-    expect(formatAxisMoney(0, 'USD', 'es')).toBe('USD\u00a00');
+    expect(formatMoneyCompact(-55_000, 'USD', 'en')).toBe('\u2212$550');
+    expect(formatMoneyCompact(-50_000, 'USD', 'es')).toBe('\u2212USD\u00a0500');
+    expect(formatMoneyCompact(150_000, 'USD', 'es')).toBe('USD\u00a01.5\u00a0K');
+    expect(formatMoneyCompact(0, 'USD', 'es')).toBe('USD\u00a00');
   });
 });
 

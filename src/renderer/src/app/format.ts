@@ -94,14 +94,23 @@ export function formatMoneyWhole(minor: number, currency: string, locale: string
   }).format(major);
 }
 
-/** Compact money for axes and tiles: "$2.3K" (en), "USD 2.3 K" (es). */
+/** A true minus sign (U+2212), as money and changes write negatives. */
+export const MINUS = '\u2212';
+
+/**
+ * Compact money for axes and tiles: "$2.3K", "$500", "−$500" (en); "USD 2.3 K" (es). Negatives take a true minus
+ * like the rest of the money on screen, and a value that rounds to zero has no sign.
+ */
 export function formatMoneyCompact(minor: number, currency: string, locale: string): string {
-  return uiNumberFormat(locale, {
+  const major = minorToMajor(minor, currency);
+  const text = uiNumberFormat(locale, {
     style: 'currency',
     currency,
     notation: 'compact',
+    minimumFractionDigits: 0,
     maximumFractionDigits: 1,
-  }).format(minorToMajor(minor, currency));
+  }).format(Math.abs(major));
+  return major < 0 && /[1-9]/.test(text) ? `${MINUS}${text}` : text;
 }
 
 /** Between the two ends of a range: an en dash with narrow no-break spaces, so it never wraps. */

@@ -8,10 +8,10 @@ import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MrrMonth } from '../../../../shared/money';
-import { dateFormat, formatMoneyWhole, formatMonth, intlLocale } from '../../app/format';
+import { dateFormat, formatMoneyCompact, formatMoneyWhole, formatMonth, intlLocale } from '../../app/format';
 import { ChartLegend } from '../../components/ChartLegend';
 import { cn } from '../../components/cn';
-import { formatAxisMoney, mrrTicks, SERIES, type Series } from './numbers';
+import { mrrTicks, SERIES, type Series } from './numbers';
 
 export { SERIES, type Series };
 
@@ -219,7 +219,7 @@ export function MrrChart({
               ticks={ticks}
               interval={0}
               allowDataOverflow
-              tickFormatter={(v: number) => formatAxisMoney(v, currency, lang)}
+              tickFormatter={(v: number) => formatMoneyCompact(v, currency, lang)}
             />
             <ReferenceLine y={0} stroke={colors.zero} />
             <Tooltip

@@ -5,14 +5,11 @@
  */
 import { type Currency, MINOR_DIGITS } from '../../../../shared/domain';
 import type { MrrMonth } from '../../../../shared/money';
-import { intlLocale, minorToMajor, numberFormat } from '../../app/format';
+import { intlLocale, MINUS, numberFormat } from '../../app/format';
 
 /** The MRR movements, in the order the chart stacks them. */
 export const SERIES = ['new', 'expansion', 'reactivation', 'contraction', 'churn'] as const;
 export type Series = (typeof SERIES)[number] | 'closing';
-
-/** A true minus sign (U+2212), as the rest of the finance pages write negatives. */
-export const MINUS = '\u2212';
 
 /** The most decimals a rate is shown with (the input keeps up to ten). */
 const MAX_RATE_DECIMALS = 10;
@@ -75,23 +72,6 @@ export function formatChange(change: number, language: string): string {
 
 /** Whether a formatted change reads as zero (no sign after rounding). */
 export const isZeroChange = (text: string) => !text.startsWith('+') && !text.startsWith(MINUS);
-
-/**
- * Compact money for an axis, negatives with a true minus like the rest of the
- * page: "$500", "$1.5K", "−$500"; "USD 500", "USD 1.5 K", "−USD 500" in Spanish.
- * No trailing ".0" on round ticks.
- */
-export function formatAxisMoney(minor: number, currency: string, language: string): string {
-  const major = minorToMajor(minor, currency);
-  const text = numberFormat(intlLocale(language), {
-    style: 'currency',
-    currency,
-    notation: 'compact',
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 1,
-  }).format(Math.abs(major));
-  return major < 0 && /[1-9]/.test(text) ? `${MINUS}${text}` : text;
-}
 
 /**
  * The round step (1, 2 or 5 × 10ⁿ) nearest to `raw` (on a log scale, as d3
