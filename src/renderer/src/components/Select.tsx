@@ -11,7 +11,7 @@ export interface Option {
   hint?: string;
 }
 
-/** A Radix select styled as a form control. `value` '' means nothing chosen. */
+/** A Radix select styled as a form control. `value` '' means nothing chosen: it shows the placeholder, also after a choice. */
 export function Select({
   value,
   onChange,
@@ -36,7 +36,7 @@ export function Select({
 }) {
   return (
     <S.Root
-      value={value === '' ? undefined : value}
+      value={value}
       onValueChange={onChange}
       disabled={disabled}
       onOpenChange={(open) => {

@@ -69,8 +69,6 @@ export function QuickEntry({
   });
   const [draft, setDraft] = useState<Draft>(blank);
   const [busy, setBusy] = useState(false);
-  // The app's Select cannot go back to its placeholder once chosen; clearing the row mounts a fresh one.
-  const [clears, setClears] = useState(0);
   const descriptionRef = useRef<HTMLInputElement>(null);
   const [lastMonth, setLastMonth] = useState(viewedMonth);
   // A new month on screen moves the default date into it (unless the person typed one).
@@ -119,7 +117,6 @@ export function QuickEntry({
 
   const clear = () => {
     setDraft(blank());
-    setClears((n) => n + 1);
     v.reset();
     descriptionRef.current?.focus();
   };
@@ -228,7 +225,6 @@ export function QuickEntry({
         <div className="flex flex-col gap-1">
           {label('category', labels.category)}
           <Select
-            key={clears}
             id="qe-category"
             value={draft.category}
             placeholder={t('expenses.chooseCategory')}
