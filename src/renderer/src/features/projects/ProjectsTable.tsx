@@ -19,7 +19,6 @@ const byTextIn = (lang: string) => {
   return (a: Row<TableCore, BoardCard>, b: Row<TableCore, BoardCard>, id: string) =>
     collator.compare(String(a.getValue(id) ?? ''), String(b.getValue(id) ?? ''));
 };
-/** ISO dates sort as written. */
 /** ISO dates sort as plain strings (a collator would weigh them as text). */
 const byIsoDate = (a: Row<TableCore, BoardCard>, b: Row<TableCore, BoardCard>, id: string) => {
   const x = String(a.getValue(id) ?? '');
