@@ -8,8 +8,31 @@
  * a seek per row even when its keys arrive in order, more than its share of a
  * build; `keepLive` names the ones the fill itself reads through.
  */
+import { availableParallelism } from 'node:os';
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from './client';
+
+/**
+ * SQLite sorts an index build in memory up to the page cache's size, on one
+ * thread. A small cache instead makes it sort runs of a few MB on helper
+ * threads and merge them: at the massive profile the three widest lead
+ * indexes build in ~4 s instead of ~10 s with the bulk load's 1 GB cache.
+ */
+const BUILD_CACHE_KIB = 4096;
+
+/** Runs `build` (CREATE INDEX statements) with the sorter set for speed, then puts the connection's settings back. */
+export function withFastIndexBuilds<T>(sqlite: Sqlite, build: () => T): T {
+  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
+  const threads = sqlite.pragma('threads', { simple: true }) as number;
+  sqlite.pragma(`cache_size = -${BUILD_CACHE_KIB}`);
+  sqlite.pragma(`threads = ${Math.min(4, availableParallelism())}`);
+  try {
+    return build();
+  } finally {
+    sqlite.pragma(`cache_size = ${cacheSize}`);
+    sqlite.pragma(`threads = ${threads}`);
+  }
+}
 
 interface SchemaObject {
   type: 'index' | 'trigger';
@@ -41,7 +64,9 @@ export function deferIndexes(
   for (const o of objects) sqlite.exec(`DROP ${o.type === 'index' ? 'INDEX' : 'TRIGGER'} "${o.name}"`);
   return {
     restore() {
-      for (const o of objects) sqlite.exec(o.sql);
+      withFastIndexBuilds(sqlite, () => {
+        for (const o of objects) sqlite.exec(o.sql);
+      });
       for (const table of tables) {
         const fts = FULL_TEXT[table];
         if (fts && objects.some((o) => o.type === 'trigger' && o.table === table))

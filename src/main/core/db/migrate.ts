@@ -4,6 +4,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { failure } from '../../../shared/errors';
 import { AppFailure } from '../../../shared/result';
 import { backupTo, timestampForFile } from './backup';
+import { withFastIndexBuilds } from './bulk';
 import { ATALAYA_APPLICATION_ID, type Sqlite } from './client';
 
 const JOURNAL_TABLE = '__drizzle_migrations';
@@ -83,12 +84,15 @@ export async function migrateWorkspace(
     const record = sqlite.prepare(`INSERT INTO "${JOURNAL_TABLE}" (hash, created_at) VALUES (?, ?)`);
     sqlite
       .transaction(() => {
-        for (const migration of migrations.slice(from)) {
-          for (const statement of migration.sql) {
-            if (statement.trim()) sqlite.exec(statement);
+        // Migrations build indexes over whole tables: millions of rows on a large workspace.
+        withFastIndexBuilds(sqlite, () => {
+          for (const migration of migrations.slice(from)) {
+            for (const statement of migration.sql) {
+              if (statement.trim()) sqlite.exec(statement);
+            }
+            record.run(migration.hash, migration.folderMillis);
           }
-          record.run(migration.hash, migration.folderMillis);
-        }
+        });
         const violations = sqlite.pragma('foreign_key_check') as unknown[];
         if (violations.length > 0) {
           throw backupPath
