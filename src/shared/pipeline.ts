@@ -64,6 +64,8 @@ export interface BoardCard {
   startDate: string;
   dueDate: string;
   deliveredAt: string | null;
+  /** Paid projects: the day their last payment was received (null otherwise, or when nothing was paid). */
+  paidOn: string | null;
   risk: DueRisk;
   /** Gates passed so far (0–3). */
   gatesPassed: number;
@@ -76,7 +78,7 @@ export interface BoardColumn {
   count: number;
   /** Their value in the reporting currency (null when a rate is missing). */
   valueMinor: number | null;
-  /** The cards shown: all open work; invoiced and paid only from the last 30 days. */
+  /** The cards shown: all open work; invoiced and paid only those moved there in the last 30 days. */
   cards: BoardCard[];
 }
 

@@ -98,7 +98,7 @@ describe('the production board', () => {
     expect(project.deliveryBlockers).toEqual([]);
 
     const delivered = expectOk(await core.call('projects/deliver', { id, satisfaction: 9, deliveredOn: '2026-11-20' }));
-    expect(delivered).toMatchObject({ stage: 'invoiced', satisfaction: 9 });
+    expect(delivered).toMatchObject({ stage: 'invoiced', satisfaction: 9, paidOn: null });
     // Recorded today, delivered on the 20th: revenue, health and on-time count it on the 20th.
     const { timeZone } = expectOk(await core.call('settings/get', {}));
     expect(localDate(new Date(delivered.deliveredAt!), timeZone)).toBe('2026-11-20');
@@ -121,7 +121,10 @@ describe('the production board', () => {
         currency: invoice.currency,
       }),
     );
-    expect(expectOk(await core.call('projects/get', { id })).stage).toBe('paid');
+    expect(expectOk(await core.call('projects/get', { id }))).toMatchObject({ stage: 'paid', paidOn: '2026-11-20' });
+    // Its Paid card says when the money came in, not when the work was delivered.
+    const paidColumn = expectOk(await core.call('projects/board', {})).columns.find((c) => c.stage === 'paid')!;
+    expect(paidColumn.cards.find((c) => c.id === id)).toMatchObject({ paidOn: '2026-11-20' });
   });
 });
 

@@ -43,6 +43,7 @@ interface CardRow {
   start_date: string;
   due_date: string;
   delivered_at: string | null;
+  paid_on: string | null;
   created_at: string;
   revision_cycles: number;
   gates_passed: number;
@@ -54,8 +55,13 @@ const GATES_PASSED = `(SELECT count(*) FROM quality_gate_reviews g
      AND g.id = (SELECT g2.id FROM quality_gate_reviews g2 WHERE g2.project_id = p.id AND g2.gate = g.gate
                  ORDER BY g2.at DESC, g2.id DESC LIMIT 1))`;
 
+/** When a paid project's money came in: its latest payment (a deposit is paid before the final invoice). */
+const PAID_ON = `CASE WHEN p.stage = 'paid' THEN (SELECT max(pay.paid_on) FROM invoices i
+   JOIN payments pay ON pay.invoice_id = i.id WHERE i.project_id = p.id) END`;
+
 const CARD_COLUMNS = `p.id, p.name, p.client_id, c.name AS client_name, p.hub_id, p.stage, p.value_minor, p.currency,
-    p.start_date, p.due_date, p.delivered_at, p.created_at, p.revision_cycles, ${GATES_PASSED} AS gates_passed`;
+    p.start_date, p.due_date, p.delivered_at, ${PAID_ON} AS paid_on, p.created_at, p.revision_cycles,
+    ${GATES_PASSED} AS gates_passed`;
 const CARD_SQL = `SELECT ${CARD_COLUMNS} FROM projects p JOIN clients c ON c.id = p.client_id`;
 
 function toCard(r: CardRow, today: string): BoardCard {
@@ -71,6 +77,7 @@ function toCard(r: CardRow, today: string): BoardCard {
     startDate: r.start_date,
     dueDate: r.due_date,
     deliveredAt: r.delivered_at,
+    paidOn: r.paid_on,
     risk: dueRisk(r.stage, r.due_date, today),
     gatesPassed: r.gates_passed,
     revisionCycles: r.revision_cycles,

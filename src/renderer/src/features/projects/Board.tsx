@@ -23,6 +23,7 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import {
+  Banknote,
   CalendarCheck,
   CalendarClock,
   ChevronLeft,
@@ -406,7 +407,7 @@ function Column({
   );
 }
 
-/** The card's content: name, client, value, due date and its risk, gates and revisions. */
+/** The card's content: name, client, value, gates and revisions; the due date and its risk, or when it was delivered or paid. */
 function CardFace({
   card,
   hub,
@@ -449,6 +450,14 @@ function CardFace({
             <DateChip icon={<CalendarClock aria-hidden="true" />} label={t('card.due', { date: dueDate })}>
               {dueDate}
             </DateChip>
+          </>
+        ) : card.paidOn ? (
+          <>
+            <span className="flex items-center gap-1">
+              <Banknote className="size-3.5" aria-hidden="true" />
+              {t('card.paidWord')}
+            </span>
+            <span className="tabular-nums">{shortDate(card.paidOn, asOfYear, lang)}</span>
           </>
         ) : card.deliveredAt ? (
           <>
