@@ -142,7 +142,23 @@ test('the board shows every production stage with the core’s WIP counts and va
   await expect(later).toHaveCount(0);
   await expect(page.getByTestId('board-scroll-left')).toBeVisible();
   await expect(column(page, 'paid').getByRole('heading', { name: 'Paid' })).toBeInViewport();
+  // A Paid card says when its money came in (its last payment); Invoiced ones when the work was delivered.
+  const latestPaid = paid.cards[0]!;
+  expect(latestPaid.paidOn, 'the demo records payments').not.toBeNull();
+  const day = (iso: string, style: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat('en-US', { ...style, timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
+  const paidCard = cardIn(page, 'paid', latestPaid.name).first();
+  await expect(paidCard).toContainText(`Paid${day(latestPaid.paidOn!, { month: 'short', day: 'numeric' })}`);
+  if (board.columns.find((c) => c.stage === 'invoiced')!.cards.length > 0)
+    await expect(column(page, 'invoiced').getByTestId('project-card').first()).toContainText('Delivered');
   await snap(page, 'projects-board-delivered-light-en');
+  await paidCard.getByRole('button').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('detail-delivered')).toContainText(
+    `paid ${day(latestPaid.paidOn!, { dateStyle: 'medium' })}`,
+  );
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('project-detail')).toBeHidden();
   await expectAccessible(page, 'projects board');
 
   // The top bar's hub filter narrows the board to that hub, as the core counts it.

@@ -216,7 +216,14 @@ function DetailBody({
               {formatDate(d.dueDate, lang)}
             </Fact>
             {d.deliveredAt ? (
-              <Fact label={t('detail.delivered')}>{formatDate(d.deliveredAt, lang, timeZone)}</Fact>
+              <Fact label={t('detail.delivered')} testId="detail-delivered">
+                {formatDate(d.deliveredAt, lang, timeZone)}
+                {d.paidOn ? (
+                  <span className="text-[12px] font-normal text-muted">
+                    {t('detail.paidOn', { date: formatDate(d.paidOn, lang) })}
+                  </span>
+                ) : null}
+              </Fact>
             ) : (
               <Fact label={t('detail.risk')}>
                 <RiskBadge risk={d.risk} />
