@@ -124,7 +124,12 @@ async function run(command: string, values: Values): Promise<Output> {
         const issue = parsed.error.issues[0]!;
         throw new UsageError(`--${String(issue.path[0] ?? '').replace('asOf', 'as-of')}: ${issue.message}`);
       }
-      const plan = { ...parsed.data, asOf: parsed.data.asOf! };
+      // Made for today, the history ends now rather than at midnight (a given --as-of day is simulated in full).
+      const plan = {
+        ...parsed.data,
+        asOf: parsed.data.asOf!,
+        ...(values['as-of'] ? {} : { until: new Date().toISOString() }),
+      };
       const started = Date.now();
       await createWorkspaceFile(out, location, (sqlite) => generateDemo(sqlite, plan), { overwrite: values.force });
       const { sqlite } = readWorkspace(out, location);

@@ -32,6 +32,11 @@ export interface DemoPlan {
   seed: string;
   /** Last day of the simulated history, YYYY-MM-DD. */
   asOf: string;
+  /**
+   * The instant the history ends, on the as-of day: a demo made "today" is stamped
+   * no later than the moment it is made. Absent: the end of the as-of day.
+   */
+  until?: string;
 }
 
 export const HISTORY_WEEKS = 26;
@@ -169,7 +174,20 @@ function hubFor(rng: Random, tier: Tier): HubName {
   ]);
 }
 
-const at = (date: string, minutes: number) => isoInstant(dayNumber(date) * 86_400_000 + minutes * 60_000);
+const utcInstant = (date: string, minutes: number) => isoInstant(dayNumber(date) * 86_400_000 + minutes * 60_000);
+
+/**
+ * The instant of a simulated event: a day and minutes after its midnight UTC.
+ * When the history ends before the as-of day does, that day's events keep
+ * their order but are squeezed in before the end, so none lies in the future.
+ */
+export function demoClock(plan: DemoPlan): (date: string, minutes: number) => string {
+  const day = 24 * 60;
+  const end = plan.until === undefined ? day : (Date.parse(plan.until) - dayNumber(plan.asOf) * 86_400_000) / 60_000;
+  if (!(end < day)) return utcInstant;
+  const squeeze = Math.max(0, end) / day;
+  return (date, minutes) => utcInstant(date, date === plan.asOf ? Math.floor(minutes * squeeze) : minutes);
+}
 
 export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobControl): Promise<void> {
   const profile = PROFILES[plan.profile];
@@ -178,6 +196,7 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
   const phase = (week: number) => Math.floor((week * HISTORY_WEEKS) / weeks);
   const rng = new Random(`${plan.seed}|${plan.asOf}|${plan.profile}`);
   const firstWeek = addDays(startOfIsoWeek(plan.asOf), -7 * (weeks - 1));
+  const at = demoClock(plan);
   const total = weeks + 2;
   job?.progress(0, total, 'setup');
 

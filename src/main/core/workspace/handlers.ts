@@ -17,11 +17,15 @@ export const workspaceHandlers = {
   'workspace/createDemo': (options, ctx) => {
     const jobId = ctx.jobs.start('demo', async (job) => {
       const file = freeWorkspacePath(workspacesDir(ctx), 'Demo agency');
-      const plan = {
-        profile: options.profile,
-        seed: options.seed,
-        asOf: options.asOf ?? localDate(ctx.now(), 'America/Caracas'),
-      };
+      // Made for today, the history ends now rather than at midnight.
+      const plan = options.asOf
+        ? { profile: options.profile, seed: options.seed, asOf: options.asOf }
+        : {
+            profile: options.profile,
+            seed: options.seed,
+            asOf: localDate(ctx.now(), 'America/Caracas'),
+            until: ctx.now().toISOString(),
+          };
       await createWorkspaceFile(file, ctx.config, (sqlite) => generateDemo(sqlite, plan, job));
       return ctx.session.open(file);
     });
