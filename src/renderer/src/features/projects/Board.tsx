@@ -452,25 +452,34 @@ function CardFace({
             </DateChip>
           </>
         ) : card.paidOn ? (
-          <>
-            <span className="flex items-center gap-1">
-              <Banknote className="size-3.5" aria-hidden="true" />
-              {t('card.paidWord')}
-            </span>
-            <span className="tabular-nums">{shortDate(card.paidOn, asOfYear, lang)}</span>
-          </>
+          <DoneOn
+            icon={<Banknote aria-hidden="true" />}
+            word={t('card.paidWord')}
+            date={shortDate(card.paidOn, asOfYear, lang)}
+          />
         ) : card.deliveredAt ? (
-          <>
-            <span className="flex items-center gap-1">
-              <CalendarCheck className="size-3.5" aria-hidden="true" />
-              {t('card.deliveredWord')}
-            </span>
-            <span className="tabular-nums">{shortDate(card.deliveredAt, asOfYear, lang)}</span>
-          </>
+          <DoneOn
+            icon={<CalendarCheck aria-hidden="true" />}
+            word={t('card.deliveredWord')}
+            date={shortDate(card.deliveredAt, asOfYear, lang)}
+          />
         ) : null}
       </div>
       {menu}
     </div>
+  );
+}
+
+/** Finished work's line: what happened ("Paid", "Delivered") on the left, its date on the right. */
+function DoneOn({ icon, word, date }: { icon: ReactNode; word: string; date: string }) {
+  return (
+    <>
+      <span className="flex items-center gap-1 [&_svg]:size-3.5">
+        {icon}
+        {word}
+      </span>
+      <span className="tabular-nums">{date}</span>
+    </>
   );
 }
 
