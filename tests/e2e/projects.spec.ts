@@ -174,6 +174,14 @@ test('the board shows every production stage with the core’s WIP counts and va
   const rows = page.getByTestId('project-row');
   await expect(rows).toHaveCount(limaBoard.columns.reduce((n, c) => n + c.cards.length, 0));
   await snap(page, 'projects-table-light-en');
+  // Paid rows say when they were paid, as their cards do.
+  const limaPaid = limaBoard.columns.find((c) => c.stage === 'paid')!.cards.find((c) => c.paidOn !== null)!;
+  expect(limaPaid, 'Lima has paid work').toBeDefined();
+  await expect(
+    rows
+      .filter({ hasText: limaPaid.name })
+      .filter({ hasText: `paid ${day(limaPaid.paidOn!, { month: 'short', day: 'numeric' })}` }),
+  ).not.toHaveCount(0);
   const first = limaBoard.columns[0]!.cards[0]!;
   await rows.filter({ hasText: first.name }).first().click();
   await expect(page.getByTestId('project-detail').getByRole('heading', { name: first.name })).toBeVisible();

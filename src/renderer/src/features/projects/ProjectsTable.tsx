@@ -95,6 +95,10 @@ export function ProjectsTable({
                 <span className="tabular-nums">{shortDate(c.getValue(), year, lang)}</span>
                 {isWorkStage(r.stage) ? (
                   <RiskBadge risk={r.risk} />
+                ) : r.paidOn ? (
+                  <span className="text-[12px] text-muted">
+                    {t('table.paidOn', { date: shortDate(r.paidOn, year, lang) })}
+                  </span>
                 ) : r.deliveredAt ? (
                   <span className="text-[12px] text-muted">
                     {t('table.deliveredOn', { date: shortDate(r.deliveredAt, year, lang) })}
