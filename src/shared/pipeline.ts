@@ -64,7 +64,7 @@ export interface BoardCard {
   startDate: string;
   dueDate: string;
   deliveredAt: string | null;
-  /** Paid projects: the day their last payment was received (null otherwise, or when nothing was paid). */
+  /** Paid projects: the day their final invoice was settled, by payment or credit note (null for other stages). */
   paidOn: string | null;
   risk: DueRisk;
   /** Gates passed so far (0–3). */

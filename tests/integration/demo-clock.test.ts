@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Sqlite } from '../../src/main/core/db/client';
-import { demoClock, generateDemo } from '../../src/main/core/demo/generate';
+import { demoClock, demoMadeNow, generateDemo } from '../../src/main/core/demo/generate';
 import { createWorkspaceFile, openExisting } from '../../src/main/core/workspace/files';
+import { addDays } from '../../src/shared/dates';
 import { cleanTempDirs, MIGRATIONS_DIR, tempDir } from '../helpers';
 
 afterAll(cleanTempDirs);
@@ -51,6 +52,17 @@ describe('the demo made today', () => {
     expect(clock('2026-11-19', 23 * 60)).toBe('2026-11-19T23:00:00Z');
     const whole = demoClock({ profile: 'agency', seed: 's', asOf: '2026-11-20' });
     expect(whole('2026-11-20', 23 * 60 + 30)).toBe('2026-11-20T23:30:00Z');
+  });
+
+  it('made at any hour, dates the demo by the agency’s calendar and puts no event after that moment', () => {
+    for (let hour = 0; hour < 24; hour++) {
+      const now = new Date(Date.UTC(2026, 10, 20, hour, 17));
+      const made = demoMadeNow(now);
+      expect(made.asOf).toBe(hour < 4 ? '2026-11-19' : '2026-11-20'); // Caracas is UTC−4
+      const clock = demoClock({ profile: 'agency', seed: 's', ...made });
+      for (const day of [made.asOf, addDays(made.asOf, -1)])
+        expect(Date.parse(clock(day, 24 * 60 - 1)), `${now.toISOString()}: ${day}`).toBeLessThanOrEqual(now.getTime());
+    }
   });
 
   it('stamps nothing after the moment it is made, with the same rows as a whole day', async () => {

@@ -6,7 +6,7 @@ import { recordStage, recordStages } from '../../src/main/core/projects/history'
 import { board } from '../../src/main/core/projects/repo';
 import { createWorkspaceFile, openExisting } from '../../src/main/core/workspace/files';
 import type { CoreClient } from '../../src/main/hosts/core-client';
-import { localDate } from '../../src/shared/dates';
+import { addDays, localDate } from '../../src/shared/dates';
 import { BOARD_DELIVERED_CARDS, GATE_CHECKLISTS, type Gate } from '../../src/shared/pipeline';
 import { cleanTempDirs, expectOk, MIGRATIONS_DIR, nextEvent, tempDir, testCore } from '../helpers';
 
@@ -116,15 +116,39 @@ describe('the production board', () => {
     expectOk(
       await core.call('payments/record', {
         invoiceId: invoice.id,
-        paidOn: '2026-11-20',
+        paidOn: '2026-11-23',
         amountMinor: invoice.balanceMinor,
         currency: invoice.currency,
       }),
     );
-    expect(expectOk(await core.call('projects/get', { id }))).toMatchObject({ stage: 'paid', paidOn: '2026-11-20' });
-    // Its Paid card says when the money came in, not when the work was delivered.
+    expect(expectOk(await core.call('projects/get', { id }))).toMatchObject({ stage: 'paid', paidOn: '2026-11-23' });
+    // Paid two days after delivery: its Paid card says when the money came in, not when the work was delivered.
     const paidColumn = expectOk(await core.call('projects/board', {})).columns.find((c) => c.stage === 'paid')!;
-    expect(paidColumn.cards.find((c) => c.id === id)).toMatchObject({ paidOn: '2026-11-20' });
+    expect(paidColumn.cards.find((c) => c.id === id)).toMatchObject({ paidOn: '2026-11-23' });
+  });
+
+  it('says a project settled by a credit note was paid on the credit note’s day', async () => {
+    const invoiced = expectOk(await core.call('projects/board', {})).columns.find((c) => c.stage === 'invoiced')!;
+    const card = invoiced.cards[0]!;
+    expect(card.paidOn).toBeNull();
+    const project = expectOk(await core.call('projects/get', { id: card.id }));
+    const finals = await Promise.all(
+      project.invoiceIds.map(async (invoiceId) => expectOk(await core.call('invoices/get', { id: invoiceId }))),
+    );
+    const final = finals.find((i) => i.kind === 'delivery' && i.status !== 'void')!;
+    const issueDate = addDays(final.issueDate!, 3);
+    expectOk(
+      await core.call('invoices/creditNote', {
+        invoiceId: final.id,
+        amountMinor: final.balanceMinor,
+        reason: 'Written off',
+        issueDate,
+      }),
+    );
+    expect(expectOk(await core.call('projects/get', { id: card.id }))).toMatchObject({
+      stage: 'paid',
+      paidOn: issueDate,
+    });
   });
 });
 

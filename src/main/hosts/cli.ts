@@ -16,7 +16,7 @@ import { capacityMatrix } from '../core/capacity/matrix';
 import { explainClients } from '../core/clients/repo';
 import { backupTo } from '../core/db/backup';
 import { assertOpenable, knownMigrations, locateMigrationsDir } from '../core/db/migrate';
-import { generateDemo } from '../core/demo/generate';
+import { demoMadeNow, generateDemo } from '../core/demo/generate';
 import { toAppError } from '../core/errors';
 import { workspaceToday } from '../core/fx/clock';
 import { listInvoices } from '../core/invoices/repo';
@@ -32,7 +32,6 @@ import {
   openWorkspaceFile,
 } from '../core/workspace/files';
 import { restoreWorkspace } from '../core/workspace/service';
-import { todayHere } from './paths';
 
 const USAGE = `Atalaya — command line
 
@@ -118,18 +117,15 @@ async function run(command: string, values: Values): Promise<Output> {
       const parsed = demoOptionsSchema.safeParse({
         profile: values.profile,
         seed: values.seed,
-        asOf: values['as-of'] ?? todayHere(),
+        asOf: values['as-of'],
       });
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         throw new UsageError(`--${String(issue.path[0] ?? '').replace('asOf', 'as-of')}: ${issue.message}`);
       }
-      // Made for today, the history ends now rather than at midnight (a given --as-of day is simulated in full).
-      const plan = {
-        ...parsed.data,
-        asOf: parsed.data.asOf!,
-        ...(values['as-of'] ? {} : { until: new Date().toISOString() }),
-      };
+      // Without --as-of it is made for today, the history ending now rather than at midnight.
+      const { asOf, ...options } = parsed.data;
+      const plan = { ...options, ...(asOf ? { asOf } : demoMadeNow(new Date())) };
       const started = Date.now();
       await createWorkspaceFile(out, location, (sqlite) => generateDemo(sqlite, plan), { overwrite: values.force });
       const { sqlite } = readWorkspace(out, location);

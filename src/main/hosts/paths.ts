@@ -15,11 +15,3 @@ export function defaultUserDataDir(
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Atalaya');
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Atalaya');
 }
-
-/** Today's date on this computer's clock and time zone, YYYY-MM-DD. */
-export function todayHere(now = new Date()): string {
-  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    now,
-  );
-}

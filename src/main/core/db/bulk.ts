@@ -29,8 +29,12 @@ export function withFastIndexBuilds<T>(sqlite: Sqlite, build: () => T): T {
   try {
     return build();
   } finally {
-    sqlite.pragma(`cache_size = ${cacheSize}`);
-    sqlite.pragma(`threads = ${threads}`);
+    try {
+      sqlite.pragma(`cache_size = ${cacheSize}`);
+      sqlite.pragma(`threads = ${threads}`);
+    } catch {
+      // A connection that cannot take a pragma any more: the build's own error (if any) is the one to report.
+    }
   }
 }
 

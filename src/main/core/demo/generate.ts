@@ -7,7 +7,7 @@
  * subscriptions, expenses, FX) follows in ./money.ts.
  */
 
-import { addDays, dayNumber, daysBetween, isoInstant, startOfIsoWeek } from '../../../shared/dates';
+import { addDays, dayNumber, daysBetween, isoInstant, localDate, startOfIsoWeek } from '../../../shared/dates';
 import type { LeadChannel, Tier, Vertical } from '../../../shared/domain';
 import { audit } from '../audit/log';
 import { syncCapacityAlerts } from '../capacity/alerts';
@@ -174,6 +174,18 @@ function hubFor(rng: Random, tier: Tier): HubName {
   ]);
 }
 
+/** The demo agency's time zone: its workspace's, and the calendar a demo made "today" is dated by. */
+const DEMO_TIME_ZONE = 'America/Caracas';
+
+/**
+ * A demo made now: as of today in the agency's calendar, its history ending at
+ * this moment. (Caracas is behind UTC, so the moment always falls on or after
+ * the as-of day's UTC midnight, where the simulation's clock starts the day.)
+ */
+export function demoMadeNow(now: Date): { asOf: string; until: string } {
+  return { asOf: localDate(now, DEMO_TIME_ZONE), until: now.toISOString() };
+}
+
 const utcInstant = (date: string, minutes: number) => isoInstant(dayNumber(date) * 86_400_000 + minutes * 60_000);
 
 /**
@@ -206,7 +218,7 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
     insertSettings(sqlite, {
       name: 'Atalaya Demo Agency',
       reportingCurrency: 'USD',
-      timeZone: 'America/Caracas',
+      timeZone: DEMO_TIME_ZONE,
       at: at(firstWeek, -60 * 24 * 7),
     });
     insertDefaultServices(sqlite);

@@ -55,9 +55,12 @@ const GATES_PASSED = `(SELECT count(*) FROM quality_gate_reviews g
      AND g.id = (SELECT g2.id FROM quality_gate_reviews g2 WHERE g2.project_id = p.id AND g2.gate = g.gate
                  ORDER BY g2.at DESC, g2.id DESC LIMIT 1))`;
 
-/** When a paid project's money came in: its latest payment (a deposit is paid before the final invoice). */
-const PAID_ON = `CASE WHEN p.stage = 'paid' THEN (SELECT max(pay.paid_on) FROM invoices i
-   JOIN payments pay ON pay.invoice_id = i.id WHERE i.project_id = p.id) END`;
+/**
+ * When a paid project was settled: the day its final invoice was (the project reaches Paid then, by a payment or a
+ * credit note; a late deposit does not move it).
+ */
+const PAID_ON = `CASE WHEN p.stage = 'paid' THEN (SELECT i.paid_on FROM invoices i
+   WHERE i.project_id = p.id AND i.kind = 'delivery' AND i.status <> 'void') END`;
 
 const CARD_COLUMNS = `p.id, p.name, p.client_id, c.name AS client_name, p.hub_id, p.stage, p.value_minor, p.currency,
     p.start_date, p.due_date, p.delivered_at, ${PAID_ON} AS paid_on, p.created_at, p.revision_cycles,

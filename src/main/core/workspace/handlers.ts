@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { Handlers } from '../../../shared/contract';
-import { localDate } from '../../../shared/dates';
 import type { CoreContext } from '../context';
-import { generateDemo } from '../demo/generate';
+import { demoMadeNow, generateDemo } from '../demo/generate';
 import { createWorkspaceFile, freeWorkspacePath } from './files';
 import { backupWorkspace, fillFromOnboarding } from './service';
 
@@ -18,14 +17,11 @@ export const workspaceHandlers = {
     const jobId = ctx.jobs.start('demo', async (job) => {
       const file = freeWorkspacePath(workspacesDir(ctx), 'Demo agency');
       // Made for today, the history ends now rather than at midnight.
-      const plan = options.asOf
-        ? { profile: options.profile, seed: options.seed, asOf: options.asOf }
-        : {
-            profile: options.profile,
-            seed: options.seed,
-            asOf: localDate(ctx.now(), 'America/Caracas'),
-            until: ctx.now().toISOString(),
-          };
+      const plan = {
+        profile: options.profile,
+        seed: options.seed,
+        ...(options.asOf ? { asOf: options.asOf } : demoMadeNow(ctx.now())),
+      };
       await createWorkspaceFile(file, ctx.config, (sqlite) => generateDemo(sqlite, plan, job));
       return ctx.session.open(file);
     });
