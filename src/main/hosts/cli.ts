@@ -39,7 +39,8 @@ Usage: atalaya <command> [options]
 
 Commands:
   demo     --out FILE [--profile agency|growth|massive] [--seed S] [--as-of YYYY-MM-DD] [--force]
-           Create the demo agency workspace (deterministic for a seed and as-of date).
+           Create the demo agency workspace (deterministic for a seed and --as-of;
+           without --as-of: today in Caracas, its history ending now).
   info     --workspace FILE
            Schema version, record counts per table and a content hash.
   backup   --workspace FILE --out FILE
