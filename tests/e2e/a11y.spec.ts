@@ -31,6 +31,18 @@ async function expectAccessible(page: Page, screen: string) {
   expect.soft(found, `axe: serious/critical violations on ${screen}:\n${found.join('\n')}`).toEqual([]);
 }
 
+/**
+ * Only the app's panes scroll, never the window: text placed outside the pane that
+ * holds it (screen-reader-only labels deep in a long table) used to stretch the
+ * document, and the wheel over the sidebar slid the whole app out of view.
+ */
+async function expectWindowFits(page: Page, screen: string) {
+  const overflow = await page.evaluate<{ height: number; width: number }>(
+    '({ height: document.scrollingElement.scrollHeight - innerHeight, width: document.scrollingElement.scrollWidth - innerWidth })',
+  );
+  expect.soft(overflow, `${screen}: the document must not scroll`).toEqual({ height: 0, width: 0 });
+}
+
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {
     // The default theme preference is "system", so the emulated color scheme picks the theme.
@@ -82,7 +94,22 @@ for (const theme of ['light', 'dark'] as const) {
         await expect(mainHeading(page)).toHaveText(title);
         await expect(page.getByTestId(`section-${id}`)).toBeVisible();
         await expectAccessible(page, `${title} (${theme})`);
+        await expectWindowFits(page, title);
         if (theme === 'dark') await snap(page, `${id}-dark-en`);
+        // The views and tabs a section has besides its first.
+        if (id === 'projects') {
+          await page.getByRole('radio', { name: 'Table' }).click();
+          await expect(page.getByTestId('project-row').first()).toBeVisible();
+          await expectWindowFits(page, 'Projects › Table');
+          await page.getByRole('radio', { name: 'Board' }).click();
+        }
+        if (id === 'finance' || id === 'capacity')
+          for (const tab of (await page.getByRole('main').getByRole('tab').all()).slice(1)) {
+            await tab.click();
+            await expect(tab).toHaveAttribute('aria-selected', 'true');
+            await expect(page.getByRole('status', { name: 'Loading…' })).toHaveCount(0);
+            await expectWindowFits(page, `${title} › ${await tab.textContent()}`);
+          }
       }
 
       await nav.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -94,6 +121,7 @@ for (const theme of ['light', 'dark'] as const) {
         if (tab.id === 'hubs') await expect(panel.getByTestId('hub-row')).toHaveCount(4);
         if (tab.id === 'catalogue') await expect(panel.getByTestId('service-row').first()).toBeVisible();
         await expectAccessible(page, `Settings › ${tab.name} (${theme})`);
+        await expectWindowFits(page, `Settings › ${tab.name}`);
         await snap(page, `settings-${tab.id}-${theme}-en`);
       }
 

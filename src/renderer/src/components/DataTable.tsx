@@ -202,7 +202,9 @@ export function DataTable<TData extends RowData>({
   };
 
   return (
-    <div className={cn('overflow-x-clip', className)}>
+    // Relative: the cells' screen-reader-only text (absolutely placed) stays inside the pane that scrolls the table,
+    // instead of stretching the document below the window.
+    <div className={cn('relative overflow-x-clip', className)}>
       <table
         aria-label={label}
         aria-rowcount={rows.length + 1}

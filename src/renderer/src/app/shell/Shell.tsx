@@ -79,7 +79,14 @@ export function Shell() {
       <Sidebar />
       <div className="flex min-w-0 flex-1 flex-col">
         <TopBar />
-        <main id="main" ref={mainRef} tabIndex={-1} className="min-h-0 flex-1 overflow-y-auto focus:outline-none">
+        {/* Relative: absolutely placed text (screen-reader-only labels) stays inside the pane that scrolls. Without
+            it, such text far down a long page stretched the document, and the wheel slid the whole app out of view. */}
+        <main
+          id="main"
+          ref={mainRef}
+          tabIndex={-1}
+          className="relative min-h-0 flex-1 overflow-y-auto focus:outline-none"
+        >
           <div className="mx-auto w-full max-w-[1200px] px-6 py-6">
             {section === 'settings' ? (
               <SettingsPage />
