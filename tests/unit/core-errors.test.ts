@@ -330,6 +330,10 @@ describe('errorText in the renderer', () => {
     expect(errorText(empty)).toBe('Este campo no puede quedar vacío.');
     // The host's own checks send the sentence alone.
     expect(errorText({ message: 'Company cannot be empty.' })).toBe('Este campo no puede quedar vacío.');
+    // Limits of a thousand or more are written with grouping.
+    expect(errorText({ message: 'A note can be at most 2,000 characters. (note)', field: 'note' })).toBe(
+      'Usa como máximo 2,000 caracteres.',
+    );
     await i18n.changeLanguage('en');
     expect(errorText(range)).toBe('The end date cannot be before the start date. (endDate)');
   });

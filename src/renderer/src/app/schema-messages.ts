@@ -12,7 +12,7 @@ type ValidationKey = keyof typeof import('./locales/en.json')['validation'];
 /** Known schema sentences → translation keys under `validation`. */
 const RULES: Rule[] = [
   { re: /cannot be empty\.$/, key: 'required' },
-  { re: /can be at most (\d+) characters\.$/, key: 'maxChars', params: (m) => ({ max: m[1]! }) },
+  { re: /can be at most ([\d,]+) characters\.$/, key: 'maxChars', params: (m) => ({ max: m[1]! }) },
   { re: /^Choose a time zone\.$/, key: 'timeZoneRequired' },
   { re: /^Not a known time zone/, key: 'timeZone' },
   { re: /^Currency must be one of/, key: 'currency' },
