@@ -27,6 +27,35 @@ test('opens on the executive section with the workspace name in the top bar', as
   await expect(page.getByTestId('count-clients')).toContainText(/\d/);
 });
 
+test.describe('the smallest window (1024 × 680)', () => {
+  test.use({ viewport: { width: 1024, height: 680 } });
+
+  test('keeps the workspace name in the top bar and every table column within reach', async ({ page, demoApp }) => {
+    await demoApp.open(page);
+    // The period and search controls give up their labels, not the workspace's name.
+    const name = page.getByRole('banner').getByText(DEMO_NAME, { exact: true });
+    expect((await name.boundingBox())!.width).toBeGreaterThan(80);
+    await expect(page.getByRole('button', { name: 'Search…' })).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'Custom' })).toBeVisible();
+    // Wide tables scroll sideways instead of cutting their last columns off.
+    const lastHeader = async (screen: string) => {
+      await expect(page.getByRole('status', { name: 'Loading…' })).toHaveCount(0);
+      const header = page.getByRole('main').getByRole('table').first().getByRole('columnheader').last();
+      await header.scrollIntoViewIfNeeded();
+      await expect(header, `${screen}: the last column`).toBeInViewport();
+    };
+    await nav(page).getByRole('button', { name: 'Clients', exact: true }).click();
+    await lastHeader('Clients');
+    await nav(page).getByRole('button', { name: 'Finance', exact: true }).click();
+    await lastHeader('Finance › Invoices');
+    await page.getByRole('tab', { name: 'Expenses' }).click();
+    await lastHeader('Finance › Expenses');
+    await nav(page).getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('tab', { name: 'Hubs', exact: true }).click();
+    await lastHeader('Settings › Hubs');
+  });
+});
+
 test('every sidebar section is reachable by click and shows a designed state', async ({ page, demoApp }) => {
   await demoApp.open(page);
   await expect(mainHeading(page)).toHaveText('Executive');

@@ -204,7 +204,7 @@ export function DataTable<TData extends RowData>({
   return (
     // Relative: the cells' screen-reader-only text (absolutely placed) stays inside the pane that scrolls the table,
     // instead of stretching the document below the window.
-    <div className={cn('relative overflow-x-clip', className)}>
+    <div className={cn('relative', className)}>
       <table
         aria-label={label}
         aria-rowcount={rows.length + 1}

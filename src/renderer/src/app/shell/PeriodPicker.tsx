@@ -69,9 +69,14 @@ export function PeriodPicker() {
               )}
             >
               {p === 'custom' ? <CalendarRange className="size-3.5" aria-hidden="true" /> : null}
-              {p === 'custom' && period === 'custom'
-                ? rangeLabel(range.from, range.to, i18n.language)
-                : t(`period.${p}`)}
+              {p === 'custom' && period === 'custom' ? (
+                rangeLabel(range.from, range.to, i18n.language)
+              ) : p === 'custom' ? (
+                // A narrow window keeps the calendar icon only, so the workspace's name keeps its room.
+                <span className="sr-only xl:not-sr-only">{t('period.custom')}</span>
+              ) : (
+                t(`period.${p}`)
+              )}
             </ToggleGroup.Item>
           ))}
         </ToggleGroup.Root>

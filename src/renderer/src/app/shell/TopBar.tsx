@@ -40,10 +40,11 @@ export function TopBar() {
           type="button"
           onClick={() => setPaletteOpen(true)}
           aria-keyshortcuts="Control+K Meta+K"
-          className="flex h-8 w-[196px] items-center gap-2 rounded-lg border border-line bg-subtle px-2.5 text-[13px] text-muted transition-colors duration-150 hover:border-line-strong hover:text-fg"
+          className="flex h-8 items-center gap-2 rounded-lg border border-line bg-subtle px-2.5 text-[13px] text-muted transition-colors duration-150 hover:border-line-strong hover:text-fg xl:w-[196px]"
         >
           <Search className="size-4 shrink-0" aria-hidden="true" />
-          <span className="flex-1 truncate text-left">{t('palette.button')}</span>
+          {/* A narrow window shows the icon and the shortcut only, so the workspace's name keeps its room. */}
+          <span className="sr-only xl:not-sr-only xl:flex-1 xl:truncate xl:text-left">{t('palette.button')}</span>
           <Kbd>{modKey}</Kbd>
           <Kbd>K</Kbd>
         </button>

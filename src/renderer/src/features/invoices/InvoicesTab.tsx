@@ -409,7 +409,13 @@ export function InvoicesTab() {
             />
           </div>
         </div>
-        <Card className={cn('overflow-hidden transition-opacity', list.status === 'loading' && 'opacity-60')}>
+        <Card
+          className={cn(
+            // Sideways scroll in a narrow window; the card keeps its height (hidden, not auto, vertically).
+            'overflow-x-auto overflow-y-hidden transition-opacity',
+            list.status === 'loading' && 'opacity-60',
+          )}
+        >
           <DataTable
             columns={columns}
             data={rows}
