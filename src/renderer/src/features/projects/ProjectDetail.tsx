@@ -220,7 +220,7 @@ function DetailBody({
                 {formatDate(d.deliveredAt, lang, timeZone)}
                 {d.paidOn ? (
                   <span className="text-[12px] font-normal text-muted">
-                    {t('detail.paidOn', { date: formatDate(d.paidOn, lang) })}
+                    {t('card.paidOn', { date: formatDate(d.paidOn, lang) })}
                   </span>
                 ) : null}
               </Fact>

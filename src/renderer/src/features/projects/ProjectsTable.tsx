@@ -95,13 +95,11 @@ export function ProjectsTable({
                 <span className="tabular-nums">{shortDate(c.getValue(), year, lang)}</span>
                 {isWorkStage(r.stage) ? (
                   <RiskBadge risk={r.risk} />
-                ) : r.paidOn ? (
+                ) : r.paidOn || r.deliveredAt ? (
                   <span className="text-[12px] text-muted">
-                    {t('table.paidOn', { date: shortDate(r.paidOn, year, lang) })}
-                  </span>
-                ) : r.deliveredAt ? (
-                  <span className="text-[12px] text-muted">
-                    {t('table.deliveredOn', { date: shortDate(r.deliveredAt, year, lang) })}
+                    {r.paidOn
+                      ? t('card.paidOn', { date: shortDate(r.paidOn, year, lang) })
+                      : t('table.deliveredOn', { date: shortDate(r.deliveredAt!, year, lang) })}
                   </span>
                 ) : null}
               </span>
