@@ -189,7 +189,12 @@ export const invoiceListSchema = z
     bucket: z.enum(AGING_BUCKETS).optional(),
     search: z.string().trim().max(100, 'Search at most 100 characters.').optional(),
     sort: z
-      .object({ column: z.enum(INVOICE_SORT_COLUMNS), direction: z.enum(['asc', 'desc']) })
+      .object({
+        column: z.enum(INVOICE_SORT_COLUMNS),
+        direction: z.enum(['asc', 'desc']),
+        // Client names sort by this language's alphabet (Spanish puts Ñ after N, English with it); English if absent.
+        language: z.enum(['en', 'es']).optional(),
+      })
       .strict()
       .optional(),
     limit: z.number().int().min(1).max(100_000).optional(),

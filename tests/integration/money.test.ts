@@ -302,6 +302,31 @@ describe('invoices and payments', () => {
     expect(localDraft.reverseCharge).toBe(false);
   });
 
+  it("sorts invoices by client in the reader's alphabet: Spanish puts Ñ after N, English with it", async () => {
+    for (const name of ['Ñandú Estudio', 'Nube Media', 'Oro Films']) {
+      const c = expectOk(await core.call('clients/create', client(name, ids.lima, 'PE')));
+      expectOk(
+        await core.call('invoices/createDraft', {
+          clientId: c.id,
+          currency: 'USD',
+          lines: [{ description: 'Reel', quantity: 1, unitPriceMinor: 9_000, taxRateBp: 0 }],
+        }),
+      );
+    }
+    const order = async (language?: 'en' | 'es') => {
+      const sort = { column: 'client' as const, direction: 'asc' as const, ...(language ? { language } : {}) };
+      const all = expectOk(await core.call('invoices/list', { sort }));
+      return [...new Set(all.invoices.map((i) => i.clientName))].filter((n) => /^(Ñandú|Nube|Oro)/.test(n));
+    };
+    expect(await order('es')).toEqual(['Nube Media', 'Ñandú Estudio', 'Oro Films']);
+    expect(await order('en')).toEqual(['Ñandú Estudio', 'Nube Media', 'Oro Films']);
+    expect(await order()).toEqual(await order('en'));
+    const refused = await core.call('invoices/list', {
+      sort: { column: 'client', direction: 'asc', language: 'pt' as 'es' },
+    });
+    expect(refused.ok).toBe(false);
+  });
+
   it('keeps every money record: the tables only grow', async () => {
     const before = ['invoices', 'payments', 'invoice_lines'].map((t) => countRows(file, t));
     const list = expectOk(await core.call('invoices/list', {}));

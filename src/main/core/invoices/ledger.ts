@@ -42,8 +42,8 @@ export interface Ledger {
   overdue: Int32Array;
   numbers: (string | null)[];
   clientNames: Map<number, string>;
-  /** Filled on first use: each position's rank when sorted by number / by client name. */
-  ranks: Partial<Record<'number' | 'client', Int32Array>>;
+  /** Filled on first use: each position's rank when sorted by number / by client name, per language. */
+  ranks: Map<string, Int32Array>;
 }
 
 const LEDGER_SQL = `
@@ -90,7 +90,7 @@ export function buildLedger(sqlite: Sqlite, today: string, clientId?: number): L
     overdue: new Int32Array(size),
     numbers: new Array(size).fill(null),
     clientNames: new Map(),
-    ranks: {},
+    ranks: new Map(),
   };
   const rows = (
     clientId === undefined ? statement.iterate() : statement.iterate(clientId)
@@ -187,12 +187,21 @@ export function selectLedger(ledger: Ledger, filter: LedgerFilter): LedgerSelect
   return { matches, counts, open };
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+export type SortLanguage = 'en' | 'es';
+const collators: Record<SortLanguage, Intl.Collator> = {
+  en: new Intl.Collator('en', { sensitivity: 'base', numeric: true }),
+  es: new Intl.Collator('es', { sensitivity: 'base', numeric: true }),
+};
 
-/** Each position's rank in the order of a text column: equal texts share one, so position breaks ties (once per ledger). */
-function rankBy(ledger: Ledger, column: 'number' | 'client'): Int32Array {
-  const kept = ledger.ranks[column];
+/**
+ * Each position's rank in the order of a text column in a language's alphabet: equal texts share one, so position
+ * breaks ties (once per ledger and language).
+ */
+function rankBy(ledger: Ledger, column: 'number' | 'client', language: SortLanguage): Int32Array {
+  const key = `${column}:${language}`;
+  const kept = ledger.ranks.get(key);
   if (kept) return kept;
+  const collator = collators[language];
   const text = (i: number) =>
     column === 'number' ? (ledger.numbers[i] ?? '') : ledger.clientNames.get(ledger.clientIds[i]!)!;
   const distinct = [...new Set(Array.from({ length: ledger.size }, (_, i) => text(i)))].sort(collator.compare);
@@ -203,15 +212,15 @@ function rankBy(ledger: Ledger, column: 'number' | 'client'): Int32Array {
     rankOf.set(value, r);
   });
   const rank = Int32Array.from({ length: ledger.size }, (_, i) => rankOf.get(text(i))!);
-  ledger.ranks[column] = rank;
+  ledger.ranks.set(key, rank);
   return rank;
 }
 
-function sortKey(ledger: Ledger, column: InvoiceSortColumn): ArrayLike<number> {
+function sortKey(ledger: Ledger, column: InvoiceSortColumn, language: SortLanguage): ArrayLike<number> {
   switch (column) {
     case 'number':
     case 'client':
-      return rankBy(ledger, column);
+      return rankBy(ledger, column, language);
     case 'kind':
       return ledger.kind;
     case 'issued':
@@ -233,9 +242,9 @@ function sortKey(ledger: Ledger, column: InvoiceSortColumn): ArrayLike<number> {
 export function sortLedger(
   ledger: Ledger,
   positions: number[],
-  sort: { column: InvoiceSortColumn; direction: 'asc' | 'desc' },
+  sort: { column: InvoiceSortColumn; direction: 'asc' | 'desc'; language?: SortLanguage | undefined },
 ): number[] {
-  const key = sortKey(ledger, sort.column);
+  const key = sortKey(ledger, sort.column, sort.language ?? 'en');
   const sign = sort.direction === 'asc' ? 1 : -1;
   return positions.sort((a, b) => sign * (key[a]! - key[b]!) || a - b);
 }

@@ -205,6 +205,7 @@ export function InvoicesTab() {
           sort: {
             column: sortBy.id as InvoiceSortColumn,
             direction: sortBy.desc ? ('desc' as const) : ('asc' as const),
+            language: lang.startsWith('es') ? ('es' as const) : ('en' as const),
           },
         }
       : {}),
