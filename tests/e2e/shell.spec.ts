@@ -37,12 +37,16 @@ test.describe('the smallest window (1024 × 680)', () => {
     expect((await name.boundingBox())!.width).toBeGreaterThan(80);
     await expect(page.getByRole('button', { name: 'Search…' })).toBeVisible();
     await expect(page.getByRole('radio', { name: 'Custom' })).toBeVisible();
-    // Wide tables scroll sideways instead of cutting their last columns off.
+    // Wide tables scroll sideways inside their own frame instead of cutting their last columns off; the page
+    // around them (its heading, filters, cards) stays where it was.
     const lastHeader = async (screen: string) => {
       await expect(page.getByRole('status', { name: 'Loading…' })).toHaveCount(0);
+      const headingAt = (await mainHeading(page).boundingBox())!.x;
       const header = page.getByRole('main').getByRole('table').first().getByRole('columnheader').last();
       await header.scrollIntoViewIfNeeded();
       await expect(header, `${screen}: the last column`).toBeInViewport();
+      expect(await page.getByRole('main').evaluate((main) => main.scrollLeft), `${screen}: the pane`).toBe(0);
+      expect((await mainHeading(page).boundingBox())!.x, `${screen}: the heading`).toBe(headingAt);
     };
     await nav(page).getByRole('button', { name: 'Clients', exact: true }).click();
     await lastHeader('Clients');
@@ -54,6 +58,22 @@ test.describe('the smallest window (1024 × 680)', () => {
     await page.getByRole('tab', { name: 'Hubs', exact: true }).click();
     await lastHeader('Settings › Hubs');
   });
+});
+
+test('a long table keeps its column headers in view while the page scrolls', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  const main = page.getByRole('main');
+  for (const section of ['Clients', 'Finance']) {
+    await nav(page).getByRole('button', { name: section, exact: true }).click();
+    await expect(page.getByRole('status', { name: 'Loading…' })).toHaveCount(0);
+    const table = main.getByRole('table').first();
+    await expect(table.getByRole('row').nth(10)).toBeAttached();
+    await main.evaluate((m) => m.scrollTo(0, m.scrollHeight / 2));
+    const header = table.getByRole('columnheader').first();
+    await expect(header, `${section}: the header`).toBeInViewport();
+    const [top, mainTop] = [(await header.boundingBox())!.y, (await main.boundingBox())!.y];
+    expect(Math.abs(top - mainTop), `${section}: the header at the top of the pane`).toBeLessThan(2);
+  }
 });
 
 test('every sidebar section is reachable by click and shows a designed state', async ({ page, demoApp }) => {

@@ -43,14 +43,17 @@ const EMPTY_SORTING: SortingState = [];
 /** Tables longer than this render only the rows in view: thousands of rows would take seconds to build. */
 const WINDOW_FROM = 150;
 
-/** The element that scrolls the table: its nearest ancestor with vertical overflow. */
-function scrollingAncestor(el: HTMLElement | null): HTMLElement | null {
-  for (let node = el?.parentElement ?? null; node; node = node.parentElement) {
+/** The element that scrolls the table up and down: the nearest ancestor of its frame with vertical overflow. */
+function scrollingAncestor(frame: HTMLElement | null): HTMLElement | null {
+  for (let node = frame?.parentElement ?? null; node; node = node.parentElement) {
     const { overflowY } = getComputedStyle(node);
     if (overflowY === 'auto' || overflowY === 'scroll') return node;
   }
   return null;
 }
+
+/** How far a table may run past its frame before it scrolls sideways: the last cell's right padding (compact). */
+const CLIPPED_OVERFLOW_PX = 16;
 
 /** Elements inside a row that handle their own clicks and keys. */
 const INTERACTIVE = 'a, button, input, select, textarea, [role="button"], [role="checkbox"], [role="menuitem"]';
@@ -114,6 +117,8 @@ export function DataTable<TData extends RowData>({
   const rows = table.getRowModel().rows;
   const right = (id: string) => rightAligned.includes(id);
   const pad = density === 'compact' ? 'px-2 first:pl-4 last:pr-4' : 'px-3 first:pl-5 last:pr-5';
+  const frameRef = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
   const active = Math.min(activeIndex, Math.max(rows.length - 1, 0));
@@ -124,7 +129,7 @@ export function DataTable<TData extends RowData>({
   // current when something above grows or shrinks (a strip of alerts opening, a banner).
   useLayoutEffect(() => {
     const body = bodyRef.current;
-    const element = windowed ? scrollingAncestor(body) : null;
+    const element = windowed ? scrollingAncestor(frameRef.current) : null;
     if (!body || !element) return setScroller(null);
     const measure = () => {
       const margin = body.getBoundingClientRect().top - element.getBoundingClientRect().top + element.scrollTop;
@@ -144,6 +149,24 @@ export function DataTable<TData extends RowData>({
     enabled: windowed && scroller !== null,
   });
   const slots = windowed && scroller ? virtualizer.getVirtualItems() : null;
+
+  // A table wider than its frame (a narrow window) scrolls sideways inside the frame, so the page around it stays
+  // put. Only then: a frame that scrolls is also where the sticky header sticks, and it never scrolls vertically.
+  // A few pixels over (within the last cell's padding) are clipped instead, which keeps the header sticky.
+  const [wide, setWide] = useState(false);
+  const showsTable = rows.length > 0 || !empty;
+  useLayoutEffect(() => {
+    if (!showsTable) return;
+    const frame = frameRef.current;
+    const tableElement = tableRef.current;
+    if (!frame || !tableElement) return;
+    const measure = () => setWide(tableElement.offsetWidth - frame.clientWidth > CLIPPED_OVERFLOW_PX);
+    measure();
+    const sizes = new ResizeObserver(measure);
+    sizes.observe(frame);
+    sizes.observe(tableElement);
+    return () => sizes.disconnect();
+  }, [showsTable]);
   // Before the scrolling ancestor is known (the first pass), a windowed table renders a screenful, not every row.
   const shown = slots
     ? slots.map((slot) => ({ row: rows[slot.index]!, index: slot.index }))
@@ -154,7 +177,7 @@ export function DataTable<TData extends RowData>({
       ? virtualizer.getTotalSize() - slots[slots.length - 1]!.end + virtualizer.options.scrollMargin
       : 0;
 
-  if (rows.length === 0 && empty) return <>{empty}</>;
+  if (!showsTable) return <>{empty}</>;
 
   const focusRow = (index: number) => {
     const target = Math.max(0, Math.min(index, rows.length - 1));
@@ -204,8 +227,9 @@ export function DataTable<TData extends RowData>({
   return (
     // Relative: the cells' screen-reader-only text (absolutely placed) stays inside the pane that scrolls the table,
     // instead of stretching the document below the window.
-    <div className={cn('relative', className)}>
+    <div ref={frameRef} className={cn('relative', wide ? 'overflow-x-auto' : 'overflow-x-clip', className)}>
       <table
+        ref={tableRef}
         aria-label={label}
         aria-rowcount={rows.length + 1}
         className="w-full border-separate border-spacing-0 text-[13px]"

@@ -412,8 +412,8 @@ export function InvoicesTab() {
         </div>
         <Card
           className={cn(
-            // Sideways scroll in a narrow window; the card keeps its height (hidden, not auto, vertically).
-            'overflow-x-auto overflow-y-hidden transition-opacity',
+            // Clip, not hidden: the card's corners round the header without becoming the header's sticky scroller.
+            'overflow-clip transition-opacity',
             list.status === 'loading' && 'opacity-60',
           )}
         >
