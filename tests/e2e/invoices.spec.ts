@@ -130,6 +130,23 @@ test('aging buckets and the overdue filter show what the core computes', async (
   await panel.getByLabel('Client').click();
   await page.getByRole('option', { name: 'All clients', exact: true }).click();
   await expectListed(panel, expected.invoices.length);
+
+  // The top bar's hub filter keeps the invoices that hub issued, and the aging cards sum its receivables only.
+  const lima = (await core<Hub[]>(demoApp, 'hubs/list', {})).find((h) => h.name === 'Lima')!;
+  const limas = await core<InvoiceList>(demoApp, 'invoices/list', { hubId: lima.id });
+  expect(limas.invoices.length).toBeGreaterThan(0);
+  expect(limas.invoices.length).toBeLessThan(expected.invoices.length);
+  await page.getByRole('combobox', { name: 'Hub filter' }).click();
+  await page.getByRole('listbox').getByRole('option', { name: 'Lima' }).click();
+  await expect(panel.getByText(/^Lima’s receivables as of/)).toBeVisible();
+  await expectListed(panel, limas.invoices.length);
+  const { count } = limas.aging['16-30'];
+  await expect(panel.getByTestId('aging-16-30').getByTestId('aging-count')).toHaveText(
+    `${count} open invoice${count === 1 ? '' : 's'}`,
+  );
+  await page.getByRole('combobox', { name: 'Hub filter' }).click();
+  await page.getByRole('listbox').getByRole('option', { name: 'All hubs' }).click();
+  await expectListed(panel, expected.invoices.length);
 });
 
 test('a partial then a final payment make the invoice paid; refusals change nothing', async ({ page, demoApp }) => {

@@ -10,7 +10,13 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceLedger } from '../../src/main/core/invoices/ledger';
 import type { CoreClient } from '../../src/main/hosts/core-client';
-import { type AgingBucket, INVOICE_KINDS, INVOICE_STATUSES, type InvoiceStatus } from '../../src/shared/domain';
+import {
+  AGING_BUCKETS,
+  type AgingBucket,
+  INVOICE_KINDS,
+  INVOICE_STATUSES,
+  type InvoiceStatus,
+} from '../../src/shared/domain';
 import { INVOICE_SORT_COLUMNS, type InvoiceSortColumn, type InvoiceSummary } from '../../src/shared/money';
 import type { OnboardingInput } from '../../src/shared/schemas';
 import { builtWorker, cleanTempDirs, expectOk, MIGRATIONS_DIR, nextEvent, tempDir, testCore } from '../helpers';
@@ -731,6 +737,47 @@ describe("the demo agency's money", () => {
       const refused = await core.call('invoices/list', bad as never);
       expect(refused.ok === false && refused.error.code, JSON.stringify(bad)).toBe('BAD_REQUEST');
     }
+  });
+
+  it("keeps one hub's invoices under the hub filter: rows, counts per status and the aging of its receivables", async () => {
+    const asOf = '2026-11-20';
+    const db = new Database(file, { readonly: true });
+    const hubOf = new Map(
+      (db.prepare('SELECT id, hub_id FROM invoices').raw().all() as [number, number | null][]).map(([id, hub]) => [
+        id,
+        hub,
+      ]),
+    );
+    db.close();
+    const whole = expectOk(await core.call('invoices/list', { asOf })).invoices;
+    const hubs = expectOk(await core.call('hubs/list', {}));
+    let seen = 0;
+    for (const hub of hubs) {
+      const mine = whole.filter((i) => hubOf.get(i.id) === hub.id);
+      seen += mine.length;
+      const list = expectOk(await core.call('invoices/list', { asOf, hubId: hub.id }));
+      expect(
+        list.invoices.map((i) => i.id),
+        hub.name,
+      ).toEqual(mine.map((i) => i.id));
+      expect(list.total).toBe(mine.length);
+      expect(list.counts.overdue, hub.name).toBe(mine.filter((i) => i.status === 'overdue').length);
+      expect(list.counts.paid, hub.name).toBe(mine.filter((i) => i.status === 'paid').length);
+      for (const bucket of AGING_BUCKETS)
+        expect(list.aging[bucket].count, `${hub.name} ${bucket}`).toBe(
+          mine.filter((i) => i.agingBucket === bucket).length,
+        );
+      // With a status filter too, and with a client of another hub: nothing.
+      const overdue = expectOk(await core.call('invoices/list', { asOf, hubId: hub.id, status: 'overdue' }));
+      expect(overdue.invoices.every((i) => i.status === 'overdue' && hubOf.get(i.id) === hub.id)).toBe(true);
+      const stranger = whole.find((i) => hubOf.get(i.id) !== hub.id)!;
+      const none = expectOk(await core.call('invoices/list', { asOf, hubId: hub.id, clientId: stranger.clientId }));
+      expect(none.invoices.filter((i) => hubOf.get(i.id) !== hub.id)).toEqual([]);
+    }
+    // Every invoice was issued by one of the hubs, and at least two hubs have some.
+    expect(seen).toBe(whole.length);
+    expect(hubs.filter((h) => whole.some((i) => hubOf.get(i.id) === h.id)).length).toBeGreaterThan(1);
+    expect((await core.call('invoices/list', { hubId: 0 })).ok).toBe(false);
   });
 
   it('keeps the invoice ledger through writes to other tables and rebuilds it after an invoice, payment or client write', () => {

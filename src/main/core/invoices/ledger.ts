@@ -23,11 +23,15 @@ import { agingBucket, daysOverdue, displayStatus, type StoredStatus } from './en
 
 /** Ascending sort puts "no date" (a draft's issue and due dates) first, as an empty value. */
 const NO_DAY = -1e9;
+/** An invoice without a hub (ids are positive). */
+const NO_HUB = -1;
 
 export interface Ledger {
   size: number;
   ids: Int32Array;
   clientIds: Int32Array;
+  /** The hub that issued the invoice; NO_HUB when none. */
+  hubIds: Int32Array;
   /** Index into INVOICE_STATUSES of the status shown on the ledger's day. */
   status: Uint8Array;
   /** Index into AGING_BUCKETS of an open invoice; -1 otherwise. */
@@ -47,7 +51,7 @@ export interface Ledger {
 }
 
 const LEDGER_SQL = `
-  SELECT i.id, i.number, i.kind, i.client_id, i.currency, i.issue_date, i.due_date, i.status, i.total_minor,
+  SELECT i.id, i.number, i.kind, i.client_id, i.hub_id, i.currency, i.issue_date, i.due_date, i.status, i.total_minor,
          coalesce((SELECT sum(p.applied_minor) FROM payments p WHERE p.invoice_id = i.id), 0) AS paid_minor,
          coalesce((SELECT sum(cn.total_minor) FROM invoices cn
                    WHERE cn.credits_invoice_id = i.id AND cn.status <> 'void'), 0) AS credited_minor
@@ -60,6 +64,7 @@ type LedgerRow = [
   number: string | null,
   kind: string,
   clientId: number,
+  hubId: number | null,
   currency: string,
   issueDate: string | null,
   dueDate: string | null,
@@ -79,6 +84,7 @@ export function buildLedger(sqlite: Sqlite, today: string, clientId?: number): L
     size,
     ids: new Int32Array(size),
     clientIds: new Int32Array(size),
+    hubIds: new Int32Array(size),
     status: new Uint8Array(size),
     bucket: new Int8Array(size),
     kind: new Uint8Array(size),
@@ -96,11 +102,12 @@ export function buildLedger(sqlite: Sqlite, today: string, clientId?: number): L
     clientId === undefined ? statement.iterate() : statement.iterate(clientId)
   ) as IterableIterator<LedgerRow>;
   let i = 0;
-  for (const [id, number, kind, client, currency, issue, due, stored, total, paid, credited] of rows) {
+  for (const [id, number, kind, client, hub, currency, issue, due, stored, total, paid, credited] of rows) {
     if (i === size) break; // a row added since the count cannot happen inside one read, but never overrun
     const open = stored === 'sent' && kind !== 'credit_note';
     ledger.ids[i] = id;
     ledger.clientIds[i] = client;
+    ledger.hubIds[i] = hub ?? NO_HUB;
     ledger.status[i] = INVOICE_STATUSES.indexOf(displayStatus(stored, due, today));
     ledger.bucket[i] = open && issue ? AGING_BUCKETS.indexOf(agingBucket(issue, today)) : -1;
     ledger.kind[i] = INVOICE_KINDS.indexOf(kind as (typeof INVOICE_KINDS)[number]);
@@ -152,6 +159,7 @@ export function workspaceLedger(sqlite: Sqlite, today: string, keep: boolean): L
 export interface LedgerFilter {
   status?: InvoiceStatus | undefined;
   clientId?: number | undefined;
+  hubId?: number | undefined;
   bucket?: (typeof AGING_BUCKETS)[number] | undefined;
   search?: string | undefined;
 }
@@ -160,7 +168,7 @@ export interface LedgerSelection {
   /** Positions of the matching invoices, in the ledger's own order. */
   matches: number[];
   counts: Record<'all' | InvoiceStatus, number>;
-  /** Positions of the open invoices under the client filter alone (what the aging cards sum). */
+  /** Positions of the open invoices under the client and hub filters alone (what the aging cards sum). */
   open: number[];
 }
 
@@ -176,6 +184,7 @@ export function selectLedger(ledger: Ledger, filter: LedgerFilter): LedgerSelect
   const open: number[] = [];
   for (let i = 0; i < ledger.size; i++) {
     if (filter.clientId !== undefined && ledger.clientIds[i] !== filter.clientId) continue;
+    if (filter.hubId !== undefined && ledger.hubIds[i] !== filter.hubId) continue;
     if (ledger.bucket[i]! >= 0) open.push(i);
     if (bucket >= 0 && ledger.bucket[i] !== bucket) continue;
     if (q && !clientMatches.has(ledger.clientIds[i]!) && !ledger.numbers[i]?.toLowerCase().includes(q)) continue;

@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/money';
 import { navigate } from '../../app/actions';
 import { dateFormat, formatDate, formatMoney, formatNumber, intlLocale } from '../../app/format';
+import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { useDebounced } from '../../app/useDebounced';
 import { Button } from '../../components/Button';
@@ -23,6 +24,7 @@ import { columnHelper, DataTable, type SortingState } from '../../components/Dat
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { Input } from '../../components/Field';
+import { HubDot } from '../../components/HubDot';
 import { Skeleton } from '../../components/Skeleton';
 import { Tip } from '../../components/Tooltip';
 import { ClientPicker } from '../clients/ClientPicker';
@@ -191,12 +193,16 @@ export function InvoicesTab() {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [openId, setOpenId] = useState<number | null>(null);
   const [editor, setEditor] = useState<EditorMode | null>(null);
+  // The top bar's hub filter: the invoices that hub issued, and its receivables.
+  const hubFilter = useApp((s) => s.prefs.hubFilter);
+  const hub = useApp((s) => (hubFilter === 'all' ? undefined : s.hubs.find((h) => h.id === hubFilter)));
 
   // The core filters, counts and sorts every invoice and sends the first rows; "Show more" asks for more.
   const sent = useDebounced(search.trim(), SEARCH_DELAY_MS);
   const sortBy = sorting[0];
   const query = {
     ...(clientId === null ? {} : { clientId }),
+    ...(hub ? { hubId: hub.id } : {}),
     ...(status === 'all' ? {} : { status }),
     ...(bucket === null ? {} : { bucket }),
     ...(sent === '' ? {} : { search: sent }),
@@ -476,8 +482,17 @@ export function InvoicesTab() {
   return (
     <div data-testid="invoices-tab">
       <div className="mb-4 flex items-center justify-between gap-4">
-        <div className="text-[13px] text-muted">
-          {data ? t('intro', { date: formatDate(data.asOf, lang) }) : <Skeleton className="h-4 w-64" />}
+        <div className="flex items-center gap-2 text-[13px] text-muted">
+          {!data ? (
+            <Skeleton className="h-4 w-64" />
+          ) : hub ? (
+            <>
+              <HubDot color={hub.color} />
+              {t('introHub', { hub: hub.name, date: formatDate(data.asOf, lang) })}
+            </>
+          ) : (
+            t('intro', { date: formatDate(data.asOf, lang) })
+          )}
         </div>
         {newButton}
       </div>
