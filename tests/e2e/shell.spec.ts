@@ -302,6 +302,56 @@ test('the command palette finds a command by the words it shows, in English and 
   await expect(page.locator('html')).toHaveClass(/(^|\s)dark(\s|$)/);
 });
 
+test('the command palette matches whole words only: a client name runs no command', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await expect(mainHeading(page)).toHaveText('Executive');
+  let palette = page.getByRole('dialog', { name: 'Command palette' });
+  const collapse = nav(page).getByRole('button', { name: 'Collapse sidebar' });
+  await expect(collapse).toHaveAttribute('aria-expanded', 'true');
+
+  // Letters that merely occur in order in "Collapse sidebar", "Close workspace" or "Open a workspace
+  // file…" (the palette does not search records): nothing is listed, and Enter runs nothing.
+  for (const query of ['ceiba', 'clients ceiba', 'clwk']) {
+    await page.keyboard.press('Control+k');
+    await expect(palette).toBeVisible();
+    await page.keyboard.type(query);
+    await expect(palette.getByText('Nothing matches.'), `"${query}" shows the empty state`).toBeVisible();
+    await expect(palette.getByRole('option')).toHaveCount(0);
+    await page.keyboard.press('Enter');
+    await expect(palette).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(palette).toBeHidden();
+    await expect(collapse, `"${query}" + Enter leaves the sidebar expanded`).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('banner').getByText(DEMO_NAME, { exact: true })).toBeVisible();
+    await expect(mainHeading(page)).toHaveText('Executive');
+  }
+  expect((await corePrefs(page, demoApp)).sidebarCollapsed).toBe(false);
+
+  const first = async (query: string, expected: string) => {
+    await page.keyboard.press('Control+k');
+    await expect(palette).toBeVisible();
+    await page.keyboard.type(query);
+    const option = palette.getByRole('option').first();
+    await expect(option, `"${query}" finds "${expected}" first`).toHaveText(expected, { timeout: 2_000 });
+    await expect(option).toHaveAttribute('aria-selected', 'true');
+  };
+  // The start of a word still finds its command, and accents and case are optional.
+  await first('coll', 'Collapse sidebar');
+  await page.keyboard.press('Escape');
+  await first('idioma espanol', 'Language: Español');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  palette = page.getByRole('dialog', { name: 'Paleta de comandos' });
+  await first('configuracion dat', 'Configuración › Datos');
+  await page.keyboard.press('Escape');
+  await first('ESPANOL', 'Idioma: Español');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('ceiba');
+  await expect(palette.getByText('Nada coincide.')).toBeVisible();
+  await expect(palette.getByRole('option')).toHaveCount(0);
+});
+
 test('the welcome screen describes the demo agency as it is: nine people and ten freelancers', async ({
   page,
   demoApp,

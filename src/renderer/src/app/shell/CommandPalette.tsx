@@ -19,11 +19,13 @@ import { Kbd } from '../../components/Kbd';
 import { backupNow, closeWorkspace, navigate, setOpenFileOpen, setPaletteOpen, setPrefs, startDemo } from '../actions';
 import { SECTION_META } from '../sections';
 import { SETTINGS_TABS, useApp } from '../store';
+import { paletteFilter } from './paletteFilter';
 
 /**
- * One command. cmdk searches `value` (plus `keywords`), so the value is the
- * label the person reads, never an internal id; the keywords add the same
- * command's words in the other language and a few synonyms.
+ * One command. The palette's filter (paletteFilter) matches `value` (plus
+ * `keywords`) word by word, so the value is the label the person reads, never
+ * an internal id; the keywords add the same command's words in the other
+ * language and a few synonyms.
  */
 function Item({
   onSelect,
@@ -108,7 +110,7 @@ export function CommandPalette() {
           data-testid="command-palette"
         >
           <Dialog.Title className="sr-only">{t('palette.title')}</Dialog.Title>
-          <Command label={t('palette.title')} loop>
+          <Command label={t('palette.title')} loop filter={paletteFilter}>
             <div className="flex items-center gap-2 border-b border-line px-3.5">
               <Search className="size-4 shrink-0 text-faint" aria-hidden="true" />
               <Command.Input
