@@ -410,6 +410,24 @@ test('a new client is refused field by field, then added and opened', async ({ p
   await dialog.getByLabel('Country').fill('GT');
   await dialog.getByRole('button', { name: 'Add client' }).click();
   await expect(dialog.getByLabel('Name')).toHaveAccessibleDescription(/already exists/);
+
+  // Escape on a form with unsaved input asks first: Keep editing keeps every field, Discard closes it.
+  await page.keyboard.press('Escape');
+  const discard = page.getByRole('alertdialog', { name: 'Discard your changes?' });
+  await expect(discard).toBeVisible();
+  await discard.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(discard).toBeHidden();
+  await expect(dialog.getByLabel('Name')).toHaveValue('quetzal studio');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await discard.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(rows(page)).toHaveCount(before + 1);
+  // An untouched form closes at once.
+  await page.getByRole('button', { name: 'New client' }).click();
+  await expect(dialog.getByLabel('Name')).toHaveValue('');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(discard).toBeHidden();
 });
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -81,6 +81,7 @@ export function ErrorBanner({ error, className }: { error: AppError | null; clas
 /**
  * A modal holding one form: the error banner above the fields, and a footer
  * with Cancel and the submit button (both wait while `busy`). Enter submits.
+ * With `dirty`, closing it without saving asks first (see useDiscardGuard).
  */
 export function FormDialog({
   formId,
@@ -97,6 +98,7 @@ export function FormDialog({
   submitLabel,
   submitVariant = 'primary',
   className = 'flex flex-col gap-4',
+  dirty = false,
   children,
 }: {
   formId: string;
@@ -116,20 +118,23 @@ export function FormDialog({
   submitVariant?: 'primary' | 'danger';
   /** The form's layout. */
   className?: string;
+  /** Something was typed or chosen that is not saved yet. */
+  dirty?: boolean;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const { requestClose, prompt } = useDiscardGuard(dirty && !busy, onClose);
   return (
     <Modal
       open
-      onOpenChange={(o) => (o ? undefined : onClose())}
+      onOpenChange={(o) => (o || busy ? undefined : requestClose())}
       title={title}
       description={description}
       width={width}
       testId={testId}
       footer={
         <>
-          <Button onClick={onClose} disabled={busy}>
+          <Button onClick={requestClose} disabled={busy}>
             {cancelLabel ?? t('common.cancel')}
           </Button>
           <Button type="submit" form={formId} variant={submitVariant} busy={busy}>
@@ -150,6 +155,7 @@ export function FormDialog({
         <ErrorBanner error={error} className={errorClassName} />
         {children}
       </form>
+      {prompt}
     </Modal>
   );
 }

@@ -8,6 +8,7 @@ import { type ClientInput, clientInputSchema } from '../../../../shared/money-sc
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { numberForInput, parseDecimal } from '../../app/format';
+import { useDraft } from '../../app/useDraft';
 import { useFieldErrors } from '../../app/validation';
 import { FormDialog } from '../../components/Dialog';
 import { Field, Input, UnitInput } from '../../components/Field';
@@ -106,7 +107,7 @@ export function ClientDialog({
 }) {
   const { t, i18n } = useTranslation('clients');
   const locale = i18n.language;
-  const [draft, setDraft] = useState<Draft>(() => toDraft(client, hubs, defaultHub, locale));
+  const [draft, setDraft, dirty] = useDraft<Draft>(() => toDraft(client, hubs, defaultHub, locale));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const input = useMemo(() => toInput(draft, locale), [draft, locale]);
@@ -159,6 +160,7 @@ export function ClientDialog({
       width="max-w-[600px]"
       testId="client-dialog"
       onClose={onClose}
+      dirty={dirty}
       onSubmit={save}
       busy={busy}
       error={error}

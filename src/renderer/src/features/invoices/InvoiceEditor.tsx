@@ -20,7 +20,7 @@ import { useApp } from '../../app/store';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
-import { Modal } from '../../components/Dialog';
+import { Modal, useDiscardGuard } from '../../components/Dialog';
 import { CurrencySelect } from '../../components/DomainInputs';
 import { Field, Input, UnitInput } from '../../components/Field';
 import { Select } from '../../components/Select';
@@ -144,6 +144,10 @@ export function InvoiceEditor({
   const [month, setMonth] = useState(mode.kind === 'new' ? mode.today.slice(0, 7) : '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  // What the form holds against what it opened with: closing it with changes asks first.
+  const entered = JSON.stringify([picked?.id, source, currency, lines, notes, projectId, subscriptionId, month]);
+  const [opened] = useState(entered);
+  const { requestClose, prompt } = useDiscardGuard(entered !== opened && !busy, onClose);
 
   const parsedLines = useMemo(() => toLines(lines, currency, lang), [lines, currency, lang]);
   const value = useMemo(
@@ -264,14 +268,14 @@ export function InvoiceEditor({
   return (
     <Modal
       open
-      onOpenChange={(o) => (o ? undefined : onClose())}
+      onOpenChange={(o) => (o || busy ? undefined : requestClose())}
       title={editing ? t('editor.editTitle') : t('editor.newTitle')}
       description={editing ? t('editor.editDescription', { client: editing.clientName }) : t('editor.newDescription')}
       width="max-w-[800px]"
       testId="invoice-editor"
       footer={
         <>
-          <Button onClick={onClose} disabled={busy}>
+          <Button onClick={requestClose} disabled={busy}>
             {t('actions.cancel')}
           </Button>
           <Button type="submit" form={formId} variant="primary" busy={busy}>
@@ -644,6 +648,7 @@ export function InvoiceEditor({
           </>
         ) : null}
       </form>
+      {prompt}
     </Modal>
   );
 }

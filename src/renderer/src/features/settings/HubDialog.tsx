@@ -7,6 +7,7 @@ import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { numberForInput, textCollator } from '../../app/format';
 import { emptyHubFields, type HubFields, hubFieldsToInput } from '../../app/hubForm';
+import { useDraft } from '../../app/useDraft';
 import { useFieldErrors } from '../../app/validation';
 import { FormDialog } from '../../components/Dialog';
 import { CurrencySelect, HubColorPicker, TimeZoneInput } from '../../components/DomainInputs';
@@ -53,7 +54,7 @@ export function HubDialog({
   onSaved: (hub: Hub, created: boolean) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [draft, setDraft] = useState<Draft>(() => toDraft(hub, existing, i18n.language));
+  const [draft, setDraft, dirty] = useDraft<Draft>(() => toDraft(hub, existing, i18n.language));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const input = useMemo(() => toInput(draft, i18n.language), [draft, i18n.language]);
@@ -114,6 +115,7 @@ export function HubDialog({
       width="max-w-[600px]"
       testId="hub-dialog"
       onClose={onClose}
+      dirty={dirty}
       onSubmit={save}
       busy={busy}
       error={error}

@@ -6,6 +6,7 @@ import { serviceUpdateSchema } from '../../../../shared/schemas';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { majorToMinor, minorToMajor, numberForInput, parseDecimal } from '../../app/format';
+import { useDraft } from '../../app/useDraft';
 import { useFieldErrors } from '../../app/validation';
 import { FormDialog } from '../../components/Dialog';
 import { CurrencySelect } from '../../components/DomainInputs';
@@ -72,7 +73,7 @@ export function ServiceDialog({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [draft, setDraft] = useState<Draft>(() => toDraft(service, lang));
+  const [draft, setDraft, dirty] = useDraft<Draft>(() => toDraft(service, lang));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const patch = useMemo(() => toPatch(draft, lang), [draft, lang]);
@@ -110,6 +111,7 @@ export function ServiceDialog({
       width="max-w-[620px]"
       testId="service-dialog"
       onClose={onClose}
+      dirty={dirty}
       onSubmit={save}
       busy={busy}
       error={error}
