@@ -790,13 +790,13 @@ test.describe('in Spanish', () => {
     const row = rows(page).filter({ hasText: lead.contactName });
     await row.click({ button: 'right' });
     const menu = page.getByRole('menu', { name: `Acciones para ${lead.company}` });
-    await expect(menu.getByRole('menuitem', { name: 'Pasar a Propuesta' })).toBeVisible();
+    await expect(menu.getByRole('menuitem', { name: 'Pasar a propuesta' })).toBeVisible();
     // Another window moves the lead back to New while this menu is open.
     await coreCall(page, demoApp, 'leads/setStage', { id: lead.id, stage: 'new' });
-    await menu.getByRole('menuitem', { name: 'Pasar a Propuesta' }).click();
+    await menu.getByRole('menuitem', { name: 'Pasar a propuesta' }).click();
     // The core's key and params, in Spanish, with the stages by their Spanish names.
     await expect(toasts(page)).toContainText(
-      'Mientras tanto, el prospecto pasó de Calificado a Nuevo; no se cambió nada.',
+      'Mientras tanto, el prospecto pasó de calificado a nuevo; no se cambió nada.',
     );
     await expect(toasts(page)).toContainText('Eso no se puede hacer ahora');
     await expect(toasts(page)).not.toContainText('in the meantime');

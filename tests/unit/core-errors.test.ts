@@ -268,7 +268,7 @@ describe('errorText in the renderer', () => {
   it('translates a keyed error into Spanish, with domain values and list parts translated', async () => {
     await i18n.changeLanguage('es');
     expect(moved).toMatchObject({ code: 'CONFLICT', field: 'stage', key: 'lead.movedMeanwhile' });
-    expect(errorText(moved)).toBe('Mientras tanto, el prospecto pasó de Calificado a Nuevo; no se cambió nada.');
+    expect(errorText(moved)).toBe('Mientras tanto, el prospecto pasó de calificado a nuevo; no se cambió nada.');
     const hub = failure('CONFLICT', 'hub.inUse', {
       name: 'Caracas',
       records: [

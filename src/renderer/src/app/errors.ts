@@ -12,9 +12,12 @@ import type { ErrorParams, ErrorRef } from '../../../shared/result';
 import { formatDate, formatMonth } from './format';
 import { schemaMessageText } from './schema-messages';
 
-/** Where the renderer keeps the label of each domain value a sentence can name (namespace:prefix). */
+/**
+ * Where the renderer keeps the label of each domain value a sentence can name (namespace:prefix): the form a value
+ * takes inside a sentence (lower-case in Spanish: «pasó de calificado a nuevo»).
+ */
 export const ERROR_ENUM_LABELS: Record<ErrorEnum, string> = {
-  leadStage: 'pipeline:stage',
+  leadStage: 'pipeline:stageInSentence',
 };
 
 /** i18next's `t` without the typed-key overloads: the keys here are built at run time. */

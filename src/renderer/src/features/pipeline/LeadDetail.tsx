@@ -232,7 +232,7 @@ function DetailBody({
       onChanged();
       return;
     }
-    toast.success(t('toast.moved', { company: d.company, stage: t(`stage.${stage}`) }));
+    toast.success(t('toast.moved', { company: d.company, stage: t(`stageInSentence.${stage}`) }));
     updated(result.value);
   };
 
@@ -273,7 +273,7 @@ function DetailBody({
                 disabled={moving !== null}
                 onClick={() => void move(s)}
               >
-                {t('detail.moveTo', { stage: t(`stage.${s}`) })}
+                {t('detail.moveTo', { stage: t(`stageInSentence.${s}`) })}
               </Button>
             ))}
             <div className="flex-1" />
@@ -762,7 +762,7 @@ function Timeline({ lead, people }: { lead: LeadDetail; people: Person[] }) {
           );
           text =
             e.from === null
-              ? t('detail.history.created', { stage: t(`stage.${e.to}`) })
+              ? t('detail.history.created', { stage: t(`stageInSentence.${e.to}`) })
               : t('detail.history.moved', { from: t(`stage.${e.from}`), to: t(`stage.${e.to}`) });
           if (e.reason) sub = e.reason;
         } else {

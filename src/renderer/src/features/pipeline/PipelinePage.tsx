@@ -168,7 +168,7 @@ export function PipelinePage() {
       changed();
       return;
     }
-    toast.success(t('toast.moved', { company: lead.company, stage: t(`stage.${stage}`) }));
+    toast.success(t('toast.moved', { company: lead.company, stage: t(`stageInSentence.${stage}`) }));
     changed();
   };
   const copyText = async (text: string) => {
@@ -186,7 +186,7 @@ export function PipelinePage() {
       { id: 'open', label: t('rowMenu.open'), icon: <Eye />, shortcut: '↵', run: () => setOpenId(lead.id) },
       ...next.map((stage, i) => ({
         id: `move-${stage}`,
-        label: t('detail.moveTo', { stage: t(`stage.${stage}`) }),
+        label: t('detail.moveTo', { stage: t(`stageInSentence.${stage}`) }),
         icon: <ArrowRight />,
         group: i === 0,
         run: () => void moveLead(lead, stage),
