@@ -128,8 +128,8 @@ export function PaymentDialog({
       error={error}
       submitLabel={t('payment.submit')}
     >
-      <div className="grid grid-cols-5 items-start gap-4">
-        <Field className="col-span-3" label={t('payment.amount')} error={amountError}>
+      <div className="grid grid-cols-2 items-start gap-4">
+        <Field label={t('payment.amount')} error={amountError}>
           {(p) => (
             <UnitInput
               {...p}
@@ -143,7 +143,6 @@ export function PaymentDialog({
           )}
         </Field>
         <Field
-          className="col-span-2"
           label={t('payment.currency')}
           error={v.errorFor('currency')}
           hint={
@@ -159,8 +158,8 @@ export function PaymentDialog({
           )}
         </Field>
       </div>
-      <div className="grid grid-cols-5 items-start gap-4">
-        <Field className="col-span-3" label={t('payment.paidOn')} error={dateError}>
+      <div className="grid grid-cols-2 items-start gap-4">
+        <Field label={t('payment.paidOn')} error={dateError}>
           {(p) => (
             <Input
               {...p}
@@ -173,7 +172,7 @@ export function PaymentDialog({
             />
           )}
         </Field>
-        <Field className="col-span-2" label={t('payment.method')} error={v.errorFor('method')}>
+        <Field label={t('payment.method')} error={v.errorFor('method')}>
           {(p) => (
             <Select
               {...p}
