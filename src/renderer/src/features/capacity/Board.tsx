@@ -308,7 +308,8 @@ function PeriodHeader({
   return (
     <div className="flex flex-col items-center leading-tight">
       <span className={cn('text-[10.5px]', today ? 'font-semibold text-accent-text' : 'text-faint')}>
-        {today
+        {/* A week is named by its number, this one too ("Today" over its Monday's date read as a wrong date). */}
+        {today && unit === 'day'
           ? t('board.today')
           : unit === 'week'
             ? t('board.weekNumber', { week: isoWeek(start) })
@@ -868,7 +869,10 @@ function AssignmentBar({
                 </span>
               </span>
               <span className={cn('relative w-full truncate px-1 text-center tabular-nums', ink)}>
-                {formatNumber(a.remainingHours, lang, 1)}/{formatNumber(a.plannedHours, lang, 1)}
+                {/* One column has room for the hours left only ("37.3/…" said nothing); the tooltip has both. */}
+                {cols === 1
+                  ? formatNumber(a.remainingHours, lang, 1)
+                  : `${formatNumber(a.remainingHours, lang, 1)}/${formatNumber(a.plannedHours, lang, 1)}`}
               </span>
             </>
           )}
