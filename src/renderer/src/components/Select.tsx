@@ -43,11 +43,22 @@ export function Select({
         if (!open) onBlur?.();
       }}
     >
-      <S.Trigger className={cn(controlClass, 'flex items-center justify-between gap-2 text-left', className)} {...aria}>
-        <span className="flex min-w-0 items-center gap-2 truncate">
+      <S.Trigger
+        className={cn(controlClass, 'flex items-center justify-between gap-2 text-left', className)}
+        onPointerEnter={(e) => {
+          // A value cut to an ellipsis shows whole as a tooltip (only then, so a fitting one is not read twice).
+          const text = e.currentTarget.querySelector<HTMLElement>('[data-select-text]');
+          const cut = text !== null && text.scrollWidth > text.clientWidth;
+          if (cut) e.currentTarget.title = text.textContent ?? '';
+          else e.currentTarget.removeAttribute('title');
+        }}
+        {...aria}
+      >
+        {/* A block that can shrink (Radix's Value takes no class), so the label inside it ends in an ellipsis when it does not fit. */}
+        <span className="block min-w-0 flex-1 truncate">
           <S.Value placeholder={<span className="text-faint">{placeholder}</span>} />
         </span>
-        <S.Icon>
+        <S.Icon className="shrink-0">
           <ChevronDown className="size-4 shrink-0 text-faint" aria-hidden="true" />
         </S.Icon>
       </S.Trigger>
@@ -65,9 +76,11 @@ export function Select({
                 className="relative flex h-8 cursor-default select-none items-center gap-2 rounded-md pr-8 pl-2 text-[13px] text-fg outline-none data-[highlighted]:bg-hover data-[state=checked]:font-medium"
               >
                 <S.ItemText>
-                  <span className="flex min-w-0 items-center gap-2">
+                  <span className="flex min-w-0 items-center gap-2 [&>svg]:shrink-0">
                     {o.icon}
-                    <span className="truncate">{o.label}</span>
+                    <span className="truncate" data-select-text="">
+                      {o.label}
+                    </span>
                   </span>
                 </S.ItemText>
                 {o.hint ? <span className="ml-auto pl-3 text-[12px] text-faint">{o.hint}</span> : null}

@@ -138,7 +138,7 @@ export function ProductionBoard({
     }),
   );
 
-  const stageName = (id: unknown) => t(`stage.${id as BoardStage}`);
+  const stageName = (id: unknown) => t(`stageInSentence.${id as BoardStage}`);
   const cardOf = (data: unknown) => (data as { card?: BoardCard } | undefined)?.card;
   const announcements: Announcements = {
     onDragStart: ({ active: a }) => {

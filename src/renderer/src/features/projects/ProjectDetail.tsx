@@ -427,7 +427,9 @@ function History({ history, timeZone }: { history: ProjectStageChange[]; timeZon
                 ) : (
                   <span className="text-muted">{t('history.created')}</span>
                 )}
-                <span className="font-medium">{t(`stage.${h.toStage}`)}</span>
+                <span className="font-medium">
+                  {h.fromStage ? t(`stage.${h.toStage}`) : t(`stageInSentence.${h.toStage}`)}
+                </span>
                 {revision > 0 ? <Badge tone="warning">{t('history.revision', { n: revision })}</Badge> : null}
               </p>
               <p className="text-[12px] text-muted tabular-nums">

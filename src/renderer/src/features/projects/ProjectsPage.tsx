@@ -113,7 +113,7 @@ export function ProjectsPage() {
     }
     board.reload();
     if (latest.current.openId === card.id) setDetailVersion((v) => v + 1);
-    const names = { name: card.name, from: t(`stage.${from}`), to: t(`stage.${to}`) };
+    const names = { name: card.name, from: t(`stageInSentence.${from}`), to: t(`stageInSentence.${to}`) };
     if (undoing) {
       toast(t('move.undone', names));
       return;
