@@ -5,8 +5,10 @@
  * sidebar state survive a reload (they are prefs kept by the core).
  */
 import type { Page } from '@playwright/test';
+import type { LeadPage } from '../../src/shared/leads';
+import type { ClientLookup, InvoiceList } from '../../src/shared/money';
 import { expect, snap, test } from './fixtures';
-import { corePrefs, mainHeading, SECTIONS } from './screens';
+import { coreCall, corePrefs, mainHeading, SECTIONS } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -310,8 +312,8 @@ test('the command palette matches whole words only: a client name runs no comman
   await expect(collapse).toHaveAttribute('aria-expanded', 'true');
 
   // Letters that merely occur in order in "Collapse sidebar", "Close workspace" or "Open a workspace
-  // file…" (the palette does not search records): nothing is listed, and Enter runs nothing.
-  for (const query of ['ceiba', 'clients ceiba', 'clwk']) {
+  // file…", and that no record holds either: nothing is listed, and Enter runs nothing.
+  for (const query of ['clients ceiba', 'clwk']) {
     await page.keyboard.press('Control+k');
     await expect(palette).toBeVisible();
     await page.keyboard.type(query);
@@ -325,6 +327,23 @@ test('the command palette matches whole words only: a client name runs no comman
     await expect(page.getByRole('banner').getByText(DEMO_NAME, { exact: true })).toBeVisible();
     await expect(mainHeading(page)).toHaveText('Executive');
   }
+  expect((await corePrefs(page, demoApp)).sidebarCollapsed).toBe(false);
+
+  // A client's name lists the records the core found and no command: Enter opens the first record.
+  const ceiba = (await coreCall<ClientLookup>(page, demoApp, 'clients/lookup', { search: 'ceiba', limit: 1 }))
+    .matches[0]!;
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('ceiba');
+  await expect(palette.getByRole('option').first()).toContainText(ceiba.name);
+  await expect(palette.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await expect(palette.locator('[cmdk-item]:not([data-palette-record])'), 'no command matches "ceiba"').toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(page.getByTestId('client-detail')).toContainText(ceiba.name);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('client-detail')).toBeHidden();
+  await expect(collapse, '"ceiba" + Enter leaves the sidebar expanded').toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('banner').getByText(DEMO_NAME, { exact: true })).toBeVisible();
   expect((await corePrefs(page, demoApp)).sidebarCollapsed).toBe(false);
 
   const first = async (query: string, expected: string) => {
@@ -347,8 +366,81 @@ test('the command palette matches whole words only: a client name runs no comman
   await first('ESPANOL', 'Idioma: Español');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+k');
-  await page.keyboard.type('ceiba');
+  await page.keyboard.type('clwk');
   await expect(palette.getByText('Nada coincide.')).toBeVisible();
+  await expect(palette.getByRole('option')).toHaveCount(0);
+});
+
+test('the command palette finds clients, leads and invoices and opens them', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await expect(mainHeading(page)).toHaveText('Executive');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  // Records the demo holds, as the core names them.
+  const client = (await coreCall<ClientLookup>(page, demoApp, 'clients/lookup', { search: '', limit: 1 })).matches[0]!;
+  const lead = (await coreCall<LeadPage>(page, demoApp, 'leads/query', { limit: 1 })).rows[0]!;
+  const invoice = (await coreCall<InvoiceList>(page, demoApp, 'invoices/list', { status: 'paid', limit: 1 }))
+    .invoices[0]!;
+  expect(invoice.number).toBeTruthy();
+
+  // Part of a client's name: the client is listed under Clients, with its hub and tier, and Enter opens it.
+  await page.keyboard.press('Control+k');
+  await expect(palette).toBeVisible();
+  await page.keyboard.type(client.name.slice(0, -2));
+  const clients = palette.getByRole('group', { name: 'Clients' });
+  await expect(clients.getByRole('option').first()).toContainText(client.name);
+  await expect(clients.getByRole('option').first()).toContainText('Tier');
+  await expect(clients.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await snap(page, 'palette-records-light-en');
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(page.getByTestId('client-detail')).toContainText(client.name);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('client-detail')).toBeHidden();
+  await expect(mainHeading(page)).toHaveText('Clients');
+
+  // An invoice number, from another Finance tab: Finance shows Invoices with the invoice's sheet open.
+  await nav(page).getByRole('button', { name: 'Finance', exact: true }).click();
+  await page.getByRole('tab', { name: 'Expenses' }).click();
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type(invoice.number!);
+  const invoices = palette.getByRole('group', { name: 'Invoices' });
+  await expect(invoices.getByRole('option')).toHaveCount(1);
+  await expect(invoices.getByRole('option')).toContainText(`${invoice.clientName} · Paid`);
+  await expect(invoices.getByRole('option')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(page.getByTestId('invoice-sheet')).toContainText(invoice.number!);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('invoice-sheet')).toBeHidden();
+  await expect(page.getByRole('tab', { name: 'Invoices', exact: true })).toHaveAttribute('aria-selected', 'true');
+
+  // A lead's company: the lead is listed under Leads (after any client of that name), and choosing it opens it.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type(lead.company);
+  const leads = palette.getByRole('group', { name: 'Leads' });
+  const leadOption = leads.getByRole('option').filter({ hasText: lead.contactName });
+  await expect(leadOption).toBeVisible();
+  await leadOption.click();
+  await expect(palette).toBeHidden();
+  await expect(page.getByTestId('lead-detail')).toContainText(lead.company);
+  await expect(page.getByTestId('lead-detail')).toContainText(lead.contactName);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('lead-detail')).toBeHidden();
+  await expect(mainHeading(page)).toHaveText('Pipeline');
+
+  // Commands stay first: "pro" lists the Projects section ahead of the leads the core found (Properties…).
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('pro');
+  await expect(palette.getByRole('group', { name: 'Leads' }).getByRole('option').first()).toBeVisible();
+  await expect(palette.getByRole('option').first()).toHaveText('Projects');
+  await expect(palette.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Escape');
+  await expect(palette).toBeHidden();
+
+  // A query that no record and no command holds ends in the empty state once the core has answered.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('zzqx');
+  await expect(palette.getByText('Nothing matches.')).toBeVisible();
   await expect(palette.getByRole('option')).toHaveCount(0);
 });
 

@@ -9,7 +9,7 @@ import type { PrefsPatch } from '../../../shared/schemas';
 import { api } from './api';
 import { errorText } from './errors';
 import i18n, { errorTitle } from './i18n';
-import { DEFAULT_PREFS, type SettingsTab, useApp } from './store';
+import { DEFAULT_PREFS, type RecordScreen, type SettingsTab, useApp } from './store';
 
 const set = useApp.setState;
 const get = useApp.getState;
@@ -91,14 +91,22 @@ export function navigate(section: Section, tab?: SettingsTab): void {
   if (get().prefs.lastSection !== section) void setPrefs({ lastSection: section });
 }
 
-/** Goes to the section and opens one of its records there (the screen takes the request). */
-export function navigateToRecord(section: 'projects' | 'clients', id: number): void {
+/** The section each record screen lives in (invoices are Finance's Invoices tab, which Finance shows for the request). */
+const SECTION_OF: Record<RecordScreen, Section> = {
+  projects: 'projects',
+  clients: 'clients',
+  pipeline: 'pipeline',
+  invoices: 'finance',
+};
+
+/** Goes to the record's section and opens the record there (the screen takes the request). */
+export function navigateToRecord(section: RecordScreen, id: number): void {
   set({ openRequest: { section, id } });
-  navigate(section);
+  navigate(SECTION_OF[section]);
 }
 
 /** The id a screen was asked to open, once: the request is cleared as it is taken. */
-export function takeOpenRequest(section: 'projects' | 'clients'): number | null {
+export function takeOpenRequest(section: RecordScreen): number | null {
   const request = get().openRequest;
   if (request?.section !== section) return null;
   set({ openRequest: null });

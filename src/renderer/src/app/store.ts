@@ -31,6 +31,9 @@ export type DemoJob =
   | { status: 'running'; jobId: string; progress: JobProgress | null; cancelling: boolean }
   | { status: 'failed'; error: AppError };
 
+/** The screens that open a record by id: a section's own, or Finance's Invoices tab ('invoices'). */
+export type RecordScreen = 'projects' | 'clients' | 'pipeline' | 'invoices';
+
 export interface AppState {
   boot: 'loading' | 'ready' | 'error';
   bootError: AppError | null;
@@ -44,8 +47,11 @@ export interface AppState {
   paletteOpen: boolean;
   openFileOpen: boolean;
   demoJob: DemoJob | null;
-  /** A record another screen asked to open (a won lead's project or client); the screen takes it on arrival. */
-  openRequest: { section: 'projects' | 'clients'; id: number } | null;
+  /**
+   * A record another screen asked to open (a won lead's project or client, a
+   * palette search result); the screen takes it on arrival.
+   */
+  openRequest: { section: RecordScreen; id: number } | null;
   /** Bumped when the workspace's data changed, so open screens reload. */
   dataVersion: number;
 }

@@ -1,8 +1,10 @@
-import { Command } from 'cmdk';
+import { Command, useCommandState } from 'cmdk';
 import {
   DatabaseBackup,
+  FileText,
   FolderOpen,
   Languages,
+  LoaderCircle,
   LogOut,
   Monitor,
   Moon,
@@ -15,11 +17,22 @@ import { Dialog } from 'radix-ui';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTIONS } from '../../../../shared/domain';
+import { cn } from '../../components/cn';
 import { Kbd } from '../../components/Kbd';
-import { backupNow, closeWorkspace, navigate, setOpenFileOpen, setPaletteOpen, setPrefs, startDemo } from '../actions';
+import {
+  backupNow,
+  closeWorkspace,
+  navigate,
+  navigateToRecord,
+  setOpenFileOpen,
+  setPaletteOpen,
+  setPrefs,
+  startDemo,
+} from '../actions';
 import { SECTION_META } from '../sections';
 import { SETTINGS_TABS, useApp } from '../store';
-import { paletteFilter } from './paletteFilter';
+import { paletteFilter, recordValue } from './paletteFilter';
+import { type RecordResults, useRecordSearch } from './useRecordSearch';
 
 /**
  * One command. The palette's filter (paletteFilter) matches `value` (plus
@@ -58,13 +71,146 @@ function Item({
 }
 
 /**
+ * A record the core found (a client, lead or invoice): its name and, muted, what
+ * tells it apart. Its value is the record's (recordValue), which the filter
+ * passes below every command, so the records follow the commands.
+ */
+function RecordItem({
+  value,
+  icon,
+  label,
+  detail,
+  onSelect,
+}: {
+  value: string;
+  icon: ReactNode;
+  label: string;
+  detail: string;
+  onSelect: () => void;
+}) {
+  return (
+    <Command.Item
+      value={value}
+      onSelect={() => {
+        setPaletteOpen(false);
+        onSelect();
+      }}
+      data-palette-record=""
+      className="flex h-9 cursor-default select-none items-center gap-2.5 rounded-md px-2.5 text-[13px] text-fg data-[selected=true]:bg-hover [&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-faint"
+    >
+      {icon}
+      <span className="min-w-0 shrink truncate">{label}</span>
+      <span className="sr-only">, </span>
+      <span className="ml-auto min-w-0 max-w-[60%] truncate text-right text-[12px] text-faint">{detail}</span>
+    </Command.Item>
+  );
+}
+
+/** The records found for the query, one titled group per kind (a kind with none found shows nothing). */
+function RecordGroups({ results }: { results: RecordResults }) {
+  const { t } = useTranslation();
+  const { t: tc } = useTranslation('clients');
+  const { t: tp } = useTranslation('pipeline');
+  const { t: ti } = useTranslation('invoices');
+  const hubs = useApp((s) => s.hubs);
+  const hubName = (id: number | null) => hubs.find((h) => h.id === id)?.name ?? tc('noHub');
+  const ClientIcon = SECTION_META.clients.icon;
+  const LeadIcon = SECTION_META.pipeline.icon;
+  return (
+    <>
+      {results.clients.length > 0 ? (
+        <Command.Group heading={t('palette.clients')}>
+          {results.clients.map((c) => (
+            <RecordItem
+              key={c.id}
+              value={recordValue('client', c.id)}
+              icon={<ClientIcon />}
+              label={c.name}
+              detail={`${hubName(c.hubId)} · ${tc(`tier.long.${c.tier}`)}`}
+              onSelect={() => navigateToRecord('clients', c.id)}
+            />
+          ))}
+        </Command.Group>
+      ) : null}
+      {results.leads.length > 0 ? (
+        <Command.Group heading={t('palette.leads')}>
+          {results.leads.map((l) => (
+            <RecordItem
+              key={l.id}
+              value={recordValue('lead', l.id)}
+              icon={<LeadIcon />}
+              label={l.company}
+              detail={`${l.contactName} · ${tp(`stage.${l.stage}`)}`}
+              onSelect={() => navigateToRecord('pipeline', l.id)}
+            />
+          ))}
+        </Command.Group>
+      ) : null}
+      {results.invoices.length > 0 ? (
+        <Command.Group heading={t('palette.invoices')}>
+          {results.invoices.map((i) => (
+            <RecordItem
+              key={i.id}
+              value={recordValue('invoice', i.id)}
+              icon={<FileText />}
+              label={i.number ?? ti('print.draftInvoice')}
+              detail={`${i.clientName} · ${ti(`status.${i.status}`)}`}
+              onSelect={() => navigateToRecord('invoices', i.id)}
+            />
+          ))}
+        </Command.Group>
+      ) : null}
+    </>
+  );
+}
+
+/**
  * A titled group while browsing; while searching, nothing: cmdk 1.1 ranks
  * items only inside their group and cannot reorder the groups themselves, so
- * the results are one flat list, best match first.
+ * the commands found are one list (CommandsGroup), best match first.
  */
 function PaletteGroup({ heading, flat, children }: { heading: string; flat: boolean; children: ReactNode }) {
   if (flat) return children;
   return <Command.Group heading={heading}>{children}</Command.Group>;
+}
+
+/**
+ * While searching, every command sits in one untitled group, ranked inside it,
+ * ahead of the record groups. cmdk re-appends an ungrouped item at the end of
+ * the list whenever it ranks, which put the commands below the records that
+ * arrived after them; items inside a group stay inside it.
+ */
+function CommandsGroup({ flat, children }: { flat: boolean; children: ReactNode }) {
+  if (!flat) return children;
+  return <Command.Group value="commands">{children}</Command.Group>;
+}
+
+/** The list, padded only while it shows something (a search still asking the core shows only its status row). */
+function PaletteList({ children }: { children: ReactNode }) {
+  const listed = useCommandState((state) => state.filtered.count > 0);
+  return <Command.List className={listed ? 'p-1.5' : 'px-1.5'}>{children}</Command.List>;
+}
+
+/** Below the list: a quiet row while the core is asked for records, or one line if asking failed. */
+function RecordStatus({ searching, error }: { searching: boolean; error: string | null }) {
+  const { t } = useTranslation();
+  const listed = useCommandState((state) => state.filtered.count > 0);
+  const row = cn('flex h-9 items-center gap-2 px-4 text-[12px]', listed && 'border-t border-line');
+  // Outside the list: cmdk reorders what is inside it as it ranks.
+  return (
+    <div role="status">
+      {searching ? (
+        <div className={cn(row, 'text-faint')}>
+          <LoaderCircle className="size-3.5 animate-spin motion-reduce:animate-none" aria-hidden="true" />
+          {t('palette.searching')}
+        </div>
+      ) : error ? (
+        <div className={cn(row, 'text-danger-text')} title={error}>
+          <span className="truncate">{t('palette.searchFailed', { message: error })}</span>
+        </div>
+      ) : null}
+    </div>
+  );
 }
 
 /** ⌘K: jump to any section or run an app command, all from the keyboard. */
@@ -78,6 +224,7 @@ export function CommandPalette() {
   useEffect(() => {
     if (!open) setSearch('');
   }, [open]);
+  const records = useRecordSearch(open ? search : '');
 
   // A command's words in both languages: whichever one the person types in, it is found.
   const both = useMemo(() => {
@@ -122,84 +269,91 @@ export function CommandPalette() {
               />
               <Kbd>Esc</Kbd>
             </div>
-            <Command.List className="p-1.5">
-              <Command.Empty className="px-3 py-8 text-center text-[13px] text-muted">
-                {t('palette.empty')}
-              </Command.Empty>
-              <PaletteGroup heading={t('palette.goTo')} flat={flat}>
-                {SECTIONS.map((s) => {
-                  const Icon = SECTION_META[s].icon;
-                  return (
+            <PaletteList>
+              {/* No "nothing matches" while records are still coming, nor over a failed search's message. */}
+              {records.searching || records.results?.error ? null : (
+                <Command.Empty className="px-3 py-8 text-center text-[13px] text-muted">
+                  {t('palette.empty')}
+                </Command.Empty>
+              )}
+              <CommandsGroup flat={flat}>
+                <PaletteGroup heading={t('palette.goTo')} flat={flat}>
+                  {SECTIONS.map((s) => {
+                    const Icon = SECTION_META[s].icon;
+                    return (
+                      <Item
+                        key={s}
+                        label={t(`sections.${s}.title`)}
+                        keywords={both((tt) => tt(`sections.${s}.title`))}
+                        icon={<Icon />}
+                        onSelect={() => navigate(s)}
+                        hint={s === section ? t('palette.current') : undefined}
+                      />
+                    );
+                  })}
+                  {SETTINGS_TABS.map((tab) => (
                     <Item
-                      key={s}
-                      label={t(`sections.${s}.title`)}
-                      keywords={both((tt) => tt(`sections.${s}.title`))}
-                      icon={<Icon />}
-                      onSelect={() => navigate(s)}
-                      hint={s === section ? t('palette.current') : undefined}
+                      key={tab}
+                      label={t('palette.settingsTab', { tab: t(`settings.tabs.${tab}`) })}
+                      keywords={both((tt) => tt('palette.settingsTab', { tab: tt(`settings.tabs.${tab}`) }))}
+                      icon={<SECTION_META.settings.icon />}
+                      onSelect={() => navigate('settings', tab)}
                     />
-                  );
-                })}
-                {SETTINGS_TABS.map((tab) => (
+                  ))}
+                </PaletteGroup>
+                <PaletteGroup heading={t('palette.workspace')} flat={flat}>
                   <Item
-                    key={tab}
-                    label={t('palette.settingsTab', { tab: t(`settings.tabs.${tab}`) })}
-                    keywords={both((tt) => tt('palette.settingsTab', { tab: tt(`settings.tabs.${tab}`) }))}
-                    icon={<SECTION_META.settings.icon />}
-                    onSelect={() => navigate('settings', tab)}
+                    label={t('palette.backup')}
+                    keywords={[...both((tt) => tt('palette.backup')), 'backup', 'respaldo']}
+                    icon={<DatabaseBackup />}
+                    onSelect={() => void backupNow()}
                   />
-                ))}
-              </PaletteGroup>
-              <PaletteGroup heading={t('palette.workspace')} flat={flat}>
-                <Item
-                  label={t('palette.backup')}
-                  keywords={[...both((tt) => tt('palette.backup')), 'backup', 'respaldo']}
-                  icon={<DatabaseBackup />}
-                  onSelect={() => void backupNow()}
-                />
-                <Item
-                  label={t('palette.openFile')}
-                  keywords={both((tt) => tt('palette.openFile'))}
-                  icon={<FolderOpen />}
-                  onSelect={() => setOpenFileOpen(true)}
-                />
-                <Item
-                  label={t('palette.openDemo')}
-                  keywords={both((tt) => tt('palette.openDemo'))}
-                  icon={<Sparkles />}
-                  onSelect={() => void startDemo()}
-                />
-                <Item
-                  label={t('palette.closeWorkspace')}
-                  keywords={both((tt) => tt('palette.closeWorkspace'))}
-                  icon={<LogOut />}
-                  onSelect={() => void closeWorkspace()}
-                />
-              </PaletteGroup>
-              <PaletteGroup heading={t('palette.preferences')} flat={flat}>
-                <Item {...themeItem('light')} icon={<Sun />} onSelect={() => setPrefs({ theme: 'light' })} />
-                <Item {...themeItem('dark')} icon={<Moon />} onSelect={() => setPrefs({ theme: 'dark' })} />
-                <Item {...themeItem('system')} icon={<Monitor />} onSelect={() => setPrefs({ theme: 'system' })} />
-                <Item {...languageItem('en')} icon={<Languages />} onSelect={() => setPrefs({ language: 'en' })} />
-                <Item {...languageItem('es')} icon={<Languages />} onSelect={() => setPrefs({ language: 'es' })} />
-                <Item
-                  label={t('palette.languageSystem')}
-                  keywords={[...both((tt) => tt('palette.languageSystem')), 'language', 'idioma']}
-                  icon={<Languages />}
-                  onSelect={() => setPrefs({ language: null })}
-                />
-                <Item
-                  label={collapsed ? t('shell.expandSidebar') : t('shell.collapseSidebar')}
-                  keywords={[
-                    ...both((tt) => (collapsed ? tt('shell.expandSidebar') : tt('shell.collapseSidebar'))),
-                    'sidebar',
-                    'barra lateral',
-                  ]}
-                  icon={<PanelLeft />}
-                  onSelect={() => setPrefs({ sidebarCollapsed: !collapsed })}
-                />
-              </PaletteGroup>
-            </Command.List>
+                  <Item
+                    label={t('palette.openFile')}
+                    keywords={both((tt) => tt('palette.openFile'))}
+                    icon={<FolderOpen />}
+                    onSelect={() => setOpenFileOpen(true)}
+                  />
+                  <Item
+                    label={t('palette.openDemo')}
+                    keywords={both((tt) => tt('palette.openDemo'))}
+                    icon={<Sparkles />}
+                    onSelect={() => void startDemo()}
+                  />
+                  <Item
+                    label={t('palette.closeWorkspace')}
+                    keywords={both((tt) => tt('palette.closeWorkspace'))}
+                    icon={<LogOut />}
+                    onSelect={() => void closeWorkspace()}
+                  />
+                </PaletteGroup>
+                <PaletteGroup heading={t('palette.preferences')} flat={flat}>
+                  <Item {...themeItem('light')} icon={<Sun />} onSelect={() => setPrefs({ theme: 'light' })} />
+                  <Item {...themeItem('dark')} icon={<Moon />} onSelect={() => setPrefs({ theme: 'dark' })} />
+                  <Item {...themeItem('system')} icon={<Monitor />} onSelect={() => setPrefs({ theme: 'system' })} />
+                  <Item {...languageItem('en')} icon={<Languages />} onSelect={() => setPrefs({ language: 'en' })} />
+                  <Item {...languageItem('es')} icon={<Languages />} onSelect={() => setPrefs({ language: 'es' })} />
+                  <Item
+                    label={t('palette.languageSystem')}
+                    keywords={[...both((tt) => tt('palette.languageSystem')), 'language', 'idioma']}
+                    icon={<Languages />}
+                    onSelect={() => setPrefs({ language: null })}
+                  />
+                  <Item
+                    label={collapsed ? t('shell.expandSidebar') : t('shell.collapseSidebar')}
+                    keywords={[
+                      ...both((tt) => (collapsed ? tt('shell.expandSidebar') : tt('shell.collapseSidebar'))),
+                      'sidebar',
+                      'barra lateral',
+                    ]}
+                    icon={<PanelLeft />}
+                    onSelect={() => setPrefs({ sidebarCollapsed: !collapsed })}
+                  />
+                </PaletteGroup>
+              </CommandsGroup>
+              {records.results ? <RecordGroups results={records.results} /> : null}
+            </PaletteList>
+            <RecordStatus searching={records.searching} error={records.results?.error ?? null} />
           </Command>
         </Dialog.Content>
       </Dialog.Portal>

@@ -5,6 +5,10 @@
  * "Collapse sidebar"). cmdk's own filter matched any scattered subsequence of
  * letters, so a client's name like "ceiba" picked "Collapse sidebar" and Enter
  * ran it; here a query that begins no word matches nothing.
+ *
+ * Records (clients, leads, invoices) are matched by the core, not here: their
+ * value carries RECORD_MARK and always passes, scored below every command so
+ * the commands stay first and Enter never reaches a record ahead of one.
  */
 
 /** The words of a text, lower-case and without accents: "Configuración › Datos" → ["configuracion", "datos"]. */
@@ -28,13 +32,32 @@ export const PALETTE_SCORE = {
   none: 0,
 } as const;
 
+/** The kinds of record the palette lists, in the order their groups follow the commands. */
+export type PaletteRecordKind = 'client' | 'lead' | 'invoice';
+
+/** Begins a record item's value: a character no command label holds and nobody types (␞). */
+export const RECORD_MARK = '\u241E';
+
+/** A record's score: above 0 (shown) and below every command's; clients, then leads, then invoices. */
+export const RECORD_SCORE: Record<PaletteRecordKind, number> = { client: 0.03, lead: 0.02, invoice: 0.01 };
+
+/** The cmdk value of a record item, unique per record: "␞client:12". */
+export function recordValue(kind: PaletteRecordKind, id: number): string {
+  return `${RECORD_MARK}${kind}:${id}`;
+}
+
 const beginsSome = (word: string, words: string[]) => words.some((w) => w.startsWith(word));
 
 /**
  * cmdk's `filter(value, search, keywords)`, where the value is the label the
- * person reads. A query with no words at all (blank or punctuation) hides nothing.
+ * person reads (a record's is its RECORD_MARK value). A query with no words at
+ * all (blank or punctuation) hides nothing.
  */
 export function paletteFilter(label: string, search: string, keywords: readonly string[] = []): number {
+  if (label.startsWith(RECORD_MARK)) {
+    const kind = label.slice(RECORD_MARK.length, label.indexOf(':')) as PaletteRecordKind;
+    return RECORD_SCORE[kind] ?? RECORD_SCORE.invoice;
+  }
   const query = paletteWords(search);
   if (query.length === 0) return PALETTE_SCORE.labelStart;
   const labelWords = paletteWords(label);

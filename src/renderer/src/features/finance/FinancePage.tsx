@@ -1,7 +1,9 @@
 /** Finance: invoices and payments, subscriptions and MRR, expenses, FX rates (tabs). */
 import { ArrowLeftRight, FileText, Receipt, Repeat } from 'lucide-react';
 import { Tabs } from 'radix-ui';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApp } from '../../app/store';
 import { PageHeader } from '../../components/PageHeader';
 import { InvoicesTab } from '../invoices/InvoicesTab';
 import { ExpensesTab } from './ExpensesTab';
@@ -23,6 +25,11 @@ export function FinancePage() {
   const { t } = useTranslation();
   const { t: tf } = useTranslation('finance');
   const tab = useFinance((s) => s.tab);
+  // An invoice asked for from elsewhere (the command palette) opens in the Invoices tab, which takes the request.
+  const invoiceRequested = useApp((s) => s.openRequest?.section === 'invoices');
+  useEffect(() => {
+    if (invoiceRequested) setFinanceTab('invoices');
+  }, [invoiceRequested]);
   return (
     <div data-testid="section-finance">
       <PageHeader title={t('sections.finance.title')} description={t('sections.finance.question')} />

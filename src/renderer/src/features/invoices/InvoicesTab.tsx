@@ -12,7 +12,7 @@ import {
   type InvoiceSortColumn,
   type InvoiceSummary,
 } from '../../../../shared/money';
-import { navigate } from '../../app/actions';
+import { navigate, takeOpenRequest } from '../../app/actions';
 import { dateFormat, formatDate, formatMoney, formatNumber, intlLocale } from '../../app/format';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
@@ -193,6 +193,13 @@ export function InvoicesTab() {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [openId, setOpenId] = useState<number | null>(null);
   const [editor, setEditor] = useState<EditorMode | null>(null);
+  // Another screen asked for an invoice (a command palette result): open its sheet here.
+  const openRequest = useApp((s) => s.openRequest);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a request arrives.
+  useEffect(() => {
+    const id = takeOpenRequest('invoices');
+    if (id !== null) setOpenId(id);
+  }, [openRequest]);
   // The top bar's hub filter: the invoices that hub issued, and its receivables.
   const hubFilter = useApp((s) => s.prefs.hubFilter);
   const hub = useApp((s) => (hubFilter === 'all' ? undefined : s.hubs.find((h) => h.id === hubFilter)));

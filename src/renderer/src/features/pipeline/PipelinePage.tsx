@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { isClosedLead, nextLeadStages } from '../../../../shared/domain';
 import type { LeadRow } from '../../../../shared/leads';
-import { navigate, toastError } from '../../app/actions';
+import { navigate, takeOpenRequest, toastError } from '../../app/actions';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { formatNumber } from '../../app/format';
@@ -120,6 +120,17 @@ export function PipelinePage() {
     setStartWith(action);
     setOpenIdState(id);
   };
+  // Another screen asked for a lead (a command palette result): open it here.
+  const openRequest = useApp((s) => s.openRequest);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a request arrives.
+  useEffect(() => {
+    const id = takeOpenRequest('pipeline');
+    if (id === null) return;
+    // What had focus belonged to the palette: closing the lead leaves focus to the sheet's default.
+    opener.current = null;
+    setStartWith(null);
+    setOpenIdState(id);
+  }, [openRequest]);
 
   const globalHub = hubFilter === 'all' ? null : (hubs.find((h) => h.id === hubFilter) ?? null);
   const filter = useMemo(() => effectiveFilter(view.filter, hubFilter, hubs), [view.filter, hubFilter, hubs]);
