@@ -177,6 +177,7 @@ export function VoidDialog({
       onClose={onClose}
       onSubmit={run}
       busy={busy}
+      dirty={reason.trim() !== ''}
       error={error}
       submitLabel={t('void.submit')}
       submitVariant="danger"
@@ -212,7 +213,8 @@ export function CreditNoteDialog({
 }) {
   const { t, i18n } = useTranslation('invoices');
   const lang = i18n.language;
-  const [amount, setAmount] = useState(() => moneyForInput(invoice.balanceMinor, invoice.currency, lang));
+  const [opened] = useState(() => moneyForInput(invoice.balanceMinor, invoice.currency, lang));
+  const [amount, setAmount] = useState(opened);
   const [reason, setReason] = useState('');
   const focusRef = useFocusAfterOpen<HTMLInputElement>();
   const [busy, setBusy] = useState(false);
@@ -257,6 +259,7 @@ export function CreditNoteDialog({
       onClose={onClose}
       onSubmit={run}
       busy={busy}
+      dirty={amount !== opened || reason.trim() !== ''}
       error={error}
       submitLabel={t('credit.submit')}
     >

@@ -8,6 +8,7 @@ import { paymentSchema } from '../../../../shared/money-schemas';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { formatDate, formatMoney, majorToMinor, parseDecimal } from '../../app/format';
+import { useDraft } from '../../app/useDraft';
 import { FormDialog } from '../../components/Dialog';
 import { CurrencySelect } from '../../components/DomainInputs';
 import { Field, Input, UnitInput } from '../../components/Field';
@@ -42,7 +43,7 @@ export function PaymentDialog({
 }) {
   const { t, i18n } = useTranslation('invoices');
   const lang = i18n.language;
-  const [draft, setDraft] = useState<Draft>(() => ({
+  const [draft, setDraft, dirty] = useDraft<Draft>(() => ({
     amount: moneyForInput(invoice.balanceMinor, invoice.currency, lang),
     currency: invoice.currency,
     paidOn: today,
@@ -125,6 +126,7 @@ export function PaymentDialog({
       onClose={onClose}
       onSubmit={save}
       busy={busy}
+      dirty={dirty}
       error={error}
       submitLabel={t('payment.submit')}
     >

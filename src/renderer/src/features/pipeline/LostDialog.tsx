@@ -9,7 +9,7 @@ import { errorText } from '../../app/errors';
 import { errorTitle } from '../../app/i18n';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
-import { Modal } from '../../components/Dialog';
+import { Modal, useDiscardGuard } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { useLeadForm } from './validation';
 
@@ -28,6 +28,7 @@ export function LostDialog({
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  const { requestClose, prompt } = useDiscardGuard(reason.trim() !== '' && !busy, onClose);
   const input = useMemo(
     () => ({ id: lead.id, stage: 'lost' as const, reason: reason.trim() === '' ? null : reason }),
     [lead.id, reason],
@@ -55,14 +56,14 @@ export function LostDialog({
   return (
     <Modal
       open
-      onOpenChange={(o) => (o || busy ? undefined : onClose())}
+      onOpenChange={(o) => (o || busy ? undefined : requestClose())}
       title={t('lost.title', { company: lead.company })}
       description={t('lost.description')}
       width="max-w-md"
       testId="lost-dialog"
       footer={
         <>
-          <Button onClick={onClose} disabled={busy}>
+          <Button onClick={requestClose} disabled={busy}>
             {t('common.cancel', { ns: 'translation' })}
           </Button>
           <Button type="submit" form="lost-form" variant="danger" busy={busy}>
@@ -123,6 +124,7 @@ export function LostDialog({
           </div>
         </fieldset>
       </form>
+      {prompt}
     </Modal>
   );
 }

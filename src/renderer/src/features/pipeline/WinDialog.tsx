@@ -21,7 +21,7 @@ import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
-import { Modal } from '../../components/Dialog';
+import { Modal, useDiscardGuard } from '../../components/Dialog';
 import { Field, Input } from '../../components/Field';
 import { Select } from '../../components/Select';
 import { ClientPicker } from '../clients/ClientPicker';
@@ -92,6 +92,13 @@ export function WinDialog({
   useEffect(() => {
     if (sameName && !clientTouched) setClient(sameName);
   }, [sameName, clientTouched]);
+  const dirty =
+    serviceId !== (initialService ? String(initialService.id) : '') ||
+    value !== numberForInput(minorToMajor(lead.expectedValueMinor, lead.currency), lang) ||
+    startDate !== today ||
+    dueEdited ||
+    clientTouched;
+  const { requestClose, prompt } = useDiscardGuard(dirty && !busy, onClose);
 
   const save = async () => {
     v.setSubmitted(true);
@@ -133,14 +140,14 @@ export function WinDialog({
   return (
     <Modal
       open
-      onOpenChange={(o) => (o || busy ? undefined : onClose())}
+      onOpenChange={(o) => (o || busy ? undefined : requestClose())}
       title={t('win.title', { company: lead.company })}
       description={t('win.description')}
       width="max-w-lg"
       testId="win-dialog"
       footer={
         <>
-          <Button onClick={onClose} disabled={busy}>
+          <Button onClick={requestClose} disabled={busy}>
             {t('common.cancel', { ns: 'translation' })}
           </Button>
           <Button type="submit" form="win-form" variant="primary" busy={busy}>
@@ -258,6 +265,7 @@ export function WinDialog({
         </Field>
         <p className="col-span-2 text-[12px] text-muted">{t('win.together')}</p>
       </form>
+      {prompt}
     </Modal>
   );
 }

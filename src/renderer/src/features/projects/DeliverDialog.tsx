@@ -17,7 +17,7 @@ import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
-import { Modal } from '../../components/Dialog';
+import { Modal, useDiscardGuard } from '../../components/Dialog';
 import { ErrorState } from '../../components/ErrorState';
 import { Field, FieldError, Input } from '../../components/Field';
 import { SkeletonBlock } from '../../components/Skeleton';
@@ -66,6 +66,7 @@ function DeliverModal({ card, today, onClose, onDelivered, onReviewGates }: Deli
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [tried, setTried] = useState(false);
+  const { requestClose, prompt } = useDiscardGuard((rating !== '' || date !== today) && !busy, onClose);
   const formId = useId();
   const ratingLabelId = useId();
   const ratingErrorId = useId();
@@ -104,14 +105,14 @@ function DeliverModal({ card, today, onClose, onDelivered, onReviewGates }: Deli
   return (
     <Modal
       open
-      onOpenChange={(o) => (o || busy ? undefined : onClose())}
+      onOpenChange={(o) => (o || busy ? undefined : requestClose())}
       title={t('deliver.title', { name: card.name })}
       description={t('deliver.description')}
       width="max-w-[520px]"
       testId="deliver-dialog"
       footer={
         <>
-          <Button onClick={onClose} disabled={busy}>
+          <Button onClick={requestClose} disabled={busy}>
             {t('common.cancel', { ns: 'translation' })}
           </Button>
           <Button type="submit" form={formId} variant="primary" busy={busy} disabled={blocked || !d}>
@@ -213,6 +214,7 @@ function DeliverModal({ card, today, onClose, onDelivered, onReviewGates }: Deli
           ) : null}
         </form>
       )}
+      {prompt}
     </Modal>
   );
 }

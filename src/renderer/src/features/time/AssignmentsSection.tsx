@@ -413,6 +413,11 @@ function EditAssignmentDialog({
       onClose={onClose}
       onSubmit={submit}
       busy={busy}
+      dirty={
+        planned !== numberForInput(assignment.plannedHours, lang) ||
+        startDate !== assignment.startDate ||
+        endDate !== assignment.endDate
+      }
       error={error}
       submitLabel={t('common.save', { ns: 'translation' })}
       className="grid grid-cols-2 gap-4"

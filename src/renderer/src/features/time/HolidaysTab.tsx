@@ -311,6 +311,7 @@ function AddHolidayDialog({ hub, onClose, onAdded }: { hub: Hub; onClose: () => 
       onClose={onClose}
       onSubmit={submit}
       busy={busy}
+      dirty={name.trim() !== ''}
       error={error}
       submitLabel={t('holidays.addSubmit')}
     >
