@@ -462,4 +462,52 @@ describe('capacity and routing', () => {
       db.close();
     }
   });
+
+  it('pours overdue work into the free hours from today: days and weeks agree, and Balance sees the overflow where it lands', async () => {
+    const editor = await copenhagenEditor('Overdue Editor', addDays(today, -60), null);
+    expectOk(await core.call('skills/set', { personId: editor.id, skills: [{ skill: 'video_editing', level: 3 }] }));
+    const projectId = await win('Sen Film', ids.social, addDays(today, -30), addDays(today, 30));
+    const monday = startOfIsoWeek(today);
+    const days = async () => personIn(await matrix(monday, 28, 'day'), editor.id).cells;
+    const db = new Database(file);
+    const overdue = (plannedHours: number) =>
+      Number(
+        db
+          .prepare(
+            `INSERT INTO assignments (project_id, person_id, planned_hours, start_date, end_date, created_at)
+             VALUES (?, ?, ?, ?, ?, ?)`,
+          )
+          .run(projectId, editor.id, plannedHours, addDays(today, -20), addDays(today, -10), new Date().toISOString())
+          .lastInsertRowid,
+      );
+    try {
+      // 60 h ended ten days ago: they fill the coming working days to 100%, in date order, none over.
+      const small = overdue(60);
+      const cells = await days();
+      expect(cells.reduce((s, c) => s + c.committed, 0)).toBeCloseTo(60, 1);
+      const working = cells.filter((c) => c.available > 0 && c.committed > 0);
+      expect(working.length).toBeGreaterThan(6);
+      for (const c of working.slice(0, -1)) expect(c.utilization).toBeCloseTo(1, 2);
+      for (const c of cells) expect(c.committed).toBeLessThanOrEqual(c.available + 0.01);
+      // The weeks say what the days say.
+      const weeks = personIn(await matrix(monday, 4), editor.id).cells;
+      for (const [i, w] of weeks.entries())
+        expect(w.committed).toBeCloseTo(
+          cells.slice(7 * i, 7 * i + 7).reduce((s, c) => s + c.committed, 0),
+          1,
+        );
+      db.prepare('DELETE FROM assignments WHERE id = ?').run(small);
+
+      // 500 h cannot fit in the next 60 days: the rest shows as overload on every working day, three weeks out too.
+      const big = overdue(500);
+      const later = (await days()).slice(21);
+      for (const c of later.filter((c) => c.available > 0)) expect(c.utilization!).toBeGreaterThan(1);
+      const proposal = expectOk(await core.call('capacity/balance', { weekStart: addDays(monday, 21) }));
+      expect(proposal.before.find((p) => p.personId === editor.id)?.utilization ?? 0).toBeGreaterThan(1);
+      expect(proposal.overloadBefore).toBeGreaterThan(0);
+      db.prepare('DELETE FROM assignments WHERE id = ?').run(big);
+    } finally {
+      db.close();
+    }
+  });
 });

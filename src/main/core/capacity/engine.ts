@@ -79,48 +79,110 @@ export interface EngineAssignment {
 
 export const remainingHours = (a: EngineAssignment) => (a.done ? 0 : Math.max(0, a.plannedHours - a.loggedHours));
 
+/** How many days from today overdue work may take to fill a person's free room (the matrix's calendars cover them). */
+export const OVERDUE_HORIZON_DAYS = 60;
+/** Below this, hours left to pour are rounding noise. */
+const EPSILON = 1e-9;
+
 /**
  * Spreads an assignment's remaining hours over its working days from today on,
  * in proportion to the hours available each day (a part-time day takes less).
- * Work past its end date with hours left is not forgotten: it lands on the
- * person's next working day from today.
+ * Null when it is overdue: its end date passed with hours left, or no working
+ * day is left inside its dates. Those hours are due now; `spreadPerson` pours
+ * them into the person's free room.
  */
 export function spreadRemaining(
   assignment: EngineAssignment,
   availableOn: (date: string) => number,
   today: string,
-): Map<string, number> {
+): Map<string, number> | null {
   const spread = new Map<string, number>();
   const remaining = remainingHours(assignment);
   if (remaining <= 0) return spread;
   const from = assignment.startDate > today ? assignment.startDate : today;
-  const days: [string, number][] = [];
   let total = 0;
-  if (from <= assignment.endDate)
-    for (const date of datesBetween(from, assignment.endDate)) {
-      const hours = availableOn(date);
-      if (hours > 0) {
-        days.push([date, hours]);
-        total += hours;
-      }
+  for (let date = from; date <= assignment.endDate; date = addDays(date, 1)) {
+    const hours = availableOn(date);
+    if (hours > 0) {
+      spread.set(date, hours);
+      total += hours;
     }
-  if (total === 0) {
-    // Overdue, or no working day left inside its dates: it is due now.
-    for (let i = 0, d = from > assignment.endDate ? today : from; i < 366; i++, d = addDays(d, 1))
-      if (availableOn(d) > 0) {
-        spread.set(d, remaining);
-        return spread;
-      }
-    spread.set(from > assignment.endDate ? today : from, remaining);
-    return spread;
   }
-  for (const [date, hours] of days) spread.set(date, (remaining * hours) / total);
+  if (total === 0) return null;
+  for (const [date, hours] of spread) spread.set(date, (remaining * hours) / total);
   return spread;
 }
 
 /**
+ * Where each of one person's assignments puts its remaining hours, by id.
+ * Scheduled work spreads over its own dates first (`spreadRemaining`). Overdue
+ * work is due now: oldest end date first (ties by id), it fills each working
+ * day's free room in date order from today (or from its start, if that is
+ * later): the day's available hours less what scheduled work, earlier overdue
+ * work and, today, the hours already logged take. The person then reads as full
+ * for as many days as the overdue work needs. What the free room of the next
+ * OVERDUE_HORIZON_DAYS cannot hold spreads over that horizon's working days in
+ * proportion to their hours, so it shows as overload instead of vanishing or
+ * piling onto one day. With no working day at all in the horizon (someone who
+ * has left), it stays on its first day, where it can still be seen.
+ */
+export function spreadPerson(
+  assignments: readonly EngineAssignment[],
+  availableOn: (date: string) => number,
+  today: string,
+  loggedToday = 0,
+): Map<number, Map<string, number>> {
+  const spreads = new Map<number, Map<string, number>>();
+  const overdue: EngineAssignment[] = [];
+  const used = new Map<string, number>();
+  if (loggedToday > 0) used.set(today, loggedToday);
+  for (const a of assignments) {
+    const spread = spreadRemaining(a, availableOn, today);
+    if (spread === null) {
+      overdue.push(a);
+      continue;
+    }
+    spreads.set(a.id, spread);
+    for (const [date, hours] of spread) used.set(date, (used.get(date) ?? 0) + hours);
+  }
+  overdue.sort((a, b) => a.endDate.localeCompare(b.endDate) || a.id - b.id);
+  for (const a of overdue) {
+    const from = a.startDate > today ? a.startDate : today;
+    const spread = new Map<string, number>();
+    let left = remainingHours(a);
+    const days: [string, number][] = [];
+    let total = 0;
+    for (let i = 0, date = from; i < OVERDUE_HORIZON_DAYS && left > EPSILON; i++, date = addDays(date, 1)) {
+      const available = availableOn(date);
+      if (available <= 0) continue;
+      days.push([date, available]);
+      total += available;
+      const take = Math.min(left, Math.max(0, available - (used.get(date) ?? 0)));
+      if (take <= 0) continue;
+      spread.set(date, take);
+      used.set(date, (used.get(date) ?? 0) + take);
+      left -= take;
+    }
+    if (left > EPSILON) {
+      // The free room ran out: the rest is overload, spread over the horizon's working days.
+      // No working day at all (someone who has left): it stays on its first day, still in sight.
+      const over: [string, number][] = days.length > 0 ? days : [[from, 1]];
+      const weight = days.length > 0 ? total : 1;
+      for (const [date, available] of over) {
+        const extra = (left * available) / weight;
+        spread.set(date, (spread.get(date) ?? 0) + extra);
+        used.set(date, (used.get(date) ?? 0) + extra);
+      }
+    }
+    spreads.set(a.id, spread);
+  }
+  return spreads;
+}
+
+/**
  * Committed hours of one person per day over a range: what was logged on days
- * up to today, plus the share of every assignment's remaining hours from today on.
+ * up to today, plus where every assignment's remaining hours fall from today on
+ * (`spreadPerson`, or the spreads it already gave).
  */
 export function committedByDay(
   assignments: readonly EngineAssignment[],
@@ -129,12 +191,18 @@ export function committedByDay(
   today: string,
   from: string,
   to: string,
+  spreads: ReadonlyMap<number, ReadonlyMap<string, number>> = spreadPerson(
+    assignments,
+    availableOn,
+    today,
+    loggedByDate.get(today) ?? 0,
+  ),
 ): Map<string, number> {
   const committed = new Map<string, number>();
   for (const [date, hours] of loggedByDate)
     if (date >= from && date <= to && date <= today) committed.set(date, (committed.get(date) ?? 0) + hours);
-  for (const a of assignments)
-    for (const [date, hours] of spreadRemaining(a, availableOn, today))
+  for (const spread of spreads.values())
+    for (const [date, hours] of spread)
       if (date >= from && date <= to) committed.set(date, (committed.get(date) ?? 0) + hours);
   return committed;
 }

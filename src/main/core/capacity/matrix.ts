@@ -26,8 +26,10 @@ import {
   datesBetween,
   dayAvailability,
   figures,
+  OVERDUE_HORIZON_DAYS,
   remainingHours,
   roundFigures,
+  spreadPerson,
   sumFigures,
 } from './engine';
 
@@ -58,8 +60,8 @@ function horizon(from: string, to: string, today: string, assignments: readonly 
     if (a.startDate < start) start = a.startDate;
     if (a.endDate > end) end = a.endDate;
   }
-  // Overdue work lands on the next working day: leave room for a long leave.
-  return [start, addDays(end, 60)];
+  // Overdue work fills free room for up to OVERDUE_HORIZON_DAYS from today or its start.
+  return [start, addDays(end, OVERDUE_HORIZON_DAYS + 1)];
 }
 
 export interface PersonDays {
@@ -67,6 +69,8 @@ export interface PersonDays {
   days: { date: string; available: number; committed: number; timeOff: boolean; holidays: readonly string[] }[];
   assignments: AssignmentRow[];
   availableOn: (date: string) => number;
+  /** Where each assignment's remaining hours fall, by id (overdue work poured into free room). */
+  spreads: Map<number, Map<string, number>>;
 }
 
 /**
@@ -85,18 +89,23 @@ export function personDays(
   const assignments = loadAssignments(sqlite, { open: true, personIds: ids });
   const [hFrom, hTo] = horizon(from, to, earliestToday, assignments);
   const cals = calendars(sqlite, people, hFrom, hTo);
-  const logged = loggedByPersonDay(sqlite, from, to);
+  // Hours logged today take room overdue work cannot fill, whatever the range shows.
+  const logged = loggedByPersonDay(sqlite, earlierDate(from, earliestToday), to);
   const byPerson = new Map<number, AssignmentRow[]>();
   for (const a of assignments) byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a]);
   const dates = datesBetween(from, to);
   return people.map((person) => {
     const { calendar, availableOn } = cals.get(person.id)!;
     const mine = byPerson.get(person.id) ?? [];
-    const committed = committedByDay(mine, logged.get(person.id) ?? new Map(), availableOn, todayOf(person), from, to);
+    const today = todayOf(person);
+    const loggedByDate = logged.get(person.id) ?? new Map<string, number>();
+    const spreads = spreadPerson(mine, availableOn, today, loggedByDate.get(today) ?? 0);
+    const committed = committedByDay(mine, loggedByDate, availableOn, today, from, to, spreads);
     return {
       person,
       assignments: mine,
       availableOn,
+      spreads,
       days: dates.map((date) => {
         const d = dayAvailability(person, calendar, date);
         return {

@@ -11,7 +11,6 @@ import { addDays, laterDate, startOfIsoWeek } from '../../../shared/dates';
 import type { Currency, Tier } from '../../../shared/domain';
 import { failure } from '../../../shared/errors';
 import { type CapacityPersonRow, loadPeople } from '../capacity/calendar';
-import { spreadRemaining } from '../capacity/engine';
 import { personDays, personToday } from '../capacity/matrix';
 import { moveAssignment, type Stamp } from '../capacity/writes';
 import { cached, type Sqlite, tablesVersion } from '../db/client';
@@ -130,7 +129,7 @@ export function routingReport(sqlite: Sqlite, projectId: number, now: Date, toda
   const horizonEnd = laterDate(addDays(today, LOOKAHEAD_DAYS), windowEnd);
   const quality = qualityRecords(sqlite);
   const rows = personDays(sqlite, people, today, horizonEnd, personToday(now));
-  const routingPeople: RoutingPerson[] = rows.map(({ person, days, assignments, availableOn }) => {
+  const routingPeople: RoutingPerson[] = rows.map(({ person, days, assignments, spreads }) => {
     const inWindow = days.filter((d) => d.date >= windowStart && d.date <= windowEnd);
     const available = inWindow.reduce((s, d) => s + d.available, 0);
     const committed = inWindow.reduce((s, d) => s + d.committed, 0);
@@ -146,8 +145,7 @@ export function routingReport(sqlite: Sqlite, projectId: number, now: Date, toda
         .filter((a) => a.projectId !== projectId)
         .map((a) => {
           let hours = 0;
-          for (const [date, h] of spreadRemaining(a, availableOn, personToday(now)(person)))
-            if (date >= windowStart && date <= windowEnd) hours += h;
+          for (const [date, h] of spreads.get(a.id) ?? []) if (date >= windowStart && date <= windowEnd) hours += h;
           return {
             id: a.id,
             projectName: a.projectName,
@@ -204,7 +202,7 @@ function balanceInputs(sqlite: Sqlite, weekStart: string, now: Date) {
   const rows = personDays(sqlite, people, weekStart, end, personToday(now));
   const balancePeople: BalancePerson[] = [];
   const balanceAssignments: BalanceAssignment[] = [];
-  for (const { person, days, assignments, availableOn } of rows) {
+  for (const { person, days, assignments, spreads } of rows) {
     balancePeople.push({
       id: person.id,
       name: person.name,
@@ -213,10 +211,9 @@ function balanceInputs(sqlite: Sqlite, weekStart: string, now: Date) {
       availableHours: days.reduce((s, d) => s + d.available, 0),
       committedHours: days.reduce((s, d) => s + d.committed, 0),
     });
-    const today = personToday(now)(person);
     for (const a of assignments) {
       let hours = 0;
-      for (const [date, h] of spreadRemaining(a, availableOn, today)) if (date >= weekStart && date <= end) hours += h;
+      for (const [date, h] of spreads.get(a.id) ?? []) if (date >= weekStart && date <= end) hours += h;
       if (hours <= 0) continue;
       balanceAssignments.push({
         id: a.id,

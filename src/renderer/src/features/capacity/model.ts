@@ -61,7 +61,7 @@ export interface BarSpan {
   /** The assignment starts before / ends after the window. */
   before: boolean;
   after: boolean;
-  /** Its end date passed with hours left: they are due now. */
+  /** Its end date passed with hours left: they are due now, in the person's free hours from today. */
   overdue: boolean;
   done: boolean;
 }
@@ -72,7 +72,7 @@ export function barSpan(a: Assignment, matrix: CapacityMatrix): BarSpan {
   const overdue = a.endDate < matrix.today && a.remainingHours > 0;
   const done = a.remainingHours <= 0;
   if (overdue && a.endDate < matrix.from) {
-    // Its hours land on the next working day: show it on today's column (or the window's first).
+    // Its hours fill the person's free hours from today on: show it on today's column (or the window's first).
     const at = Math.min(Math.max(periodOf(matrix, matrix.today), 0), n - 1);
     return { start: at, end: at, before: true, after: false, overdue, done };
   }
