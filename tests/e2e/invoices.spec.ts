@@ -519,7 +519,26 @@ test.describe('Spanish', () => {
     const panel = await openInvoices(page, { section: 'Finanzas', tab: 'Facturas' });
     await expect(panel.getByRole('radio', { name: /^Vencida/ })).toBeVisible();
     await expect(panel.getByTestId('aging-0-15')).toContainText('0–15 días');
+    // The filter row fits one line at 1280 in Spanish: tabs, client and search side by side, the search whole.
+    const tabs = panel.getByRole('radiogroup', { name: 'Estado' });
+    const client = panel.getByRole('combobox', { name: 'Cliente' });
+    const search = panel.getByRole('searchbox', { name: 'Buscar facturas' });
+    const box = async (l: Locator) => (await l.boundingBox())!;
+    const boxes = async () => Promise.all([box(tabs), box(client), box(search)] as const);
+    const middle = (b: { y: number; height: number }) => b.y + b.height / 2;
+    let [t, c, s] = await boxes();
+    expect(Math.abs(middle(s) - middle(t)), 'the search sits beside the status tabs').toBeLessThanOrEqual(2);
+    expect(c.x, 'the client filter starts after the tabs').toBeGreaterThan(t.x + t.width);
+    expect(s.width).toBeGreaterThanOrEqual(160);
     await snap(page, 'invoices-list-light-es');
+    // Narrower, the client filter and the search move below the tabs together, neither squeezed.
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await expect.poll(async () => (await search.boundingBox())!.y).toBeGreaterThan(t.y + t.height);
+    [t, c, s] = await boxes();
+    expect(Math.abs(middle(c) - middle(s)), 'client and search share their row').toBeLessThanOrEqual(2);
+    expect(c.x + c.width).toBeLessThan(s.x);
+    expect(s.width).toBeGreaterThanOrEqual(160);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await panel.getByRole('searchbox', { name: 'Buscar facturas' }).fill(target.number!);
     // The search is sent once typing pauses.
     await expect(panel.getByTestId('invoice-row')).toHaveCount(1);

@@ -398,29 +398,31 @@ export function InvoicesTab() {
         />
         <div className="mb-3 flex flex-wrap items-center gap-2">
           <StatusFilterBar value={status} onChange={setStatus} counts={data.counts} />
-          <div className="flex-1" />
-          <div className="w-[200px]">
-            <ClientPicker
-              aria-label={t('filters.client')}
-              value={client}
-              onChange={setClient}
-              noneLabel={t('filters.allClients')}
-            />
-          </div>
-          <div className="relative w-[170px]">
-            <Search
-              className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-faint"
-              aria-hidden="true"
-            />
-            <Input
-              type="search"
-              aria-label={t('filters.search')}
-              placeholder={t('filters.searchPlaceholder')}
-              value={search}
-              maxLength={100}
-              onChange={(e) => setSearch(e.target.value)}
-              className="pl-8"
-            />
+          {/* Client and search wrap together, at full width, when the row is too narrow for them beside the tabs. */}
+          <div className="ml-auto flex shrink-0 items-center gap-2">
+            <div className="w-[200px]">
+              <ClientPicker
+                aria-label={t('filters.client')}
+                value={client}
+                onChange={setClient}
+                noneLabel={t('filters.allClients')}
+              />
+            </div>
+            <div className="relative w-[170px]">
+              <Search
+                className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-faint"
+                aria-hidden="true"
+              />
+              <Input
+                type="search"
+                aria-label={t('filters.search')}
+                placeholder={t('filters.searchPlaceholder')}
+                value={search}
+                maxLength={100}
+                onChange={(e) => setSearch(e.target.value)}
+                className="pl-8"
+              />
+            </div>
           </div>
         </div>
         <Card
