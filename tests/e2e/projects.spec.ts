@@ -54,6 +54,30 @@ async function expectColumnsMatch(page: Page, board: Board) {
 }
 
 /** Opens the card's move menu from the keyboard (M) and chooses a stage with the arrow keys and Enter. */
+/** The buttons that scroll the board sit beside it, never on the part of a column it shows (header or cards). */
+async function expectScrollButtonsClear(page: Page) {
+  const board = (await page.getByTestId('production-board').boundingBox())!;
+  const columns = await page.locator('[data-testid^="board-column-"]').all();
+  let seen = 0;
+  for (const id of ['board-scroll-left', 'board-scroll-right']) {
+    const button = page.getByTestId(id);
+    if ((await button.count()) === 0) continue;
+    seen++;
+    await expect(button).toBeInViewport();
+    const b = (await button.boundingBox())!;
+    for (const column of columns) {
+      const c = (await column.boundingBox())!;
+      const left = Math.max(c.x, board.x);
+      const right = Math.min(c.x + c.width, board.x + board.width);
+      const top = Math.max(c.y, board.y);
+      const bottom = Math.min(c.y + c.height, board.y + board.height);
+      const covers = b.x < right && b.x + b.width > left && b.y < bottom && b.y + b.height > top;
+      expect(covers, `${id} covers ${await column.getAttribute('data-testid')}`).toBe(false);
+    }
+  }
+  expect(seen, 'a scroll button is offered').toBeGreaterThan(0);
+}
+
 async function moveByKeyboard(page: Page, card: Locator, stage: string) {
   await card.getByRole('button').first().focus();
   await page.keyboard.press('m');
@@ -135,12 +159,24 @@ test('the board shows every production stage with the core’s WIP counts and va
   // The later stages are a click away: the edge button scrolls until there is no more board to the right.
   const later = page.getByTestId('board-scroll-right');
   await expect(page.getByTestId('board-scroll-left')).toHaveCount(0);
+  await expectScrollButtonsClear(page);
   for (let i = 0; i < 6 && (await later.count()) > 0; i++) {
     await later.click();
     await page.waitForTimeout(100);
   }
   await expect(later).toHaveCount(0);
   await expect(page.getByTestId('board-scroll-left')).toBeVisible();
+  await expectScrollButtonsClear(page);
+  // At 1024 too: the board keeps its scroll, now mid-way, with both buttons shown.
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await expect(later).toBeVisible();
+  await expect(page.getByTestId('board-scroll-left')).toBeVisible();
+  await expectScrollButtonsClear(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (let i = 0; i < 6 && (await later.count()) > 0; i++) {
+    await later.click();
+    await page.waitForTimeout(100);
+  }
   await expect(column(page, 'paid').getByRole('heading', { name: 'Paid' })).toBeInViewport();
   // A Paid card says when its money came in (its last payment); Invoiced ones when the work was delivered.
   const latestPaid = paid.cards[0]!;

@@ -45,6 +45,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Hub } from '../../../../shared/contract';
 import {
@@ -109,12 +110,18 @@ export function ProductionBoard({
   showHub,
   missingNote,
   actions,
+  scrollControls,
 }: {
   board: BoardData;
   hubs: Hub[];
   showHub: boolean;
   missingNote: string | null;
   actions: BoardActions;
+  /**
+   * Where the ‹ › buttons that scroll the board go: a slot in the row above it, so they never sit on a
+   * column's header or cards (the board shows as many columns as fit, right up to its edges).
+   */
+  scrollControls: HTMLElement | null;
 }) {
   const { t } = useTranslation('projects');
   const focusNext: FocusNext = useRef<{ id: number; until: number } | null>(null);
@@ -235,10 +242,19 @@ export function ProductionBoard({
               </Column>
             ))}
           </div>
-          {/* Edges and buttons that say there is more board to either side (the scrollbar may be an overlay). */}
-          <BoardEdge side="left" shown={more.left} label={t('column.earlier')} scroller={scroller} />
-          <BoardEdge side="right" shown={more.right} label={t('column.later')} scroller={scroller} />
+          {/* Edges that say there is more board to either side (the scrollbar may be an overlay). */}
+          <BoardEdge side="left" shown={more.left} />
+          <BoardEdge side="right" shown={more.right} />
         </div>
+        {scrollControls && (more.left || more.right)
+          ? createPortal(
+              <span className="flex items-center gap-1" data-testid="board-scroll">
+                <ScrollButton side="left" shown={more.left} label={t('column.earlier')} scroller={scroller} />
+                <ScrollButton side="right" shown={more.right} label={t('column.later')} scroller={scroller} />
+              </span>,
+              scrollControls,
+            )
+          : null}
         <DragOverlay dropAnimation={null}>
           {active ? (
             <div className="w-[176px] rotate-1 cursor-grabbing">
@@ -256,7 +272,26 @@ export function ProductionBoard({
   );
 }
 
-function BoardEdge({
+/** A narrow fade at the board's edge while more columns lie that way; it stays within the gap and border. */
+function BoardEdge({ side, shown }: { side: 'left' | 'right'; shown: boolean }) {
+  return (
+    <div
+      aria-hidden="true"
+      className={cn(
+        'pointer-events-none absolute inset-y-0 w-3 from-canvas to-transparent transition-opacity duration-150',
+        side === 'left' ? 'left-0 bg-gradient-to-r' : 'right-0 bg-gradient-to-l',
+        shown ? 'opacity-100' : 'opacity-0',
+      )}
+    />
+  );
+}
+
+/**
+ * A button that scrolls the board most of a screen to one side; where there is no more board that way, a
+ * faint chevron holds its place (not a button, so nothing is announced or clicked in vain), and the pair
+ * does not shift as the board scrolls. Out of the tab order: keyboard users move across the columns' cards.
+ */
+function ScrollButton({
   side,
   shown,
   label,
@@ -274,33 +309,27 @@ function BoardEdge({
     el.scrollBy({ left: (side === 'left' ? -1 : 1) * el.clientWidth * 0.8, behavior: reduce ? 'auto' : 'smooth' });
   };
   const Icon = side === 'left' ? ChevronLeft : ChevronRight;
+  // -my-0.5: 24 px to aim at, without making the row above the board taller (the page fits 800 px high).
+  const box = 'grid size-6 -my-0.5 place-items-center rounded-[var(--radius-control)] border border-line';
+  if (!shown) {
+    return (
+      <span aria-hidden="true" className={cn(box, 'text-faint opacity-50')}>
+        <Icon className="size-4" />
+      </span>
+    );
+  }
   return (
-    <>
-      <div
-        aria-hidden="true"
-        className={cn(
-          'pointer-events-none absolute inset-y-0 from-canvas to-transparent transition-opacity duration-150',
-          side === 'left' ? 'left-0 w-6 bg-gradient-to-r' : 'right-0 w-8 bg-gradient-to-l',
-          shown ? 'opacity-100' : 'opacity-0',
-        )}
-      />
-      {shown ? (
-        <button
-          type="button"
-          tabIndex={-1}
-          aria-label={label}
-          title={label}
-          data-testid={`board-scroll-${side}`}
-          onClick={scroll}
-          className={cn(
-            'shadow-float absolute top-1/2 grid size-8 -translate-y-1/2 place-items-center rounded-full border border-line bg-surface text-muted transition-colors duration-150 hover:bg-hover hover:text-fg',
-            side === 'left' ? 'left-1' : 'right-1',
-          )}
-        >
-          <Icon className="size-4" aria-hidden="true" />
-        </button>
-      ) : null}
-    </>
+    <button
+      type="button"
+      tabIndex={-1}
+      aria-label={label}
+      title={label}
+      data-testid={`board-scroll-${side}`}
+      onClick={scroll}
+      className={cn(box, 'bg-surface text-muted transition-colors duration-150 hover:bg-hover hover:text-fg')}
+    >
+      <Icon className="size-4" aria-hidden="true" />
+    </button>
   );
 }
 

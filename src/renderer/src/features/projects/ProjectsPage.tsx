@@ -67,6 +67,8 @@ export function ProjectsPage() {
   const opener = useRef<HTMLElement | null>(null);
   const [detailVersion, setDetailVersion] = useState(0);
   const [delivering, setDelivering] = useState<BoardCard | null>(null);
+  /** The slot at the end of the row above the board that holds its scroll buttons. */
+  const [scrollSlot, setScrollSlot] = useState<HTMLElement | null>(null);
 
   // The latest board and open project, for actions that run later (an Undo clicked in a toast).
   const latest = useRef({ data: board.data, openId });
@@ -247,12 +249,15 @@ export function ProjectsPage() {
               ) : null}
             </p>
             {view === 'board' ? (
-              <p className="hidden items-center gap-1.5 lg:flex">
-                <Kbd>M</Kbd>
-                <span>{t('hint.move')}</span>
-                <Kbd className="ml-2">↵</Kbd>
-                <span>{t('hint.open')}</span>
-              </p>
+              <div className="flex items-center gap-4">
+                <p className="hidden items-center gap-1.5 lg:flex">
+                  <Kbd>M</Kbd>
+                  <span>{t('hint.move')}</span>
+                  <Kbd className="ml-2">↵</Kbd>
+                  <span>{t('hint.open')}</span>
+                </p>
+                <div ref={setScrollSlot} className="contents" />
+              </div>
             ) : (
               <p>{t('table.recentNote', { n: BOARD_DELIVERED_CARDS })}</p>
             )}
@@ -264,6 +269,7 @@ export function ProjectsPage() {
               showHub={hubId === null}
               missingNote={missingNote}
               actions={actions}
+              scrollControls={scrollSlot}
             />
           ) : (
             <Card className="max-h-[calc(100vh-212px)] min-h-[300px] overflow-auto">
