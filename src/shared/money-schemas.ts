@@ -111,10 +111,19 @@ export const subscriptionChangeSchema = z.discriminatedUnion('kind', [
 ]);
 export type SubscriptionChangeInput = z.input<typeof subscriptionChangeSchema>;
 
-export const subscriptionListSchema = z.object({ clientId: id.optional(), asOf: isoDateSchema.optional() }).strict();
+/** A hub (the top bar's hub filter): a subscription belongs to its client's hub, an expense to its own. */
+const hubFilterSchema = z
+  .number({ message: 'The hub must be a hub id (a whole number).' })
+  .int('The hub must be a hub id (a whole number).')
+  .positive('The hub must be a hub id (a whole number).');
 
+export const subscriptionListSchema = z
+  .object({ clientId: id.optional(), hubId: hubFilterSchema.optional(), asOf: isoDateSchema.optional() })
+  .strict();
+
+/** Without `hubId`, the whole agency's MRR; with it, the same figures over that hub's clients only. */
 export const mrrRangeSchema = z
-  .object({ from: monthSchema, to: monthSchema })
+  .object({ from: monthSchema, to: monthSchema, hubId: hubFilterSchema.optional() })
   .strict()
   .refine((r) => r.from <= r.to, { message: 'The range must end on or after its first month.', path: ['to'] });
 
@@ -240,7 +249,10 @@ export const expenseInputSchema = z
   });
 export type ExpenseInput = z.input<typeof expenseInputSchema>;
 
-export const expenseMonthSchema = z.object({ month: monthSchema }).strict();
+/** `asOf` (default: the workspace's today) splits the month into spent and scheduled; `hubId` keeps that hub's own. */
+export const expenseMonthSchema = z
+  .object({ month: monthSchema, hubId: hubFilterSchema.optional(), asOf: isoDateSchema.optional() })
+  .strict();
 export const expenseStopSchema = z.object({ id, lastMonth: monthSchema }).strict();
 
 // ---------- FX ----------

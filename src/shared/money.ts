@@ -374,14 +374,26 @@ export interface ExpenseOccurrence {
   /** In the reporting currency at the rate in force on `date`. */
   reportingMinor: number | null;
   recurring: boolean;
+  /** Dated after the reply's `asOf` (a monthly expense's occurrence still ahead, a future one-off): not spent yet. */
+  scheduled: boolean;
 }
 
 export interface ExpenseMonth {
   month: string;
+  /** The day that splits spent from scheduled (the workspace's today unless asked for another). */
+  asOf: string;
+  /** The hub asked for (its own expenses only); null = every expense, agency-wide ones included. */
+  hubId: number | null;
   reportingCurrency: Currency;
   occurrences: ExpenseOccurrence[];
+  /** Per category, every occurrence of the month (spent and scheduled alike), reporting currency. */
   totals: Record<ExpenseCategory, number | null>;
+  /** Every occurrence of the month, spent and scheduled: `spentMinor + scheduledMinor`. */
   totalMinor: number | null;
+  /** The occurrences dated on or before `asOf`. */
+  spentMinor: number | null;
+  /** The occurrences dated after `asOf` (all of a future month's). */
+  scheduledMinor: number | null;
   missingRates: MissingRate[];
 }
 

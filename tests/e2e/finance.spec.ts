@@ -134,6 +134,114 @@ test('an expense typed by keyboard shows in the month’s list and totals; a ref
   await expect(again.getByTestId('expense-row').filter({ hasText: 'Drone rental, Lima shoot' })).toHaveCount(1);
 });
 
+test('an expense still ahead this month is marked Scheduled and counted apart from what is spent', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  const panel = await openFinance(page, 'Expenses');
+  await totalsReady(panel);
+  const rows = panel.getByTestId('expense-row');
+  await expect(rows.first()).toBeVisible();
+  // Today as the app counts it: the quick-entry row's default date.
+  const today = await panel.getByRole('form', { name: 'New expense' }).getByLabel('Date').inputValue();
+  // A one-off expense later this month (or next, on a month's last day) is scheduled, not spent.
+  const later = new Date(`${today}T12:00:00Z`);
+  later.setUTCDate(later.getUTCDate() + 1);
+  const laterDate = later.toISOString().slice(0, 10);
+  const row = panel.getByRole('form', { name: 'New expense' });
+  await row.getByLabel('Date').fill(laterDate);
+  await row.getByLabel('Description').fill('Venue deposit');
+  await choose(page, row, 'Category', 'Other');
+  await row.getByLabel('Amount').fill('250');
+  await row.getByLabel('Amount').press('Enter');
+  await expect(toasts(page).getByText('Expense added: Venue deposit')).toBeVisible();
+  if (laterDate.slice(0, 7) !== today.slice(0, 7)) await toasts(page).getByRole('button', { name: 'Show it' }).click();
+  const venue = rows.filter({ hasText: 'Venue deposit' });
+  await expect(venue.getByTestId('scheduled-marker')).toHaveText('Scheduled');
+
+  // Every row dated after today carries the badge; none on or before today does.
+  const dates = await rows.locator('time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime') ?? ''));
+  const marked = await rows.evaluateAll((els) =>
+    els.map((el) => !!el.querySelector('[data-testid="scheduled-marker"]')),
+  );
+  expect(dates.length).toBeGreaterThan(1);
+  for (const [i, d] of dates.entries()) expect(marked[i], d).toBe(d > today);
+  expect(marked.some((m) => m)).toBe(true);
+
+  // The total splits into spent so far and scheduled, which add up to it.
+  const total = panel.getByTestId('total-all');
+  const spent = await moneyOf(total.getByTestId('total-spent').getByTestId('split-amount'));
+  const scheduled = await moneyOf(total.getByTestId('total-scheduled').getByTestId('split-amount'));
+  await expect(total.getByTestId('total-spent')).toContainText('spent so far');
+  await expect(total.getByTestId('total-scheduled')).toContainText('scheduled');
+  expect(scheduled).toBeGreaterThanOrEqual(25_000);
+  expect(spent + scheduled).toBe(await moneyOf(total.locator('p').nth(1)));
+  await snap(page, 'finance-expenses-scheduled-light-en');
+
+  // A future month: all of it is scheduled.
+  await panel.getByRole('button', { name: 'Next month' }).click();
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.getByTestId('scheduled-marker')).toHaveCount(await rows.count());
+  expect(await moneyOf(total.getByTestId('total-spent').getByTestId('split-amount'))).toBe(0);
+});
+
+test('the hub filter narrows subscriptions and MRR to that hub’s clients', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  const panel = await openFinance(page, 'Subscriptions & MRR');
+  const subs = panel.getByTestId('subscription-row');
+  await expect(subs.first()).toBeVisible();
+  const allCount = await subs.count();
+  const closing = () => moneyOf(panel.getByTestId('mrr-row').last().locator('[data-col="closing"]'));
+  const allClosing = await closing();
+  const allNames = await subs.locator('td:first-child').allTextContents();
+
+  await page.getByRole('combobox', { name: 'Hub filter' }).click();
+  await page.getByRole('listbox').getByRole('option', { name: 'Lima' }).click();
+  await expect(panel.getByTestId('mrr-hub')).toHaveText('Showing Lima’s subscriptions and MRR only (hub filter)');
+  await expect.poll(() => subs.count()).toBeLessThan(allCount);
+  const limaNames = await subs.locator('td:first-child').allTextContents();
+  for (const name of limaNames) expect(allNames).toContain(name);
+  await expect.poll(closing).toBeLessThan(allClosing);
+  // Still the same formula: every row reconciles and opens at the last closing.
+  let last: number | null = null;
+  for (const r of await panel.getByTestId('mrr-row').all()) {
+    const cell = (col: string) => moneyOf(r.locator(`[data-col="${col}"]`));
+    const parts = await Promise.all(['opening', 'new', 'expansion', 'contraction', 'churn', 'reactivation'].map(cell));
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(await cell('closing'));
+    if (last !== null) expect(parts[0]).toBe(last);
+    last = await cell('closing');
+  }
+  // The month axis names months without a bare number that reads as a day: "Jul", the year where it starts.
+  const ticks = panel.getByTestId('mrr-month-tick');
+  await expect.poll(() => ticks.count()).toBeGreaterThanOrEqual(3);
+  const first = (await ticks.first().textContent()) ?? '';
+  expect(first).toMatch(/^[A-Z][a-z]{2}20\d\d$/);
+  for (const tick of (await ticks.allTextContents()).slice(1)) expect(tick).toMatch(/^[A-Z][a-z]{2}(20\d\d)?$/);
+  await snap(page, 'finance-mrr-hub-light-en');
+
+  // The Expenses tab follows the same filter.
+  const expenses = await openFinance(page, 'Expenses');
+  await expect(expenses.getByText('Showing Lima’s expenses only (hub filter)')).toBeVisible();
+  for (const hub of await expenses.getByTestId('expense-row').locator('td:nth-child(4)').allTextContents())
+    expect(hub).toBe('Lima');
+
+  // A hub whose clients hold no subscription says so, in the list and in the chart.
+  await page.getByRole('combobox', { name: 'Hub filter' }).click();
+  await page.getByRole('listbox').getByRole('option', { name: 'Remote' }).click();
+  const remote = await openFinance(page, 'Subscriptions & MRR');
+  await expect(remote.getByText('No subscriptions in Remote')).toBeVisible();
+  await expect(remote.getByText('No recurring revenue in Remote in these months')).toBeVisible();
+  await expect(remote.getByTestId('subscription-row')).toHaveCount(0);
+  await snap(page, 'finance-mrr-hub-empty-light-en');
+
+  await page.getByRole('combobox', { name: 'Hub filter' }).click();
+  await page.getByRole('listbox').getByRole('option', { name: 'All hubs' }).click();
+  const back = await openFinance(page, 'Subscriptions & MRR');
+  await expect(back.getByTestId('mrr-hub')).toHaveCount(0);
+  await expect(back.getByTestId('subscription-row')).toHaveCount(allCount);
+});
+
 test('voiding an expense can be undone from the toast', async ({ page, demoApp }) => {
   await demoApp.open(page);
   const panel = await openFinance(page, 'Expenses');

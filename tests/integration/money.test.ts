@@ -450,6 +450,106 @@ describe('subscriptions and MRR through the contract', () => {
     const again = await core.call('subscriptions/change', { id: c.id, kind: 'pause', effectiveOn: '2026-07-01' });
     expect(again.ok === false && again.error.code).toBe('CONFLICT');
   });
+
+  it("follows the hub filter: a hub's clients' subscriptions, and the same MRR formula over them only", async () => {
+    const hubs = expectOk(await core.call('hubs/list', {}));
+    const lima = hubs.find((h) => h.name === 'Lima')!.id;
+    const copenhagen = hubs.find((h) => h.name === 'Copenhagen')!.id;
+    const services = expectOk(await core.call('catalogue/list', {}));
+    const social = services.find((s) => s.code === 'social_management')!.id;
+    const subscribe = async (name: string, hubId: number | null, fee: number, startOn: string) => {
+      const c = expectOk(await core.call('clients/create', client(name, hubId as number, 'DK')));
+      return expectOk(
+        await core.call('subscriptions/create', {
+          clientId: c.id,
+          serviceId: social,
+          feeMinor: fee,
+          currency: 'USD',
+          startOn,
+        }),
+      );
+    };
+    const fjord = await subscribe('Fjord', copenhagen, 12_000, '2026-05-01');
+    await subscribe('Havn', copenhagen, 8_000, '2026-06-12');
+    await subscribe('Nowhere', null, 5_000, '2026-06-01');
+    expectOk(
+      await core.call('subscriptions/change', {
+        id: fjord.id,
+        kind: 'change',
+        effectiveOn: '2026-06-15',
+        feeMinor: 10_000,
+      }),
+    );
+
+    // The list: Copenhagen's clients only; without a hub, everyone's (today's behaviour).
+    const all = expectOk(await core.call('subscriptions/list', {}));
+    const cph = expectOk(await core.call('subscriptions/list', { hubId: copenhagen }));
+    expect(cph.map((s) => s.clientName)).toEqual(['Fjord', 'Havn']);
+    const limaSubs = expectOk(await core.call('subscriptions/list', { hubId: lima }));
+    expect(limaSubs.map((s) => s.clientName)).toEqual(['Alfa', 'Beta', 'Delta', 'Gamma']);
+    expect(all.map((s) => s.clientName)).toEqual(['Alfa', 'Beta', 'Delta', 'Fjord', 'Gamma', 'Havn', 'Nowhere']);
+
+    // MRR by hand for Copenhagen in June: opens at 12,000; Havn new 8,000; Fjord down 2,000; closes at 18,000.
+    const june = { from: '2026-06', to: '2026-06' };
+    const report = expectOk(await core.call('mrr/report', { ...june, hubId: copenhagen }));
+    expect(report.months[0]).toEqual({
+      month: '2026-06',
+      opening: 12_000,
+      new: 8_000,
+      expansion: 0,
+      contraction: -2_000,
+      churn: 0,
+      reactivation: 0,
+      closing: 18_000,
+    });
+    expect(report.movements.map((m) => [m.date, m.clientName, m.kind, m.amountMinor])).toEqual([
+      ['2026-06-12', 'Havn', 'new', 8_000],
+      ['2026-06-15', 'Fjord', 'contraction', -2_000],
+    ]);
+    // Each hub's figures plus the clients without a hub add up to the agency's, month by month.
+    const range = { from: '2026-03', to: '2026-07' };
+    const whole = expectOk(await core.call('mrr/report', range));
+    const byHub = [
+      expectOk(await core.call('mrr/report', { ...range, hubId: lima })),
+      expectOk(await core.call('mrr/report', { ...range, hubId: copenhagen })),
+    ];
+    whole.months.forEach((m, i) => {
+      const hubsClosing = byHub.reduce((sum, r) => sum + r.months[i]!.closing, 0);
+      // Nowhere (no hub) adds 5,000 from June on.
+      expect(hubsClosing + (m.month >= '2026-06' ? 5_000 : 0), m.month).toBe(m.closing);
+    });
+    expect(byHub[0]!.movements.every((m) => ['Alfa', 'Beta', 'Gamma', 'Delta'].includes(m.clientName))).toBe(true);
+
+    // Bad input is refused with a clear error; an unknown hub is not an empty one.
+    for (const hubId of [0, -1, 1.5, '2']) {
+      const bad = await core.call('mrr/report', { ...june, hubId: hubId as number });
+      expect(bad.ok === false && [bad.error.code, bad.error.field], String(hubId)).toEqual(['BAD_REQUEST', 'hubId']);
+      const badList = await core.call('subscriptions/list', { hubId: hubId as number });
+      expect(badList.ok === false && badList.error.code).toBe('BAD_REQUEST');
+    }
+    const unknown = await core.call('subscriptions/list', { hubId: 9_999 });
+    expect(unknown.ok === false && [unknown.error.code, unknown.error.field]).toEqual(['NOT_FOUND', 'hubId']);
+    const unknownMrr = await core.call('mrr/report', { ...june, hubId: 9_999 });
+    expect(unknownMrr.ok === false && unknownMrr.error.code).toBe('NOT_FOUND');
+
+    // A hub whose clients hold no subscription: an empty list and zero MRR.
+    const quiet = expectOk(
+      await core.call('hubs/create', {
+        name: 'Quito',
+        country: 'EC',
+        timeZone: 'America/Guayaquil',
+        currency: 'USD',
+        targetKind: null,
+        targetSharePct: null,
+        leaderId: null,
+        color: 'amber',
+      }),
+    );
+    expect(expectOk(await core.call('subscriptions/list', { hubId: quiet.id }))).toEqual([]);
+    const none = expectOk(await core.call('mrr/report', { ...june, hubId: quiet.id }));
+    expect(none.months[0]!.closing).toBe(0);
+    expect(none.movements).toEqual([]);
+  });
 });
 
 describe('client lookup for pickers', () => {
@@ -555,6 +655,118 @@ describe('expenses and FX', () => {
     expect(bad.ok === false && bad.error.code).toBe('BAD_REQUEST');
     const reporting = await core.call('fx/set', { currency: 'USD', date: '2026-02-01', rate: 2 });
     expect(reporting.ok === false && reporting.error.field).toBe('currency');
+  });
+
+  it('marks an occurrence still ahead of today as scheduled, and splits the month into spent so far and scheduled', async () => {
+    const rent = expectOk(
+      await core.call('expenses/create', {
+        date: '2026-01-15',
+        category: 'infrastructure',
+        description: 'Studio rent',
+        amountMinor: 120_000,
+        currency: 'USD',
+        recurrence: 'monthly',
+      }),
+    );
+    const month = async (m: string, asOf: string) => expectOk(await core.call('expenses/month', { month: m, asOf }));
+    const rentIn = (m: Awaited<ReturnType<typeof month>>) => m.occurrences.find((o) => o.expenseId === rent.id)!;
+
+    // Rent on the 15th, today the 6th: listed, counted in the month's total, but scheduled, not spent.
+    let march = await month('2026-03', '2026-03-06');
+    expect(rentIn(march)).toMatchObject({ date: '2026-03-15', scheduled: true });
+    const tools = march.occurrences.filter((o) => o.description === 'AI suite');
+    expect(tools.map((o) => [o.date, o.scheduled])).toEqual([['2026-03-31', true]]);
+    expect(march).toMatchObject({ asOf: '2026-03-06', spentMinor: 0, scheduledMinor: 129_900, totalMinor: 129_900 });
+    expect(march.totals.infrastructure).toBe(120_000);
+
+    // Today the 20th: the rent is spent; the AI suite on the 31st is still ahead.
+    march = await month('2026-03', '2026-03-20');
+    expect(rentIn(march).scheduled).toBe(false);
+    expect(march).toMatchObject({ spentMinor: 120_000, scheduledMinor: 9_900, totalMinor: 129_900 });
+    // On the day itself it is spent.
+    expect(rentIn(await month('2026-03', '2026-03-15')).scheduled).toBe(false);
+
+    // A future month: everything scheduled. A past one: everything spent.
+    const april = await month('2026-04', '2026-03-20');
+    expect(april.occurrences.every((o) => o.scheduled)).toBe(true);
+    expect(april).toMatchObject({ spentMinor: 0, scheduledMinor: 129_900 });
+    const feb = await month('2026-02', '2026-03-20');
+    expect(feb.occurrences.some((o) => o.scheduled)).toBe(false);
+    expect(feb.spentMinor).toBe(feb.totalMinor);
+
+    // A one-off expense dated in the future is scheduled too.
+    expectOk(
+      await core.call('expenses/create', {
+        date: '2026-03-25',
+        category: 'other',
+        description: 'Offsite booking',
+        amountMinor: 30_000,
+        currency: 'USD',
+      }),
+    );
+    march = await month('2026-03', '2026-03-20');
+    expect(march.occurrences.find((o) => o.description === 'Offsite booking')!.scheduled).toBe(true);
+    expect(march).toMatchObject({ spentMinor: 120_000, scheduledMinor: 39_900, totalMinor: 159_900 });
+
+    // Without asOf, the workspace's today decides: long-past months are all spent.
+    const old = expectOk(await core.call('expenses/month', { month: '2026-02' }));
+    expect(old.occurrences.every((o) => !o.scheduled)).toBe(true);
+    expect(old.spentMinor).toBe(old.totalMinor);
+  });
+
+  it("follows the hub filter: a hub's own expenses, totals and split over them only", async () => {
+    const hubs = expectOk(await core.call('hubs/list', {}));
+    const lima = hubs.find((h) => h.name === 'Lima')!.id;
+    const copenhagen = hubs.find((h) => h.name === 'Copenhagen')!.id;
+    const add = async (description: string, hubId: number | null, date: string, amountMinor: number) =>
+      expectOk(
+        await core.call('expenses/create', {
+          date,
+          category: 'tools',
+          hubId,
+          description,
+          amountMinor,
+          currency: 'USD',
+        }),
+      );
+    await add('Lima licences', lima, '2026-05-04', 4_000);
+    await add('Lima printer', lima, '2026-05-28', 6_000);
+    await add('Copenhagen licences', copenhagen, '2026-05-05', 7_000);
+    await add('Agency insurance', null, '2026-05-02', 10_000);
+
+    const asOf = '2026-05-10';
+    const whole = expectOk(await core.call('expenses/month', { month: '2026-05', asOf }));
+    const limaMonth = expectOk(await core.call('expenses/month', { month: '2026-05', hubId: lima, asOf }));
+    expect(limaMonth.hubId).toBe(lima);
+    expect(limaMonth.occurrences.map((o) => [o.description, o.scheduled])).toEqual([
+      ['Lima printer', true],
+      ['Lima licences', false],
+    ]);
+    expect(limaMonth).toMatchObject({ totalMinor: 10_000, spentMinor: 4_000, scheduledMinor: 6_000 });
+    expect(limaMonth.totals.tools).toBe(10_000);
+    const cph = expectOk(await core.call('expenses/month', { month: '2026-05', hubId: copenhagen, asOf }));
+    expect(cph.occurrences.map((o) => o.description)).toEqual(['Copenhagen licences']);
+    // Without a hub: every expense, agency-wide ones and the monthly rent and tools included.
+    expect(whole.hubId).toBeNull();
+    expect(whole.occurrences.map((o) => o.description)).toEqual(
+      expect.arrayContaining([
+        'Lima licences',
+        'Lima printer',
+        'Copenhagen licences',
+        'Agency insurance',
+        'Studio rent',
+      ]),
+    );
+    expect(whole.totalMinor).toBe(whole.occurrences.reduce((s, o) => s + o.reportingMinor!, 0));
+
+    for (const hubId of [0, 2.5, 'Lima']) {
+      const bad = await core.call('expenses/month', { month: '2026-05', hubId: hubId as number });
+      expect(bad.ok === false && [bad.error.code, bad.error.field], String(hubId)).toEqual(['BAD_REQUEST', 'hubId']);
+    }
+    const unknown = await core.call('expenses/month', { month: '2026-05', hubId: 9_999 });
+    expect(unknown.ok === false && [unknown.error.code, unknown.error.field]).toEqual(['NOT_FOUND', 'hubId']);
+    const badDay = await core.call('expenses/month', { month: '2026-05', asOf: '2026-05-40' });
+    expect(badDay.ok === false && badDay.error.field).toBe('asOf');
   });
 });
 

@@ -1,7 +1,7 @@
 /** The pure money engines against hand-computed cases. */
 import { describe, expect, it } from 'vitest';
 import { clientHealth, type HealthInput, isUpsellCandidate, suggestTier } from '../../src/main/core/clients/health';
-import { occurrenceIn } from '../../src/main/core/expenses/engine';
+import { isScheduled, monthTotals, occurrenceIn } from '../../src/main/core/expenses/engine';
 import { Converter, convertMinor, rateOn, rateTable } from '../../src/main/core/fx/engine';
 import {
   agingBucket,
@@ -20,6 +20,7 @@ import {
   revenueParts,
   stateOn,
 } from '../../src/main/core/subscriptions/engine';
+import { monthAxis } from '../../src/renderer/src/features/finance/monthAxis';
 
 const points = (input: HealthInput) => Object.fromEntries(clientHealth(input).factors.map((f) => [f.key, f.points]));
 
@@ -279,5 +280,70 @@ describe('expenses', () => {
     expect(occurrenceIn(monthly, '2026-05')).toBeNull();
     expect(occurrenceIn({ ...monthly, voidedAt: '2026-02-01T00:00:00Z' }, '2026-03')).toBeNull();
     expect(occurrenceIn({ ...monthly, recurrence: 'none', recurrenceEndMonth: null }, '2026-02')).toBeNull();
+  });
+
+  it('calls an occurrence scheduled only while its date is after today', () => {
+    // Rent on the 15th: scheduled on the 6th, spent on the 15th itself and after.
+    expect(isScheduled('2026-03-15', '2026-03-06')).toBe(true);
+    expect(isScheduled('2026-03-15', '2026-03-15')).toBe(false);
+    expect(isScheduled('2026-03-15', '2026-03-20')).toBe(false);
+    expect(isScheduled('2026-04-01', '2026-03-31')).toBe(true);
+  });
+
+  it('splits a month into spent so far and scheduled; totals per category keep both', () => {
+    const t = monthTotals([
+      { category: 'tools', reportingMinor: 1_000, scheduled: false },
+      { category: 'tools', reportingMinor: 500, scheduled: true },
+      { category: 'other', reportingMinor: 2_000, scheduled: true },
+    ]);
+    expect(t).toEqual({
+      totals: { cost_of_delivery: 0, tools: 1_500, infrastructure: 0, marketing_sales: 0, other: 2_000 },
+      totalMinor: 3_500,
+      spentMinor: 1_000,
+      scheduledMinor: 2_500,
+    });
+    // A figure without a rate leaves its category, its half and the total unknown, never counted at 0.
+    const missing = monthTotals([
+      { category: 'tools', reportingMinor: 1_000, scheduled: false },
+      { category: 'other', reportingMinor: null, scheduled: true },
+    ]);
+    expect(missing).toMatchObject({ totalMinor: null, spentMinor: 1_000, scheduledMinor: null });
+    expect(missing.totals).toMatchObject({ tools: 1_000, other: null });
+    expect(monthTotals([])).toMatchObject({ totalMinor: 0, spentMinor: 0, scheduledMinor: 0 });
+  });
+});
+
+describe('MRR chart month axis', () => {
+  const range = (from: string, n: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const index = Number(from.slice(0, 4)) * 12 + Number(from.slice(5)) - 1 + i;
+      return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+    });
+
+  it('names every month when there is room, the year on the first and where it changes', () => {
+    const axis = monthAxis(range('2026-07', 6), 600);
+    expect(axis.ticks).toEqual(['2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
+    expect([...axis.withYear]).toEqual(['2026-07']);
+    const across = monthAxis(range('2026-10', 6), 600);
+    expect([...across.withYear]).toEqual(['2026-10', '2027-01']);
+  });
+
+  it('thins a long range from the latest month back, keeping the year where the labels cross one', () => {
+    const axis = monthAxis(range('2024-01', 36), 440);
+    expect(axis.ticks.length).toBeLessThanOrEqual(10);
+    expect(axis.ticks.at(-1)).toBe('2026-12');
+    expect(axis.ticks).toEqual([
+      '2024-04',
+      '2024-08',
+      '2024-12',
+      '2025-04',
+      '2025-08',
+      '2025-12',
+      '2026-04',
+      '2026-08',
+      '2026-12',
+    ]);
+    // Every label after a year change shows its year, even when January itself is skipped.
+    expect([...axis.withYear]).toEqual(['2024-04', '2025-04', '2026-04']);
   });
 });

@@ -4,7 +4,10 @@ import { act, type CoreContext, readScope } from '../context';
 import { createExpense, expenseMonth, getExpense, setExpenseVoided, stopExpense } from './repo';
 
 export const expensesHandlers = {
-  'expenses/month': ({ month }, ctx) => expenseMonth(readScope(ctx).sqlite, month),
+  'expenses/month': ({ month, hubId, asOf }, ctx) => {
+    const r = readScope(ctx);
+    return expenseMonth(r.sqlite, month, asOf ?? r.today, hubId ?? null);
+  },
   'expenses/create': (input, ctx) => act(ctx, (w) => getExpense(w.sqlite, createExpense(w.sqlite, input, w))),
   'expenses/void': ({ id }, ctx) =>
     act(ctx, (w) => {

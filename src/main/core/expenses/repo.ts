@@ -1,4 +1,3 @@
-import { EXPENSE_CATEGORIES, type ExpenseCategory } from '../../../shared/domain';
 import { failure } from '../../../shared/errors';
 import type { Expense, ExpenseMonth, ExpenseOccurrence } from '../../../shared/money';
 import type { ExpenseInput } from '../../../shared/money-schemas';
@@ -6,7 +5,7 @@ import { audit } from '../audit/log';
 import { cached, type Sqlite } from '../db/client';
 import { loadConverter } from '../fx/repo';
 import type { Stamp } from '../invoices/repo';
-import { occurrenceIn } from './engine';
+import { isScheduled, monthTotals, occurrenceIn } from './engine';
 
 const SELECT = `SELECT id, date, category, hub_id AS hubId, description, amount_minor AS amountMinor, currency, recurrence,
   recurrence_end_month AS recurrenceEndMonth, voided_at AS voidedAt, created_at AS createdAt FROM expenses`;
@@ -17,12 +16,19 @@ export function getExpense(sqlite: Sqlite, id: number): Expense {
   return row;
 }
 
-/** Every live expense that falls in `month` (monthly ones once), with totals per category. */
-export function expenseMonth(sqlite: Sqlite, month: string): ExpenseMonth {
+/**
+ * Every live expense that falls in `month` (monthly ones once), with totals per category and the month's total
+ * split into spent (dated on or before `asOf`) and scheduled (after it). With `hubId`, that hub's own expenses only.
+ */
+export function expenseMonth(sqlite: Sqlite, month: string, asOf: string, hubId: number | null = null): ExpenseMonth {
+  if (hubId !== null && !cached(sqlite, 'SELECT id FROM hubs WHERE id = ?').get(hubId))
+    throw failure('NOT_FOUND', 'notFound.hub', { id: hubId }, 'hubId');
   const rows = cached(
     sqlite,
-    `${SELECT} WHERE voided_at IS NULL AND (date LIKE ? OR (recurrence = 'monthly' AND date < ?))`,
-  ).all(`${month}-%`, `${month}-01`) as Expense[];
+    `${SELECT} WHERE voided_at IS NULL AND (date LIKE ? OR (recurrence = 'monthly' AND date < ?))${
+      hubId === null ? '' : ' AND hub_id = ?'
+    }`,
+  ).all(`${month}-%`, `${month}-01`, ...(hubId === null ? [] : [hubId])) as Expense[];
   const converter = loadConverter(sqlite);
   const occurrences: ExpenseOccurrence[] = [];
   for (const e of rows) {
@@ -38,21 +44,17 @@ export function expenseMonth(sqlite: Sqlite, month: string): ExpenseMonth {
       currency: e.currency,
       reportingMinor: converter.toReporting(e.amountMinor, e.currency, date),
       recurring: e.recurrence === 'monthly',
+      scheduled: isScheduled(date, asOf),
     });
   }
   occurrences.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.expenseId - a.expenseId));
-  const totals = Object.fromEntries(EXPENSE_CATEGORIES.map((c) => [c, 0])) as Record<ExpenseCategory, number | null>;
-  for (const o of occurrences) {
-    const t = totals[o.category];
-    totals[o.category] = t === null || o.reportingMinor === null ? null : t + o.reportingMinor;
-  }
-  const values = Object.values(totals);
   return {
     month,
+    asOf,
+    hubId,
     reportingCurrency: converter.reporting,
     occurrences,
-    totals,
-    totalMinor: values.includes(null) ? null : (values as number[]).reduce((a, b) => a + b, 0),
+    ...monthTotals(occurrences),
     missingRates: converter.missingRates(),
   };
 }

@@ -1,12 +1,20 @@
 /** Subscriptions (effective-dated changes) and the MRR report. */
 import type { Handlers } from '../../../shared/contract';
 import { act, type CoreContext, readScope } from '../context';
-import { changeSubscription, createSubscription, loadSubscriptions, mrrReport, toSubscription } from './repo';
+import {
+  assertHub,
+  changeSubscription,
+  createSubscription,
+  loadSubscriptions,
+  mrrReport,
+  toSubscription,
+} from './repo';
 
 export const subscriptionsHandlers = {
-  'subscriptions/list': ({ clientId, asOf }, ctx) => {
+  'subscriptions/list': ({ clientId, hubId, asOf }, ctx) => {
     const r = readScope(ctx);
-    return loadSubscriptions(r.sqlite, { clientId }).map((s) => toSubscription(s, asOf ?? r.today));
+    assertHub(r.sqlite, hubId);
+    return loadSubscriptions(r.sqlite, { clientId, hubId }).map((s) => toSubscription(s, asOf ?? r.today));
   },
   'subscriptions/create': (input, ctx) =>
     act(ctx, (w) => {
@@ -18,5 +26,5 @@ export const subscriptionsHandlers = {
       changeSubscription(w.sqlite, input, w);
       return toSubscription(loadSubscriptions(w.sqlite, { id: input.id })[0]!, w.today);
     }),
-  'mrr/report': ({ from, to }, ctx) => mrrReport(readScope(ctx).sqlite, from, to),
+  'mrr/report': ({ from, to, hubId }, ctx) => mrrReport(readScope(ctx).sqlite, from, to, hubId),
 } satisfies Partial<Handlers<CoreContext>>;

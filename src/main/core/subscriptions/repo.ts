@@ -35,30 +35,41 @@ export interface LoadedSubscription extends SubRow {
   changes: SubscriptionChange[];
 }
 
+/** One subscription, a client's, a hub's (a subscription belongs to its client's hub), or all of them. */
 export function loadSubscriptions(
   sqlite: Sqlite,
-  filter: { clientId?: number | undefined; id?: number } = {},
+  filter: { clientId?: number | undefined; hubId?: number | undefined; id?: number } = {},
 ): LoadedSubscription[] {
-  const where =
-    filter.id !== undefined ? 'WHERE s.id = ?' : filter.clientId !== undefined ? 'WHERE s.client_id = ?' : '';
-  const params = filter.id !== undefined ? [filter.id] : filter.clientId !== undefined ? [filter.clientId] : [];
+  const conditions: string[] = [];
+  const params: number[] = [];
+  if (filter.id !== undefined) {
+    conditions.push('s.id = ?');
+    params.push(filter.id);
+  }
+  if (filter.clientId !== undefined) {
+    conditions.push('s.client_id = ?');
+    params.push(filter.clientId);
+  }
+  if (filter.hubId !== undefined) {
+    conditions.push('c.hub_id = ?');
+    params.push(filter.hubId);
+  }
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const subs = cached(
     sqlite,
     `SELECT s.id, s.client_id, c.name AS client_name, s.service_id, v.code AS service_code, v.name AS service_name, s.currency
        FROM subscriptions s JOIN clients c ON c.id = s.client_id JOIN services v ON v.id = s.service_id ${where}
        ORDER BY c.name, s.id`,
   ).all(...params) as SubRow[];
-  // One subscription's history, or all of them.
+  // The histories of the subscriptions chosen.
   const changes = cached(
     sqlite,
     `SELECT id, subscription_id AS subscriptionId, kind, effective_on AS effectiveOn, fee_minor AS feeMinor, note,
               created_at AS createdAt
        FROM subscription_changes ${
-         filter.id !== undefined
-           ? 'WHERE subscription_id = ?'
-           : filter.clientId !== undefined
-             ? 'WHERE subscription_id IN (SELECT id FROM subscriptions WHERE client_id = ?)'
-             : ''
+         where
+           ? `WHERE subscription_id IN (SELECT s.id FROM subscriptions s JOIN clients c ON c.id = s.client_id ${where})`
+           : ''
        }
        ORDER BY subscription_id, effective_on, id`,
   ).all(...params) as (SubscriptionChange & { subscriptionId: number })[];
@@ -156,10 +167,20 @@ export function changeSubscription(sqlite: Sqlite, input: SubscriptionChangeInpu
   });
 }
 
-/** MRR per month between two months, with every movement of those months. */
-export function mrrReport(sqlite: Sqlite, from: string, to: string): MrrReport {
+/** Throws NOT_FOUND when a hub filter names no hub (a script's typo is not an empty hub). */
+export function assertHub(sqlite: Sqlite, hubId: number | undefined): void {
+  if (hubId !== undefined && !cached(sqlite, 'SELECT id FROM hubs WHERE id = ?').get(hubId))
+    throw failure('NOT_FOUND', 'notFound.hub', { id: hubId }, 'hubId');
+}
+
+/**
+ * MRR per month between two months, with every movement of those months. With `hubId`, the same
+ * figures over that hub's clients' subscriptions only (a subscription belongs to its client's hub).
+ */
+export function mrrReport(sqlite: Sqlite, from: string, to: string, hubId?: number): MrrReport {
+  assertHub(sqlite, hubId);
   const converter = loadConverter(sqlite);
-  const subs = loadSubscriptions(sqlite);
+  const subs = loadSubscriptions(sqlite, { hubId });
   const unconvertible = new Set<number>();
   const steps: MrrStep[] = subs.flatMap((s) =>
     mrrSteps(s.id, s.client_id, s.changes, (fee, since) => {

@@ -3,15 +3,15 @@
  * keyboard quick-entry row, and the month's list (monthly expenses appear in
  * every month they recur). Void can be undone; a monthly expense can be stopped.
  */
-import { Ban, CalendarOff, Info, Receipt, Repeat } from 'lucide-react';
+import { Ban, CalendarClock, CalendarOff, Info, Receipt, Repeat } from 'lucide-react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { EXPENSE_CATEGORIES, type ExpenseCategory } from '../../../../shared/domain';
-import type { ExpenseMonth, ExpenseOccurrence } from '../../../../shared/money';
+import { EXPENSE_CATEGORIES } from '../../../../shared/domain';
+import type { ExpenseOccurrence } from '../../../../shared/money';
 import { refreshSummary, toastError } from '../../app/actions';
 import { api } from '../../app/api';
-import { formatDate, formatMoney, formatMonth, formatPercent } from '../../app/format';
+import { dateFormat, formatDate, formatMoney, formatMonth, formatPercent, intlLocale } from '../../app/format';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Button } from '../../components/Button';
@@ -31,25 +31,10 @@ import { useReportingCurrency, useToday } from './util';
 
 const col = columnHelper<ExpenseOccurrence>();
 
-/** The month's figures for one hub (its own expenses only), totals recomputed from the occurrences. */
-function forHub(data: ExpenseMonth, hubId: number): ExpenseMonth {
-  const occurrences = data.occurrences.filter((o) => o.hubId === hubId);
-  const totals = Object.fromEntries(EXPENSE_CATEGORIES.map((c) => [c, 0])) as Record<ExpenseCategory, number | null>;
-  for (const o of occurrences) {
-    const sum = totals[o.category];
-    totals[o.category] = sum === null || o.reportingMinor === null ? null : sum + o.reportingMinor;
-  }
-  const values = Object.values(totals);
-  const totalMinor = values.includes(null) ? null : (values as number[]).reduce((a, b) => a + b, 0);
-  const needed = new Set(occurrences.filter((o) => o.reportingMinor === null).map((o) => o.currency));
-  return {
-    ...data,
-    occurrences,
-    totals,
-    totalMinor,
-    missingRates: data.missingRates.filter((r) => needed.has(r.currency)),
-  };
-}
+const dayInMonth = (date: string, locale: string) =>
+  dateFormat(intlLocale(locale), { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
 
 export function ExpensesTab() {
   const { t, i18n } = useTranslation('finance');
@@ -61,15 +46,13 @@ export function ExpensesTab() {
   const reporting = useReportingCurrency();
   const hubs = useApp((s) => s.hubs);
   const hubFilter = useApp((s) => s.prefs.hubFilter);
-  const query = useApiQuery('expenses/month', { month });
   const [stopping, setStopping] = useState<ExpenseOccurrence | null>(null);
 
   const hubsById = useMemo(() => new Map(hubs.map((h) => [h.id, h])), [hubs]);
+  // The top bar's hub filter: that hub's own expenses, totals computed by the core.
   const filterHub = hubFilter === 'all' ? null : (hubsById.get(hubFilter) ?? null);
-  const data = useMemo(() => {
-    if (!query.data) return null;
-    return filterHub ? forHub(query.data, filterHub.id) : query.data;
-  }, [query.data, filterHub]);
+  const query = useApiQuery('expenses/month', { month, ...(filterHub ? { hubId: filterHub.id } : {}) });
+  const data = query.data;
   const currency = data?.reportingCurrency ?? reporting;
   const reload = query.reload;
 
@@ -108,30 +91,48 @@ export function ExpensesTab() {
       col.columns([
         col.accessor('date', {
           header: () => t('expenses.fields.date'),
-          cell: (c) => <span className="text-muted tabular-nums">{formatDate(c.getValue(), lang)}</span>,
+          // The list is one month's, so the day and month say it ("Dec 19"); the full date is the tooltip.
+          cell: (c) => (
+            <time
+              dateTime={c.getValue()}
+              title={formatDate(c.getValue(), lang)}
+              className={cn('tabular-nums', c.row.original.scheduled ? 'text-faint' : 'text-muted')}
+            >
+              {dayInMonth(c.getValue(), lang)}
+            </time>
+          ),
         }),
         col.accessor('description', {
           header: () => t('expenses.fields.description'),
+          // A scheduled occurrence says so on a line of its own, so the list keeps its width (Spanish is at the edge).
           cell: (c) => (
-            <span className="flex min-w-0 items-center gap-2">
-              <span className="truncate font-medium" title={c.getValue()}>
-                {c.getValue()}
-              </span>
-              {c.row.original.recurring ? (
+            <span className="flex min-w-0 flex-col items-start gap-0.5">
+              <span className="flex max-w-full min-w-0 items-center gap-2">
                 <span
-                  className="inline-flex shrink-0 items-center gap-1 rounded-full border border-line bg-subtle px-1.5 py-px text-[11px] font-medium text-muted"
-                  data-testid="recurring-marker"
+                  className={cn('truncate', c.row.original.scheduled ? 'text-muted' : 'font-medium')}
+                  title={c.getValue()}
                 >
-                  <Repeat className="size-3" aria-hidden="true" />
-                  {t('expenses.monthly')}
+                  {c.getValue()}
                 </span>
-              ) : null}
+                {c.row.original.recurring ? (
+                  <span
+                    className="inline-flex shrink-0 items-center gap-1 rounded-full border border-line bg-subtle px-1.5 py-px text-[11px] font-medium text-muted"
+                    data-testid="recurring-marker"
+                  >
+                    <Repeat className="size-3" aria-hidden="true" />
+                    {t('expenses.monthly')}
+                  </span>
+                ) : null}
+              </span>
+              {c.row.original.scheduled ? <ScheduledBadge date={c.row.original.date} /> : null}
             </span>
           ),
         }),
         col.accessor('category', {
           header: () => t('expenses.fields.category'),
-          cell: (c) => t(`categories.${c.getValue()}`),
+          cell: (c) => (
+            <span className={cn(c.row.original.scheduled && 'text-muted')}>{t(`categories.${c.getValue()}`)}</span>
+          ),
         }),
         col.accessor('hubId', {
           header: () => t('expenses.fields.hub'),
@@ -139,7 +140,7 @@ export function ExpensesTab() {
             const hub = c.getValue() === null ? undefined : hubsById.get(c.getValue() as number);
             if (!hub) return <span className="text-faint">{t('expenses.agencyWide')}</span>;
             return (
-              <span className="flex items-center gap-2">
+              <span className={cn('flex items-center gap-2', c.row.original.scheduled && 'text-muted')}>
                 <HubDot color={hub.color} />
                 {hub.name}
               </span>
@@ -148,19 +149,25 @@ export function ExpensesTab() {
         }),
         col.accessor('amountMinor', {
           header: () => t('expenses.fields.amount'),
-          cell: (c) => formatMoney(c.getValue(), c.row.original.currency, lang),
+          cell: (c) => (
+            <span className={cn(c.row.original.scheduled && 'text-muted')}>
+              {formatMoney(c.getValue(), c.row.original.currency, lang)}
+            </span>
+          ),
         }),
         col.accessor('reportingMinor', {
           header: () => t('expenses.inReporting', { currency }),
           cell: (c) => (
-            <ReportingMoney
-              minor={c.getValue()}
-              currency={currency}
-              reason={t('missing.reason', {
-                currency: c.row.original.currency,
-                date: formatDate(c.row.original.date, lang),
-              })}
-            />
+            <span className={cn(c.row.original.scheduled && 'text-muted')}>
+              <ReportingMoney
+                minor={c.getValue()}
+                currency={currency}
+                reason={t('missing.reason', {
+                  currency: c.row.original.currency,
+                  date: formatDate(c.row.original.date, lang),
+                })}
+              />
+            </span>
           ),
         }),
         col.display({
@@ -217,18 +224,19 @@ export function ExpensesTab() {
       {data ? <MissingRatesBanner rates={data.missingRates} /> : null}
 
       <section aria-label={t('expenses.totalsLabel', { month: formatMonth(month, lang) })}>
-        <ul className="grid grid-cols-6 gap-3" data-testid="expense-totals">
+        <ul className="grid grid-cols-6 gap-x-3" data-testid="expense-totals">
           {EXPENSE_CATEGORIES.map((c) => {
             const value = data ? data.totals[c] : undefined;
             return (
               <li
                 key={c}
-                className="flex flex-col rounded-[var(--radius-card)] border border-line bg-surface px-3.5 py-3"
+                className="row-span-3 grid grid-rows-subgrid gap-y-0 rounded-[var(--radius-card)] border border-line bg-surface px-3.5 py-3"
                 data-testid={`total-${c}`}
               >
                 <p className="text-[12px] leading-snug font-medium text-muted">{t(`categories.${c}`)}</p>
-                {/* Pinned to the bottom: a label that wraps does not push its value below the others'. */}
-                <p className="mt-auto pt-1 text-[17px] font-semibold text-fg tabular-nums" data-testid="total-value">
+                {/* Label, value and note rows are shared by every tile (subgrid): a label that wraps, or the total's
+                    spent/scheduled split, does not move one tile's value off the others' line. */}
+                <p className="self-end pt-1 text-[17px] font-semibold text-fg tabular-nums" data-testid="total-value">
                   {value === undefined ? (
                     <Skeleton className="h-6 w-20" />
                   ) : value === null ? (
@@ -250,11 +258,11 @@ export function ExpensesTab() {
             );
           })}
           <li
-            className="flex flex-col rounded-[var(--radius-card)] border border-accent/30 bg-accent-soft/60 px-3.5 py-3"
+            className="row-span-3 grid grid-rows-subgrid gap-y-0 rounded-[var(--radius-card)] border border-accent/30 bg-accent-soft/60 px-3.5 py-3"
             data-testid="total-all"
           >
             <p className="text-[12px] leading-snug font-medium text-accent-text">{t('expenses.total')}</p>
-            <p className="mt-auto pt-1 text-[17px] font-semibold text-fg tabular-nums" data-testid="total-value">
+            <p className="self-end pt-1 text-[17px] font-semibold text-fg tabular-nums" data-testid="total-value">
               {!data ? (
                 <Skeleton className="h-6 w-20" />
               ) : total === null ? (
@@ -263,9 +271,26 @@ export function ExpensesTab() {
                 formatMoney(total, currency, lang)
               )}
             </p>
-            <p className="mt-0.5 text-[11px] text-muted tabular-nums">
-              {data ? t('expenses.count', { count: data.occurrences.length }) : '\u00a0'}
-            </p>
+            {data && data.scheduledMinor !== 0 ? (
+              <div className="mt-0.5 flex flex-col text-[11px] leading-snug text-muted" data-testid="total-split">
+                <p data-testid="total-spent">
+                  <span className="font-medium text-fg tabular-nums" data-testid="split-amount">
+                    {data.spentMinor === null ? '—' : formatMoney(data.spentMinor, currency, lang)}
+                  </span>{' '}
+                  {t('expenses.spentSoFar')}
+                </p>
+                <p data-testid="total-scheduled">
+                  <span className="tabular-nums" data-testid="split-amount">
+                    {data.scheduledMinor === null ? '—' : formatMoney(data.scheduledMinor, currency, lang)}
+                  </span>{' '}
+                  {t('expenses.scheduledTotal')}
+                </p>
+              </div>
+            ) : (
+              <p className="mt-0.5 text-[11px] text-muted tabular-nums">
+                {data ? t('expenses.count', { count: data.occurrences.length }) : '\u00a0'}
+              </p>
+            )}
           </li>
         </ul>
       </section>
@@ -304,8 +329,12 @@ export function ExpensesTab() {
               <EmptyState
                 icon={Receipt}
                 titleLevel={3}
-                title={t('expenses.emptyTitle', { month: formatMonth(month, lang) })}
-                description={t('expenses.emptyDescription')}
+                title={
+                  filterHub
+                    ? t('expenses.emptyHubTitle', { hub: filterHub.name, month: formatMonth(month, lang) })
+                    : t('expenses.emptyTitle', { month: formatMonth(month, lang) })
+                }
+                description={filterHub ? t('expenses.emptyHubDescription') : t('expenses.emptyDescription')}
               />
             }
           />
@@ -324,5 +353,21 @@ export function ExpensesTab() {
         />
       ) : null}
     </div>
+  );
+}
+
+/** A not-yet-spent occurrence: icon and word, so it never rests on the muted colour alone. */
+function ScheduledBadge({ date }: { date: string }) {
+  const { t, i18n } = useTranslation('finance');
+  return (
+    <Tip label={t('expenses.scheduledHint', { date: formatDate(date, i18n.language) })}>
+      <span
+        className="inline-flex shrink-0 items-center gap-1 rounded-full border border-dashed border-line-strong px-1.5 py-px text-[11px] font-medium text-muted"
+        data-testid="scheduled-marker"
+      >
+        <CalendarClock className="size-3" aria-hidden="true" />
+        {t('expenses.scheduled')}
+      </span>
+    </Tip>
   );
 }

@@ -11,6 +11,7 @@ import type { MrrMonth } from '../../../../shared/money';
 import { dateFormat, formatMoneyCompact, formatMoneyWhole, formatMonth, intlLocale } from '../../app/format';
 import { ChartLegend } from '../../components/ChartLegend';
 import { cn } from '../../components/cn';
+import { monthAxis } from './monthAxis';
 import { mrrTicks, SERIES, type Series } from './numbers';
 
 export { SERIES, type Series };
@@ -76,10 +77,9 @@ function useWidth<T extends HTMLElement>() {
   return { ref, width };
 }
 
+/** "Jul" / "jul": the year goes on its own line below, where it starts or changes (see monthAxis). */
 const shortMonth = (month: string, locale: string) =>
-  dateFormat(intlLocale(locale), { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
-    new Date(`${month}-15T12:00:00Z`),
-  );
+  dateFormat(intlLocale(locale), { month: 'short', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
 
 interface TooltipPayload {
   active?: boolean;
@@ -112,8 +112,12 @@ export function MrrChart({
       else next.add(s);
       return next;
     });
-  const data = months.map((m) => ({ ...m, label: shortMonth(m.month, lang) }));
-  const selectedLabel = data.find((d) => d.month === selected)?.label;
+  const data = months;
+  // The plot starts after the y axis (64 px) and the margins.
+  const axis = monthAxis(
+    months.map((m) => m.month),
+    width - 80,
+  );
   const money = (v: number) => formatMoneyWhole(v, currency, lang);
   const ticks = mrrTicks(months, hidden, currency);
 
@@ -190,12 +194,14 @@ export function MrrChart({
           >
             <CartesianGrid vertical={false} stroke={colors.grid} />
             <XAxis
-              dataKey="label"
+              dataKey="month"
               tickLine={false}
               axisLine={false}
-              interval="preserveStartEnd"
+              ticks={axis.ticks}
+              interval={0}
+              height={40}
               tick={({ x, y, payload }: { x: number | string; y: number | string; payload: { value: string } }) => {
-                const on = payload.value === selectedLabel;
+                const on = payload.value === selected;
                 return (
                   <text
                     x={Number(x)}
@@ -204,8 +210,14 @@ export function MrrChart({
                     fontSize={12}
                     fontWeight={on ? 600 : 400}
                     fill={on ? colors.selected : colors.axis}
+                    data-testid="mrr-month-tick"
                   >
-                    {payload.value}
+                    <tspan x={Number(x)}>{shortMonth(payload.value, lang)}</tspan>
+                    {axis.withYear.has(payload.value) ? (
+                      <tspan x={Number(x)} dy={14} fontSize={11} fontWeight={400} fill={colors.axis}>
+                        {payload.value.slice(0, 4)}
+                      </tspan>
+                    ) : null}
                   </text>
                 );
               }}

@@ -66,9 +66,12 @@ function statusSince(s: Subscription, today: string): string {
 export function SubscriptionsList({
   query,
   onChanged,
+  hubName = null,
 }: {
   query: Loadable<Subscription[]> & { reload: () => void };
   onChanged: () => void;
+  /** The top bar's hub filter, when one hub is chosen: the list holds its clients' subscriptions only. */
+  hubName?: string | null;
 }) {
   const { t, i18n } = useTranslation('finance');
   const lang = i18n.language;
@@ -139,8 +142,10 @@ export function SubscriptionsList({
           <EmptyState
             icon={Repeat}
             titleLevel={3}
-            title={t('subscriptions.emptyTitle')}
-            description={t('subscriptions.emptyDescription')}
+            title={hubName ? t('subscriptions.emptyHubTitle', { hub: hubName }) : t('subscriptions.emptyTitle')}
+            description={
+              hubName ? t('subscriptions.emptyHubDescription', { hub: hubName }) : t('subscriptions.emptyDescription')
+            }
           >
             <Button variant="primary" icon={<Plus />} onClick={() => setCreating(true)}>
               {t('subscriptions.new')}

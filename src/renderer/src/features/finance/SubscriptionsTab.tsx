@@ -9,12 +9,14 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MrrMonth, MrrMovement } from '../../../../shared/money';
 import { dateFormat, formatDate, formatMoneyWhole, formatMonth, intlLocale } from '../../app/format';
+import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Card, CardHeader } from '../../components/Card';
 import { cn } from '../../components/cn';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { controlClass } from '../../components/Field';
+import { HubDot } from '../../components/HubDot';
 import { Skeleton, SkeletonBlock } from '../../components/Skeleton';
 import { MrrChart, type SERIES } from './MrrChart';
 import { MissingRatesBanner } from './parts';
@@ -58,8 +60,12 @@ export function SubscriptionsTab() {
   };
   const preset = range.to === current ? PRESETS.find((n) => range.from === addMonths(current, 1 - n)) : undefined;
 
-  const report = useApiQuery('mrr/report', range);
-  const subscriptions = useApiQuery('subscriptions/list', {});
+  // The top bar's hub filter: that hub's clients' subscriptions, and MRR over them only (a hub no longer listed: all).
+  const hubFilter = useApp((s) => s.prefs.hubFilter);
+  const hub = useApp((s) => (hubFilter === 'all' ? undefined : s.hubs.find((h) => h.id === hubFilter)));
+  const hubArgs = hub ? { hubId: hub.id } : {};
+  const report = useApiQuery('mrr/report', { ...range, ...hubArgs });
+  const subscriptions = useApiQuery('subscriptions/list', hubArgs);
   const data = report.data;
   const selected = picked && picked >= range.from && picked <= range.to ? picked : range.to;
   const reload = () => {
@@ -147,14 +153,22 @@ export function SubscriptionsTab() {
             </p>
           ) : null}
         </fieldset>
-        {data ? (
-          <p className="pb-1.5 text-[13px] text-muted">
-            {t('mrr.closingNow', {
-              month: formatMonth(range.to, lang),
-              value: formatMoneyWhole(data.months[data.months.length - 1]?.closing ?? 0, data.currency, lang),
-            })}
-          </p>
-        ) : null}
+        <div className="flex flex-col items-end gap-1 pb-1.5 text-[13px] text-muted">
+          {hub ? (
+            <p className="flex items-center gap-2" data-testid="mrr-hub">
+              <HubDot color={hub.color} />
+              {t('mrr.hubFiltered', { hub: hub.name })}
+            </p>
+          ) : null}
+          {data ? (
+            <p data-testid="mrr-closing-now">
+              {t('mrr.closingNow', {
+                month: formatMonth(range.to, lang),
+                value: formatMoneyWhole(data.months[data.months.length - 1]?.closing ?? 0, data.currency, lang),
+              })}
+            </p>
+          ) : null}
+        </div>
       </div>
 
       {data ? <MissingRatesBanner rates={data.missingRates} /> : null}
@@ -175,8 +189,8 @@ export function SubscriptionsTab() {
                 icon={Repeat}
                 titleLevel={3}
                 className="py-10"
-                title={t('mrr.emptyTitle')}
-                description={t('mrr.emptyDescription')}
+                title={hub ? t('mrr.emptyHubTitle', { hub: hub.name }) : t('mrr.emptyTitle')}
+                description={hub ? t('mrr.emptyHubDescription') : t('mrr.emptyDescription')}
               />
             ) : (
               <MrrChart
@@ -215,7 +229,7 @@ export function SubscriptionsTab() {
         )}
       </Card>
 
-      <SubscriptionsList query={subscriptions} onChanged={reload} />
+      <SubscriptionsList query={subscriptions} onChanged={reload} hubName={hub?.name ?? null} />
     </div>
   );
 }
