@@ -71,31 +71,48 @@ export function majorToMinor(major: number, currency: string): number {
   return Math.sign(major) * Math.round(Math.abs(major) * factor);
 }
 
-/** `formatMoney(234750, 'USD', 'en')` → "$2,347.50". */
+/** A true minus sign (U+2212), as money and changes write negatives. */
+export const MINUS = '\u2212';
+
+const NONZERO = /[1-9]/;
+
+/**
+ * A number through `format` with the true minus every money figure on screen uses: Intl writes an ASCII
+ * hyphen ("-$325.00", "-USD 325.00") while axes and changes wrote "−", so a table and the chart above it
+ * disagreed. The sign keeps Intl's place (before the currency). A value that shows as zero ("-0", or
+ * rounded to "$0") has no sign.
+ */
+export function withTrueMinus(format: Intl.NumberFormat, value: number): string {
+  if (!(value < 0)) return format.format(value === 0 ? 0 : value);
+  const parts = format.formatToParts(value);
+  const zero = !parts.some((p) => (p.type === 'integer' || p.type === 'fraction') && NONZERO.test(p.value));
+  return parts.map((p) => (p.type === 'minusSign' ? (zero ? '' : MINUS) : p.value)).join('');
+}
+
+/** `formatMoney(234750, 'USD', 'en')` → "$2,347.50"; negatives with a true minus: "−$325.00". */
 export function formatMoney(minor: number, currency: string, locale: string): string {
   const digits = minorDigits(currency);
-  return uiNumberFormat(locale, {
+  const format = uiNumberFormat(locale, {
     style: 'currency',
     currency,
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
-  }).format(minorToMajor(minor, currency));
+  });
+  return withTrueMinus(format, minorToMajor(minor, currency));
 }
 
-/** Whole-unit money for ranges and tables where cents are noise: "$1,200". */
+/** Whole-unit money for ranges and tables where cents are noise: "$1,200", "−$325". */
 export function formatMoneyWhole(minor: number, currency: string, locale: string): string {
   const major = minorToMajor(minor, currency);
   const whole = Number.isInteger(major);
-  return uiNumberFormat(locale, {
+  const format = uiNumberFormat(locale, {
     style: 'currency',
     currency,
     minimumFractionDigits: whole ? 0 : minorDigits(currency),
     maximumFractionDigits: whole ? 0 : minorDigits(currency),
-  }).format(major);
+  });
+  return withTrueMinus(format, major);
 }
-
-/** A true minus sign (U+2212), as money and changes write negatives. */
-export const MINUS = '\u2212';
 
 /**
  * Compact money for axes and tiles: "$2.3K", "$500", "−$500" (en); "USD 2.3 K" (es). Negatives take a true minus
@@ -110,7 +127,7 @@ export function formatMoneyCompact(minor: number, currency: string, locale: stri
     minimumFractionDigits: 0,
     maximumFractionDigits: 1,
   }).format(Math.abs(major));
-  return major < 0 && /[1-9]/.test(text) ? `${MINUS}${text}` : text;
+  return major < 0 && NONZERO.test(text) ? `${MINUS}${text}` : text;
 }
 
 /** Between the two ends of a range: an en dash with narrow no-break spaces, so it never wraps. */
@@ -133,10 +150,12 @@ export function formatMoneyRange(min: number, max: number, currency: string, loc
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   });
-  if (typeof f.formatRangeToParts !== 'function') return `${f.format(a)}${RANGE_DASH}${f.format(b)}`;
+  if (typeof f.formatRangeToParts !== 'function') return `${withTrueMinus(f, a)}${RANGE_DASH}${withTrueMinus(f, b)}`;
   return f
     .formatRangeToParts(a, b)
-    .map((p) => (p.type === 'literal' && /^\s*[-–—]\s*$/.test(p.value) ? RANGE_DASH : p.value))
+    .map((p) =>
+      p.type === 'minusSign' ? MINUS : p.type === 'literal' && /^\s*[-–—]\s*$/.test(p.value) ? RANGE_DASH : p.value,
+    )
     .join('');
 }
 
@@ -256,7 +275,11 @@ export function countryName(code: string, locale: string): string {
  * when the text is not a number; '' → null.
  */
 export function parseDecimal(input: string, locale = 'en'): number | null {
-  const s = input.trim().replace(/[\s\u00a0']/g, '');
+  // A pasted "−12" (the true minus the UI shows) reads as "-12".
+  const s = input
+    .trim()
+    .replace(/[\s\u00a0']/g, '')
+    .replace(/^\u2212/, '-');
   if (s === '') return null;
   // The grouping separator the UI shows for this language (es-419 groups with ",", like English).
   const groupSep =

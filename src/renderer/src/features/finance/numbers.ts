@@ -5,7 +5,7 @@
  */
 import { type Currency, MINOR_DIGITS } from '../../../../shared/domain';
 import type { MrrMonth } from '../../../../shared/money';
-import { intlLocale, MINUS, numberFormat } from '../../app/format';
+import { intlLocale, MINUS, numberFormat, withTrueMinus } from '../../app/format';
 
 /** The MRR movements, in the order the chart stacks them. */
 export const SERIES = ['new', 'expansion', 'reactivation', 'contraction', 'churn'] as const;
@@ -50,12 +50,13 @@ export function ratePrecision(rates: readonly number[]): RatePrecision {
   return { rate, inverse: Math.min(MAX_RATE_DECIMALS, Math.max(0, inverse)) };
 }
 
-/** A rate with exactly `decimals` decimals, grouped, in the UI language ("1.0610", "36,576"). */
+/** A rate with exactly `decimals` decimals, grouped, in the UI language ("1.0610", "36,576"; a negative with "−"). */
 export function formatFixed(value: number, decimals: number, language: string): string {
-  return numberFormat(intlLocale(language), {
+  const format = numberFormat(intlLocale(language), {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
-  }).format(value);
+  });
+  return withTrueMinus(format, value);
 }
 
 /**
@@ -64,10 +65,12 @@ export function formatFixed(value: number, decimals: number, language: string): 
  * after rounding, never from the raw number. Negatives get a true minus.
  */
 export function formatChange(change: number, language: string): string {
-  return numberFormat(intlLocale(language), { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' })
-    .formatToParts(change)
-    .map((p) => (p.type === 'minusSign' ? MINUS : p.value))
-    .join('');
+  const format = numberFormat(intlLocale(language), {
+    style: 'percent',
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
+  return withTrueMinus(format, change);
 }
 
 /** Whether a formatted change reads as zero (no sign after rounding). */

@@ -5,7 +5,15 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectStage } from '../../../../shared/domain';
 import type { MissingRate } from '../../../../shared/money';
 import type { DueRisk } from '../../../../shared/pipeline';
-import { dateFormat, formatDate, formatList, intlLocale, minorToMajor, numberFormat } from '../../app/format';
+import {
+  dateFormat,
+  formatDate,
+  formatList,
+  intlLocale,
+  minorToMajor,
+  numberFormat,
+  withTrueMinus,
+} from '../../app/format';
 import { cn } from '../../components/cn';
 import { Badge, type Tone } from '../../components/StatusBadge';
 import { Tip } from '../../components/Tooltip';
@@ -114,11 +122,12 @@ export function shortDate(iso: string, year: string, lang: string): string {
 export function headerMoney(minor: number, currency: string, lang: string): string {
   const major = minorToMajor(minor, currency);
   const compact = Math.abs(major) >= 100_000;
-  return numberFormat(intlLocale(lang), {
+  const format = numberFormat(intlLocale(lang), {
     style: 'currency',
     currency,
     ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }),
-  }).format(major);
+  });
+  return withTrueMinus(format, major);
 }
 
 /** "EUR rate missing on or before Nov 3, 2026", for every rate a figure needed. */
