@@ -207,7 +207,13 @@ test('a partial then a final payment make the invoice paid; refusals change noth
   await dialog.getByRole('button', { name: 'Record payment' }).click();
   await expect(dialog.getByLabel('Currency')).toHaveAccessibleDescription(/No GBP → USD exchange rate on or before/);
   await snap(page, 'invoices-payment-refused-light-en');
+  // What was typed is thrown away only once confirmed.
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Discard your changes?' })
+    .getByRole('button', { name: 'Discard changes' })
+    .click();
+  await expect(dialog).toBeHidden();
   const unchanged = await core<InvoiceSummary>(demoApp, 'invoices/get', { id: target.id });
   expect(unchanged.paidMinor).toBe(partial);
   expect(unchanged.balanceMinor).toBe(left);
