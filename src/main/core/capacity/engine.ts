@@ -134,17 +134,17 @@ export function spreadPerson(
 ): Map<number, Map<string, number>> {
   const spreads = new Map<number, Map<string, number>>();
   const overdue: EngineAssignment[] = [];
-  const used = new Map<string, number>();
-  if (loggedToday > 0) used.set(today, loggedToday);
   for (const a of assignments) {
     const spread = spreadRemaining(a, availableOn, today);
-    if (spread === null) {
-      overdue.push(a);
-      continue;
-    }
-    spreads.set(a.id, spread);
-    for (const [date, hours] of spread) used.set(date, (used.get(date) ?? 0) + hours);
+    if (spread === null) overdue.push(a);
+    else spreads.set(a.id, spread);
   }
+  if (overdue.length === 0) return spreads;
+  // The room scheduled work (and today's logged hours) already takes, day by day.
+  const used = new Map<string, number>();
+  if (loggedToday > 0) used.set(today, loggedToday);
+  for (const spread of spreads.values())
+    for (const [date, hours] of spread) used.set(date, (used.get(date) ?? 0) + hours);
   overdue.sort((a, b) => a.endDate.localeCompare(b.endDate) || a.id - b.id);
   for (const a of overdue) {
     const from = a.startDate > today ? a.startDate : today;
