@@ -256,8 +256,9 @@ export function MrrChart({
               dataKey="closing"
               stroke={colors.closing}
               strokeWidth={2}
-              dot={{ r: 3, fill: colors.closing, strokeWidth: 0 }}
-              activeDot={{ r: 4 }}
+              // The axis clips what overflows it; a dot on its top or bottom tick stays whole.
+              dot={{ r: 3, fill: colors.closing, strokeWidth: 0, clipDot: false }}
+              activeDot={{ r: 4, clipDot: false }}
               hide={hidden.has('closing')}
               isAnimationActive={false}
               name={t('mrr.kinds.closing')}
