@@ -125,8 +125,11 @@ test('an expense typed by keyboard shows in the month’s list and totals; a ref
   const limaTotal = await moneyOf(panel.getByTestId('total-all').locator('p').nth(1));
   expect(limaTotal).toBeGreaterThanOrEqual(12_345);
   expect(limaTotal).toBeLessThan(totalBefore + 12_345);
+  // A new row starts as the chosen hub's, so what is added stays in this list; back to all hubs, it is agency-wide.
+  await expect(row.getByLabel('Hub')).toHaveText('Lima');
   await page.getByRole('combobox', { name: 'Hub filter' }).click();
   await page.getByRole('listbox').getByRole('option', { name: 'All hubs' }).click();
+  await expect(row.getByLabel('Hub')).toHaveText('Agency-wide');
 
   // It is still there after a reload.
   await page.reload();

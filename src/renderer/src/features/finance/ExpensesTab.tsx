@@ -106,7 +106,8 @@ export function ExpensesTab() {
           header: () => t('expenses.fields.description'),
           // A scheduled occurrence says so on a line of its own, so the list keeps its width (Spanish is at the edge).
           cell: (c) => (
-            <span className="flex min-w-0 flex-col items-start gap-0.5">
+            // The width cap keeps a long description from widening the table: it ends in an ellipsis (whole on hover).
+            <span className="flex max-w-80 min-w-0 flex-col items-start gap-0.5">
               <span className="flex max-w-full min-w-0 items-center gap-2">
                 <span
                   className={cn('truncate', c.row.original.scheduled ? 'text-muted' : 'font-medium')}
@@ -306,6 +307,7 @@ export function ExpensesTab() {
           }
         />
         <QuickEntry
+          defaultHubId={filterHub?.id ?? null}
           defaultDate={month === current ? today : `${month}-01`}
           reportingCurrency={reporting}
           viewedMonth={month}

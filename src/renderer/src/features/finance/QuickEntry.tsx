@@ -44,12 +44,15 @@ type FieldPath = (typeof FIELDS)[number];
 
 export function QuickEntry({
   defaultDate,
+  defaultHubId,
   reportingCurrency,
   viewedMonth,
   onSaved,
   onShowMonth,
 }: {
   defaultDate: string;
+  /** The top bar's hub, when one is chosen: a new expense starts as that hub's, so it shows in the list. */
+  defaultHubId: number | null;
   reportingCurrency: Currency;
   viewedMonth: string;
   onSaved: (expense: Expense) => void;
@@ -62,7 +65,7 @@ export function QuickEntry({
     date: defaultDate,
     description: '',
     category: '',
-    hubId: '',
+    hubId: defaultHubId === null ? '' : String(defaultHubId),
     amount: '',
     currency: reportingCurrency,
     monthly: false,
@@ -75,6 +78,13 @@ export function QuickEntry({
   if (lastMonth !== viewedMonth) {
     setLastMonth(viewedMonth);
     if (draft.date.slice(0, 7) !== viewedMonth) setDraft((d) => ({ ...d, date: defaultDate }));
+  }
+  // Another hub chosen in the top bar moves the row's hub with it (unless the person chose one).
+  const [lastHub, setLastHub] = useState(defaultHubId);
+  if (lastHub !== defaultHubId) {
+    setLastHub(defaultHubId);
+    const previous = lastHub === null ? '' : String(lastHub);
+    if (draft.hubId === previous) setDraft((d) => ({ ...d, hubId: defaultHubId === null ? '' : String(defaultHubId) }));
   }
 
   const value = useMemo((): ExpenseInput => {
