@@ -69,6 +69,23 @@ const client = (name: string, hubId: number, country: string, extra: Record<stri
   ...extra,
 });
 
+/** A new client (in a hub, or none) with a monthly USD subscription from `startOn`. */
+async function subscribedClient(
+  core: CoreClient,
+  o: { name: string; hubId: number | null; country: string; serviceId: number; fee: number; startOn: string },
+) {
+  const c = expectOk(await core.call('clients/create', client(o.name, o.hubId as number, o.country)));
+  return expectOk(
+    await core.call('subscriptions/create', {
+      clientId: c.id,
+      serviceId: o.serviceId,
+      feeMinor: o.fee,
+      currency: 'USD',
+      startOn: o.startOn,
+    }),
+  );
+}
+
 /** Rows of a table straight from the file (not through the code under test). */
 function countRows(file: string, table: string): number {
   const db = new Database(file, { readonly: true });
@@ -389,18 +406,8 @@ describe('subscriptions and MRR through the contract', () => {
     const lima = hubs.find((h) => h.name === 'Lima')!.id;
     const services = expectOk(await core.call('catalogue/list', {}));
     const social = services.find((s) => s.code === 'social_management')!.id;
-    const make = async (name: string, fee: number, startOn: string) => {
-      const c = expectOk(await core.call('clients/create', client(name, lima, 'PE')));
-      return expectOk(
-        await core.call('subscriptions/create', {
-          clientId: c.id,
-          serviceId: social,
-          feeMinor: fee,
-          currency: 'USD',
-          startOn,
-        }),
-      );
-    };
+    const make = (name: string, fee: number, startOn: string) =>
+      subscribedClient(core, { name, hubId: lima, country: 'PE', serviceId: social, fee, startOn });
     const a = await make('Alfa', 30_000, '2026-03-01');
     const b = await make('Beta', 20_000, '2026-04-15');
     const c = await make('Gamma', 40_000, '2026-05-01');
@@ -457,18 +464,8 @@ describe('subscriptions and MRR through the contract', () => {
     const copenhagen = hubs.find((h) => h.name === 'Copenhagen')!.id;
     const services = expectOk(await core.call('catalogue/list', {}));
     const social = services.find((s) => s.code === 'social_management')!.id;
-    const subscribe = async (name: string, hubId: number | null, fee: number, startOn: string) => {
-      const c = expectOk(await core.call('clients/create', client(name, hubId as number, 'DK')));
-      return expectOk(
-        await core.call('subscriptions/create', {
-          clientId: c.id,
-          serviceId: social,
-          feeMinor: fee,
-          currency: 'USD',
-          startOn,
-        }),
-      );
-    };
+    const subscribe = (name: string, hubId: number | null, fee: number, startOn: string) =>
+      subscribedClient(core, { name, hubId, country: 'DK', serviceId: social, fee, startOn });
     const fjord = await subscribe('Fjord', copenhagen, 12_000, '2026-05-01');
     await subscribe('Havn', copenhagen, 8_000, '2026-06-12');
     await subscribe('Nowhere', null, 5_000, '2026-06-01');
