@@ -437,6 +437,33 @@ test('the command palette finds clients, leads and invoices and opens them', asy
   await page.keyboard.press('Escape');
   await expect(palette).toBeHidden();
 
+  // A slow lookup holds back no other: with the invoice list answering late (its ledger rebuilt after a write),
+  // the clients show at once, 'Searching…' stays until the invoices arrive, and then they are listed too.
+  let releaseInvoices = () => {};
+  const invoicesHeld = new Promise<void>((resolve) => {
+    releaseInvoices = resolve;
+  });
+  await page.route('**/api/call', async (route) => {
+    const body = route.request().postDataJSON() as { method?: string; args?: { search?: string } } | null;
+    if (body?.method === 'invoices/list' && body.args?.search) await invoicesHeld;
+    await route.continue();
+  });
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type(invoice.clientName);
+  await expect(palette.getByRole('group', { name: 'Clients' }).getByRole('option').first()).toContainText(
+    invoice.clientName,
+  );
+  await expect(palette.getByText(/^Searching/)).toBeVisible();
+  await expect(palette.getByRole('group', { name: 'Invoices' })).toHaveCount(0);
+  releaseInvoices();
+  await expect(palette.getByRole('group', { name: 'Invoices' }).getByRole('option').first()).toContainText(
+    invoice.clientName,
+  );
+  await expect(palette.getByText(/^Searching/)).toBeHidden();
+  await page.unroute('**/api/call');
+  await page.keyboard.press('Escape');
+  await expect(palette).toBeHidden();
+
   // A query that no record and no command holds ends in the empty state once the core has answered.
   await page.keyboard.press('Control+k');
   await page.keyboard.type('zzqx');

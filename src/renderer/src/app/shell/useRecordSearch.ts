@@ -1,9 +1,10 @@
 /**
  * The command palette's record search: clients, leads and invoices whose
  * name, company or number the core matches, a few of each. The core is asked
- * once typing pauses, the three lookups in parallel; results are shown only
- * for the query in the box (never an older one's, which Enter could open by
- * mistake).
+ * once typing pauses, the three lookups in parallel, and each kind shows as
+ * soon as it is answered (the invoice list may first rebuild its ledger after a
+ * write: over a second at the massive profile). Results are shown only for the
+ * query in the box (never an older one's, which Enter could open by mistake).
  */
 import { useEffect, useState } from 'react';
 import type { LeadRow } from '../../../../shared/leads';
@@ -28,6 +29,8 @@ export interface RecordResults {
   invoices: InvoiceSummary[];
   /** The first failure's sentence, if any lookup failed (the others' results still show). */
   error: string | null;
+  /** Lookups not answered yet. */
+  pending: number;
 }
 
 /** What a query asks the core: trimmed, and nothing when too short or without a letter or digit. */
@@ -54,26 +57,38 @@ export function useRecordSearch(search: string): { searching: boolean; results: 
     }
     let live = true;
     const limit = RECORD_SEARCH_LIMIT;
-    void Promise.all([
-      api.call('clients/lookup', { search: sent, limit }).catch(failed),
-      api.call('leads/query', { search: sent, limit }).catch(failed),
-      api.call('invoices/list', { search: sent, limit }).catch(failed),
-    ]).then(([clients, leads, invoices]) => {
+    setFound({ query: sent, clients: [], leads: [], invoices: [], error: null, pending: 3 });
+    /** Adds one lookup's answer to this query's results (a later query's are left alone). */
+    const arrive = <T>(result: Result<T>, add: (value: T) => Partial<RecordResults>) => {
       if (!live) return;
-      const error = [clients, leads, invoices].find((r) => !r.ok);
-      setFound({
-        query: sent,
-        clients: clients.ok ? clients.value.matches : [],
-        leads: leads.ok ? leads.value.rows : [],
-        invoices: invoices.ok ? invoices.value.invoices : [],
-        error: error && !error.ok ? errorText(error.error) : null,
-      });
-    });
+      setFound((f) =>
+        f === null || f.query !== sent
+          ? f
+          : {
+              ...f,
+              ...(result.ok ? add(result.value) : {}),
+              error: f.error ?? (result.ok ? null : errorText(result.error)),
+              pending: f.pending - 1,
+            },
+      );
+    };
+    void api
+      .call('clients/lookup', { search: sent, limit })
+      .catch(failed)
+      .then((r) => arrive(r, (v) => ({ clients: v.matches })));
+    void api
+      .call('leads/query', { search: sent, limit })
+      .catch(failed)
+      .then((r) => arrive(r, (v) => ({ leads: v.rows })));
+    void api
+      .call('invoices/list', { search: sent, limit })
+      .catch(failed)
+      .then((r) => arrive(r, (v) => ({ invoices: v.invoices })));
     return () => {
       live = false;
     };
   }, [sent]);
 
   const results = wanted !== '' && found?.query === wanted ? found : null;
-  return { searching: wanted !== '' && results === null, results };
+  return { searching: wanted !== '' && (results === null || results.pending > 0), results };
 }
