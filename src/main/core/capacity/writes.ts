@@ -23,6 +23,7 @@ import { addDays, daysBetween, laterDate, startOfIsoWeek } from '../../../shared
 import { failure } from '../../../shared/errors';
 import { audit } from '../audit/log';
 import { cached, type Sqlite } from '../db/client';
+import { assertHubExists } from '../hubs/repo';
 import { calendars, listHolidays, loadAssignments, loadPeople } from './calendar';
 import { assignmentDatesProblem } from './engine';
 import { toAssignment } from './matrix';
@@ -339,13 +340,8 @@ export function setSkills(sqlite: Sqlite, input: z.output<typeof skillsSetSchema
 
 // ---------- hub holidays ----------
 
-function hubExists(sqlite: Sqlite, hubId: number): void {
-  if (!cached(sqlite, 'SELECT id FROM hubs WHERE id = ?').get(hubId))
-    throw failure('NOT_FOUND', 'notFound.hub', { id: hubId }, 'hubId');
-}
-
 export function addHoliday(sqlite: Sqlite, input: z.output<typeof holidayInputSchema>, stamp: Stamp): Holiday {
-  hubExists(sqlite, input.hubId);
+  assertHubExists(sqlite, input.hubId);
   const year = Number(input.date.slice(0, 4));
   if (listHolidays(sqlite, input.hubId, year).some((h) => h.date === input.date && h.name === input.name))
     throw failure('CONFLICT', 'holiday.exists', { name: input.name, date: input.date }, 'name');
@@ -357,7 +353,7 @@ export function addHoliday(sqlite: Sqlite, input: z.output<typeof holidayInputSc
 }
 
 export function setHolidayActive(sqlite: Sqlite, input: z.output<typeof holidayToggleSchema>, stamp: Stamp): Holiday {
-  hubExists(sqlite, input.hubId);
+  assertHubExists(sqlite, input.hubId);
   const holiday = listHolidays(sqlite, input.hubId, Number(input.date.slice(0, 4))).find(
     (h) => h.date === input.date && h.name === input.name,
   );

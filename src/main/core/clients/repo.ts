@@ -27,6 +27,7 @@ import type { Sqlite } from '../db/client';
 import { instantToWorkspaceDate } from '../fx/clock';
 import type { Converter } from '../fx/engine';
 import { loadConverter } from '../fx/repo';
+import { assertHubExists } from '../hubs/repo';
 import { listInvoices, type Stamp } from '../invoices/repo';
 import { activeSegments, revenueParts, stateOn } from '../subscriptions/engine';
 import { loadSubscriptions, toSubscription } from '../subscriptions/repo';
@@ -401,8 +402,7 @@ export function getClient(sqlite: Sqlite, id: number, asOf: string): ClientDetai
 }
 
 export function createClient(sqlite: Sqlite, input: Required<ClientInput>, stamp: Stamp): number {
-  if (input.hubId !== null && !sqlite.prepare('SELECT id FROM hubs WHERE id = ?').get(input.hubId))
-    throw failure('NOT_FOUND', 'notFound.hub', { id: input.hubId }, 'hubId');
+  assertHubExists(sqlite, input.hubId);
   const taken = sqlite.prepare('SELECT id FROM clients WHERE lower(name) = lower(?)').get(input.name);
   if (taken) throw failure('CONFLICT', 'client.nameTaken', { name: input.name }, 'name');
   const r = sqlite
@@ -446,12 +446,7 @@ export function updateClient(sqlite: Sqlite, { id, patch }: ClientUpdate, stamp:
     const taken = sqlite.prepare('SELECT id FROM clients WHERE lower(name) = lower(?) AND id <> ?').get(patch.name, id);
     if (taken) throw failure('CONFLICT', 'client.nameTaken', { name: patch.name }, 'name');
   }
-  if (
-    patch.hubId !== undefined &&
-    patch.hubId !== null &&
-    !sqlite.prepare('SELECT id FROM hubs WHERE id = ?').get(patch.hubId)
-  )
-    throw failure('NOT_FOUND', 'notFound.hub', { id: patch.hubId }, 'hubId');
+  assertHubExists(sqlite, patch.hubId);
   sqlite
     .prepare(`UPDATE clients SET ${entries.map(([k]) => `${COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`)
     .run(...entries.map(([, v]) => v as string | number | null), id);

@@ -4,6 +4,7 @@ import type { ExpenseInput } from '../../../shared/money-schemas';
 import { audit } from '../audit/log';
 import { cached, type Sqlite } from '../db/client';
 import { loadConverter } from '../fx/repo';
+import { assertHubExists } from '../hubs/repo';
 import type { Stamp } from '../invoices/repo';
 import { isScheduled, monthTotals, occurrenceIn } from './engine';
 
@@ -21,8 +22,7 @@ export function getExpense(sqlite: Sqlite, id: number): Expense {
  * split into spent (dated on or before `asOf`) and scheduled (after it). With `hubId`, that hub's own expenses only.
  */
 export function expenseMonth(sqlite: Sqlite, month: string, asOf: string, hubId: number | null = null): ExpenseMonth {
-  if (hubId !== null && !cached(sqlite, 'SELECT id FROM hubs WHERE id = ?').get(hubId))
-    throw failure('NOT_FOUND', 'notFound.hub', { id: hubId }, 'hubId');
+  assertHubExists(sqlite, hubId);
   const rows = cached(
     sqlite,
     `${SELECT} WHERE voided_at IS NULL AND (date LIKE ? OR (recurrence = 'monthly' AND date < ?))${
@@ -60,8 +60,7 @@ export function expenseMonth(sqlite: Sqlite, month: string, asOf: string, hubId:
 }
 
 export function createExpense(sqlite: Sqlite, input: Required<ExpenseInput>, stamp: Stamp): number {
-  if (input.hubId !== null && !cached(sqlite, 'SELECT id FROM hubs WHERE id = ?').get(input.hubId))
-    throw failure('NOT_FOUND', 'notFound.hub', { id: input.hubId }, 'hubId');
+  assertHubExists(sqlite, input.hubId);
   const r = cached(
     sqlite,
     `INSERT INTO expenses (date, category, hub_id, description, amount_minor, currency, recurrence, recurrence_end_month, created_at)

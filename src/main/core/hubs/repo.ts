@@ -4,8 +4,17 @@ import type { Currency, HubColor, HubTargetKind } from '../../../shared/domain';
 import { failure } from '../../../shared/errors';
 import type { HubInput, HubUpdate } from '../../../shared/schemas';
 import { audit } from '../audit/log';
-import { type Db, type Sqlite, writeTransaction } from '../db/client';
+import { cached, type Db, type Sqlite, writeTransaction } from '../db/client';
 import { hubs, people } from '../db/schema';
+
+/**
+ * Refuses a hub id that names no hub (NOT_FOUND on `hubId`): a filter or a record pointing at a typo or a deleted
+ * hub is an error, not an empty hub. No hub (null or absent) passes.
+ */
+export function assertHubExists(sqlite: Sqlite, hubId: number | null | undefined): void {
+  if (hubId !== null && hubId !== undefined && !cached(sqlite, 'SELECT id FROM hubs WHERE id = ?').get(hubId))
+    throw failure('NOT_FOUND', 'notFound.hub', { id: hubId }, 'hubId');
+}
 
 const pctToBp = (pct: number | null | undefined) => (pct === null || pct === undefined ? null : Math.round(pct * 100));
 

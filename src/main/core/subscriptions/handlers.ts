@@ -1,19 +1,13 @@
 /** Subscriptions (effective-dated changes) and the MRR report. */
 import type { Handlers } from '../../../shared/contract';
 import { act, type CoreContext, readScope } from '../context';
-import {
-  assertHub,
-  changeSubscription,
-  createSubscription,
-  loadSubscriptions,
-  mrrReport,
-  toSubscription,
-} from './repo';
+import { assertHubExists } from '../hubs/repo';
+import { changeSubscription, createSubscription, loadSubscriptions, mrrReport, toSubscription } from './repo';
 
 export const subscriptionsHandlers = {
   'subscriptions/list': ({ clientId, hubId, asOf }, ctx) => {
     const r = readScope(ctx);
-    assertHub(r.sqlite, hubId);
+    assertHubExists(r.sqlite, hubId);
     return loadSubscriptions(r.sqlite, { clientId, hubId }).map((s) => toSubscription(s, asOf ?? r.today));
   },
   'subscriptions/create': (input, ctx) =>

@@ -8,6 +8,7 @@ import { audit } from '../audit/log';
 import { cached, type Sqlite } from '../db/client';
 import { roundMinor } from '../fx/engine';
 import { loadConverter } from '../fx/repo';
+import { assertHubExists } from '../hubs/repo';
 import { insertDraft, type Stamp, taxRateFor } from '../invoices/repo';
 import {
   activeSegments,
@@ -167,18 +168,12 @@ export function changeSubscription(sqlite: Sqlite, input: SubscriptionChangeInpu
   });
 }
 
-/** Throws NOT_FOUND when a hub filter names no hub (a script's typo is not an empty hub). */
-export function assertHub(sqlite: Sqlite, hubId: number | undefined): void {
-  if (hubId !== undefined && !cached(sqlite, 'SELECT id FROM hubs WHERE id = ?').get(hubId))
-    throw failure('NOT_FOUND', 'notFound.hub', { id: hubId }, 'hubId');
-}
-
 /**
  * MRR per month between two months, with every movement of those months. With `hubId`, the same
  * figures over that hub's clients' subscriptions only (a subscription belongs to its client's hub).
  */
 export function mrrReport(sqlite: Sqlite, from: string, to: string, hubId?: number): MrrReport {
-  assertHub(sqlite, hubId);
+  assertHubExists(sqlite, hubId);
   const converter = loadConverter(sqlite);
   const subs = loadSubscriptions(sqlite, { hubId });
   const unconvertible = new Set<number>();
