@@ -119,15 +119,14 @@ export function formatMoneyWhole(minor: number, currency: string, locale: string
  * like the rest of the money on screen, and a value that rounds to zero has no sign.
  */
 export function formatMoneyCompact(minor: number, currency: string, locale: string): string {
-  const major = minorToMajor(minor, currency);
-  const text = uiNumberFormat(locale, {
+  const format = uiNumberFormat(locale, {
     style: 'currency',
     currency,
     notation: 'compact',
     minimumFractionDigits: 0,
     maximumFractionDigits: 1,
-  }).format(Math.abs(major));
-  return major < 0 && NONZERO.test(text) ? `${MINUS}${text}` : text;
+  });
+  return withTrueMinus(format, minorToMajor(minor, currency));
 }
 
 /** Between the two ends of a range: an en dash with narrow no-break spaces, so it never wraps. */

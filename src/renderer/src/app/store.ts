@@ -85,6 +85,14 @@ export const useApp = create<AppState>()(() => ({
   dataVersion: 0,
 }));
 
+/** The hub the top bar's filter chose; null for all hubs, or for a hub this workspace no longer has. */
+export function useFilterHub(): Hub | null {
+  return useApp((s) => {
+    const filter = s.prefs.hubFilter;
+    return filter === 'all' ? null : (s.hubs.find((h) => h.id === filter) ?? null);
+  });
+}
+
 /** The open workspace's summary, or null. */
 export function useOpenWorkspace() {
   return useApp((s) => (s.workspace?.state === 'open' ? s.workspace : null));

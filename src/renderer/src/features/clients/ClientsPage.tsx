@@ -6,7 +6,7 @@ import { toast } from 'sonner';
 import { takeOpenRequest } from '../../app/actions';
 import { errorText } from '../../app/errors';
 import { formatNumber } from '../../app/format';
-import { useApp } from '../../app/store';
+import { useApp, useFilterHub } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -30,7 +30,6 @@ export function ClientsPage() {
   const list = useApiQuery('clients/list', {});
   const alerts = useApiQuery('alerts/list', { entity: 'client' });
   const hubs = useApp((s) => s.hubs);
-  const hubFilter = useApp((s) => s.prefs.hubFilter);
   const storedView = useClientsView((s) => s.view);
   const [openId, setOpenIdState] = useState<number | null>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -68,7 +67,7 @@ export function ClientsPage() {
     opener.current = null;
   }, [openRequest]);
 
-  const globalHub = hubFilter === 'all' ? null : (hubs.find((h) => h.id === hubFilter) ?? null);
+  const globalHub = useFilterHub();
   // A view naming a hub this workspace does not have (another workspace's view) shows every hub.
   const view = useMemo(
     () =>

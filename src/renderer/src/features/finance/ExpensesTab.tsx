@@ -12,7 +12,7 @@ import type { ExpenseOccurrence } from '../../../../shared/money';
 import { refreshSummary, toastError } from '../../app/actions';
 import { api } from '../../app/api';
 import { dateFormat, formatDate, formatMoney, formatMonth, formatPercent, intlLocale } from '../../app/format';
-import { useApp } from '../../app/store';
+import { useApp, useFilterHub } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Button } from '../../components/Button';
 import { Card, CardHeader } from '../../components/Card';
@@ -45,12 +45,11 @@ export function ExpensesTab() {
   const setMonth = (m: string) => useFinance.setState({ expenseMonth: m });
   const reporting = useReportingCurrency();
   const hubs = useApp((s) => s.hubs);
-  const hubFilter = useApp((s) => s.prefs.hubFilter);
   const [stopping, setStopping] = useState<ExpenseOccurrence | null>(null);
 
   const hubsById = useMemo(() => new Map(hubs.map((h) => [h.id, h])), [hubs]);
   // The top bar's hub filter: that hub's own expenses, totals computed by the core.
-  const filterHub = hubFilter === 'all' ? null : (hubsById.get(hubFilter) ?? null);
+  const filterHub = useFilterHub();
   const query = useApiQuery('expenses/month', { month, ...(filterHub ? { hubId: filterHub.id } : {}) });
   const data = query.data;
   const currency = data?.reportingCurrency ?? reporting;

@@ -9,7 +9,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MrrMonth, MrrMovement } from '../../../../shared/money';
 import { dateFormat, formatDate, formatMoneyWhole, formatMonth, intlLocale } from '../../app/format';
-import { useApp } from '../../app/store';
+import { useFilterHub } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Card, CardHeader } from '../../components/Card';
 import { cn } from '../../components/cn';
@@ -61,8 +61,7 @@ export function SubscriptionsTab() {
   const preset = range.to === current ? PRESETS.find((n) => range.from === addMonths(current, 1 - n)) : undefined;
 
   // The top bar's hub filter: that hub's clients' subscriptions, and MRR over them only (a hub no longer listed: all).
-  const hubFilter = useApp((s) => s.prefs.hubFilter);
-  const hub = useApp((s) => (hubFilter === 'all' ? undefined : s.hubs.find((h) => h.id === hubFilter)));
+  const hub = useFilterHub();
   const hubArgs = hub ? { hubId: hub.id } : {};
   const report = useApiQuery('mrr/report', { ...range, ...hubArgs });
   const subscriptions = useApiQuery('subscriptions/list', hubArgs);

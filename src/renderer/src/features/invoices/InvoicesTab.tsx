@@ -14,7 +14,7 @@ import {
 } from '../../../../shared/money';
 import { navigate, takeOpenRequest } from '../../app/actions';
 import { dateFormat, formatDate, formatMoney, formatNumber, intlLocale } from '../../app/format';
-import { useApp } from '../../app/store';
+import { useApp, useFilterHub } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { useDebounced } from '../../app/useDebounced';
 import { Button } from '../../components/Button';
@@ -201,8 +201,7 @@ export function InvoicesTab() {
     if (id !== null) setOpenId(id);
   }, [openRequest]);
   // The top bar's hub filter: the invoices that hub issued, and its receivables.
-  const hubFilter = useApp((s) => s.prefs.hubFilter);
-  const hub = useApp((s) => (hubFilter === 'all' ? undefined : s.hubs.find((h) => h.id === hubFilter)));
+  const hub = useFilterHub();
 
   // The core filters, counts and sorts every invoice and sends the first rows; "Show more" asks for more.
   const sent = useDebounced(search.trim(), SEARCH_DELAY_MS);

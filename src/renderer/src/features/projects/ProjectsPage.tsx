@@ -14,7 +14,7 @@ import {
 import { navigate, setPrefs, takeOpenRequest } from '../../app/actions';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
-import { useApp } from '../../app/store';
+import { useApp, useFilterHub } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -55,9 +55,8 @@ export function ProjectsPage() {
   const { t } = useTranslation('projects');
   const { t: tc } = useTranslation();
   const hubs = useApp((s) => s.hubs);
-  const hubFilter = useApp((s) => s.prefs.hubFilter);
   const timeZone = useApp((s) => s.settings?.timeZone);
-  const hub = hubFilter === 'all' ? undefined : hubs.find((h) => h.id === hubFilter);
+  const hub = useFilterHub();
   const hubId = hub ? hub.id : null;
   const board = useApiQuery('projects/board', { hubId });
   const view = useProjectsView((s) => s.view);
