@@ -146,10 +146,7 @@ const OPEN = `(${WORK_STAGES.map((st) => `'${st}'`).join(', ')})`;
  * and their assignments (through the project index), joined here rather than
  * in SQL — the matrix's hot path at 400 people.
  */
-function openAssignmentRows(
-  sqlite: Sqlite,
-  personIds: readonly number[],
-): Omit<AssignmentRow, 'loggedHours' | 'done'>[] {
+function openAssignmentRows(sqlite: Sqlite, personIds: readonly number[]): AssignmentRow[] {
   const projects = new Map<number, [string, string, string, string, string]>();
   for (const [id, name, client, due, stage, code] of cached(
     sqlite,
@@ -160,7 +157,7 @@ function openAssignmentRows(
     .all() as [number, string, string, string, string, string][])
     projects.set(id, [name, client, due, stage, code]);
   const people = new Set(personIds);
-  const rows: Omit<AssignmentRow, 'loggedHours' | 'done'>[] = [];
+  const rows: AssignmentRow[] = [];
   for (const [id, personId, projectId, plannedHours, startDate, endDate, costMinor, costCurrency] of cached(
     sqlite,
     `SELECT id, person_id, project_id, planned_hours, start_date, end_date, cost_minor, cost_currency FROM assignments
@@ -184,6 +181,8 @@ function openAssignmentRows(
       projectDueDate,
       projectStage,
       serviceCode,
+      loggedHours: 0,
+      done: false,
     });
   }
   return rows.sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id - b.id);
@@ -215,29 +214,37 @@ export function loadAssignments(sqlite: Sqlite, filter: AssignmentFilter): Assig
     where = `a.id IN (${list(filter.ids)})`;
     params = [...filter.ids];
   }
+  // Rows of either query are fresh objects: their logged hours and `done` are filled in below.
   const rows =
     'open' in filter
       ? openAssignmentRows(sqlite, filter.personIds)
-      : (sqlite.prepare(`${ASSIGNMENT_SQL} WHERE ${where} ORDER BY a.start_date, a.id`).all(...params) as Omit<
-          AssignmentRow,
-          'loggedHours' | 'done'
-        >[]);
+      : (sqlite
+          .prepare(`${ASSIGNMENT_SQL} WHERE ${where} ORDER BY a.start_date, a.id`)
+          .all(...params) as AssignmentRow[]);
   if (rows.length === 0) return [];
-  const logged = new Map<string, number>();
-  const siblings = new Map<string, { id: number; plannedHours: number; startDate: string }[]>();
+  const logged = new Map<number, number>();
+  const siblings = new Map<number, { id: number; plannedHours: number; startDate: string }[]>();
+  const addSibling = (
+    personId: number,
+    projectId: number,
+    a: { id: number; plannedHours: number; startDate: string },
+  ) => {
+    const key = pairKey(personId, projectId);
+    const group = siblings.get(key);
+    if (group) group.push(a);
+    else siblings.set(key, [a]);
+  };
   if ('open' in filter) {
     // Every assignment of a selected person on an open project is in `rows`: its siblings are there too.
-    for (const r of rows) {
-      const key = `${r.personId}|${r.projectId}`;
-      siblings.set(key, [...(siblings.get(key) ?? []), r]);
-    }
-    for (const r of sqlite
-      .prepare(
-        `SELECT person_id, project_id, sum(hours) AS h FROM time_entries
-         WHERE project_id IN (SELECT id FROM projects WHERE stage IN ${OPEN}) GROUP BY project_id, person_id`,
-      )
-      .all() as { person_id: number; project_id: number; h: number }[])
-      logged.set(`${r.person_id}|${r.project_id}`, r.h);
+    for (const r of rows) addSibling(r.personId, r.projectId, r);
+    for (const [personId, projectId, hours] of cached(
+      sqlite,
+      `SELECT person_id, project_id, sum(hours) AS h FROM time_entries
+       WHERE project_id IN (SELECT id FROM projects WHERE stage IN ${OPEN}) GROUP BY project_id, person_id`,
+    )
+      .raw()
+      .all() as [number, number, number][])
+      logged.set(pairKey(personId, projectId), hours);
   } else {
     // The person-project pairs selected, their logged hours and every assignment of each pair.
     const pairs = `SELECT DISTINCT a.person_id, a.project_id FROM assignments a JOIN projects p ON p.id = a.project_id WHERE ${where}`;
@@ -247,7 +254,7 @@ export function loadAssignments(sqlite: Sqlite, filter: AssignmentFilter): Assig
          JOIN time_entries t ON t.project_id = x.project_id AND t.person_id = x.person_id GROUP BY 1, 2`,
       )
       .all(...params) as { person_id: number; project_id: number; h: number }[])
-      logged.set(`${r.person_id}|${r.project_id}`, r.h);
+      logged.set(pairKey(r.person_id, r.project_id), r.h);
     for (const r of sqlite
       .prepare(
         `SELECT a2.id, a2.person_id, a2.project_id, a2.planned_hours AS plannedHours, a2.start_date AS startDate
@@ -259,20 +266,21 @@ export function loadAssignments(sqlite: Sqlite, filter: AssignmentFilter): Assig
       project_id: number;
       plannedHours: number;
       startDate: string;
-    }[]) {
-      const key = `${r.person_id}|${r.project_id}`;
-      siblings.set(key, [...(siblings.get(key) ?? []), r]);
-    }
+    }[])
+      addSibling(r.person_id, r.project_id, r);
   }
   const allocated = new Map<number, number>();
   for (const [key, group] of siblings)
     for (const [id, hours] of allocateLogged(group, logged.get(key) ?? 0)) allocated.set(id, hours);
-  return rows.map((r) => ({
-    ...r,
-    loggedHours: allocated.get(r.id) ?? 0,
-    done: CLOSED_STAGES.has(r.projectStage),
-  }));
+  for (const r of rows) {
+    r.loggedHours = allocated.get(r.id) ?? 0;
+    r.done = CLOSED_STAGES.has(r.projectStage);
+  }
+  return rows;
 }
+
+/** One number for a person-project pair (ids stay far below 2^21). */
+const pairKey = (personId: number, projectId: number) => personId * 2 ** 32 + projectId;
 
 const CLOSED_STAGES = new Set(['final_delivery', 'invoiced', 'paid', 'cancelled']);
 
@@ -284,7 +292,8 @@ export function loggedByPersonDay(sqlite: Sqlite, from: string, to: string): Map
     'SELECT date, person_id, hours FROM time_daily WHERE date BETWEEN ? AND ?',
   )
     .raw()
-    .iterate(from, to) as IterableIterator<[string, number, number]>) {
+    // all() rather than iterate(): at 400 people a quarter is ~15k rows, fetched twice as fast in one call.
+    .all(from, to) as [string, number, number][]) {
     let days = out.get(personId);
     if (!days) {
       days = new Map();

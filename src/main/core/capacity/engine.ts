@@ -5,7 +5,7 @@
  * or removes working hours: a working day is hoursPerDay long either way.
  */
 import { type CapacityFigures, utilizationBand } from '../../../shared/capacity';
-import { addDays, weekday } from '../../../shared/dates';
+import { addDays, dateOfDayNumber, dayNumber, weekday } from '../../../shared/dates';
 import { failure } from '../../../shared/errors';
 import type { AppFailure } from '../../../shared/result';
 
@@ -101,7 +101,8 @@ export function spreadRemaining(
   if (remaining <= 0) return spread;
   const from = assignment.startDate > today ? assignment.startDate : today;
   let total = 0;
-  for (let date = from; date <= assignment.endDate; date = addDays(date, 1)) {
+  for (let day = dayNumber(from), last = dayNumber(assignment.endDate); day <= last; day++) {
+    const date = dateOfDayNumber(day);
     const hours = availableOn(date);
     if (hours > 0) {
       spread.set(date, hours);

@@ -92,7 +92,11 @@ export function personDays(
   // Hours logged today take room overdue work cannot fill, whatever the range shows.
   const logged = loggedByPersonDay(sqlite, earlierDate(from, earliestToday), to);
   const byPerson = new Map<number, AssignmentRow[]>();
-  for (const a of assignments) byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a]);
+  for (const a of assignments) {
+    const mine = byPerson.get(a.personId);
+    if (mine) mine.push(a);
+    else byPerson.set(a.personId, [a]);
+  }
   const dates = datesBetween(from, to);
   return people.map((person) => {
     const { calendar, availableOn } = cals.get(person.id)!;
@@ -167,6 +171,8 @@ export function capacityMatrix(
           ? `${date.slice(0, 8)}01`
           : date,
     )!;
+  // Every person's days are the same dates, from `from` to `to`: their periods are worked out once.
+  const periodOfDay = datesBetween(from, to).map(periodOf);
 
   const capacityPeople: CapacityPerson[] = rows.map(({ person, days, assignments }) => {
     const cells: CapacityCell[] = periods.map(() => ({
@@ -176,14 +182,14 @@ export function capacityMatrix(
       timeOffDays: 0,
       holidays: [],
     }));
-    for (const d of days) {
-      const c = cells[periodOf(d.date)]!;
+    days.forEach((d, i) => {
+      const c = cells[periodOfDay[i]!]!;
       c.available += d.available;
       c.committed += d.committed;
       if (d.timeOff) c.timeOffDays += 1;
       for (const h of d.holidays) if (!c.holidays.includes(h)) c.holidays.push(h);
-    }
-    const rounded = cells.map((c) => ({ ...c, ...figures(c.available, c.committed) }));
+    });
+    for (const c of cells) c.utilization = figures(c.available, c.committed).utilization;
     return {
       id: person.id,
       name: person.name,
@@ -193,8 +199,8 @@ export function capacityMatrix(
       timeZone: person.timeZone,
       hoursPerDay: person.hoursPerDay,
       skills: person.skills,
-      cells: rounded,
-      total: sumFigures(rounded),
+      cells,
+      total: sumFigures(cells),
       assignments: assignments.map((a) => toAssignment(a, person.name)),
     };
   });

@@ -125,5 +125,9 @@ export const timeDaily = sqliteTable(
     personId: integer('person_id').notNull(),
     hours: real('hours').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.date, t.personId] })],
+  (t) => [
+    primaryKey({ columns: [t.date, t.personId] }),
+    // The hours beside the key: the matrix reads a range of days from the index alone, not a row per person-day.
+    index('time_daily_hours').on(t.date, t.personId, t.hours),
+  ],
 );

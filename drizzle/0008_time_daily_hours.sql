@@ -1,0 +1,1 @@
+CREATE INDEX `time_daily_hours` ON `time_daily` (`date`,`person_id`,`hours`);
