@@ -12,7 +12,7 @@ import type { Locator, Page } from '@playwright/test';
 import { shownReasons } from '../../src/renderer/src/features/pipeline/wording';
 import type { LeadDetail, LeadPage, ScoringPreview, ScoringSettings } from '../../src/shared/leads';
 import type { ClientLookup, ClientOption, Invoice } from '../../src/shared/money';
-import { DEFAULT_SCORING_WEIGHTS } from '../../src/shared/scoring';
+import { DEFAULT_SCORING_WEIGHTS, SCORE_BANDS } from '../../src/shared/scoring';
 import { bestQualifiedLead } from '../fixtures/leads';
 import { expect, snap, test } from './fixtures';
 import { coreCall, expectAccessible, mainHeading, toasts } from './screens';
@@ -631,6 +631,13 @@ test('Settings → Scoring: a weight change is previewed, saved and rescored wit
   );
   await expect(tab.getByTestId('preview-up')).toHaveText(`${n(preview.up)} up`);
   await expect(tab.getByTestId('preview-band-hot')).toContainText(`${n(preview.after.hot)}`);
+  // Each band's change is signed like every change on screen: "+3", "−2" (a true minus), blank when unchanged.
+  for (const { key } of SCORE_BANDS) {
+    const change = preview.after[key] - preview.before[key];
+    await expect(tab.getByTestId(`preview-band-${key}`).getByRole('cell').last()).toHaveText(
+      change === 0 ? '' : `${change > 0 ? '+' : '\u2212'}${n(Math.abs(change))}`,
+    );
+  }
   await snap(page, 'scoring-preview-light-en');
 
   await tab.getByRole('button', { name: 'Save and rescore' }).click();

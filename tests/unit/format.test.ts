@@ -1,14 +1,20 @@
 /**
- * Negative money on screen (src/renderer/src/app/format.ts): tables, tiles, ranges and chart axes all
+ * Negative numbers on screen (src/renderer/src/app/format.ts): tables, tiles, ranges and chart axes all
  * write a negative with the true minus (U+2212) in Intl's place, before the currency. Intl itself writes
  * an ASCII hyphen ("-$325.00"), which the axes ("−$500") did not, so the two disagreed on one screen.
+ * Percentages, plain and compact numbers and signed changes take the same minus through the same helper.
  */
 import { describe, expect, it } from 'vitest';
 import {
+  formatCompactNumber,
   formatMoney,
   formatMoneyCompact,
   formatMoneyRange,
   formatMoneyWhole,
+  formatNumber,
+  formatPercent,
+  formatPercentPoints,
+  formatSignedNumber,
   MINUS,
   parseDecimal,
 } from '../../src/renderer/src/app/format';
@@ -74,5 +80,62 @@ describe('negative money', () => {
   it('reads a pasted true minus back', () => {
     expect(parseDecimal('\u221212.5', 'en')).toBe(-12.5);
     expect(parseDecimal('-12.5', 'en')).toBe(-12.5);
+  });
+});
+
+describe('negative numbers and percentages', () => {
+  it('take a true minus in English', () => {
+    expect(formatPercent(-0.12, 'en')).toBe('\u221212%');
+    expect(formatPercent(-0.1234, 'en')).toBe('\u221212.3%');
+    expect(formatPercentPoints(-5, 'en')).toBe('\u22125%');
+    expect(formatNumber(-3.5, 'en')).toBe('\u22123.5');
+    expect(formatNumber(-1234.56, 'en', 0)).toBe('\u22121,235');
+    expect(formatCompactNumber(-2300, 'en')).toBe('\u22122.3K');
+  });
+
+  it("take a true minus in Spanish, keeping the rest of Intl's text", () => {
+    expect(formatPercent(-0.12, 'es')).toBe(`${MINUS}${formatPercent(0.12, 'es')}`);
+    expect(formatPercent(-0.125, 'es')).toBe('\u221212.5%');
+    expect(formatPercentPoints(-30, 'es')).toBe(`${MINUS}${formatPercentPoints(30, 'es')}`);
+    expect(formatNumber(-1234.5, 'es')).toBe('\u22121,234.5');
+    expect(formatCompactNumber(-2_300_000, 'es')).toBe(`${MINUS}${formatCompactNumber(2_300_000, 'es')}`);
+    expect(formatCompactNumber(-2_300_000, 'es').replace(/\s/g, ' ')).toBe('\u22122.3 M');
+  });
+
+  it('never write an ASCII hyphen for a sign', () => {
+    for (const lang of ['en', 'es']) {
+      for (const text of [
+        formatPercent(-0.785, lang),
+        formatPercentPoints(-12.5, lang),
+        formatNumber(-0.5, lang),
+        formatNumber(-36_576, lang, 0),
+        formatCompactNumber(-1_250, lang),
+        formatSignedNumber(-2, lang, 0),
+      ]) {
+        expect(text, text).not.toContain('-');
+        expect(text.startsWith(MINUS), text).toBe(true);
+      }
+    }
+  });
+
+  it('give what rounds to zero no sign', () => {
+    expect(formatPercent(-0.0001, 'en')).toBe('0%');
+    expect(formatNumber(-0.04, 'es')).toBe(formatNumber(0, 'es'));
+    expect(formatCompactNumber(-0, 'en')).toBe('0');
+  });
+
+  it('keep positive numbers as Intl writes them', () => {
+    expect(formatPercent(0.785, 'en')).toBe('78.5%');
+    expect(formatNumber(1234.5, 'en')).toBe('1,234.5');
+    expect(formatCompactNumber(2300, 'en')).toBe('2.3K');
+  });
+
+  it('sign a change after rounding: "+3", "−2", "0"', () => {
+    expect(formatSignedNumber(3, 'en', 0)).toBe('+3');
+    expect(formatSignedNumber(-2, 'es', 0)).toBe('\u22122');
+    expect(formatSignedNumber(-1.25, 'en')).toBe('\u22121.3');
+    expect(formatSignedNumber(0.04, 'en')).toBe('0');
+    expect(formatSignedNumber(-0.04, 'es')).toBe('0');
+    expect(formatSignedNumber(1500, 'es', 0)).toBe('+1,500');
   });
 });

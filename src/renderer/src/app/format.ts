@@ -158,22 +158,38 @@ export function formatMoneyRange(min: number, max: number, currency: string, loc
     .join('');
 }
 
-/** A fraction as a percentage with at most one decimal: 0.785 → "78.5%". */
+/**
+ * A fraction as a percentage with at most one decimal: 0.785 → "78.5%"; a negative with the true minus
+ * money uses ("−12%", not Intl's "-12%"), and no sign on what rounds to zero.
+ */
 export function formatPercent(fraction: number, locale: string, maxDigits = 1): string {
-  return uiNumberFormat(locale, { style: 'percent', maximumFractionDigits: Math.min(maxDigits, 1) }).format(fraction);
+  return withTrueMinus(
+    uiNumberFormat(locale, { style: 'percent', maximumFractionDigits: Math.min(maxDigits, 1) }),
+    fraction,
+  );
 }
 
-/** A percentage given in points (30 → "30%"). */
+/** A percentage given in points (30 → "30%", −5 → "−5%"). */
 export function formatPercentPoints(points: number, locale: string): string {
   return formatPercent(points / 100, locale);
 }
 
+/** A number in the UI language: "1,234.5", "−3.5" (a true minus, like money). */
 export function formatNumber(value: number, locale: string, maxDigits = 1): string {
-  return uiNumberFormat(locale, { maximumFractionDigits: maxDigits }).format(value);
+  return withTrueMinus(uiNumberFormat(locale, { maximumFractionDigits: maxDigits }), value);
 }
 
+/** A compact number for axes and tiles: "2.3K", "−1.2K". */
 export function formatCompactNumber(value: number, locale: string): string {
-  return uiNumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  return withTrueMinus(uiNumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }), value);
+}
+
+/**
+ * A change as a signed number: "+3", "−2", and "0" for what rounds to zero (the sign is chosen after
+ * rounding, so 0.04 with one decimal is "0", never "+0").
+ */
+export function formatSignedNumber(value: number, locale: string, maxDigits = 1): string {
+  return withTrueMinus(uiNumberFormat(locale, { maximumFractionDigits: maxDigits, signDisplay: 'exceptZero' }), value);
 }
 
 export function formatBytes(bytes: number, locale: string): string {

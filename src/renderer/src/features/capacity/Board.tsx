@@ -45,7 +45,7 @@ import {
   utilizationBand,
 } from '../../../../shared/capacity';
 import type { Hub } from '../../../../shared/contract';
-import { formatNumber } from '../../app/format';
+import { formatNumber, formatSignedNumber } from '../../app/format';
 import { cn } from '../../components/cn';
 import { HubDot } from '../../components/HubDot';
 import { Kbd } from '../../components/Kbd';
@@ -96,7 +96,7 @@ export function CapacityBoard({
   hubs: Hub[];
   actions: BoardActions;
 }) {
-  const { t } = useTranslation('capacity');
+  const { t, i18n } = useTranslation('capacity');
   const expanded = useCapacity((s) => s.expanded);
   const hubById = useMemo(() => new Map(hubs.map((h) => [h.id, h])), [hubs]);
   const names = useMemo(() => new Map(matrix.people.map((p) => [p.id, p.name])), [matrix.people]);
@@ -136,7 +136,10 @@ export function CapacityBoard({
   const shiftLabel = (shift: number) =>
     shift === 0
       ? ''
-      : t(unit === 'week' ? 'move.shiftWeeks' : 'move.shiftDays', { count: shift, signed: signed(shift) });
+      : t(unit === 'week' ? 'move.shiftWeeks' : 'move.shiftDays', {
+          count: shift,
+          signed: formatSignedNumber(shift, i18n.language, 0),
+        });
   const targetLabel = () => {
     const to = names.get(preview.personId ?? -1);
     if (!to) return t('dnd.noTarget');
@@ -281,10 +284,6 @@ export function CapacityBoard({
       </DragOverlay>
     </DndContext>
   );
-}
-
-export function signed(n: number): string {
-  return n > 0 ? `+${n}` : String(n);
 }
 
 function isWeekend(date: string): boolean {

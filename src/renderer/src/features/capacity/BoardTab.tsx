@@ -14,6 +14,7 @@ import { startOfIsoWeek } from '../../../../shared/dates';
 import { setPrefs } from '../../app/actions';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
+import { formatSignedNumber } from '../../app/format';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Button } from '../../components/Button';
@@ -25,7 +26,7 @@ import { Kbd, modKey } from '../../components/Kbd';
 import { SegmentedControl } from '../../components/SegmentedControl';
 import { Skeleton } from '../../components/Skeleton';
 import { BalanceDialog } from './BalanceDialog';
-import { CapacityBoard, signed } from './Board';
+import { CapacityBoard } from './Board';
 import { CapacityAlerts } from './CapacityAlerts';
 import { MoveDialog } from './MoveDialog';
 import { boardWindow, capacityAlertsFor, periodName, STEP, todayIn } from './model';
@@ -167,7 +168,10 @@ export function BoardTab() {
     const shiftText =
       shift === 0
         ? ''
-        : t(scale === 'week' ? 'move.shiftWeeks' : 'move.shiftDays', { count: shift, signed: signed(shift) });
+        : t(scale === 'week' ? 'move.shiftWeeks' : 'move.shiftDays', {
+            count: shift,
+            signed: formatSignedNumber(shift, lang, 0),
+          });
     const to = personName(personId) || result.value.assignment.personName;
     const message =
       personId === a.personId

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DemandWeek } from '../../../../shared/capacity';
 import { addDays } from '../../../../shared/dates';
-import { formatCompactNumber, formatNumber } from '../../app/format';
+import { formatCompactNumber, formatNumber, formatSignedNumber } from '../../app/format';
 import { useApiQuery } from '../../app/useApi';
 import { Card, CardHeader } from '../../components/Card';
 import { ChartLegend } from '../../components/ChartLegend';
@@ -286,8 +286,7 @@ function DemandChart({ weeks, summary }: { weeks: DemandWeek[]; summary: string 
               w.gapPeople > 0 ? 'text-danger-text' : 'text-fg',
             )}
           >
-            {w.gapPeople > 0 ? '+' : ''}
-            {formatNumber(w.gapPeople, lang, 1)}
+            {formatSignedNumber(w.gapPeople, lang, 1)}
           </dd>
         </dl>
       </div>

@@ -36,7 +36,14 @@ import {
 import { toastError } from '../../app/actions';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
-import { formatDateTime, formatNumber, formatPercent, numberForInput, parseDecimal } from '../../app/format';
+import {
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  formatSignedNumber,
+  numberForInput,
+  parseDecimal,
+} from '../../app/format';
 import { errorTitle } from '../../app/i18n';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
@@ -516,7 +523,7 @@ function PreviewPanel({ weights, valid, dirty }: { weights: ScoringWeights; vali
                   </td>
                   <td className="py-1 text-right font-medium text-fg tabular-nums">{n(after)}</td>
                   <td className="w-12 py-1 text-right text-[12px] text-muted tabular-nums">
-                    {after === before ? '' : `${after > before ? '+' : '−'}${n(Math.abs(after - before))}`}
+                    {after === before ? '' : formatSignedNumber(after - before, lang, 0)}
                   </td>
                 </tr>
               );
