@@ -989,6 +989,31 @@ describe("the demo agency's money", () => {
     expect((await core.call('invoices/list', { hubId: 0 })).ok).toBe(false);
   });
 
+  it('answers an unknown hub with NOT_FOUND on hubId, as subscriptions, MRR and expenses do, not an empty list', async () => {
+    const asOf = '2026-11-20';
+    const hubs = expectOk(await core.call('hubs/list', {}));
+    const unknownId = Math.max(...hubs.map((h) => h.id)) + 1_000;
+    for (const query of [{ hubId: unknownId }, { asOf, hubId: unknownId, status: 'overdue' as const, limit: 5 }]) {
+      const unknown = await core.call('invoices/list', query);
+      expect(unknown.ok === false && [unknown.error.code, unknown.error.key, unknown.error.field]).toEqual([
+        'NOT_FOUND',
+        'notFound.hub',
+        'hubId',
+      ]);
+    }
+    // A hub that exists still filters, and no hub means all of them.
+    const db = new Database(file, { readonly: true });
+    const hubOf = new Map(db.prepare('SELECT id, hub_id FROM invoices').raw().all() as [number, number | null][]);
+    db.close();
+    const whole = expectOk(await core.call('invoices/list', { asOf }));
+    const issuing = hubs.find((h) => whole.invoices.some((i) => hubOf.get(i.id) === h.id))!;
+    const one = expectOk(await core.call('invoices/list', { asOf, hubId: issuing.id }));
+    expect(one.invoices.length).toBeGreaterThan(0);
+    expect(one.invoices.length).toBeLessThan(whole.invoices.length);
+    expect(one.invoices.every((i) => hubOf.get(i.id) === issuing.id)).toBe(true);
+    expect(expectOk(await core.call('invoices/list', { asOf, hubId: undefined })).total).toBe(whole.total);
+  });
+
   it('keeps the invoice ledger through writes to other tables and rebuilds it after an invoice, payment or client write', () => {
     // In this process, on its own connection: what the ledger's version names.
     const db = new Database(file);

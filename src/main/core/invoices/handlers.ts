@@ -1,6 +1,7 @@
 /** Invoices, credit notes and payments. */
 import type { Handlers } from '../../../shared/contract';
 import { act, type CoreContext, readScope } from '../context';
+import { assertHubExists } from '../hubs/repo';
 import { subscriptionMonthDraft } from '../subscriptions/repo';
 import {
   creditNote,
@@ -18,6 +19,8 @@ import {
 export const invoicesHandlers = {
   'invoices/list': ({ asOf, ...query }, ctx) => {
     const r = readScope(ctx);
+    // A hub that does not exist is NOT_FOUND, as for subscriptions, MRR and expenses, not an empty list.
+    assertHubExists(r.sqlite, query.hubId);
     return listInvoices(r.sqlite, query, asOf ?? r.today);
   },
   'invoices/get': ({ id }, ctx) => {
