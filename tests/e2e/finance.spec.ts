@@ -600,6 +600,24 @@ test.describe('Spanish', () => {
       await expect(values).toHaveCount(6);
       const tops = await values.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
       expect(new Set(tops).size).toBe(1);
+      // The tiles share one height, and the Total's split keeps each part on one line: "USD 88.00 ya gastado",
+      // "USD 382.15 programado" (in a sixth of the row, "programado" wrapped onto a third line).
+      const heights = await panel
+        .getByTestId('expense-totals')
+        .locator(':scope > li')
+        .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().height)));
+      expect(heights).toHaveLength(6);
+      expect(new Set(heights).size).toBe(1);
+      const split = panel.getByTestId('total-split').locator(':scope > p');
+      await expect(split).toHaveCount(2);
+      for (const line of await split.all()) {
+        const box = await line.evaluate((el) => ({
+          text: el.textContent,
+          height: el.getBoundingClientRect().height,
+          lineHeight: Number.parseFloat(el.ownerDocument.defaultView?.getComputedStyle(el).lineHeight ?? ''),
+        }));
+        expect(box.height, box.text ?? '').toBeLessThan(box.lineHeight * 1.5);
+      }
       await snap(page, `finance-expenses-${scheme}-es`);
       panel = await openFinance(page, 'Tipos de cambio', 'Finanzas', 'Principal');
       await expect(panel.getByTestId('fx-row').first()).toBeVisible();

@@ -224,13 +224,16 @@ export function ExpensesTab() {
       {data ? <MissingRatesBanner rates={data.missingRates} /> : null}
 
       <section aria-label={t('expenses.totalsLabel', { month: formatMonth(month, lang) })}>
-        <ul className="grid grid-cols-6 gap-x-3" data-testid="expense-totals">
+        {/* The Total tile is a little wider than the categories': at 1280 px its split keeps "USD 12,382.15 programado"
+            on one line (an equal sixth wrapped the Spanish onto a third line and made every tile taller), while a
+            category still fits "USD 12,345.67". */}
+        <ul className="grid grid-cols-[repeat(5,minmax(0,1fr))_minmax(0,1.15fr)] gap-x-3" data-testid="expense-totals">
           {EXPENSE_CATEGORIES.map((c) => {
             const value = data ? data.totals[c] : undefined;
             return (
               <li
                 key={c}
-                className="row-span-3 grid grid-rows-subgrid gap-y-0 rounded-[var(--radius-card)] border border-line bg-surface px-3.5 py-3"
+                className="row-span-3 grid grid-rows-subgrid gap-y-0 rounded-[var(--radius-card)] border border-line bg-surface px-3 py-3"
                 data-testid={`total-${c}`}
               >
                 <p className="text-[12px] leading-snug font-medium text-muted">{t(`categories.${c}`)}</p>
@@ -258,7 +261,7 @@ export function ExpensesTab() {
             );
           })}
           <li
-            className="row-span-3 grid grid-rows-subgrid gap-y-0 rounded-[var(--radius-card)] border border-accent/30 bg-accent-soft/60 px-3.5 py-3"
+            className="row-span-3 grid grid-rows-subgrid gap-y-0 rounded-[var(--radius-card)] border border-accent/30 bg-accent-soft/60 px-3 py-3"
             data-testid="total-all"
           >
             <p className="text-[12px] leading-snug font-medium text-accent-text">{t('expenses.total')}</p>
