@@ -27,6 +27,7 @@ import {
   dayAvailability,
   figures,
   OVERDUE_HORIZON_DAYS,
+  type PersonCalendar,
   remainingHours,
   roundFigures,
   spreadPerson,
@@ -64,26 +65,33 @@ function horizon(from: string, to: string, today: string, assignments: readonly 
   return [start, addDays(end, OVERDUE_HORIZON_DAYS + 1)];
 }
 
-export interface PersonDays {
+/** One person's calendar and where their committed hours fall, over a range. */
+export interface PersonLoad {
   person: CapacityPersonRow;
-  days: { date: string; available: number; committed: number; timeOff: boolean; holidays: readonly string[] }[];
+  calendar: PersonCalendar;
   assignments: AssignmentRow[];
   availableOn: (date: string) => number;
   /** Where each assignment's remaining hours fall, by id (overdue work poured into free room). */
   spreads: Map<number, Map<string, number>>;
+  /** Committed hours by date inside the range: logged up to today, remaining hours from today on. */
+  committed: Map<string, number>;
+}
+
+export interface PersonDays extends PersonLoad {
+  days: { date: string; available: number; committed: number; timeOff: boolean; holidays: readonly string[] }[];
 }
 
 /**
- * Available and committed hours per person per day between two dates.
+ * Each person's calendar and committed hours between two dates.
  * `todayOf` gives each person's own today (their time zone).
  */
-export function personDays(
+export function personLoads(
   sqlite: Sqlite,
   people: readonly CapacityPersonRow[],
   from: string,
   to: string,
   todayOf: (person: CapacityPersonRow) => string,
-): PersonDays[] {
+): PersonLoad[] {
   const ids = people.map((p) => p.id);
   const earliestToday = people.reduce((m, p) => earlierDate(todayOf(p), m), laterDate(to, from));
   const assignments = loadAssignments(sqlite, { open: true, personIds: ids });
@@ -97,7 +105,6 @@ export function personDays(
     if (mine) mine.push(a);
     else byPerson.set(a.personId, [a]);
   }
-  const dates = datesBetween(from, to);
   return people.map((person) => {
     const { calendar, availableOn } = cals.get(person.id)!;
     const mine = byPerson.get(person.id) ?? [];
@@ -105,23 +112,32 @@ export function personDays(
     const loggedByDate = logged.get(person.id) ?? new Map<string, number>();
     const spreads = spreadPerson(mine, availableOn, today, loggedByDate.get(today) ?? 0);
     const committed = committedByDay(mine, loggedByDate, availableOn, today, from, to, spreads);
-    return {
-      person,
-      assignments: mine,
-      availableOn,
-      spreads,
-      days: dates.map((date) => {
-        const d = dayAvailability(person, calendar, date);
-        return {
-          date,
-          available: d.available,
-          committed: committed.get(date) ?? 0,
-          timeOff: d.timeOff,
-          holidays: d.holidays,
-        };
-      }),
-    };
+    return { person, calendar, assignments: mine, availableOn, spreads, committed };
   });
+}
+
+/** Available and committed hours per person per day between two dates (`personLoads`, a row per day). */
+export function personDays(
+  sqlite: Sqlite,
+  people: readonly CapacityPersonRow[],
+  from: string,
+  to: string,
+  todayOf: (person: CapacityPersonRow) => string,
+): PersonDays[] {
+  const dates = datesBetween(from, to);
+  return personLoads(sqlite, people, from, to, todayOf).map((load) => ({
+    ...load,
+    days: dates.map((date) => {
+      const d = dayAvailability(load.person, load.calendar, date);
+      return {
+        date,
+        available: d.available,
+        committed: load.committed.get(date) ?? 0,
+        timeOff: d.timeOff,
+        holidays: d.holidays,
+      };
+    }),
+  }));
 }
 
 export const personToday = (now: Date) => (p: { timeZone: string }) => localDate(now, p.timeZone);
@@ -161,7 +177,7 @@ export function capacityMatrix(
   const people = loadPeople(sqlite, { hubId: args.hubId }).filter(
     (p) => p.startDate <= to && (p.endDate === null || p.endDate >= from),
   );
-  const rows = personDays(sqlite, people, from, to, personToday(now));
+  const rows = personLoads(sqlite, people, from, to, personToday(now));
   const index = new Map(periods.map((p, i) => [p.start, i]));
   const periodOf = (date: string) =>
     index.get(
@@ -171,10 +187,11 @@ export function capacityMatrix(
           ? `${date.slice(0, 8)}01`
           : date,
     )!;
-  // Every person's days are the same dates, from `from` to `to`: their periods are worked out once.
-  const periodOfDay = datesBetween(from, to).map(periodOf);
+  // Every person's days are the same dates: their periods are worked out once, and no row per person-day is kept.
+  const dates = datesBetween(from, to);
+  const periodOfDay = dates.map(periodOf);
 
-  const capacityPeople: CapacityPerson[] = rows.map(({ person, days, assignments }) => {
+  const capacityPeople: CapacityPerson[] = rows.map(({ person, calendar, committed, assignments }) => {
     const cells: CapacityCell[] = periods.map(() => ({
       available: 0,
       committed: 0,
@@ -182,10 +199,11 @@ export function capacityMatrix(
       timeOffDays: 0,
       holidays: [],
     }));
-    days.forEach((d, i) => {
+    dates.forEach((date, i) => {
+      const d = dayAvailability(person, calendar, date);
       const c = cells[periodOfDay[i]!]!;
       c.available += d.available;
-      c.committed += d.committed;
+      c.committed += committed.get(date) ?? 0;
       if (d.timeOff) c.timeOffDays += 1;
       for (const h of d.holidays) if (!c.holidays.includes(h)) c.holidays.push(h);
     });
