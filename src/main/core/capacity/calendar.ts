@@ -270,8 +270,12 @@ export function loadAssignments(sqlite: Sqlite, filter: AssignmentFilter): Assig
       addSibling(r.person_id, r.project_id, r);
   }
   const allocated = new Map<number, number>();
-  for (const [key, group] of siblings)
-    for (const [id, hours] of allocateLogged(group, logged.get(key) ?? 0)) allocated.set(id, hours);
+  for (const [key, group] of siblings) {
+    const hours = logged.get(key) ?? 0;
+    // Most people have one assignment per project: it takes every hour they logged on it.
+    if (group.length === 1) allocated.set(group[0]!.id, hours);
+    else for (const [id, share] of allocateLogged(group, hours)) allocated.set(id, share);
+  }
   for (const r of rows) {
     r.loggedHours = allocated.get(r.id) ?? 0;
     r.done = CLOSED_STAGES.has(r.projectStage);
