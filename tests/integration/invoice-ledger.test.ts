@@ -175,6 +175,17 @@ describe('invoice ledger', () => {
       const inRead = () => db.transaction(() => workspaceLedger(db, TODAY, true))();
       const r = random(11);
       let last = inRead();
+      // A payment: patched, not rebuilt (the client names are carried over as they were, not read again).
+      const sent = ids(db, "SELECT id FROM invoices WHERE status = 'sent' AND kind <> 'credit_note'")[0]!;
+      db.prepare(
+        `INSERT INTO payments (invoice_id, paid_on, amount_minor, currency, applied_minor, method, created_at)
+         SELECT id, ?, 1, currency, 1, 'transfer', ? FROM invoices WHERE id = ?`,
+      ).run(TODAY, TODAY, sent);
+      const paid = inRead();
+      expect(paid).not.toBe(last);
+      expect(paid.clientNames).toBe(last.clientNames);
+      expect(contents(paid)).toEqual(contents(buildLedger(db, TODAY)));
+      last = paid;
       for (let n = 0; n < 40; n++) {
         randomWrite(db, r, 1000 + n);
         const now = inRead();

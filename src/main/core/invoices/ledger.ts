@@ -326,7 +326,11 @@ export function workspaceLedger(sqlite: Sqlite, today: string, keep: boolean): L
       if (invoiceId !== null) invoiceIds.add(invoiceId);
       if (clientId !== null) clientIds.add(clientId);
     }
-    ledger = patchLedger(sqlite, kept.ledger, today, invoiceIds, clientIds);
+    // A bulk change (an import, a big batch of writes) is read faster whole than as a list of ids.
+    ledger =
+      invoiceIds.size > kept.ledger.size / 10
+        ? buildLedger(sqlite, today)
+        : patchLedger(sqlite, kept.ledger, today, invoiceIds, clientIds);
   } else ledger = buildLedger(sqlite, today);
   ledgers.set(sqlite, { key, dataVersion, today, touched, ledger });
   return ledger;
