@@ -121,6 +121,15 @@ export interface Assignment {
   startDate: string;
   endDate: string;
   projectDueDate: string;
+  /**
+   * The first and last date the remaining hours fall on, in the person's own
+   * calendar: scheduled work over its working days from today, overdue work
+   * poured into the person's free room from today on (it may land weeks later,
+   * or spread over many weeks). Null when nothing remains, and in replies that
+   * do not work out where hours fall (only `capacity/matrix` does).
+   */
+  hoursFrom: string | null;
+  hoursTo: string | null;
   /** What a freelancer or partner costs for this assignment (null for core people). */
   costMinor: number | null;
   costCurrency: Currency | null;

@@ -510,4 +510,47 @@ describe('capacity and routing', () => {
       db.close();
     }
   });
+
+  it("tells where each assignment's remaining hours fall: overdue work behind a full fortnight starts the week after", async () => {
+    const editor = await copenhagenEditor('Busy Editor', addDays(today, -60), null);
+    const projectId = await win('Fjord Studio', ids.social, addDays(today, -30), addDays(today, 40));
+    const monday = startOfIsoWeek(today);
+    const db = new Database(file);
+    const insert = (plannedHours: number, startDate: string, endDate: string) =>
+      Number(
+        db
+          .prepare(
+            `INSERT INTO assignments (project_id, person_id, planned_hours, start_date, end_date, created_at)
+             VALUES (?, ?, ?, ?, ?, ?)`,
+          )
+          .run(projectId, editor.id, plannedHours, startDate, endDate, new Date().toISOString()).lastInsertRowid,
+      );
+    const days = async () => personIn(await matrix(monday, 28, 'day'), editor.id);
+    try {
+      // More than this week and next can hold: no free room until the Monday after next.
+      const full = insert(200, today, addDays(monday, 13));
+      const before = (await days()).cells;
+      const late = insert(20, addDays(today, -20), addDays(today, -10));
+      const after = await days();
+      const a = after.assignments.find((x) => x.id === late)!;
+      // The days whose committed hours the overdue assignment raised, in the Days view.
+      const dates = after.cells
+        .map((c, i) => ({ date: addDays(monday, i), added: c.committed - before[i]!.committed }))
+        .filter((d) => d.added > 0.01)
+        .map((d) => d.date);
+      expect(dates.length).toBeGreaterThan(1);
+      expect(a.remainingHours).toBe(20);
+      expect(a.hoursFrom).toBe(dates[0]);
+      expect(a.hoursTo).toBe(dates[dates.length - 1]);
+      expect(a.hoursFrom! >= addDays(monday, 14)).toBe(true);
+      // Weeks give the same dates (the spread does not depend on the window), and scheduled work its own days.
+      const weekly = personIn(await matrix(monday, 4), editor.id).assignments;
+      expect(weekly.find((x) => x.id === late)).toMatchObject({ hoursFrom: a.hoursFrom, hoursTo: a.hoursTo });
+      const scheduled = after.assignments.find((x) => x.id === full)!;
+      expect(scheduled.hoursFrom! >= today && scheduled.hoursTo! <= addDays(monday, 13)).toBe(true);
+    } finally {
+      db.prepare('DELETE FROM assignments WHERE person_id = ?').run(editor.id);
+      db.close();
+    }
+  });
 });

@@ -34,7 +34,20 @@ import {
   sumFigures,
 } from './engine';
 
-export function toAssignment(a: AssignmentRow, personName: string): Assignment {
+/**
+ * An assignment as the interface sees it. `spread` (where its remaining hours fall, from
+ * `spreadPerson`) gives the first and last date with hours; without it they are null.
+ */
+export function toAssignment(a: AssignmentRow, personName: string, spread?: ReadonlyMap<string, number>): Assignment {
+  const remaining = Math.round(remainingHours(a) * 100) / 100;
+  let hoursFrom: string | null = null;
+  let hoursTo: string | null = null;
+  if (spread && remaining > 0)
+    // An overdue spread's overflow is added after its free-room days: its keys are not in date order.
+    for (const date of spread.keys()) {
+      if (hoursFrom === null || date < hoursFrom) hoursFrom = date;
+      if (hoursTo === null || date > hoursTo) hoursTo = date;
+    }
   return {
     id: a.id,
     projectId: a.projectId,
@@ -44,10 +57,12 @@ export function toAssignment(a: AssignmentRow, personName: string): Assignment {
     personName,
     plannedHours: a.plannedHours,
     loggedHours: Math.round(a.loggedHours * 100) / 100,
-    remainingHours: Math.round(remainingHours(a) * 100) / 100,
+    remainingHours: remaining,
     startDate: a.startDate,
     endDate: a.endDate,
     projectDueDate: a.projectDueDate,
+    hoursFrom,
+    hoursTo,
     costMinor: a.costMinor,
     costCurrency: a.costCurrency,
   };
@@ -191,7 +206,7 @@ export function capacityMatrix(
   const dates = datesBetween(from, to);
   const periodOfDay = dates.map(periodOf);
 
-  const capacityPeople: CapacityPerson[] = rows.map(({ person, calendar, committed, assignments }) => {
+  const capacityPeople: CapacityPerson[] = rows.map(({ person, calendar, committed, assignments, spreads }) => {
     const cells: CapacityCell[] = periods.map(() => ({
       available: 0,
       committed: 0,
@@ -219,7 +234,7 @@ export function capacityMatrix(
       skills: person.skills,
       cells,
       total: sumFigures(cells),
-      assignments: assignments.map((a) => toAssignment(a, person.name)),
+      assignments: assignments.map((a) => toAssignment(a, person.name, spreads.get(a.id))),
     };
   });
 
