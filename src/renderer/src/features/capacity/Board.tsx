@@ -758,7 +758,18 @@ function AssignmentBar({
   const inside = labelAt === 'inside';
   const dates = `${shortDate(a.startDate, lang)} – ${shortDate(a.endDate, lang, a.startDate.slice(0, 4) !== a.endDate.slice(0, 4))}`;
   const status = span.done ? t('bar.done') : span.overdue ? t('bar.overdue') : null;
-  const detail = `${t('bar.detail', { remaining: hours(a.remainingHours), planned: hours(a.plannedHours), dates })}${status ? `. ${status}` : ''}`;
+  // Where overdue hours fall: the bar's columns, said in dates.
+  const where =
+    span.overdue && a.hoursFrom && a.hoursTo
+      ? a.hoursFrom === a.hoursTo
+        ? t('bar.overdueOn', { hours: hours(a.remainingHours), date: shortDate(a.hoursFrom, lang) })
+        : t('bar.overdueFromTo', {
+            hours: hours(a.remainingHours),
+            from: shortDate(a.hoursFrom, lang),
+            to: shortDate(a.hoursTo, lang, a.hoursFrom.slice(0, 4) !== a.hoursTo.slice(0, 4)),
+          })
+      : null;
+  const detail = `${t('bar.detail', { remaining: hours(a.remainingHours), planned: hours(a.plannedHours), dates })}${where ? `. ${where}` : ''}${status ? `. ${status}` : ''}`;
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (span.done) return;
     if (e.key === 'Enter' || ((e.key === 'm' || e.key === 'M') && !e.ctrlKey && !e.metaKey && !e.altKey)) {
@@ -775,7 +786,8 @@ function AssignmentBar({
       </span>
       <span className="font-normal tabular-nums opacity-90">{dates}</span>
       <span className="font-normal opacity-90">{t('bar.due', { date: shortDate(a.projectDueDate, lang, true) })}</span>
-      {status ? <span className="font-normal">{status}</span> : null}
+      {where ? <span className="font-semibold tabular-nums">{where}</span> : null}
+      {status ? <span className="max-w-64 font-normal text-pretty">{status}</span> : null}
     </span>
   );
   // Project names often carry the client already ("Explainer · Kiwi Bowls"): the client then is not repeated.

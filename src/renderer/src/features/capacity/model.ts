@@ -58,26 +58,26 @@ export function todayMarker(matrix: CapacityMatrix): { index: number; fraction: 
 export interface BarSpan {
   start: number;
   end: number;
-  /** The assignment starts before / ends after the window. */
+  /** The bar goes on before / after the window. */
   before: boolean;
   after: boolean;
-  /** Its end date passed with hours left: they are due now, in the person's free hours from today. */
+  /**
+   * Its end date passed with hours left: they are due now, in the person's free hours from today.
+   * The bar then shows where those hours fall (`hoursFrom`…`hoursTo`), not the assignment's dates.
+   */
   overdue: boolean;
   done: boolean;
 }
 
-/** An assignment's columns on the board (clamped to the window). */
+/** An assignment's columns on the board (clamped to the window): its dates, or where overdue hours fall. */
 export function barSpan(a: Assignment, matrix: CapacityMatrix): BarSpan {
   const n = matrix.periods.length;
   const overdue = a.endDate < matrix.today && a.remainingHours > 0;
   const done = a.remainingHours <= 0;
-  if (overdue && a.endDate < matrix.from) {
-    // Its hours fill the person's free hours from today on: show it on today's column (or the window's first).
-    const at = Math.min(Math.max(periodOf(matrix, matrix.today), 0), n - 1);
-    return { start: at, end: at, before: true, after: false, overdue, done };
-  }
-  const s = periodOf(matrix, a.startDate);
-  const e = periodOf(matrix, a.endDate);
+  // Overdue hours fill the person's free room from today on, maybe weeks out; without those dates, today.
+  const [from, to] = overdue ? [a.hoursFrom ?? matrix.today, a.hoursTo ?? matrix.today] : [a.startDate, a.endDate];
+  const s = periodOf(matrix, from);
+  const e = periodOf(matrix, to);
   return {
     start: Math.min(Math.max(s, 0), n - 1),
     end: Math.min(Math.max(e, 0), n - 1),
