@@ -8,7 +8,13 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sqlite } from '../../src/main/core/db/client';
 import { generateDemo } from '../../src/main/core/demo/generate';
-import { buildLedger, type Ledger, patchLedger, workspaceLedger } from '../../src/main/core/invoices/ledger';
+import {
+  buildLedger,
+  type Ledger,
+  patchLedger,
+  sortLedger,
+  workspaceLedger,
+} from '../../src/main/core/invoices/ledger';
 import { createWorkspaceFile } from '../../src/main/core/workspace/files';
 import { cleanTempDirs, MIGRATIONS_DIR, tempDir } from '../helpers';
 
@@ -45,6 +51,14 @@ function contents(ledger: Ledger) {
     clientNames: [...ledger.clientNames].sort((a, b) => a[0] - b[0]),
   };
 }
+
+/** The ids in the order of a text column (through the ledger's kept ranks). */
+const sortedIds = (ledger: Ledger, column: 'number' | 'client') =>
+  sortLedger(
+    ledger,
+    Array.from({ length: ledger.size }, (_, i) => i),
+    { column, direction: 'asc', language: 'en' },
+  ).map((i) => ledger.ids[i]);
 
 /** A deterministic stream of numbers in [0, 1). */
 function random(seed: number) {
@@ -168,6 +182,29 @@ describe('invoice ledger', () => {
     }
   });
 
+  it('is rebuilt, not patched, when the first list that made its touch log rolled back', () => {
+    const db = new Database(file);
+    try {
+      // The first list's transaction fails after the ledger was kept: its temporary log and triggers go with it.
+      expect(() =>
+        db.transaction(() => {
+          workspaceLedger(db, TODAY, true);
+          throw new Error('roll back');
+        })(),
+      ).toThrow('roll back');
+      // A payment nothing logs, then a list.
+      const sent = ids(db, "SELECT id FROM invoices WHERE status = 'sent' AND kind <> 'credit_note'")[0]!;
+      db.prepare(
+        `INSERT INTO payments (invoice_id, paid_on, amount_minor, currency, applied_minor, method, created_at)
+         SELECT id, ?, 7, currency, 7, 'transfer', ? FROM invoices WHERE id = ?`,
+      ).run(TODAY, TODAY, sent);
+      const listed = db.transaction(() => workspaceLedger(db, TODAY, true))();
+      expect(contents(listed)).toEqual(contents(buildLedger(db, TODAY)));
+    } finally {
+      db.close();
+    }
+  });
+
   it("is patched from this connection's own writes, and rebuilt after another connection's", () => {
     const db = new Database(file);
     const other = new Database(file);
@@ -175,7 +212,9 @@ describe('invoice ledger', () => {
       const inRead = () => db.transaction(() => workspaceLedger(db, TODAY, true))();
       const r = random(11);
       let last = inRead();
-      // A payment: patched, not rebuilt (the client names are carried over as they were, not read again).
+      sortedIds(last, 'number');
+      // A payment: patched, not rebuilt (the client names are carried over as they were, not read again), and the
+      // invoice keeps its place, number and client: the text ranks stay too.
       const sent = ids(db, "SELECT id FROM invoices WHERE status = 'sent' AND kind <> 'credit_note'")[0]!;
       db.prepare(
         `INSERT INTO payments (invoice_id, paid_on, amount_minor, currency, applied_minor, method, created_at)
@@ -184,12 +223,17 @@ describe('invoice ledger', () => {
       const paid = inRead();
       expect(paid).not.toBe(last);
       expect(paid.clientNames).toBe(last.clientNames);
+      expect(paid.ranks).toBe(last.ranks);
       expect(contents(paid)).toEqual(contents(buildLedger(db, TODAY)));
       last = paid;
       for (let n = 0; n < 40; n++) {
         randomWrite(db, r, 1000 + n);
         const now = inRead();
-        expect(contents(now)).toEqual(contents(buildLedger(db, TODAY)));
+        const fresh = buildLedger(db, TODAY);
+        expect(contents(now)).toEqual(contents(fresh));
+        // Ranks carried over or worked out again, the text sorts agree with a fresh build's.
+        expect(sortedIds(now, 'number')).toEqual(sortedIds(fresh, 'number'));
+        expect(sortedIds(now, 'client')).toEqual(sortedIds(fresh, 'client'));
         last = now;
       }
       // A write rolled back leaves the ledger as it was.

@@ -210,7 +210,8 @@ function insertionPoint(ledger: Ledger, row: Ledger, j: number): number {
  * The ledger after some invoices changed: theirs are read again and merged into
  * the others in the list's order, so a payment costs a few rows read instead of
  * every invoice (~1.5 s at the massive profile). Client names are read again
- * for the clients given. The text ranks are worked out again when next sorted by.
+ * for the clients given. The text ranks are worked out again when next sorted by, unless every changed
+ * invoice kept its place, number and client.
  */
 export function patchLedger(
   sqlite: Sqlite,
@@ -230,6 +231,8 @@ export function patchLedger(
   let at = 0;
   let from = 0;
   let d = 0;
+  // Whether every fresh row took its old row's place with the same number and client (a payment, a void).
+  let samePlaces = next.size === kept.size && clientIds.size === 0;
   for (let f = 0; f <= fresh.size; f++) {
     const until = f < fresh.size ? insertionPoint(kept, fresh, f) : kept.size;
     for (; d < dropped.length && dropped[d]! < until; d++) {
@@ -238,8 +241,16 @@ export function patchLedger(
     }
     at = copyRun(kept, from, until, next, at);
     from = Math.max(from, until);
-    if (f < fresh.size) at = copyRun(fresh, f, f + 1, next, at);
+    if (f < fresh.size) {
+      samePlaces &&=
+        kept.ids[at] === fresh.ids[f] &&
+        kept.numbers[at] === fresh.numbers[f] &&
+        kept.clientIds[at] === fresh.clientIds[f];
+      at = copyRun(fresh, f, f + 1, next, at);
+    }
   }
+  // The text ranks follow positions, numbers and client names: unchanged, they stay.
+  if (samePlaces) next.ranks = kept.ranks;
   next.clientNames = kept.clientNames;
   if (clientIds.size > 0) {
     next.clientNames = new Map(kept.clientNames);
@@ -253,16 +264,27 @@ export function patchLedger(
   return next;
 }
 
+/** Each touch log this process makes gets a number of its own (see `touchLog`). */
+let touchLogs = 0;
+
 /**
- * What this connection's own writes touched since a ledger was built: temporary
- * triggers log the invoices (a payment's, a credit note's and the one it
- * credits) and the clients, and a rolled-back write takes its rows back out.
+ * What this connection's own writes touched since the ledger was last kept:
+ * temporary triggers log the invoices (a payment's, a credit note's and the one
+ * it credits) and the clients; a rolled-back write takes its rows back out.
+ * Returns the log's number: a log made again (its first making rolled back with
+ * the transaction it was made in) gets a new one, so a ledger kept beside the
+ * old log is rebuilt, never patched from a log that missed writes.
+ * REPLACE's conflict deletions fire no DELETE trigger (recursive_triggers is
+ * off): nothing writes these three tables with REPLACE.
  */
-function logTouched(sqlite: Sqlite): void {
+function touchLog(sqlite: Sqlite): number {
   const invoice = (row: 'new' | 'old') =>
     `INSERT INTO temp.ledger_touched (invoice_id) SELECT ${row}.id UNION ALL SELECT ${row}.credits_invoice_id WHERE ${row}.credits_invoice_id IS NOT NULL;`;
   const rowsOf = { INSERT: ['new'], UPDATE: ['old', 'new'], DELETE: ['old'] } as const;
-  const statements = ['CREATE TEMP TABLE IF NOT EXISTS ledger_touched (invoice_id INTEGER, client_id INTEGER)'];
+  const statements = [
+    'CREATE TEMP TABLE IF NOT EXISTS ledger_touched (invoice_id INTEGER, client_id INTEGER)',
+    'CREATE TEMP TABLE IF NOT EXISTS ledger_touch_log (log INTEGER NOT NULL)',
+  ];
   for (const [event, rows] of Object.entries(rowsOf)) {
     const on = (table: string, body: string) =>
       statements.push(
@@ -274,19 +296,22 @@ function logTouched(sqlite: Sqlite): void {
     on('clients', rows.map((r) => `INSERT INTO temp.ledger_touched (client_id) VALUES (${r}.id);`).join(' '));
   }
   sqlite.exec(statements.join(';\n'));
+  const log = sqlite.prepare('SELECT log FROM temp.ledger_touch_log').pluck().get() as number | undefined;
+  if (log !== undefined) return log;
+  touchLogs++;
+  sqlite.prepare('INSERT INTO temp.ledger_touch_log (log) VALUES (?)').run(touchLogs);
+  return touchLogs;
 }
-
-/** The last row of the touch log (0 when empty). */
-const touchedUpTo = (sqlite: Sqlite) =>
-  sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM temp.ledger_touched').pluck().get() as number;
 
 interface KeptLedger {
   key: string;
   /** Other connections' commits when it was built (`data_version`): any since, and only a rebuild is sure. */
   dataVersion: string;
+  /** The schema's version: a table dropped and made again (a migration) drops the triggers on it too. */
+  schema: number;
   today: string;
-  /** The touch log's last row when it was made. */
-  touched: number;
+  /** The touch log it was kept beside (emptied then). */
+  log: number;
   ledger: Ledger;
 }
 
@@ -309,20 +334,20 @@ const LEDGER_TABLES = ['invoices', 'payments', 'clients'];
 export function workspaceLedger(sqlite: Sqlite, today: string, keep: boolean): Ledger {
   if (!keep) return buildLedger(sqlite, today);
   const version = tablesVersion(sqlite, 'ledger', LEDGER_TABLES);
-  const key = `${version}@${today}`;
+  const log = touchLog(sqlite);
+  const schema = sqlite.pragma('schema_version', { simple: true }) as number;
+  const key = `${version}@${today}#${log}/${schema}`;
   const kept = ledgers.get(sqlite);
   if (kept?.key === key) return kept.ledger;
-  logTouched(sqlite);
   const dataVersion = version.slice(0, version.indexOf(':'));
-  const touched = touchedUpTo(sqlite);
   let ledger: Ledger;
-  if (kept && kept.today === today && kept.dataVersion === dataVersion) {
+  if (kept && kept.today === today && kept.dataVersion === dataVersion && kept.schema === schema && kept.log === log) {
     const invoiceIds = new Set<number>();
     const clientIds = new Set<number>();
     for (const [invoiceId, clientId] of sqlite
-      .prepare('SELECT invoice_id, client_id FROM temp.ledger_touched WHERE rowid > ? AND rowid <= ?')
+      .prepare('SELECT invoice_id, client_id FROM temp.ledger_touched')
       .raw(true)
-      .all(kept.touched, touched) as [number | null, number | null][]) {
+      .all() as [number | null, number | null][]) {
       if (invoiceId !== null) invoiceIds.add(invoiceId);
       if (clientId !== null) clientIds.add(clientId);
     }
@@ -332,7 +357,10 @@ export function workspaceLedger(sqlite: Sqlite, today: string, keep: boolean): L
         ? buildLedger(sqlite, today)
         : patchLedger(sqlite, kept.ledger, today, invoiceIds, clientIds);
   } else ledger = buildLedger(sqlite, today);
-  ledgers.set(sqlite, { key, dataVersion, today, touched, ledger });
+  // What the log held is in this ledger now. Should this read transaction roll back, the rows come back and are
+  // merged again next time, which changes nothing.
+  sqlite.exec('DELETE FROM temp.ledger_touched');
+  ledgers.set(sqlite, { key, dataVersion, schema, today, log, ledger });
   return ledger;
 }
 
