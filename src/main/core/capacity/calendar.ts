@@ -283,7 +283,7 @@ export function loadAssignments(sqlite: Sqlite, filter: AssignmentFilter): Assig
   return rows;
 }
 
-/** One number for a person-project pair (ids stay far below 2^21). */
+/** One number for a person-project pair: exact while person ids stay below 2^21 and project ids below 2^32. */
 const pairKey = (personId: number, projectId: number) => personId * 2 ** 32 + projectId;
 
 const CLOSED_STAGES = new Set(['final_delivery', 'invoiced', 'paid', 'cancelled']);
