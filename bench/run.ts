@@ -14,7 +14,7 @@ import { capacityMatrix } from '../src/main/core/capacity/matrix';
 import { lookupClients } from '../src/main/core/clients/repo';
 import { locateMigrationsDir, migrateWorkspace } from '../src/main/core/db/migrate';
 import { generateDemo } from '../src/main/core/demo/generate';
-import { buildLedger, workspaceLedger } from '../src/main/core/invoices/ledger';
+import { buildLedger, LEDGER_COLUMNS, workspaceLedger } from '../src/main/core/invoices/ledger';
 import { creditNote, listInvoices, recordPayment } from '../src/main/core/invoices/repo';
 import { queryLeads, setLeadStage } from '../src/main/core/leads/repo';
 import { balanceProposal } from '../src/main/core/routing/repo';
@@ -681,18 +681,6 @@ benchmarks['invoices.afterWrite'] = async () => {
       )
       .all() as { id: number; currency: Currency; due: number }[];
     const times: number[] = [];
-    const columns = [
-      'ids',
-      'clientIds',
-      'hubIds',
-      'status',
-      'bucket',
-      'kind',
-      'currency',
-      'issueDay',
-      'dueDay',
-    ] as const;
-    const amounts = ['signedTotal', 'balance', 'overdue'] as const;
     let checked = 0;
     const listAndCheck = (what: string) => {
       const t = performance.now();
@@ -702,7 +690,7 @@ benchmarks['invoices.afterWrite'] = async () => {
       const fresh = buildLedger(sqlite, today);
       const differs =
         kept.size !== fresh.size ||
-        [...columns, ...amounts].some((c) => kept[c].some((v, i) => i < fresh.size && v !== fresh[c][i])) ||
+        LEDGER_COLUMNS.some((c) => kept[c].some((v, i) => i < fresh.size && v !== fresh[c][i])) ||
         kept.numbers.some((v, i) => i < fresh.size && v !== fresh.numbers[i]);
       if (differs) throw new Error(`invoices.afterWrite: after ${what} the kept ledger differs from a fresh build`);
       const mine = listInvoices(sqlite, byNumber, today);

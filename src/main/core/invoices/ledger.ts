@@ -160,12 +160,13 @@ function before(a: Ledger, i: number, b: Ledger, j: number): boolean {
 /** Copies positions [from, to) of `source` to `target` from position `at`; returns the position after them. */
 function copyRun(source: Ledger, from: number, to: number, target: Ledger, at: number): number {
   if (to <= from) return at;
-  for (const column of NUMERIC_COLUMNS) target[column].set(source[column].subarray(from, to), at);
+  for (const column of LEDGER_COLUMNS) target[column].set(source[column].subarray(from, to), at);
   for (let k = from; k < to; k++) target.numbers[at + k - from] = source.numbers[k]!;
   return at + to - from;
 }
 
-const NUMERIC_COLUMNS = [
+/** The ledger's typed columns, one entry per invoice position. */
+export const LEDGER_COLUMNS = [
   'ids',
   'clientIds',
   'hubIds',
