@@ -130,6 +130,15 @@ export interface Assignment {
    */
   hoursFrom: string | null;
   hoursTo: string | null;
+  /**
+   * Its hours were poured into the person's free room because none of its own
+   * working days is left: its end date passed, or every day left in its dates
+   * is off (a weekend, time off, holidays). Its hours then fall after its
+   * dates (`hoursFrom`…`hoursTo`; for someone with no working day at all, on
+   * its first day). Null in replies that do not work out where hours fall (only
+   * `capacity/matrix` does).
+   */
+  overdue: boolean | null;
   /** What a freelancer or partner costs for this assignment (null for core people). */
   costMinor: number | null;
   costCurrency: Currency | null;

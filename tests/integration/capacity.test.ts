@@ -553,4 +553,67 @@ describe('capacity and routing', () => {
       db.close();
     }
   });
+
+  it('says which assignments had no working day left in their dates: ending today on a day off, or wholly in time off', async () => {
+    const editor = await copenhagenEditor('Away Editor', addDays(today, -60), null);
+    const projectId = await win('Fjord Leave', ids.social, addDays(today, -30), addDays(today, 60));
+    const monday = startOfIsoWeek(today);
+    // Off today (whatever day it is) and the whole week after next.
+    expectOk(
+      await core.call('timeOff/add', {
+        personId: editor.id,
+        startDate: today,
+        endDate: today,
+        kind: 'personal',
+        note: null,
+      }),
+    );
+    const away = { startDate: addDays(monday, 14), endDate: addDays(monday, 18) };
+    expectOk(await core.call('timeOff/add', { personId: editor.id, ...away, kind: 'vacation', note: null }));
+    const db = new Database(file);
+    const insert = (plannedHours: number, startDate: string, endDate: string) =>
+      Number(
+        db
+          .prepare(
+            `INSERT INTO assignments (project_id, person_id, planned_hours, start_date, end_date, created_at)
+             VALUES (?, ?, ?, ?, ?, ?)`,
+          )
+          .run(projectId, editor.id, plannedHours, startDate, endDate, new Date().toISOString()).lastInsertRowid,
+      );
+    const days = async () => personIn(await matrix(monday, 42, 'day'), editor.id);
+    try {
+      // Its end date has not passed, but its only day is off: not late, yet its hours land after it.
+      const endsToday = insert(6, today, today);
+      const scheduled = insert(8, addDays(monday, 7), addDays(monday, 11));
+      const late = insert(4, addDays(today, -20), addDays(today, -10));
+      const without = (await days()).cells;
+      const inLeave = insert(12, away.startDate, away.endDate);
+      const after = await days();
+      const of = (id: number) => after.assignments.find((x) => x.id === id)!;
+      expect(of(endsToday)).toMatchObject({ overdue: true, remainingHours: 6 });
+      expect(of(endsToday).hoursFrom! > today).toBe(true);
+      expect(of(late).overdue).toBe(true);
+      expect(of(scheduled).overdue).toBe(false);
+      expect(of(scheduled).hoursFrom! >= addDays(monday, 7) && of(scheduled).hoursTo! <= addDays(monday, 11)).toBe(
+        true,
+      );
+      // Wholly in time off: poured after it, on the days whose committed hours it raised.
+      const a = of(inLeave);
+      expect(a.overdue).toBe(true);
+      const dates = after.cells
+        .map((c, i) => ({ date: addDays(monday, i), added: c.committed - without[i]!.committed }))
+        .filter((d) => d.added > 0.01)
+        .map((d) => d.date);
+      expect(dates.length).toBeGreaterThan(0);
+      expect(a.hoursFrom).toBe(dates[0]);
+      expect(a.hoursTo).toBe(dates[dates.length - 1]);
+      expect(a.hoursFrom! > away.endDate).toBe(true);
+      // Replies that do not work out where hours fall do not say.
+      const listed = expectOk(await core.call('assignments/forProject', { projectId }));
+      expect(listed.find((x) => x.id === inLeave)?.overdue).toBeNull();
+    } finally {
+      db.prepare('DELETE FROM assignments WHERE person_id = ?').run(editor.id);
+      db.close();
+    }
+  });
 });

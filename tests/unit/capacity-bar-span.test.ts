@@ -38,6 +38,7 @@ const assignment = (over: Partial<Assignment>): Assignment => ({
   projectDueDate: '2026-12-18',
   hoursFrom: null,
   hoursTo: null,
+  overdue: true,
   costMinor: null,
   costCurrency: null,
   ...over,
@@ -77,6 +78,7 @@ describe('barSpan', () => {
       endDate: '2027-01-08',
       hoursFrom: '2026-12-14',
       hoursTo: '2027-01-08',
+      overdue: false,
     });
     expect(barSpan(scheduled, weeks)).toEqual({
       start: 2,
@@ -86,7 +88,29 @@ describe('barSpan', () => {
       overdue: false,
       done: false,
     });
-    const done = assignment({ remainingHours: 0, loggedHours: 40, hoursFrom: null, hoursTo: null });
+    const done = assignment({ remainingHours: 0, loggedHours: 40, hoursFrom: null, hoursTo: null, overdue: false });
     expect(barSpan(done, weeks)).toMatchObject({ start: 0, end: 0, before: true, overdue: false, done: true });
+  });
+
+  it('takes overdue from the core: work ending today, a Sunday, with no working day left goes where its hours land', () => {
+    // Its end date has not passed, yet none of its days is a working day: the core poured its hours into next week.
+    const a = assignment({
+      startDate: '2026-12-05',
+      endDate: today,
+      hoursFrom: '2026-12-07',
+      hoursTo: '2026-12-08',
+    });
+    expect(barSpan(a, weeks)).toEqual({ start: 1, end: 1, before: false, after: false, overdue: true, done: false });
+    const days = board('day', '2026-11-30', 14);
+    // Wholly in time off later on: its hours land after it.
+    const away = assignment({
+      startDate: '2026-12-09',
+      endDate: '2026-12-10',
+      hoursFrom: '2026-12-11',
+      hoursTo: '2026-12-14',
+    });
+    expect(barSpan(away, days)).toMatchObject({ start: 11, end: 13, after: true, overdue: true });
+    // And work the core spread over its own days is on its dates, whatever they are.
+    expect(barSpan({ ...away, overdue: false }, days)).toMatchObject({ start: 9, end: 10, overdue: false });
   });
 });

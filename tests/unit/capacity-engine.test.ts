@@ -280,6 +280,24 @@ describe('overdue work', () => {
     expect([...spreadPerson([weekend], on, today).get(2)!]).toEqual([['2026-03-16', 6]]);
   });
 
+  it('says which assignments it poured: past their end, or with only days off left in their dates', () => {
+    const poured = new Set<number>();
+    const sunday = '2026-03-08';
+    const endsToday = overdue({ id: 3, plannedHours: 4, startDate: '2026-03-07', endDate: sunday });
+    const inWeekend = overdue({ id: 4, plannedHours: 6, startDate: '2026-03-14', endDate: '2026-03-15' });
+    const spreads = spreadPerson(
+      [scheduled, overdue({}), endsToday, inWeekend, overdue({ id: 5, done: true })],
+      on,
+      sunday,
+      0,
+      poured,
+    );
+    expect([...poured].sort()).toEqual([2, 3, 4]);
+    // Their hours fall after their dates.
+    expect([...spreads.get(3)!.keys()].every((d) => d > sunday)).toBe(true);
+    expect([...spreads.get(4)!.keys()].every((d) => d > '2026-03-15')).toBe(true);
+  });
+
   it('leaves work that is not overdue where it was, and nothing remains of done work', () => {
     const spreads = spreadPerson([scheduled, overdue({ done: true })], on, today);
     expect(spreads.get(1)).toEqual(spreadRemaining(scheduled, on, today));

@@ -126,19 +126,25 @@ export function spreadRemaining(
  * proportion to their hours, so it shows as overload instead of vanishing or
  * piling onto one day. With no working day at all in the horizon (someone who
  * has left), it stays on its first day, where it can still be seen.
+ * `poured`, when given, gets the id of each assignment whose hours were poured
+ * so (none of its own working days left): the only ones whose hours may fall
+ * outside their dates.
  */
 export function spreadPerson(
   assignments: readonly EngineAssignment[],
   availableOn: (date: string) => number,
   today: string,
   loggedToday = 0,
+  poured?: Set<number>,
 ): Map<number, Map<string, number>> {
   const spreads = new Map<number, Map<string, number>>();
   const overdue: EngineAssignment[] = [];
   for (const a of assignments) {
     const spread = spreadRemaining(a, availableOn, today);
-    if (spread === null) overdue.push(a);
-    else spreads.set(a.id, spread);
+    if (spread === null) {
+      overdue.push(a);
+      poured?.add(a.id);
+    } else spreads.set(a.id, spread);
   }
   if (overdue.length === 0) return spreads;
   // The room scheduled work (and today's logged hours) already takes, day by day.

@@ -36,9 +36,15 @@ import {
 
 /**
  * An assignment as the interface sees it. `spread` (where its remaining hours fall, from
- * `spreadPerson`) gives the first and last date with hours; without it they are null.
+ * `spreadPerson`) gives the first and last date with hours, and `poured` whether they were
+ * poured into free room (no working day of its own left); without a spread they are null.
  */
-export function toAssignment(a: AssignmentRow, personName: string, spread?: ReadonlyMap<string, number>): Assignment {
+export function toAssignment(
+  a: AssignmentRow,
+  personName: string,
+  spread?: ReadonlyMap<string, number>,
+  poured = false,
+): Assignment {
   const remaining = Math.round(remainingHours(a) * 100) / 100;
   let hoursFrom: string | null = null;
   let hoursTo: string | null = null;
@@ -63,6 +69,7 @@ export function toAssignment(a: AssignmentRow, personName: string, spread?: Read
     projectDueDate: a.projectDueDate,
     hoursFrom,
     hoursTo,
+    overdue: spread ? remaining > 0 && poured : null,
     costMinor: a.costMinor,
     costCurrency: a.costCurrency,
   };
@@ -88,6 +95,8 @@ export interface PersonLoad {
   availableOn: (date: string) => number;
   /** Where each assignment's remaining hours fall, by id (overdue work poured into free room). */
   spreads: Map<number, Map<string, number>>;
+  /** The assignments whose hours were poured into free room: no working day of their own left. */
+  poured: Set<number>;
   /** Committed hours by date inside the range: logged up to today, remaining hours from today on. */
   committed: Map<string, number>;
 }
@@ -125,9 +134,10 @@ export function personLoads(
     const mine = byPerson.get(person.id) ?? [];
     const today = todayOf(person);
     const loggedByDate = logged.get(person.id) ?? new Map<string, number>();
-    const spreads = spreadPerson(mine, availableOn, today, loggedByDate.get(today) ?? 0);
+    const poured = new Set<number>();
+    const spreads = spreadPerson(mine, availableOn, today, loggedByDate.get(today) ?? 0, poured);
     const committed = committedByDay(mine, loggedByDate, availableOn, today, from, to, spreads);
-    return { person, calendar, assignments: mine, availableOn, spreads, committed };
+    return { person, calendar, assignments: mine, availableOn, spreads, poured, committed };
   });
 }
 
@@ -206,7 +216,7 @@ export function capacityMatrix(
   const dates = datesBetween(from, to);
   const periodOfDay = dates.map(periodOf);
 
-  const capacityPeople: CapacityPerson[] = rows.map(({ person, calendar, committed, assignments, spreads }) => {
+  const capacityPeople: CapacityPerson[] = rows.map(({ person, calendar, committed, assignments, spreads, poured }) => {
     const cells: CapacityCell[] = periods.map(() => ({
       available: 0,
       committed: 0,
@@ -234,7 +244,7 @@ export function capacityMatrix(
       skills: person.skills,
       cells,
       total: sumFigures(cells),
-      assignments: assignments.map((a) => toAssignment(a, person.name, spreads.get(a.id))),
+      assignments: assignments.map((a) => toAssignment(a, person.name, spreads.get(a.id), poured.has(a.id))),
     };
   });
 

@@ -721,6 +721,7 @@ function AssignmentTrack({
             labelAt={layout.label}
             lane={laneIndex}
             n={n}
+            today={matrix.today}
             actions={actions}
           />
         )),
@@ -735,6 +736,7 @@ function AssignmentBar({
   labelAt,
   lane,
   n,
+  today,
   actions,
 }: {
   assignment: Assignment;
@@ -742,6 +744,7 @@ function AssignmentBar({
   labelAt: 'inside' | 'right' | 'left';
   lane: number;
   n: number;
+  today: string;
   actions: BoardActions;
 }) {
   const { t, i18n } = useTranslation('capacity');
@@ -757,13 +760,19 @@ function AssignmentBar({
   const cols = span.end - span.start + 1;
   const inside = labelAt === 'inside';
   const dates = `${shortDate(a.startDate, lang)} – ${shortDate(a.endDate, lang, a.startDate.slice(0, 4) !== a.endDate.slice(0, 4))}`;
-  const status = span.done ? t('bar.done') : span.overdue ? t('bar.overdue') : null;
-  // Where overdue hours fall: the bar's columns, said in dates.
+  // Overdue: its end date passed, or only days off are left in its dates (then it is not late yet).
+  const late = a.endDate < today;
+  const status = span.done ? t('bar.done') : span.overdue ? (late ? t('bar.overdue') : t('bar.noDaysLeft')) : null;
+  // Where overdue hours fall: the bar's columns, said in dates (someone with no working day at all
+  // keeps them on its first day, inside its dates: nothing to add then).
   const where =
-    span.overdue && a.hoursFrom && a.hoursTo
+    span.overdue && a.hoursFrom && a.hoursTo && (late || a.hoursFrom > a.endDate)
       ? a.hoursFrom === a.hoursTo
-        ? t('bar.overdueOn', { hours: hours(a.remainingHours), date: shortDate(a.hoursFrom, lang) })
-        : t('bar.overdueFromTo', {
+        ? t(late ? 'bar.overdueOn' : 'bar.outsideOn', {
+            hours: hours(a.remainingHours),
+            date: shortDate(a.hoursFrom, lang),
+          })
+        : t(late ? 'bar.overdueFromTo' : 'bar.outsideFromTo', {
             hours: hours(a.remainingHours),
             from: shortDate(a.hoursFrom, lang),
             to: shortDate(a.hoursTo, lang, a.hoursFrom.slice(0, 4) !== a.hoursTo.slice(0, 4)),

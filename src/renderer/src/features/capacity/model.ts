@@ -62,7 +62,8 @@ export interface BarSpan {
   before: boolean;
   after: boolean;
   /**
-   * Its end date passed with hours left: they are due now, in the person's free hours from today.
+   * No working day of its own is left (its end date passed, or every day left in its dates is off)
+   * and hours remain: the core poured them into the person's free hours (`Assignment.overdue`).
    * The bar then shows where those hours fall (`hoursFrom`…`hoursTo`), not the assignment's dates.
    */
   overdue: boolean;
@@ -72,9 +73,10 @@ export interface BarSpan {
 /** An assignment's columns on the board (clamped to the window): its dates, or where overdue hours fall. */
 export function barSpan(a: Assignment, matrix: CapacityMatrix): BarSpan {
   const n = matrix.periods.length;
-  const overdue = a.endDate < matrix.today && a.remainingHours > 0;
+  const overdue = a.overdue === true && a.remainingHours > 0;
   const done = a.remainingHours <= 0;
   // Overdue hours fill the person's free room from today on, maybe weeks out; without those dates, today.
+  // (The core says which: the board's own date test missed work with only days off left in its dates.)
   const [from, to] = overdue ? [a.hoursFrom ?? matrix.today, a.hoursTo ?? matrix.today] : [a.startDate, a.endDate];
   const s = periodOf(matrix, from);
   const e = periodOf(matrix, to);
