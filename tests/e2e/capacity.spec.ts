@@ -17,6 +17,7 @@ import {
   SERVICE_SKILL,
   type TimeOff,
 } from '../../src/shared/capacity';
+import type { Person } from '../../src/shared/contract';
 import { addDays, startOfIsoWeek } from '../../src/shared/dates';
 import type { Alert } from '../../src/shared/money';
 import type { Board } from '../../src/shared/pipeline';
@@ -548,6 +549,99 @@ test('someone over capacity in the next 7 days shows as an alert above the board
   await expect(page.getByTestId('capacity-person').first().getByRole('button').first()).toBeFocused();
   const open = await coreCall<Alert[]>(page, demoApp, 'alerts/list', { entity: 'person' });
   expect(open.some((a) => a.entityId === person.id)).toBe(false);
+});
+
+test('an overdue bar sits where its hours land, beyond a full fortnight, and says so in its tooltip and name', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  const today = (await coreMatrix(page, demoApp)).today;
+  const monday = startOfIsoWeek(today);
+  // A core person employed for a while, with working days these weeks.
+  const staff = await coreCall<Person[]>(page, demoApp, 'people/list');
+  const fortnight = await coreCall<CapacityMatrix>(page, demoApp, 'capacity/matrix', {
+    from: monday,
+    granularity: 'day',
+    count: 14,
+  });
+  const free = (p: CapacityPerson) =>
+    p.cells.reduce((sum, c, i) => sum + (addDays(monday, i) >= today ? c.available : 0), 0);
+  const person = fortnight.people
+    .filter((p) => {
+      const row = staff.find((x) => x.id === p.id);
+      return p.employmentType === 'core' && row && row.startDate <= addDays(today, -30) && row.endDate === null;
+    })
+    .sort((a, b) => free(b) - free(a))[0]!;
+  expect(free(person), 'someone works the coming fortnight').toBeGreaterThan(0);
+  const project = (await coreCall<Board>(page, demoApp, 'projects/board', {})).columns.find(
+    (c) => c.stage === 'production',
+  )?.cards[0];
+  expect(project, 'the demo has a project in production').toBeTruthy();
+  // Full from today to the end of next week: twice their hours, over their own days.
+  await coreCall(page, demoApp, 'assignments/create', {
+    projectId: project!.id,
+    personId: person.id,
+    plannedHours: Math.ceil(free(person) * 2),
+    startDate: today,
+    endDate: addDays(monday, 13),
+  });
+  // Two weeks late, with hours left.
+  const late = await coreCall<Assignment>(page, demoApp, 'assignments/create', {
+    projectId: project!.id,
+    personId: person.id,
+    plannedHours: 18,
+    startDate: addDays(today, -21),
+    endDate: addDays(today, -14),
+  });
+  const matrix = await coreMatrix(page, demoApp);
+  const a = matrix.people.find((p) => p.id === person.id)!.assignments.find((x) => x.id === late.id)!;
+  // (Hours the person logged on the project count against it: what is left may be less than 18.)
+  expect(a.overdue).toBe(true);
+  expect(a.remainingHours).toBeGreaterThan(0);
+  expect(a.hoursFrom! >= addDays(monday, 14), 'the full fortnight leaves room only after it').toBe(true);
+  // The week a date falls in, or the window's last when it is later.
+  const column = (date: string) => {
+    const i = matrix.periods.findIndex((p) => p.end >= date);
+    return i === -1 ? matrix.periods.length - 1 : i;
+  };
+  const [first, last] = [column(a.hoursFrom!), column(a.hoursTo!)];
+  expect(first).toBeGreaterThanOrEqual(2);
+
+  await openCapacity(page);
+  const expand = personRow(page, person.id).getByRole('button', { name: new RegExp(`^Assignments of ${person.name}`) });
+  await expand.click();
+  await expect(expand).toHaveAttribute('aria-expanded', 'true');
+  const item = barsRow(page, person.id).locator(`[data-assignment-id="${late.id}"]`);
+  // It spans the weeks where its hours land, not today's.
+  const cols = board(page).locator('th[data-period-col]');
+  const box = (await item.boundingBox())!;
+  const from = (await cols.nth(first).boundingBox())!;
+  const to = (await cols.nth(last).boundingBox())!;
+  expect(Math.abs(box.x - from.x)).toBeLessThan(2);
+  expect(Math.abs(box.x + box.width - (to.x + to.width))).toBeLessThan(2);
+  const now = (await board(page).locator('th[aria-current="date"]').boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(now.x + now.width - 1);
+  // Marked overdue, and its name and tooltip say where the hours fall.
+  const day = (d: string, year = false) =>
+    new Intl.DateTimeFormat('en-US', {
+      month: 'short',
+      day: 'numeric',
+      ...(year ? { year: 'numeric' } : {}),
+      timeZone: 'UTC',
+    }).format(new Date(`${d}T12:00:00Z`));
+  const [hoursFrom, hoursTo] = [a.hoursFrom!, a.hoursTo!];
+  const where =
+    hoursFrom === hoursTo
+      ? `Overdue: ${en(a.remainingHours, 1)} h on ${day(hoursFrom)}`
+      : `Overdue: ${en(a.remainingHours, 1)} h from ${day(hoursFrom)} to ${day(hoursTo, hoursFrom.slice(0, 4) !== hoursTo.slice(0, 4))}`;
+  const face = bar(page, person.id, late.id);
+  await expect(face.locator('svg.lucide-calendar-clock')).toHaveCount(1);
+  await expect(face).toHaveAccessibleName(new RegExp(`${reEscape(where)}\\. Past its end date`));
+  await face.hover();
+  await expect(page.getByRole('tooltip')).toContainText(where);
+  await expect(page.getByRole('tooltip')).toContainText('Past its end date');
+  await snap(page, 'capacity-overdue-bar');
 });
 
 test('Demand and Coverage show the core’s numbers', async ({ page, demoApp }) => {
