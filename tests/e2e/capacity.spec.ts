@@ -59,6 +59,14 @@ async function coreMatrix(page: Page, app: AtalayaApp, extra: Record<string, unk
   });
 }
 
+/** A project of the demo in production, to assign work on. */
+async function productionProject(page: Page, app: AtalayaApp) {
+  const project = (await coreCall<Board>(page, app, 'projects/board', {})).columns.find((c) => c.stage === 'production')
+    ?.cards[0];
+  expect(project, 'the demo has a project in production').toBeTruthy();
+  return project!;
+}
+
 /** A cell's numbers as shown: committed and available hours. */
 async function shown(cell: Locator): Promise<{ committed: number; available: number }> {
   const text = (await cell.getByTestId('cell-hours').textContent()) ?? '';
@@ -514,12 +522,9 @@ test('someone over capacity in the next 7 days shows as an alert above the board
   });
   const hours = (p: CapacityPerson) => p.cells.reduce((sum, c) => sum + c.available, 0);
   const person = week.people.filter((p) => p.employmentType === 'core').sort((a, b) => hours(b) - hours(a))[0]!;
-  const project = (await coreCall<Board>(page, demoApp, 'projects/board', {})).columns.find(
-    (c) => c.stage === 'production',
-  )?.cards[0];
-  expect(project, 'the demo has a project in production').toBeTruthy();
+  const project = await productionProject(page, demoApp);
   await coreCall(page, demoApp, 'assignments/create', {
-    projectId: project!.id,
+    projectId: project.id,
     personId: person.id,
     plannedHours: hours(person) * 2,
     startDate: week.today,
@@ -574,13 +579,10 @@ test('an overdue bar sits where its hours land, beyond a full fortnight, and say
     })
     .sort((a, b) => free(b) - free(a))[0]!;
   expect(free(person), 'someone works the coming fortnight').toBeGreaterThan(0);
-  const project = (await coreCall<Board>(page, demoApp, 'projects/board', {})).columns.find(
-    (c) => c.stage === 'production',
-  )?.cards[0];
-  expect(project, 'the demo has a project in production').toBeTruthy();
+  const project = await productionProject(page, demoApp);
   // Full from today to the end of next week: twice their hours, over their own days.
   await coreCall(page, demoApp, 'assignments/create', {
-    projectId: project!.id,
+    projectId: project.id,
     personId: person.id,
     plannedHours: Math.ceil(free(person) * 2),
     startDate: today,
@@ -588,7 +590,7 @@ test('an overdue bar sits where its hours land, beyond a full fortnight, and say
   });
   // Two weeks late, with hours left.
   const late = await coreCall<Assignment>(page, demoApp, 'assignments/create', {
-    projectId: project!.id,
+    projectId: project.id,
     personId: person.id,
     plannedHours: 18,
     startDate: addDays(today, -21),

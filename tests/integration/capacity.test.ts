@@ -12,6 +12,21 @@ import type { CapacityMatrix, CapacityPerson } from '../../src/shared/capacity';
 import { addDays, startOfIsoWeek } from '../../src/shared/dates';
 import { CLI, cleanTempDirs, expectOk, nextEvent, tempDir, testCore } from '../helpers';
 
+/** An assignment written straight to the file, as another process (the CLI, a second window) would: its id. */
+function insertAssignment(
+  db: Database.Database,
+  a: { projectId: number; personId: number; plannedHours: number; startDate: string; endDate: string },
+): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO assignments (project_id, person_id, planned_hours, start_date, end_date, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(a.projectId, a.personId, a.plannedHours, a.startDate, a.endDate, new Date().toISOString()).lastInsertRowid,
+  );
+}
+
 describe('capacity and routing', () => {
   let core: CoreClient;
   let today: string;
@@ -215,14 +230,15 @@ describe('capacity and routing', () => {
     // Another process (the CLI, a second window) loads Jonas far beyond his week: no write here raised anything.
     const db = new Database(file);
     try {
-      const { lastInsertRowid } = db
-        .prepare(
-          `INSERT INTO assignments (project_id, person_id, planned_hours, start_date, end_date, created_at)
-           VALUES (?, ?, 300, ?, ?, ?)`,
-        )
-        .run(projectId, ids.jonas, today, addDays(today, 6), new Date().toISOString());
+      const id = insertAssignment(db, {
+        projectId,
+        personId: ids.jonas,
+        plannedHours: 300,
+        startDate: today,
+        endDate: addDays(today, 6),
+      });
       expect(await overloaded()).toBe(true);
-      db.prepare('DELETE FROM assignments WHERE id = ?').run(lastInsertRowid);
+      db.prepare('DELETE FROM assignments WHERE id = ?').run(id);
       expect(await overloaded()).toBe(false);
     } finally {
       db.close();
@@ -471,15 +487,13 @@ describe('capacity and routing', () => {
     const days = async () => personIn(await matrix(monday, 28, 'day'), editor.id).cells;
     const db = new Database(file);
     const overdue = (plannedHours: number) =>
-      Number(
-        db
-          .prepare(
-            `INSERT INTO assignments (project_id, person_id, planned_hours, start_date, end_date, created_at)
-             VALUES (?, ?, ?, ?, ?, ?)`,
-          )
-          .run(projectId, editor.id, plannedHours, addDays(today, -20), addDays(today, -10), new Date().toISOString())
-          .lastInsertRowid,
-      );
+      insertAssignment(db, {
+        projectId,
+        personId: editor.id,
+        plannedHours,
+        startDate: addDays(today, -20),
+        endDate: addDays(today, -10),
+      });
     try {
       // 60 h ended ten days ago: they fill the coming working days to 100%, in date order, none over.
       const small = overdue(60);
@@ -517,14 +531,7 @@ describe('capacity and routing', () => {
     const monday = startOfIsoWeek(today);
     const db = new Database(file);
     const insert = (plannedHours: number, startDate: string, endDate: string) =>
-      Number(
-        db
-          .prepare(
-            `INSERT INTO assignments (project_id, person_id, planned_hours, start_date, end_date, created_at)
-             VALUES (?, ?, ?, ?, ?, ?)`,
-          )
-          .run(projectId, editor.id, plannedHours, startDate, endDate, new Date().toISOString()).lastInsertRowid,
-      );
+      insertAssignment(db, { projectId, personId: editor.id, plannedHours, startDate, endDate });
     const days = async () => personIn(await matrix(monday, 28, 'day'), editor.id);
     try {
       // More than this week and next can hold: no free room until the Monday after next.
@@ -572,14 +579,7 @@ describe('capacity and routing', () => {
     expectOk(await core.call('timeOff/add', { personId: editor.id, ...away, kind: 'vacation', note: null }));
     const db = new Database(file);
     const insert = (plannedHours: number, startDate: string, endDate: string) =>
-      Number(
-        db
-          .prepare(
-            `INSERT INTO assignments (project_id, person_id, planned_hours, start_date, end_date, created_at)
-             VALUES (?, ?, ?, ?, ?, ?)`,
-          )
-          .run(projectId, editor.id, plannedHours, startDate, endDate, new Date().toISOString()).lastInsertRowid,
-      );
+      insertAssignment(db, { projectId, personId: editor.id, plannedHours, startDate, endDate });
     const days = async () => personIn(await matrix(monday, 42, 'day'), editor.id);
     try {
       // Its end date has not passed, but its only day is off: not late, yet its hours land after it.
