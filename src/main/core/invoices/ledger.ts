@@ -18,7 +18,7 @@ import {
   type InvoiceStatus,
 } from '../../../shared/domain';
 import type { InvoiceSortColumn } from '../../../shared/money';
-import { type Sqlite, tablesVersion } from '../db/client';
+import type { Sqlite } from '../db/client';
 import { agingBucket, daysOverdue, displayStatus, type StoredStatus } from './engine';
 
 /** Ascending sort puts "no date" (a draft's issue and due dates) first, as an empty value. */
@@ -305,9 +305,8 @@ function touchLog(sqlite: Sqlite): number {
 }
 
 interface KeptLedger {
-  key: string;
   /** Other connections' commits when it was built (`data_version`): any since, and only a rebuild is sure. */
-  dataVersion: string;
+  dataVersion: number;
   /** The schema's version: a table dropped and made again (a migration) drops the triggers on it too. */
   schema: number;
   today: string;
@@ -319,30 +318,35 @@ interface KeptLedger {
 const ledgers = new WeakMap<Sqlite, KeptLedger>();
 
 /**
- * What the ledger reads: a write to any other table (a lead, an assignment)
- * leaves it as it is. At the massive profile a rebuild takes ~1.5 s, which any
- * write anywhere used to cost the next list.
- */
-const LEDGER_TABLES = ['invoices', 'payments', 'clients'];
-
-/**
- * Every invoice's columns on `today`, rebuilt only when a row it reads changed
- * (here or in another process) or the day moved on, and only patched when the
- * change was this connection's own (the touch log names its rows). `keep` says
- * the caller's transaction only reads (first thing in it, so its snapshot is the
- * one named); inside one that writes, and may yet roll back, nothing is kept.
+ * Every invoice's columns on `today`, kept while nothing it reads changed,
+ * patched when this connection's own writes did (the touch log names their
+ * rows; a write to any other table, a lead or an assignment, logs nothing), and
+ * rebuilt when another process wrote, the schema changed or the day moved on.
+ * `keep` says the caller's transaction only reads (first thing in it, so its
+ * snapshot is the one named); inside one that writes, and may yet roll back,
+ * nothing is kept.
  */
 export function workspaceLedger(sqlite: Sqlite, today: string, keep: boolean): Ledger {
   if (!keep) return buildLedger(sqlite, today);
-  const version = tablesVersion(sqlite, 'ledger', LEDGER_TABLES);
   const log = touchLog(sqlite);
+  // A read of the main file first: it pins the transaction's snapshot, the one data_version then names.
+  const touched =
+    sqlite
+      .prepare('SELECT EXISTS (SELECT 1 FROM temp.ledger_touched) FROM main.sqlite_schema LIMIT 1')
+      .pluck()
+      .get() === 1;
+  const dataVersion = sqlite.pragma('data_version', { simple: true }) as number;
   const schema = sqlite.pragma('schema_version', { simple: true }) as number;
-  const key = `${version}@${today}#${log}/${schema}`;
   const kept = ledgers.get(sqlite);
-  if (kept?.key === key) return kept.ledger;
-  const dataVersion = version.slice(0, version.indexOf(':'));
+  const current =
+    kept !== undefined &&
+    kept.today === today &&
+    kept.dataVersion === dataVersion &&
+    kept.schema === schema &&
+    kept.log === log;
+  if (current && !touched) return kept.ledger;
   let ledger: Ledger;
-  if (kept && kept.today === today && kept.dataVersion === dataVersion && kept.schema === schema && kept.log === log) {
+  if (current) {
     const invoiceIds = new Set<number>();
     const clientIds = new Set<number>();
     for (const [invoiceId, clientId] of sqlite
@@ -360,8 +364,8 @@ export function workspaceLedger(sqlite: Sqlite, today: string, keep: boolean): L
   } else ledger = buildLedger(sqlite, today);
   // What the log held is in this ledger now. Should this read transaction roll back, the rows come back and are
   // merged again next time, which changes nothing.
-  sqlite.exec('DELETE FROM temp.ledger_touched');
-  ledgers.set(sqlite, { key, dataVersion, schema, today, log, ledger });
+  if (touched) sqlite.exec('DELETE FROM temp.ledger_touched');
+  ledgers.set(sqlite, { dataVersion, schema, today, log, ledger });
   return ledger;
 }
 
