@@ -943,6 +943,15 @@ benchmarks['core.memory'] = async () => {
  * logged on them — so the agency's workload stays what the profile simulated,
  * spread over a team the size of the massive profile's.
  */
+/**
+ * The day the capacity benchmarks stand on: a given workspace's latest project
+ * start (its own "now"), or the generated growth file's as-of date.
+ */
+function capacityToday(sqlite: Sqlite): string {
+  if (!process.env.ATALAYA_BENCH_WORKSPACE) return '2026-11-20';
+  return sqlite.prepare('SELECT max(start_date) FROM projects').pluck().get() as string;
+}
+
 async function teamFile(target: number): Promise<{ file: string; note: string; today: string; now: Date }> {
   const { file, profile } = await scaleFile();
   const source = openExisting(file, { readonly: true });
@@ -950,9 +959,8 @@ async function teamFile(target: number): Promise<{ file: string; note: string; t
   if (staff >= target) {
     // Team enough already (the massive profile): read the file itself. A copy of it would still be written back to
     // disk while the benchmark runs, slowing its reads.
-    const latest = source.prepare('SELECT max(start_date) FROM projects').pluck().get() as string;
+    const today = capacityToday(source);
     source.close();
-    const today = process.env.ATALAYA_BENCH_WORKSPACE ? latest : '2026-11-20';
     return { file, today, now: new Date(`${today}T12:00:00Z`), note: `${profile}, ${staff} people` };
   }
   const copy = path.join(scratch, `team-${target}.atalaya`);
@@ -996,8 +1004,7 @@ async function teamFile(target: number): Promise<{ file: string; note: string; t
         });
       }
     })();
-    const latest = (sqlite.prepare('SELECT max(start_date) AS d FROM projects').get() as { d: string }).d;
-    const today = process.env.ATALAYA_BENCH_WORKSPACE ? latest : '2026-11-20';
+    const today = capacityToday(sqlite);
     const people = ids.length + clones;
     return {
       file: copy,
@@ -1055,9 +1062,7 @@ benchmarks['capacity.balance'] = async () => {
   const { file, profile } = await scaleFile();
   const sqlite = openExisting(file, { readonly: true });
   try {
-    const today = process.env.ATALAYA_BENCH_WORKSPACE
-      ? (sqlite.prepare('SELECT max(start_date) AS d FROM projects').get() as { d: string }).d
-      : '2026-11-20';
+    const today = capacityToday(sqlite);
     const now = new Date(`${today}T12:00:00Z`);
     let proposal = balanceProposal(sqlite, today, now);
     const times = await sample(5, 1, () => {
