@@ -15,27 +15,30 @@ export function localDate(instant: Date, timeZone: string): string {
 const DAY_MS = 86_400_000;
 
 // Capacity walks the same dates for hundreds of people: day numbers and their
-// strings are computed once and remembered (a few thousand entries at most).
+// strings are computed once and remembered. A long-lived process (the web host,
+// the demo generator) can meet any number of distinct dates, so each memo is
+// emptied when it reaches DATE_MEMO_LIMIT entries: simpler than an LRU, and a
+// capacity pass (a few thousand dates) fills it again at once.
+export const DATE_MEMO_LIMIT = 50_000;
 const dayNumbers = new Map<string, number>();
 const dayStrings = new Map<number, string>();
 
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= DATE_MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+/** How many entries each date memo holds (for tests of the bound). */
+export const dateMemoSizes = () => ({ dayNumbers: dayNumbers.size, dayStrings: dayStrings.size });
+
 /** Days since 1970-01-01 of a date. */
 export function dayNumber(date: string): number {
-  let n = dayNumbers.get(date);
-  if (n === undefined) {
-    n = Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-    dayNumbers.set(date, n);
-  }
-  return n;
+  return dayNumbers.get(date) ?? remember(dayNumbers, date, Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS));
 }
 
 export function dateOfDayNumber(n: number): string {
-  let s = dayStrings.get(n);
-  if (s === undefined) {
-    s = new Date(n * DAY_MS).toISOString().slice(0, 10);
-    dayStrings.set(n, s);
-  }
-  return s;
+  return dayStrings.get(n) ?? remember(dayStrings, n, new Date(n * DAY_MS).toISOString().slice(0, 10));
 }
 
 export function addDays(date: string, days: number): string {

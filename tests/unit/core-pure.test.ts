@@ -7,7 +7,18 @@ import { PrefsStore } from '../../src/main/core/prefs/store';
 import { localToUtc } from '../../src/main/core/routing/timezones';
 import { freeWorkspacePath, isSyncedOrNetworkPath } from '../../src/main/core/workspace/files';
 import { defaultUserDataDir } from '../../src/main/hosts/paths';
-import { addDays, isoInstant, localDate, startOfIsoWeek, weekday } from '../../src/shared/dates';
+import {
+  addDays,
+  DATE_MEMO_LIMIT,
+  dateMemoSizes,
+  dateOfDayNumber,
+  dayNumber,
+  daysBetween,
+  isoInstant,
+  localDate,
+  startOfIsoWeek,
+  weekday,
+} from '../../src/shared/dates';
 import {
   isoDateSchema,
   onboardingSchema,
@@ -54,6 +65,24 @@ describe('dates', () => {
     ])
       for (const date of ['2026-01-01', '2026-03-29', '2026-07-15', '2026-10-25', '2026-12-31'])
         expect(localDate(new Date(noon(date, zone)), zone), `${date} ${zone}`).toBe(date);
+  });
+  it('keeps its day memos bounded, and right after they are emptied', () => {
+    // Converted before the bound is passed: these entries go when the memos are emptied.
+    expect(dayNumber('2026-12-06')).toBe(20_793);
+    expect(dateOfDayNumber(20_793)).toBe('2026-12-06');
+    const first = Date.UTC(1900, 0, 1) / 86_400_000;
+    let wrong = 0;
+    for (let n = first; n < first + DATE_MEMO_LIMIT + 500; n++) if (dayNumber(dateOfDayNumber(n)) !== n) wrong++;
+    expect(wrong).toBe(0);
+    const sizes = dateMemoSizes();
+    expect(sizes.dayNumbers).toBeLessThanOrEqual(DATE_MEMO_LIMIT);
+    expect(sizes.dayStrings).toBeLessThanOrEqual(DATE_MEMO_LIMIT);
+    expect(dayNumber('2026-12-06')).toBe(20_793);
+    expect(dateOfDayNumber(20_793)).toBe('2026-12-06');
+    expect(dateOfDayNumber(first)).toBe('1900-01-01');
+    expect(dayNumber('1900-01-01')).toBe(first);
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(daysBetween('1900-01-01', '2026-12-06')).toBe(20_793 - first);
   });
   it('rejects dates that do not exist', () => {
     expect(isoDateSchema.safeParse('2026-02-29').success).toBe(false);
