@@ -194,8 +194,8 @@ export const invoiceListSchema = z
   .object({
     status: z.enum(INVOICE_STATUSES).optional(),
     clientId: id.optional(),
-    /** The issuing hub (the top bar's hub filter). */
-    hubId: id.optional(),
+    /** The issuing hub (the top bar's hub filter); null or left out: every hub. */
+    hubId: hubFilterSchema.nullish(),
     asOf: isoDateSchema.optional(),
     bucket: z.enum(AGING_BUCKETS).optional(),
     search: z.string().trim().max(100, 'Search at most 100 characters.').optional(),

@@ -1014,6 +1014,17 @@ describe("the demo agency's money", () => {
     expect(expectOk(await core.call('invoices/list', { asOf, hubId: undefined })).total).toBe(whole.total);
   });
 
+  it('reads hubId: null as every hub, the same rows as leaving it out', async () => {
+    const asOf = '2026-11-20';
+    for (const query of [{ asOf }, { asOf, status: 'overdue' as const }, { asOf, bucket: '0-15' as const }]) {
+      const left = expectOk(await core.call('invoices/list', query));
+      const all = expectOk(await core.call('invoices/list', { ...query, hubId: null }));
+      expect(left.invoices.length).toBeGreaterThan(0);
+      expect(all.invoices.map((i) => i.id)).toEqual(left.invoices.map((i) => i.id));
+      expect([all.total, all.counts, all.aging]).toEqual([left.total, left.counts, left.aging]);
+    }
+  });
+
   it('keeps the invoice ledger through writes to other tables and rebuilds it after an invoice, payment or client write', () => {
     // In this process, on its own connection: what the ledger's version names.
     const db = new Database(file);

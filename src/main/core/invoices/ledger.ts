@@ -372,7 +372,8 @@ export function workspaceLedger(sqlite: Sqlite, today: string, keep: boolean): L
 export interface LedgerFilter {
   status?: InvoiceStatus | undefined;
   clientId?: number | undefined;
-  hubId?: number | undefined;
+  /** null or undefined: every hub. */
+  hubId?: number | null | undefined;
   bucket?: (typeof AGING_BUCKETS)[number] | undefined;
   search?: string | undefined;
 }
@@ -390,6 +391,7 @@ export function selectLedger(ledger: Ledger, filter: LedgerFilter): LedgerSelect
   const counts = Object.fromEntries(['all', ...INVOICE_STATUSES].map((s) => [s, 0])) as LedgerSelection['counts'];
   const status = filter.status === undefined ? -1 : INVOICE_STATUSES.indexOf(filter.status);
   const bucket = filter.bucket === undefined ? -1 : AGING_BUCKETS.indexOf(filter.bucket);
+  const hub = filter.hubId ?? null;
   const q = filter.search?.trim().toLowerCase() ?? '';
   const clientMatches = new Set<number>();
   if (q) for (const [id, name] of ledger.clientNames) if (name.toLowerCase().includes(q)) clientMatches.add(id);
@@ -397,7 +399,7 @@ export function selectLedger(ledger: Ledger, filter: LedgerFilter): LedgerSelect
   const open: number[] = [];
   for (let i = 0; i < ledger.size; i++) {
     if (filter.clientId !== undefined && ledger.clientIds[i] !== filter.clientId) continue;
-    if (filter.hubId !== undefined && ledger.hubIds[i] !== filter.hubId) continue;
+    if (hub !== null && ledger.hubIds[i] !== hub) continue;
     if (ledger.bucket[i]! >= 0) open.push(i);
     if (bucket >= 0 && ledger.bucket[i] !== bucket) continue;
     if (q && !clientMatches.has(ledger.clientIds[i]!) && !ledger.numbers[i]?.toLowerCase().includes(q)) continue;
