@@ -139,6 +139,12 @@ export interface Assignment {
    * `capacity/matrix` does).
    */
   overdue: boolean | null;
+  /**
+   * Its end date is before the person's own today (their time zone: the same
+   * today its hours are spread from), so overdue work is late rather than left
+   * with only days off in its dates. Null where `overdue` is.
+   */
+  late: boolean | null;
   /** What a freelancer or partner costs for this assignment (null for core people). */
   costMinor: number | null;
   costCurrency: Currency | null;

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../../src/main/hosts/core-client';
 import type { CapacityMatrix, CapacityPerson } from '../../src/shared/capacity';
-import { addDays, startOfIsoWeek } from '../../src/shared/dates';
+import { addDays, localDate, startOfIsoWeek } from '../../src/shared/dates';
 import { CLI, cleanTempDirs, expectOk, nextEvent, tempDir, testCore } from '../helpers';
 
 /** An assignment written straight to the file, as another process (the CLI, a second window) would: its id. */
@@ -613,6 +613,54 @@ describe('capacity and routing', () => {
       expect(listed.find((x) => x.id === inLeave)?.overdue).toBeNull();
     } finally {
       db.prepare('DELETE FROM assignments WHERE person_id = ?').run(editor.id);
+      db.close();
+    }
+  });
+
+  it("says whether overdue work is late by the person's own today, in their time zone, not the workspace's", async () => {
+    // UTC+14 and UTC−11 are never on the same date, so one of them is not on the workspace's (Caracas, UTC−4).
+    const projectId = await win('Date Line Films', ids.social, addDays(today, -30), addDays(today, 30));
+    const db = new Database(file);
+    const ownTodays: string[] = [];
+    try {
+      for (const timeZone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+        const own = localDate(new Date(), timeZone);
+        ownTodays.push(own);
+        const person = expectOk(
+          await core.call('people/create', {
+            name: `Editor in ${timeZone}`,
+            email: null,
+            role: 'Video Editor',
+            hubId: ids.copenhagen,
+            employmentType: 'core',
+            timeZone,
+            hoursPerDay: 8,
+            workdays: [1, 2, 3, 4, 5],
+            startDate: addDays(own, -60),
+            endDate: null,
+          }),
+        );
+        const insert = (endDate: string) =>
+          insertAssignment(db, {
+            projectId,
+            personId: person.id,
+            plannedHours: 10,
+            startDate: addDays(own, -7),
+            endDate,
+          });
+        const endedYesterday = insert(addDays(own, -1));
+        const endsToday = insert(own);
+        const mine = personIn(await matrix(startOfIsoWeek(own), 2), person.id).assignments;
+        expect(mine.find((x) => x.id === endedYesterday)).toMatchObject({ overdue: true, late: true });
+        expect(mine.find((x) => x.id === endsToday)?.late).toBe(false);
+      }
+      const workspaceToday = (await matrix(today)).today;
+      expect(ownTodays.some((d) => d !== workspaceToday)).toBe(true);
+      // Replies that do not work out where hours fall do not say.
+      const listed = expectOk(await core.call('assignments/forProject', { projectId }));
+      expect(listed.length).toBeGreaterThan(0);
+      for (const a of listed) expect(a.late).toBeNull();
+    } finally {
       db.close();
     }
   });

@@ -39,6 +39,7 @@ const assignment = (over: Partial<Assignment>): Assignment => ({
   hoursFrom: null,
   hoursTo: null,
   overdue: true,
+  late: true,
   costMinor: null,
   costCurrency: null,
   ...over,

@@ -35,22 +35,22 @@ import {
 } from './engine';
 
 /**
- * An assignment as the interface sees it. `spread` (where its remaining hours fall, from
- * `spreadPerson`) gives the first and last date with hours, and `poured` whether they were
- * poured into free room (no working day of its own left); without a spread they are null.
+ * An assignment as the interface sees it. `placed` says where its remaining hours fall: `spread`
+ * (from `spreadPerson`) gives the first and last date with hours, `poured` whether they were
+ * poured into free room (no working day of its own left), and `today` (the person's own, the
+ * spread's first day) whether its end date passed; without it they are null.
  */
 export function toAssignment(
   a: AssignmentRow,
   personName: string,
-  spread?: ReadonlyMap<string, number>,
-  poured = false,
+  placed?: { spread: ReadonlyMap<string, number>; poured: boolean; today: string },
 ): Assignment {
   const remaining = Math.round(remainingHours(a) * 100) / 100;
   let hoursFrom: string | null = null;
   let hoursTo: string | null = null;
-  if (spread && remaining > 0)
+  if (placed && remaining > 0)
     // An overdue spread's overflow is added after its free-room days: its keys are not in date order.
-    for (const date of spread.keys()) {
+    for (const date of placed.spread.keys()) {
       if (hoursFrom === null || date < hoursFrom) hoursFrom = date;
       if (hoursTo === null || date > hoursTo) hoursTo = date;
     }
@@ -69,7 +69,8 @@ export function toAssignment(
     projectDueDate: a.projectDueDate,
     hoursFrom,
     hoursTo,
-    overdue: spread ? remaining > 0 && poured : null,
+    overdue: placed ? remaining > 0 && placed.poured : null,
+    late: placed ? a.endDate < placed.today : null,
     costMinor: a.costMinor,
     costCurrency: a.costCurrency,
   };
@@ -202,7 +203,8 @@ export function capacityMatrix(
   const people = loadPeople(sqlite, { hubId: args.hubId }).filter(
     (p) => p.startDate <= to && (p.endDate === null || p.endDate >= from),
   );
-  const rows = personLoads(sqlite, people, from, to, personToday(now));
+  const todayOf = personToday(now);
+  const rows = personLoads(sqlite, people, from, to, todayOf);
   const index = new Map(periods.map((p, i) => [p.start, i]));
   const periodOf = (date: string) =>
     index.get(
@@ -233,6 +235,7 @@ export function capacityMatrix(
       for (const h of d.holidays) if (!c.holidays.includes(h)) c.holidays.push(h);
     });
     for (const c of cells) c.utilization = figures(c.available, c.committed).utilization;
+    const today = todayOf(person); // the same as personLoads spread from
     return {
       id: person.id,
       name: person.name,
@@ -244,7 +247,9 @@ export function capacityMatrix(
       skills: person.skills,
       cells,
       total: sumFigures(cells),
-      assignments: assignments.map((a) => toAssignment(a, person.name, spreads.get(a.id), poured.has(a.id))),
+      assignments: assignments.map((a) =>
+        toAssignment(a, person.name, { spread: spreads.get(a.id)!, poured: poured.has(a.id), today }),
+      ),
     };
   });
 

@@ -721,7 +721,6 @@ function AssignmentTrack({
             labelAt={layout.label}
             lane={laneIndex}
             n={n}
-            today={matrix.today}
             actions={actions}
           />
         )),
@@ -736,7 +735,6 @@ function AssignmentBar({
   labelAt,
   lane,
   n,
-  today,
   actions,
 }: {
   assignment: Assignment;
@@ -744,7 +742,6 @@ function AssignmentBar({
   labelAt: 'inside' | 'right' | 'left';
   lane: number;
   n: number;
-  today: string;
   actions: BoardActions;
 }) {
   const { t, i18n } = useTranslation('capacity');
@@ -761,7 +758,8 @@ function AssignmentBar({
   const inside = labelAt === 'inside';
   const dates = `${shortDate(a.startDate, lang)} – ${shortDate(a.endDate, lang, a.startDate.slice(0, 4) !== a.endDate.slice(0, 4))}`;
   // Overdue: its end date passed, or only days off are left in its dates (then it is not late yet).
-  const late = a.endDate < today;
+  // The core says which, from the person's own today (the one it poured their hours from).
+  const late = a.late === true;
   const status = span.done ? t('bar.done') : span.overdue ? (late ? t('bar.overdue') : t('bar.noDaysLeft')) : null;
   // Where overdue hours fall: the bar's columns, said in dates (someone with no working day at all
   // keeps them on its first day, inside its dates: nothing to add then).
