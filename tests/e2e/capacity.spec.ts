@@ -646,6 +646,63 @@ test('an overdue bar sits where its hours land, beyond a full fortnight, and say
   await snap(page, 'capacity-overdue-bar');
 });
 
+test('a one-column bar that goes on past the window shows the same arrow as a wide one, inside its column', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  const matrix = await coreMatrix(page, demoApp);
+  const monday = matrix.periods[0]!.start;
+  const staff = await coreCall<Person[]>(page, demoApp, 'people/list');
+  const person = matrix.people.find((p) => {
+    const row = staff.find((x) => x.id === p.id);
+    return p.employmentType === 'core' && row && row.startDate <= monday && row.endDate === null;
+  })!;
+  const project = await productionProject(page, demoApp);
+  const assign = (startDate: string, endDate: string) =>
+    coreCall<Assignment>(page, demoApp, 'assignments/create', {
+      projectId: project.id,
+      personId: person.id,
+      plannedHours: 12,
+      startDate,
+      endDate,
+    });
+  // From the Tuesday of the window's last week for three weeks: one column, going on after it.
+  const after = await assign(addDays(matrix.periods[12]!.start, 1), addDays(matrix.periods[12]!.start, 22));
+  // From three weeks in to the Wednesday after four: one column, going on before the window four weeks on.
+  const before = await assign(addDays(monday, 21), addDays(monday, 30));
+
+  await openCapacity(page);
+  await personRow(page, person.id)
+    .getByRole('button', { name: new RegExp(`^Assignments of ${person.name}`) })
+    .click();
+  const cols = board(page).locator('th[data-period-col]');
+  const check = async (id: number, column: number, arrow: 'left' | 'right') => {
+    const face = bar(page, person.id, id);
+    await expect(face).toContainText('12');
+    await expect(face.locator(`svg.lucide-arrow-${arrow}`)).toBeVisible();
+    await expect(face.locator(`svg.lucide-arrow-${arrow === 'left' ? 'right' : 'left'}`)).toHaveCount(0);
+    // The arrow and the hours sit inside the bar, and the bar inside its column.
+    const [box, col, icon] = [
+      (await face.boundingBox())!,
+      (await cols.nth(column).boundingBox())!,
+      (await face.locator('svg').boundingBox())!,
+    ];
+    expect(box.x).toBeGreaterThanOrEqual(col.x - 1);
+    expect(box.x + box.width).toBeLessThanOrEqual(col.x + col.width + 1);
+    expect(icon.x).toBeGreaterThanOrEqual(box.x);
+    expect(icon.x + icon.width).toBeLessThanOrEqual(box.x + box.width);
+  };
+  await check(after.id, 12, 'right');
+  await page.getByRole('button', { name: 'Next 4 weeks' }).click();
+  await expect(page.getByTestId('capacity-range')).toContainText(
+    new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${addDays(monday, 28)}T12:00:00Z`),
+    ),
+  );
+  await check(before.id, 0, 'left');
+});
+
 test('Demand and Coverage show the core’s numbers', async ({ page, demoApp }) => {
   test.setTimeout(120_000);
   await demoApp.open(page);

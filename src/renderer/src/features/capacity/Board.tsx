@@ -817,6 +817,9 @@ function AssignmentBar({
       ? 'border-danger-text/40 bg-danger-soft group-hover/bar:border-danger-text/70'
       : 'border-accent/35 bg-accent-soft group-hover/bar:border-accent/70';
   const ink = span.done ? 'text-muted' : span.overdue ? 'text-danger-text' : 'text-accent-text';
+  // It goes on before / after the window: an arrow at that end, on wide and narrow bars alike.
+  const goesBefore = span.before ? <ArrowLeft className="size-3 shrink-0" aria-hidden="true" /> : null;
+  const goesAfter = span.after ? <ArrowRight className="size-3 shrink-0" aria-hidden="true" /> : null;
   return (
     <li
       ref={setNodeRef}
@@ -862,13 +865,13 @@ function AssignmentBar({
           />
           {inside ? (
             <span className={cn('relative flex min-w-0 flex-1 items-center gap-1 px-1.5', ink)}>
-              {span.before ? <ArrowLeft className="size-3 shrink-0" aria-hidden="true" /> : null}
+              {goesBefore}
               {span.overdue ? <CalendarClock className="size-3 shrink-0" aria-hidden="true" /> : null}
               {name}
               <span className="ml-auto shrink-0 pl-1 tabular-nums opacity-90">
                 {formatNumber(a.remainingHours, lang, 1)}/{formatNumber(a.plannedHours, lang, 1)}
               </span>
-              {span.after ? <ArrowRight className="size-3 shrink-0" aria-hidden="true" /> : null}
+              {goesAfter}
             </span>
           ) : (
             <>
@@ -886,11 +889,15 @@ function AssignmentBar({
                   <span className="flex min-w-0 items-center text-fg [&>span:last-child]:text-muted">{name}</span>
                 </span>
               </span>
-              <span className={cn('relative w-full truncate px-1 text-center tabular-nums', ink)}>
-                {/* One column has room for the hours left only ("37.3/…" said nothing); the tooltip has both. */}
-                {cols === 1
-                  ? formatNumber(a.remainingHours, lang, 1)
-                  : `${formatNumber(a.remainingHours, lang, 1)}/${formatNumber(a.plannedHours, lang, 1)}`}
+              <span className={cn('relative flex w-full min-w-0 items-center px-0.5 tabular-nums', ink)}>
+                {goesBefore}
+                <span className="min-w-0 flex-1 truncate text-center">
+                  {/* One column has room for the hours left only ("37.3/…" said nothing); the tooltip has both. */}
+                  {cols === 1
+                    ? formatNumber(a.remainingHours, lang, 1)
+                    : `${formatNumber(a.remainingHours, lang, 1)}/${formatNumber(a.plannedHours, lang, 1)}`}
+                </span>
+                {goesAfter}
               </span>
             </>
           )}
