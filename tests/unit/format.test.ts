@@ -14,6 +14,7 @@ import {
   formatNumber,
   formatPercent,
   formatPercentPoints,
+  formatSignedMoney,
   formatSignedNumber,
   MINUS,
   parseDecimal,
@@ -80,6 +81,44 @@ describe('negative money', () => {
   it('reads a pasted true minus back', () => {
     expect(parseDecimal('\u221212.5', 'en')).toBe(-12.5);
     expect(parseDecimal('-12.5', 'en')).toBe(-12.5);
+  });
+});
+
+describe('signed money', () => {
+  it('writes "+" and the true minus before the currency, in English', () => {
+    expect(formatSignedMoney(5_000, 'USD', 'en')).toBe('+$50.00');
+    expect(formatSignedMoney(-2_500, 'USD', 'en')).toBe('\u2212$25.00');
+    expect(formatSignedMoney(-2_550, 'EUR', 'en')).toBe('\u2212€25.50');
+    expect(formatSignedMoney(123_456, 'USD', 'en')).toBe('+$1,234.56');
+  });
+
+  it("writes the sign before the code in Spanish, keeping the rest of Intl's text", () => {
+    expect(formatSignedMoney(5_000, 'USD', 'es')).toBe(`+${formatMoney(5_000, 'USD', 'es')}`);
+    expect(formatSignedMoney(-2_500, 'USD', 'es')).toBe(formatMoney(-2_500, 'USD', 'es'));
+    expect(formatSignedMoney(-2_500, 'USD', 'es').replace(/\s/g, NBSP)).toBe(`\u2212USD${NBSP}25.00`);
+    expect(formatSignedMoney(120_000, 'DKK', 'es', { whole: true }).replace(/\s/g, NBSP)).toBe(`+DKK${NBSP}1,200`);
+  });
+
+  it('gives what rounds to zero no sign', () => {
+    expect(formatSignedMoney(0, 'USD', 'en')).toBe('$0.00');
+    expect(formatSignedMoney(-0, 'USD', 'es')).toBe(formatMoney(0, 'USD', 'es'));
+    expect(formatSignedMoney(0.4, 'USD', 'en')).toBe('$0.00');
+    expect(formatSignedMoney(-0.4, 'USD', 'es')).toBe(formatMoney(0, 'USD', 'es'));
+    expect(formatSignedMoney(0, 'USD', 'en', { whole: true })).toBe('$0');
+  });
+
+  it('drops the cents of a whole amount when asked, as formatMoneyWhole does', () => {
+    expect(formatSignedMoney(120_000, 'USD', 'en', { whole: true })).toBe('+$1,200');
+    expect(formatSignedMoney(-32_500, 'USD', 'en', { whole: true })).toBe(formatMoneyWhole(-32_500, 'USD', 'en'));
+    expect(formatSignedMoney(-32_550, 'USD', 'en', { whole: true })).toBe('\u2212$325.50');
+    for (const lang of ['en', 'es'])
+      for (const currency of ['USD', 'EUR', 'DKK', 'PEN']) {
+        expect(formatSignedMoney(-4_425, currency, lang)).toBe(formatMoney(-4_425, currency, lang));
+        expect(formatSignedMoney(4_425, currency, lang)).toBe(`+${formatMoney(4_425, currency, lang)}`);
+        expect(formatSignedMoney(-50_000, currency, lang, { whole: true })).toBe(
+          formatMoneyWhole(-50_000, currency, lang),
+        );
+      }
   });
 });
 

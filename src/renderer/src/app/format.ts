@@ -89,28 +89,39 @@ export function withTrueMinus(format: Intl.NumberFormat, value: number): string 
   return parts.map((p) => (p.type === 'minusSign' ? (zero ? '' : MINUS) : p.value)).join('');
 }
 
-/** `formatMoney(234750, 'USD', 'en')` → "$2,347.50"; negatives with a true minus: "−$325.00". */
-export function formatMoney(minor: number, currency: string, locale: string): string {
-  const digits = minorDigits(currency);
-  const format = uiNumberFormat(locale, {
+/** The shared currency format of a UI language with a fixed number of fraction digits. */
+const currencyFormat = (locale: string, currency: string, digits: number, options: Intl.NumberFormatOptions = {}) =>
+  uiNumberFormat(locale, {
     style: 'currency',
     currency,
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
+    ...options,
   });
-  return withTrueMinus(format, minorToMajor(minor, currency));
+
+/** The fraction digits an amount shows: the currency's, or none for a whole amount where cents are noise. */
+const moneyDigits = (major: number, currency: string, whole: boolean) =>
+  whole && Number.isInteger(major) ? 0 : minorDigits(currency);
+
+/** `formatMoney(234750, 'USD', 'en')` → "$2,347.50"; negatives with a true minus: "−$325.00". */
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  return withTrueMinus(currencyFormat(locale, currency, minorDigits(currency)), minorToMajor(minor, currency));
 }
 
 /** Whole-unit money for ranges and tables where cents are noise: "$1,200", "−$325". */
 export function formatMoneyWhole(minor: number, currency: string, locale: string): string {
   const major = minorToMajor(minor, currency);
-  const whole = Number.isInteger(major);
-  const format = uiNumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: whole ? 0 : minorDigits(currency),
-    maximumFractionDigits: whole ? 0 : minorDigits(currency),
-  });
+  return withTrueMinus(currencyFormat(locale, currency, moneyDigits(major, currency, true)), major);
+}
+
+/**
+ * A change in money with its sign before the currency: "+$50.00", "−$25.00" (en); "+USD 50.00" (es); and
+ * "$0.00" for what rounds to zero (the sign is chosen after rounding, as in formatSignedNumber). `whole`
+ * drops the cents of a whole amount, as formatMoneyWhole does: "+$1,200".
+ */
+export function formatSignedMoney(minor: number, currency: string, locale: string, { whole = false } = {}): string {
+  const major = minorToMajor(minor, currency);
+  const format = currencyFormat(locale, currency, moneyDigits(major, currency, whole), { signDisplay: 'exceptZero' });
   return withTrueMinus(format, major);
 }
 
@@ -142,13 +153,7 @@ export function formatMoneyRange(min: number, max: number, currency: string, loc
   const a = minorToMajor(min, currency);
   const b = minorToMajor(max, currency);
   const whole = Number.isInteger(a) && Number.isInteger(b);
-  const digits = whole ? 0 : minorDigits(currency);
-  const f = uiNumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  const f = currencyFormat(locale, currency, whole ? 0 : minorDigits(currency));
   if (typeof f.formatRangeToParts !== 'function') return `${withTrueMinus(f, a)}${RANGE_DASH}${withTrueMinus(f, b)}`;
   return f
     .formatRangeToParts(a, b)

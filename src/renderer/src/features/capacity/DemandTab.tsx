@@ -100,8 +100,7 @@ export function DemandTab() {
             const v = c.getValue();
             return (
               <span className={v > 0 ? 'font-medium text-danger-text' : 'text-muted'}>
-                {v > 0 ? '+' : v < 0 ? '−' : ''}
-                {hours(Math.abs(v), 0)}
+                {t('units.hours', { value: formatSignedNumber(v, lang, 0) })}
               </span>
             );
           },

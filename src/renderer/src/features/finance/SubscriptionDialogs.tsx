@@ -18,6 +18,7 @@ import {
   formatDate,
   formatMoney,
   formatMoneyRange,
+  formatSignedMoney,
   majorToMinor,
   minorToMajor,
   numberForInput,
@@ -30,7 +31,6 @@ import { CurrencySelect } from '../../components/DomainInputs';
 import { Field, Input, UnitInput } from '../../components/Field';
 import { Select } from '../../components/Select';
 import { ClientPicker } from '../clients/ClientPicker';
-import { formatSigned } from './parts';
 import { useFinanceErrors, useReportingCurrency, useToday } from './util';
 
 export type ChangeKind = 'change' | 'pause' | 'resume' | 'cancel';
@@ -332,7 +332,7 @@ export function SubscriptionChangeDialog({
       {kind === 'change' && delta !== null && delta !== 0 && validDate ? (
         <p className="rounded-lg bg-subtle px-3 py-2 text-[13px] text-fg" data-testid="change-preview">
           {t(delta > 0 ? 'subscriptions.previewExpansion' : 'subscriptions.previewContraction', {
-            delta: formatSigned(delta, sub.currency, lang),
+            delta: formatSignedMoney(delta, sub.currency, lang),
             date: formatDate(effectiveOn, lang),
           })}
         </p>

@@ -8,7 +8,7 @@ import { ToggleGroup } from 'radix-ui';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MrrMonth, MrrMovement } from '../../../../shared/money';
-import { dateFormat, formatDate, formatMoneyWhole, formatMonth, intlLocale } from '../../app/format';
+import { dateFormat, formatDate, formatMoneyWhole, formatMonth, formatSignedMoney, intlLocale } from '../../app/format';
 import { useFilterHub } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Card, CardHeader } from '../../components/Card';
@@ -385,8 +385,7 @@ function MovementList({ movements, currency, month }: { movements: MrrMovement[]
             </p>
           </div>
           <span className={cn('shrink-0 font-medium tabular-nums', m.amountMinor < 0 ? 'text-danger-text' : 'text-fg')}>
-            {m.amountMinor > 0 ? '+' : m.amountMinor < 0 ? '−' : ''}
-            {formatMoneyWhole(Math.abs(m.amountMinor), currency, lang)}
+            {formatSignedMoney(m.amountMinor, currency, lang, { whole: true })}
           </span>
         </li>
       ))}

@@ -2,7 +2,7 @@
 import { ChevronLeft, ChevronRight, CircleHelp } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { MissingRate } from '../../../../shared/money';
-import { formatDate, formatMoney, formatMonth } from '../../app/format';
+import { formatDate, formatMoney, formatMonth, formatSignedMoney } from '../../app/format';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
@@ -60,14 +60,9 @@ export function ReportingMoney({
 }) {
   const { i18n } = useTranslation();
   if (minor === null) return <MissingValue reason={reason} />;
-  return <>{signed ? formatSigned(minor, currency, i18n.language) : formatMoney(minor, currency, i18n.language)}</>;
-}
-
-/** "+$50.00" / "−$25.00" (a true minus sign), "$0.00" for zero. */
-export function formatSigned(minor: number, currency: string, locale: string): string {
-  if (minor === 0) return formatMoney(0, currency, locale);
-  const abs = formatMoney(Math.abs(minor), currency, locale);
-  return minor > 0 ? `+${abs}` : `−${abs}`;
+  return (
+    <>{signed ? formatSignedMoney(minor, currency, i18n.language) : formatMoney(minor, currency, i18n.language)}</>
+  );
 }
 
 /** Previous / next month with the month's name between, and a way back to the current month. */
