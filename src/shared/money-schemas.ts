@@ -118,12 +118,12 @@ const hubFilterSchema = z
   .positive('The hub must be a hub id (a whole number).');
 
 export const subscriptionListSchema = z
-  .object({ clientId: id.optional(), hubId: hubFilterSchema.optional(), asOf: isoDateSchema.optional() })
+  .object({ clientId: id.optional(), hubId: hubFilterSchema.nullish(), asOf: isoDateSchema.optional() })
   .strict();
 
-/** Without `hubId`, the whole agency's MRR; with it, the same figures over that hub's clients only. */
+/** Without `hubId` (or null), the whole agency's MRR; with it, the same figures over that hub's clients only. */
 export const mrrRangeSchema = z
-  .object({ from: monthSchema, to: monthSchema, hubId: hubFilterSchema.optional() })
+  .object({ from: monthSchema, to: monthSchema, hubId: hubFilterSchema.nullish() })
   .strict()
   .refine((r) => r.from <= r.to, { message: 'The range must end on or after its first month.', path: ['to'] });
 
@@ -249,9 +249,12 @@ export const expenseInputSchema = z
   });
 export type ExpenseInput = z.input<typeof expenseInputSchema>;
 
-/** `asOf` (default: the workspace's today) splits the month into spent and scheduled; `hubId` keeps that hub's own. */
+/**
+ * `asOf` (default: the workspace's today) splits the month into spent and scheduled; `hubId` keeps
+ * that hub's own (null or left out: every hub's).
+ */
 export const expenseMonthSchema = z
-  .object({ month: monthSchema, hubId: hubFilterSchema.optional(), asOf: isoDateSchema.optional() })
+  .object({ month: monthSchema, hubId: hubFilterSchema.nullish(), asOf: isoDateSchema.optional() })
   .strict();
 export const expenseStopSchema = z.object({ id, lastMonth: monthSchema }).strict();
 

@@ -516,6 +516,9 @@ describe('subscriptions and MRR through the contract', () => {
       expect(hubsClosing + (m.month >= '2026-06' ? 5_000 : 0), m.month).toBe(m.closing);
     });
     expect(byHub[0]!.movements.every((m) => ['Alfa', 'Beta', 'Gamma', 'Delta'].includes(m.clientName))).toBe(true);
+    // hubId null reads as every hub, the same as leaving it out.
+    expect(expectOk(await core.call('subscriptions/list', { hubId: null }))).toEqual(all);
+    expect(expectOk(await core.call('mrr/report', { ...range, hubId: null }))).toEqual(whole);
 
     // Bad input is refused with a clear error; an unknown hub is not an empty one.
     for (const hubId of [0, -1, 1.5, '2']) {
@@ -755,6 +758,8 @@ describe('expenses and FX', () => {
       ]),
     );
     expect(whole.totalMinor).toBe(whole.occurrences.reduce((s, o) => s + o.reportingMinor!, 0));
+    // hubId null reads as every hub, the same as leaving it out.
+    expect(expectOk(await core.call('expenses/month', { month: '2026-05', hubId: null, asOf }))).toEqual(whole);
 
     for (const hubId of [0, 2.5, 'Lima']) {
       const bad = await core.call('expenses/month', { month: '2026-05', hubId: hubId as number });

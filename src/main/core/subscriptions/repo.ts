@@ -36,10 +36,13 @@ export interface LoadedSubscription extends SubRow {
   changes: SubscriptionChange[];
 }
 
-/** One subscription, a client's, a hub's (a subscription belongs to its client's hub), or all of them. */
+/**
+ * One subscription, a client's, a hub's (a subscription belongs to its client's hub), or all of them
+ * (hubId null or left out: every hub).
+ */
 export function loadSubscriptions(
   sqlite: Sqlite,
-  filter: { clientId?: number | undefined; hubId?: number | undefined; id?: number } = {},
+  filter: { clientId?: number | undefined; hubId?: number | null | undefined; id?: number } = {},
 ): LoadedSubscription[] {
   const conditions: string[] = [];
   const params: number[] = [];
@@ -51,7 +54,7 @@ export function loadSubscriptions(
     conditions.push('s.client_id = ?');
     params.push(filter.clientId);
   }
-  if (filter.hubId !== undefined) {
+  if (filter.hubId !== undefined && filter.hubId !== null) {
     conditions.push('c.hub_id = ?');
     params.push(filter.hubId);
   }
@@ -172,7 +175,7 @@ export function changeSubscription(sqlite: Sqlite, input: SubscriptionChangeInpu
  * MRR per month between two months, with every movement of those months. With `hubId`, the same
  * figures over that hub's clients' subscriptions only (a subscription belongs to its client's hub).
  */
-export function mrrReport(sqlite: Sqlite, from: string, to: string, hubId?: number): MrrReport {
+export function mrrReport(sqlite: Sqlite, from: string, to: string, hubId?: number | null): MrrReport {
   assertHubExists(sqlite, hubId);
   const converter = loadConverter(sqlite);
   const subs = loadSubscriptions(sqlite, { hubId });
