@@ -20,7 +20,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { Skeleton, SkeletonBlock } from '../../components/Skeleton';
 import { Badge } from '../../components/StatusBadge';
-import { periodName, shortDate, WEEKS_SHOWN } from './model';
+import { gapHoursShort, periodName, shortDate, WEEKS_SHOWN } from './model';
 import { useDark, useHours } from './parts';
 
 const SERIES = ['projectHours', 'pipelineHours', 'capacityHours'] as const;
@@ -99,7 +99,7 @@ export function DemandTab() {
           cell: (c) => {
             const v = c.getValue();
             return (
-              <span className={v > 0 ? 'font-medium text-danger-text' : 'text-muted'}>
+              <span className={gapHoursShort(v) ? 'font-medium text-danger-text' : 'text-muted'}>
                 {t('units.hours', { value: formatSignedNumber(v, lang, 0) })}
               </span>
             );

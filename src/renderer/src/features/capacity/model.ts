@@ -150,6 +150,14 @@ export function periodName(start: string, end: string, lang: string): string {
   return `${shortDate(start, lang)} – ${shortDate(end, lang, start.slice(0, 4) !== end.slice(0, 4))}`;
 }
 
+/**
+ * Whether a week's gap in hours reads as short: the Demand table shows it in whole hours, so a gap
+ * under half an hour shows "0 h" and must not be red. Decided from the value as it is rounded there.
+ */
+export function gapHoursShort(gapHours: number): boolean {
+  return Math.round(gapHours) > 0;
+}
+
 /** Tailwind classes of a utilization band: cell background and text, and the fill of its small bar. */
 export const BAND_CELL: Record<UtilizationBand, string> = {
   idle: 'bg-subtle/70 text-faint',
