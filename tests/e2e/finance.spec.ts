@@ -38,6 +38,32 @@ async function choose(page: Page, scope: Locator, combobox: string, option: stri
   await page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click();
 }
 
+const PICKER_WORDS = { 'en-US': ['month', 'year'], 'es-419': ['mes', 'año'] } as const;
+
+/** A month (YYYY-MM) in the app's language: its name in a month picker, "julio" in Spanish. */
+const monthName = (month: string, locale: keyof typeof PICKER_WORDS) =>
+  new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
+
+/** Sets one of the app's month pickers (a month select and a year select) to `month`, YYYY-MM: its year first. */
+async function pickMonth(
+  page: Page,
+  scope: Locator,
+  label: string,
+  month: string,
+  locale: keyof typeof PICKER_WORDS = 'en-US',
+) {
+  const [monthWord, yearWord] = PICKER_WORDS[locale];
+  await choose(page, scope, `${label}: ${yearWord}`, month.slice(0, 4));
+  await choose(page, scope, `${label}: ${monthWord}`, monthName(month, locale));
+}
+
+/** YYYY-MM plus n months. */
+function addMonths(month: string, n: number): string {
+  const d = new Date(`${month}-15T12:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return d.toISOString().slice(0, 7);
+}
+
 async function totalsReady(panel: Locator) {
   await expect(panel.getByTestId('total-all')).toContainText('$');
 }
@@ -443,7 +469,8 @@ test('an empty workspace: each tab says what fills it', async ({ page, emptyApp 
   await expect(added).toHaveCount(1);
   await added.getByRole('button', { name: 'Stop recurring: Domain and e-mail' }).click();
   const stop = page.getByRole('dialog', { name: 'Stop “Domain and e-mail”' });
-  await stop.getByLabel('Last month it counts in').fill(await previousMonthOf(panel));
+  await pickMonth(page, stop, 'Last month it counts in', await previousMonthOf(panel));
+  await snap(page, 'finance-stop-recurrence-light-en');
   await stop.getByRole('button', { name: 'Stop recurring' }).click();
   await expect(stop).toBeHidden();
   await expect(added).toHaveCount(0);
@@ -458,8 +485,7 @@ test('an empty workspace: each tab says what fills it', async ({ page, emptyApp 
 async function previousMonthOf(panel: Locator): Promise<string> {
   const label = (await panel.getByTestId('month-label').textContent()) ?? '';
   const d = new Date(`1 ${label} 12:00 UTC`);
-  d.setUTCMonth(d.getUTCMonth() - 1);
-  return d.toISOString().slice(0, 7);
+  return addMonths(d.toISOString().slice(0, 7), -1);
 }
 
 test('exchange rates: add one, and add a missing one from the banner that reported it', async ({ page, demoApp }) => {
@@ -568,6 +594,40 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test.describe('Spanish', () => {
   test.use({ locale: 'es-419' });
+  test('the MRR range’s month pickers name the months in Spanish, and still set the range', async ({
+    page,
+    demoApp,
+  }) => {
+    await demoApp.open(page);
+    const panel = await openFinance(page, 'Suscripciones y MRR', 'Finanzas', 'Principal');
+    const rows = panel.getByTestId('mrr-row');
+    await expect(rows).toHaveCount(6);
+    const from = (await rows.first().getAttribute('data-month')) ?? '';
+    const to = (await rows.last().getAttribute('data-month')) ?? '';
+    const fromMonth = panel.getByRole('combobox', { name: 'Desde: mes', exact: true });
+    await expect(fromMonth).toHaveText(monthName(from, 'es-419'));
+    await expect(panel.getByRole('combobox', { name: 'Hasta: mes', exact: true })).toHaveText(monthName(to, 'es-419'));
+    await expect(panel.getByRole('combobox', { name: 'Desde: año', exact: true })).toHaveText(from.slice(0, 4));
+    // The list names every month in Spanish, enero to diciembre; the months after "Hasta" cannot start the range.
+    await fromMonth.click();
+    const options = page.getByRole('listbox').getByRole('option');
+    await expect(options).toHaveText(
+      Array.from({ length: 12 }, (_, i) => monthName(`2026-${String(i + 1).padStart(2, '0')}`, 'es-419')),
+    );
+    await expect(options.first()).toHaveText('enero');
+    await snap(page, 'finance-mrr-month-list-light-es');
+    await page.keyboard.press('Escape');
+
+    // Two months later: four months shown, from the one picked.
+    const later = addMonths(from, 2);
+    await pickMonth(page, panel, 'Desde', later, 'es-419');
+    await expect(rows).toHaveCount(4);
+    await expect(rows.first()).toHaveAttribute('data-month', later);
+    await expect(fromMonth).toHaveText(monthName(later, 'es-419'));
+    await page.mouse.move(0, 0);
+    await snap(page, 'finance-mrr-month-picker-light-es');
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     test(`every finance tab in Spanish (${scheme})`, async ({ page, demoApp }) => {
       await page.emulateMedia({ colorScheme: scheme });

@@ -9,6 +9,7 @@ export interface Option {
   label: string;
   icon?: ReactNode;
   hint?: string;
+  disabled?: boolean;
 }
 
 /** A Radix select styled as a form control. `value` '' means nothing chosen: it shows the placeholder, also after a choice. */
@@ -73,7 +74,8 @@ export function Select({
               <S.Item
                 key={o.value}
                 value={o.value}
-                className="relative flex h-8 cursor-default select-none items-center gap-2 rounded-md pr-8 pl-2 text-[13px] text-fg outline-none data-[highlighted]:bg-hover data-[state=checked]:font-medium"
+                disabled={o.disabled}
+                className="relative flex h-8 cursor-default select-none items-center gap-2 rounded-md pr-8 pl-2 text-[13px] text-fg outline-none data-[disabled]:text-faint data-[highlighted]:bg-hover data-[state=checked]:font-medium"
               >
                 <S.ItemText>
                   <span className="flex min-w-0 items-center gap-2 [&>svg]:shrink-0">

@@ -10,7 +10,8 @@ import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { formatMonth } from '../../app/format';
 import { FormDialog } from '../../components/Dialog';
-import { Field, Input } from '../../components/Field';
+import { Field } from '../../components/Field';
+import { MonthPicker } from '../../components/MonthPicker';
 import { isMonth, useFinanceErrors } from './util';
 
 export function StopRecurrenceDialog({
@@ -70,16 +71,15 @@ export function StopRecurrenceDialog({
         error={v.errorFor('lastMonth')}
       >
         {(p) => (
-          <Input
+          <MonthPicker
             {...p}
-            type="month"
+            label={t('expenses.lastMonth')}
             value={lastMonth}
-            onChange={(e) => {
-              setLastMonth(e.target.value);
+            onChange={(m) => {
+              setLastMonth(m);
               v.edited('lastMonth');
             }}
             onBlur={() => v.touch('lastMonth')}
-            className="w-48"
           />
         )}
       </Field>

@@ -15,8 +15,8 @@ import { Card, CardHeader } from '../../components/Card';
 import { cn } from '../../components/cn';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
-import { controlClass } from '../../components/Field';
 import { HubDot } from '../../components/HubDot';
+import { MonthPicker } from '../../components/MonthPicker';
 import { Skeleton, SkeletonBlock } from '../../components/Skeleton';
 import { MrrChart, type SERIES } from './MrrChart';
 import { MissingRatesBanner } from './parts';
@@ -120,30 +120,28 @@ export function SubscriptionsTab() {
             <label htmlFor="mrr-from" className="text-[12px] font-medium text-muted">
               {t('mrr.from')}
             </label>
-            <input
+            <MonthPicker
               id="mrr-from"
-              type="month"
-              className={cn(controlClass, 'w-40')}
+              label={t('mrr.from')}
               value={draft.from}
-              max={draft.to || undefined}
+              max={draft.to}
               aria-invalid={draftError ? true : undefined}
               aria-describedby={draftError ? 'mrr-range-error' : undefined}
-              onChange={(e) => setRange({ ...draft, from: e.target.value })}
+              onChange={(month) => setRange({ ...draft, from: month })}
             />
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor="mrr-to" className="text-[12px] font-medium text-muted">
               {t('mrr.to')}
             </label>
-            <input
+            <MonthPicker
               id="mrr-to"
-              type="month"
-              className={cn(controlClass, 'w-40')}
+              label={t('mrr.to')}
               value={draft.to}
-              min={draft.from || undefined}
+              min={draft.from}
               aria-invalid={draftError ? true : undefined}
               aria-describedby={draftError ? 'mrr-range-error' : undefined}
-              onChange={(e) => setRange({ ...draft, to: e.target.value })}
+              onChange={(month) => setRange({ ...draft, to: month })}
             />
           </div>
           {draftError ? (

@@ -14,7 +14,7 @@ import type { ClientDetail, ClientOption, Invoice } from '../../../../shared/mon
 import { type InvoiceDraftInput, invoiceDraftSchema, invoiceUpdateDraftSchema } from '../../../../shared/money-schemas';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
-import { countryName, formatMoney, formatMonth, majorToMinor, numberForInput, parseDecimal } from '../../app/format';
+import { countryName, formatMoney, majorToMinor, numberForInput, parseDecimal } from '../../app/format';
 import { errorTitle } from '../../app/i18n';
 import { useApp } from '../../app/store';
 import { Banner } from '../../components/Banner';
@@ -23,6 +23,7 @@ import { cn } from '../../components/cn';
 import { Modal, useDiscardGuard } from '../../components/Dialog';
 import { CurrencySelect } from '../../components/DomainInputs';
 import { Field, Input, UnitInput } from '../../components/Field';
+import { MonthPicker } from '../../components/MonthPicker';
 import { Select } from '../../components/Select';
 import { Skeleton } from '../../components/Skeleton';
 import { ClientPicker } from '../clients/ClientPicker';
@@ -457,19 +458,14 @@ export function InvoiceEditor({
                 />
               )}
             </Field>
-            <Field
-              className="col-span-2"
-              label={t('editor.month')}
-              error={v.errorFor('month')}
-              hint={/^\d{4}-\d{2}$/.test(month) ? formatMonth(month, lang) : undefined}
-            >
+            <Field className="col-span-2" label={t('editor.month')} error={v.errorFor('month')}>
               {(p) => (
-                <Input
+                <MonthPicker
                   {...p}
-                  type="month"
+                  label={t('editor.month')}
                   value={month}
-                  onChange={(ev) => {
-                    setMonth(ev.target.value);
+                  onChange={(m) => {
+                    setMonth(m);
                     v.edited('month');
                   }}
                 />
