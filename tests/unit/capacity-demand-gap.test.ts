@@ -1,10 +1,10 @@
-/** The Demand table's gap in hours: red only when the whole hours it shows are above zero. */
+/** The Demand tab's gaps: short (red), spare or even as the rounded figure it shows reads, never "Short by 0". */
 import { describe, expect, it } from 'vitest';
-import { formatSignedNumber } from '../../src/renderer/src/app/format';
-import { gapHoursShort } from '../../src/renderer/src/features/capacity/model';
+import { formatNumber, formatSignedNumber } from '../../src/renderer/src/app/format';
+import { shownGap } from '../../src/renderer/src/features/capacity/model';
 
-describe('gapHoursShort', () => {
-  it('is red only where the gap shows at least "+1 h"', () => {
+describe('shownGap', () => {
+  it('gives the gap in hours as the table writes it, whole hours: red only from "+1 h"', () => {
     for (const [gap, shown, short] of [
       [0.2, '0', false],
       [0.49, '0', false],
@@ -13,10 +13,30 @@ describe('gapHoursShort', () => {
       [0, '0', false],
       [-0.4, '0', false],
       [-3, '−3', false],
+      [-0.5, '−1', false],
     ] as const) {
       // The cell writes the gap with formatSignedNumber(v, lang, 0): the colour follows that text.
       expect(formatSignedNumber(gap, 'en', 0), String(gap)).toBe(shown);
-      expect(gapHoursShort(gap), String(gap)).toBe(short);
+      expect(shownGap(gap, 0) > 0, String(gap)).toBe(short);
+    }
+  });
+
+  it('gives the gap in people to one decimal: short, spare or even as "0.0" reads', () => {
+    for (const [gap, shown, state] of [
+      [0.04, '0', 'even'],
+      [-0.04, '0', 'even'],
+      [0.05, '0.1', 'short'],
+      [1.26, '1.3', 'short'],
+      [-0.06, '0.1', 'spare'],
+      [-0.05, '0.1', 'spare'],
+      [-2, '2', 'spare'],
+    ] as const) {
+      const v = shownGap(gap, 1);
+      expect(Object.is(v, -0), `${gap} is not −0`).toBe(false);
+      expect(v > 0 ? 'short' : v < 0 ? 'spare' : 'even', String(gap)).toBe(state);
+      // The badge and the spare text write the size of the gap with formatNumber(|v|, lang, 1).
+      expect(formatNumber(Math.abs(v), 'en', 1), String(gap)).toBe(shown);
+      expect(formatNumber(Math.abs(gap), 'en', 1), String(gap)).toBe(shown);
     }
   });
 });

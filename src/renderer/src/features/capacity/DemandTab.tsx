@@ -20,7 +20,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { Skeleton, SkeletonBlock } from '../../components/Skeleton';
 import { Badge } from '../../components/StatusBadge';
-import { gapHoursShort, periodName, shortDate, WEEKS_SHOWN } from './model';
+import { periodName, shortDate, shownGap, WEEKS_SHOWN } from './model';
 import { useDark, useHours } from './parts';
 
 const SERIES = ['projectHours', 'pipelineHours', 'capacityHours'] as const;
@@ -74,7 +74,7 @@ export function DemandTab() {
   const totals = useMemo(() => {
     const capacity = weeks.reduce((s, w) => s + w.capacityHours, 0);
     const load = weeks.reduce((s, w) => s + w.demandHours, 0);
-    const short = weeks.filter((w) => w.gapPeople > 0);
+    const short = weeks.filter((w) => shownGap(w.gapPeople, 1) > 0);
     const peak = short.reduce<DemandWeek | null>((m, w) => (!m || w.gapPeople > m.gapPeople ? w : m), null);
     return { capacity, load, short, peak };
   }, [weeks]);
@@ -99,7 +99,7 @@ export function DemandTab() {
           cell: (c) => {
             const v = c.getValue();
             return (
-              <span className={gapHoursShort(v) ? 'font-medium text-danger-text' : 'text-muted'}>
+              <span className={shownGap(v, 0) > 0 ? 'font-medium text-danger-text' : 'text-muted'}>
                 {t('units.hours', { value: formatSignedNumber(v, lang, 0) })}
               </span>
             );
@@ -108,7 +108,7 @@ export function DemandTab() {
         col.accessor('gapPeople', {
           header: () => t('demand.col.gapPeople'),
           cell: (c) => {
-            const v = c.getValue();
+            const v = shownGap(c.getValue(), 1);
             return v > 0 ? (
               <Badge tone="danger" icon={<TriangleAlert aria-hidden="true" />} testId="gap-short">
                 {t('demand.short', { value: formatNumber(v, lang, 1), count: v })}
@@ -282,7 +282,7 @@ function DemandChart({ weeks, summary }: { weeks: DemandWeek[]; summary: string 
           <dd
             className={cn(
               'mt-1 border-t border-line pt-1 text-right font-semibold tabular-nums',
-              w.gapPeople > 0 ? 'text-danger-text' : 'text-fg',
+              shownGap(w.gapPeople, 1) > 0 ? 'text-danger-text' : 'text-fg',
             )}
           >
             {formatSignedNumber(w.gapPeople, lang, 1)}

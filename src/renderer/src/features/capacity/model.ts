@@ -151,11 +151,14 @@ export function periodName(start: string, end: string, lang: string): string {
 }
 
 /**
- * Whether a week's gap in hours reads as short: the Demand table shows it in whole hours, so a gap
- * under half an hour shows "0 h" and must not be red. Decided from the value as it is rounded there.
+ * A Demand gap as the screen shows it, rounded to `decimals` (whole hours, people to one decimal), with
+ * no negative zero: short, spare or even is decided from this, so a gap of 0.2 h that reads "0 h", or
+ * of 0.04 people that reads "0.0", is neither red nor "Short by 0 people".
  */
-export function gapHoursShort(gapHours: number): boolean {
-  return Math.round(gapHours) > 0;
+export function shownGap(gap: number, decimals: 0 | 1): number {
+  const scale = 10 ** decimals;
+  // Halves away from zero, as Intl rounds what the screen writes (Math.round takes −0.5 to −0).
+  return (Math.sign(gap) * Math.round(Math.abs(gap) * scale)) / scale || 0;
 }
 
 /** Tailwind classes of a utilization band: cell background and text, and the fill of its small bar. */
