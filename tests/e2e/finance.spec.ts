@@ -608,7 +608,7 @@ test.describe('Spanish', () => {
     await expect(fromMonth).toHaveText(monthName(from, 'es-419'));
     await expect(panel.getByRole('combobox', { name: 'Hasta: mes', exact: true })).toHaveText(monthName(to, 'es-419'));
     await expect(panel.getByRole('combobox', { name: 'Desde: año', exact: true })).toHaveText(from.slice(0, 4));
-    // The list names every month in Spanish, enero to diciembre; the months after "Hasta" cannot start the range.
+    // The list names every month in Spanish, enero to diciembre.
     await fromMonth.click();
     const options = page.getByRole('listbox').getByRole('option');
     await expect(options).toHaveText(
@@ -616,6 +616,13 @@ test.describe('Spanish', () => {
     );
     await expect(options.first()).toHaveText('enero');
     await snap(page, 'finance-mrr-month-list-light-es');
+    await page.keyboard.press('Escape');
+    // "Hasta" cannot end before "Desde": in its list, exactly the months of its year before Desde are disabled.
+    await panel.getByRole('combobox', { name: 'Hasta: mes', exact: true }).click();
+    const toYearMonths = Array.from({ length: 12 }, (_, i) => `${to.slice(0, 4)}-${String(i + 1).padStart(2, '0')}`);
+    for (const [i, m] of toYearMonths.entries())
+      if (m < from) await expect(options.nth(i), m).toHaveAttribute('aria-disabled', 'true');
+      else await expect(options.nth(i), m).not.toHaveAttribute('aria-disabled', 'true');
     await page.keyboard.press('Escape');
 
     // Two months later: four months shown, from the one picked.

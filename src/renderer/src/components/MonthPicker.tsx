@@ -91,10 +91,10 @@ export function MonthPicker({
       <Select
         aria-label={t('monthPicker.year', { label })}
         aria-invalid={aria['aria-invalid']}
+        aria-describedby={aria['aria-describedby']}
         className="tabular-nums"
         value={String(year)}
         onChange={(y) => choose(Number(y), month)}
-        onBlur={onBlur}
         options={years.map((y) => ({ value: String(y), label: String(y) }))}
       />
     </fieldset>
