@@ -3,7 +3,7 @@ import { failure } from '../../../shared/errors';
 import type { FxRate } from '../../../shared/money';
 import { audit } from '../audit/log';
 import { cached, type Sqlite } from '../db/client';
-import { Converter, rateTable } from './engine';
+import { Converter, type RateTable, rateTable } from './engine';
 
 export function listRates(sqlite: Sqlite, currency?: string): FxRate[] {
   const rows = currency
@@ -23,6 +23,21 @@ export function reportingCurrency(sqlite: Sqlite): Currency {
 /** A converter over every rate in the workspace (a few thousand rows at most). */
 export function loadConverter(sqlite: Sqlite): Converter {
   return new Converter(rateTable(reportingCurrency(sqlite), listRates(sqlite)));
+}
+
+/**
+ * A rate table for conversions on one date between the currencies named: each
+ * one's rate in force then (the latest on or before the date), read through the
+ * key. Converts on that date exactly as the full table would, without reading
+ * every rate (a payment in another currency needs two).
+ */
+export function rateTableOn(sqlite: Sqlite, currencies: readonly string[], date: string): RateTable {
+  const inForce = cached(
+    sqlite,
+    'SELECT currency, date, rate FROM fx_rates WHERE currency = ? AND date <= ? ORDER BY date DESC LIMIT 1',
+  );
+  const rates = currencies.flatMap((currency) => inForce.all(currency, date) as FxRate[]);
+  return rateTable(reportingCurrency(sqlite), rates);
 }
 
 export function setRate(sqlite: Sqlite, rate: FxRate, stamp: { at: string; actor: string }): FxRate {

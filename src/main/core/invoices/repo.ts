@@ -13,7 +13,7 @@ import type { InvoiceLineInput, InvoiceQuery } from '../../../shared/money-schem
 import { audit } from '../audit/log';
 import { cached, type Sqlite } from '../db/client';
 import { convertMinor } from '../fx/engine';
-import { loadConverter } from '../fx/repo';
+import { loadConverter, rateTableOn } from '../fx/repo';
 import { recordStage } from '../projects/history';
 import {
   agingBucket,
@@ -508,7 +508,7 @@ export function recordPayment(
   let applied = input.amountMinor;
   if (input.currency !== inv.currency) {
     const converted = convertMinor(
-      loadConverter(sqlite).table,
+      rateTableOn(sqlite, [input.currency, inv.currency], input.paidOn),
       input.amountMinor,
       input.currency,
       inv.currency,
