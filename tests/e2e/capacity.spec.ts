@@ -738,7 +738,7 @@ test('Demand and Coverage show the core’s numbers', async ({ page, demoApp }) 
   await expect(strip.getByTestId('coverage-hour')).toHaveCount(24);
   await page.getByRole('combobox', { name: 'Client time zone' }).click();
   await page.getByRole('option', { name: /New York/ }).click();
-  const date = await page.getByLabel('Date').inputValue();
+  const date = (await page.getByLabel('Date').getAttribute('data-value')) ?? '';
   const report = await coreCall<CoverageReport>(page, demoApp, 'capacity/coverage', {
     timeZone: 'America/New_York',
     date,

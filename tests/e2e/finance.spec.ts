@@ -163,6 +163,92 @@ test('an expense typed by keyboard shows in the month’s list and totals; a ref
   await expect(again.getByTestId('expense-row').filter({ hasText: 'Drone rental, Lima shoot' })).toHaveCount(1);
 });
 
+/** A date (YYYY-MM-DD) as Intl writes it in a locale, at noon UTC so no zone moves it. */
+const intlDate = (date: string, locale: string, options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+
+/** YYYY-MM-DD plus n days. */
+const plusDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+test('a date field speaks the app’s language, not the browser’s: switched to Spanish, its calendar picks by keyboard', async ({
+  page,
+  demoApp,
+}) => {
+  // The browser stays English (a native date field would write "mm/dd/yyyy" and "December"); the app turns Spanish.
+  await demoApp.open(page);
+  await expect(mainHeading(page)).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('Español');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  const panel = await openFinance(page, 'Gastos', 'Finanzas', 'Principal');
+  const row = panel.getByRole('form', { name: 'Nuevo gasto' });
+  const field = row.getByLabel('Fecha', { exact: true });
+  const today = (await field.getAttribute('data-value')) ?? '';
+  expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  // The date as the app writes it in Spanish ("7 dic 2026"), the typing order in its placeholder.
+  await expect(field).toHaveValue(intlDate(today, 'es-419', { dateStyle: 'medium' }));
+  await expect(field).toHaveAttribute('placeholder', 'dd/mm/aaaa');
+
+  // The calendar: the month's Spanish name, weeks from Monday (lunes), today chosen and focused.
+  await row.getByRole('button', { name: 'Abrir calendario' }).click();
+  const calendar = page.getByRole('dialog', { name: 'Fecha: calendario' });
+  const month = intlDate(today, 'es-419', { month: 'long' });
+  await expect(calendar.getByRole('heading')).toHaveText(`${month} de ${today.slice(0, 4)}`);
+  await expect(calendar.getByRole('columnheader')).toHaveText(
+    ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'].map((d) => new RegExp(`${d}$`)),
+  );
+  const todayButton = calendar.getByRole('button', { name: intlDate(today, 'es-419', { dateStyle: 'full' }) });
+  await expect(todayButton).toBeFocused();
+  await expect(todayButton).toHaveAttribute('aria-current', 'date');
+  await expect(todayButton).toHaveAttribute('aria-pressed', 'true');
+  await snap(page, 'finance-expense-date-calendar-light-es');
+
+  // The keyboard: a day on (or back, on a month's last days), then a week on and back, Enter picks it.
+  const forward = Number(today.slice(8, 10)) < 28;
+  const picked = plusDays(today, forward ? 1 : -1);
+  await page.keyboard.press(forward ? 'ArrowRight' : 'ArrowLeft');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await expect(calendar.getByRole('button', { name: intlDate(picked, 'es-419', { dateStyle: 'full' }) })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(calendar).toBeHidden();
+  await expect(field).toBeFocused();
+  await expect(field).toHaveAttribute('data-value', picked);
+  await expect(field).toHaveValue(intlDate(picked, 'es-419', { dateStyle: 'medium' }));
+  // Escape closes it and gives the field back, the date untouched.
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(calendar).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(calendar).toBeHidden();
+  await expect(field).toBeFocused();
+  await expect(field).toHaveAttribute('data-value', picked);
+
+  // Typed, in Spanish order (day first); a day that does not exist is refused, never taken for another.
+  const [y, m, d] = picked.split('-');
+  await field.fill(`${Number(d)}/${m}/${y}`);
+  await field.blur();
+  await expect(field).toHaveAttribute('data-value', picked);
+  await field.fill(`31/02/${y}`);
+  await field.blur();
+  await expect(field).toHaveAttribute('data-value', '');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveValue(`31/02/${y}`);
+  await field.fill(`${y}-${m}-${d}`);
+  await field.blur();
+  await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+
+  // Saved with the date picked.
+  await row.getByLabel('Descripción').fill('Alquiler de luces');
+  await choose(page, row, 'Categoría', 'Otros');
+  await row.getByLabel('Monto').fill('80');
+  await row.getByLabel('Monto').press('Enter');
+  await expect(toasts(page).getByText('Gasto agregado: Alquiler de luces')).toBeVisible();
+  const added = panel.getByTestId('expense-row').filter({ hasText: 'Alquiler de luces' });
+  await expect(added.locator('time')).toHaveAttribute('datetime', picked);
+});
+
 test('an expense still ahead this month is marked Scheduled and counted apart from what is spent', async ({
   page,
   demoApp,
@@ -172,8 +258,9 @@ test('an expense still ahead this month is marked Scheduled and counted apart fr
   await totalsReady(panel);
   const rows = panel.getByTestId('expense-row');
   await expect(rows.first()).toBeVisible();
-  // Today as the app counts it: the quick-entry row's default date.
-  const today = await panel.getByRole('form', { name: 'New expense' }).getByLabel('Date').inputValue();
+  // Today as the app counts it: the quick-entry row's default date (the field's value, YYYY-MM-DD).
+  const today =
+    (await panel.getByRole('form', { name: 'New expense' }).getByLabel('Date').getAttribute('data-value')) ?? '';
   // A one-off expense later this month (or next, on a month's last day) is scheduled, not spent.
   const later = new Date(`${today}T12:00:00Z`);
   later.setUTCDate(later.getUTCDate() + 1);

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { PERIODS, type Period } from '../../../../shared/domain';
 import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
-import { Field, Input } from '../../components/Field';
+import { DateField } from '../../components/DateField';
+import { Field } from '../../components/Field';
 import { setPrefs } from '../actions';
 import { dateFormat, intlLocale } from '../format';
 import { customRangeOf, useApp } from '../store';
@@ -86,7 +87,7 @@ export function PeriodPicker() {
           align="start"
           sideOffset={6}
           aria-label={t('period.customTitle')}
-          className="shadow-float z-50 w-72 animate-slide-down rounded-xl border border-line bg-surface p-4"
+          className="shadow-float z-50 w-80 animate-slide-down rounded-xl border border-line bg-surface p-4"
         >
           <form
             onSubmit={(e) => {
@@ -98,12 +99,11 @@ export function PeriodPicker() {
             <div className="grid grid-cols-2 gap-3">
               <Field label={t('period.from')}>
                 {(p) => (
-                  <Input
+                  <DateField
                     {...p}
-                    type="date"
                     value={draft.from}
                     max={draft.to || undefined}
-                    onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+                    onChange={(from) => setDraft({ ...draft, from })}
                   />
                 )}
               </Field>
@@ -112,12 +112,11 @@ export function PeriodPicker() {
                 error={draft.from > draft.to && draft.to ? t('period.rangeInvalid') : undefined}
               >
                 {(p) => (
-                  <Input
+                  <DateField
                     {...p}
-                    type="date"
                     value={draft.to}
                     min={draft.from || undefined}
-                    onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+                    onChange={(to) => setDraft({ ...draft, to })}
                   />
                 )}
               </Field>

@@ -16,9 +16,10 @@ import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Card } from '../../components/Card';
 import { cn } from '../../components/cn';
+import { DateField } from '../../components/DateField';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
-import { Field, Input } from '../../components/Field';
+import { Field } from '../../components/Field';
 import { HUB_COLOR_CLASS, HubDot } from '../../components/HubDot';
 import { Select } from '../../components/Select';
 import { Skeleton } from '../../components/Skeleton';
@@ -108,14 +109,7 @@ export function CoverageTab() {
           )}
         </Field>
         <Field label={t('coverage.date')} className="w-[170px]">
-          {(p) => (
-            <Input
-              {...p}
-              type="date"
-              value={date}
-              onChange={(e) => setCoverage({ coverageDate: e.target.value || null })}
-            />
-          )}
+          {(p) => <DateField {...p} value={date} onChange={(d) => setCoverage({ coverageDate: d || null })} />}
         </Field>
         <p className="pb-1.5 text-[12.5px] text-muted">{t('coverage.note')}</p>
       </div>

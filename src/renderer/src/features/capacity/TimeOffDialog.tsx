@@ -13,6 +13,7 @@ import { formatDate } from '../../app/format';
 import { useApiQuery } from '../../app/useApi';
 import { useFieldErrors } from '../../app/validation';
 import { Button } from '../../components/Button';
+import { DateField } from '../../components/DateField';
 import { ConfirmDialog, ErrorBanner, Modal } from '../../components/Dialog';
 import { ErrorState } from '../../components/ErrorState';
 import { Field, Input } from '../../components/Field';
@@ -167,14 +168,13 @@ export function TimeOffDialog({
               <ErrorBanner error={error} className="col-span-2" />
               <Field label={t('timeOff.start')} error={v.errorFor('startDate')}>
                 {(p) => (
-                  <Input
+                  <DateField
                     {...p}
-                    type="date"
                     value={startDate}
-                    onChange={(e) => {
-                      setStartDate(e.target.value);
+                    onChange={(date) => {
+                      setStartDate(date);
                       v.edited('startDate');
-                      if (endDate < e.target.value) setEndDate(e.target.value);
+                      if (endDate < date) setEndDate(date);
                     }}
                     onBlur={() => v.touch('startDate')}
                   />
@@ -182,13 +182,12 @@ export function TimeOffDialog({
               </Field>
               <Field label={t('timeOff.end')} error={v.errorFor('endDate')}>
                 {(p) => (
-                  <Input
+                  <DateField
                     {...p}
-                    type="date"
                     value={endDate}
                     min={startDate}
-                    onChange={(e) => {
-                      setEndDate(e.target.value);
+                    onChange={(date) => {
+                      setEndDate(date);
                       v.edited('endDate');
                     }}
                     onBlur={() => v.touch('endDate')}

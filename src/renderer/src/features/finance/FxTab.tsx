@@ -18,6 +18,7 @@ import { useApiQuery } from '../../app/useApi';
 import { Button } from '../../components/Button';
 import { Card, CardHeader } from '../../components/Card';
 import { cn } from '../../components/cn';
+import { DateField } from '../../components/DateField';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
@@ -244,13 +245,12 @@ function RateForm({
           <label htmlFor="fx-date" className="text-[12px] font-medium text-muted">
             {t('fx.date')}
           </label>
-          <input
+          <DateField
             id="fx-date"
-            type="date"
-            className={cn(controlClass, 'w-40')}
+            className="w-40"
             value={date}
-            onChange={(e) => {
-              setDate(e.target.value);
+            onChange={(d) => {
+              setDate(d);
               v.edited('date');
             }}
             onBlur={() => v.touch('date')}

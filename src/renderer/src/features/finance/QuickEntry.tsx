@@ -17,6 +17,7 @@ import { formatMonth, majorToMinor, parseDecimal } from '../../app/format';
 import { useApp } from '../../app/store';
 import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
+import { DateField } from '../../components/DateField';
 import { CurrencySelect } from '../../components/DomainInputs';
 import { controlClass } from '../../components/Field';
 import { HubDot } from '../../components/HubDot';
@@ -208,12 +209,10 @@ export function QuickEntry({
       <div className="grid grid-cols-[8.5rem_minmax(0,1fr)_9.5rem_9rem_5.75rem_4.75rem_auto_auto] items-end gap-2">
         <div className="flex flex-col gap-1">
           {label('date', labels.date)}
-          <input
+          <DateField
             id="qe-date"
-            type="date"
-            className={controlClass}
             value={draft.date}
-            onChange={(e) => set({ date: e.target.value }, 'date')}
+            onChange={(date) => set({ date }, 'date')}
             onBlur={() => v.touch('date')}
             {...aria('date')}
           />

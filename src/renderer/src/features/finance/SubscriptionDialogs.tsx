@@ -26,6 +26,7 @@ import {
 } from '../../app/format';
 import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
+import { DateField } from '../../components/DateField';
 import { FormDialog } from '../../components/Dialog';
 import { CurrencySelect } from '../../components/DomainInputs';
 import { Field, Input, UnitInput } from '../../components/Field';
@@ -184,12 +185,11 @@ export function NewSubscriptionDialog({
       </Field>
       <Field className="col-span-3" label={t('subscriptions.startOn')} error={v.errorFor('startOn')}>
         {(p) => (
-          <Input
+          <DateField
             {...p}
-            type="date"
             value={startOn}
-            onChange={(e) => {
-              setStartOn(e.target.value);
+            onChange={(date) => {
+              setStartOn(date);
               v.edited('startOn');
             }}
             onBlur={() => v.touch('startOn')}
@@ -298,13 +298,12 @@ export function SubscriptionChangeDialog({
           hint={t('subscriptions.effectiveHint', { date: formatDate(lastChange, lang) })}
         >
           {(p) => (
-            <Input
+            <DateField
               {...p}
-              type="date"
               value={effectiveOn}
               min={lastChange}
-              onChange={(e) => {
-                setEffectiveOn(e.target.value);
+              onChange={(date) => {
+                setEffectiveOn(date);
                 v.edited('effectiveOn');
               }}
               onBlur={() => v.touch('effectiveOn')}

@@ -10,6 +10,7 @@ import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { formatDate, formatMoney, majorToMinor, parseDecimal } from '../../app/format';
 import { Button } from '../../components/Button';
+import { DateField } from '../../components/DateField';
 import { ErrorBanner, FormDialog, Modal } from '../../components/Dialog';
 import { Field, Input, UnitInput } from '../../components/Field';
 import { moneyForInput, nextNumber, useFocusAfterOpen } from './parts';
@@ -98,12 +99,11 @@ export function IssueDialog({
         <ErrorBanner error={error} />
         <Field label={t('issue.date')} error={v.errorFor('issueDate')} className="max-w-[220px]">
           {(p) => (
-            <Input
+            <DateField
               {...p}
-              type="date"
               value={issueDate}
-              onChange={(ev) => {
-                setIssueDate(ev.target.value);
+              onChange={(date) => {
+                setIssueDate(date);
                 v.edited('issueDate');
               }}
               onBlur={() => v.touch('issueDate')}

@@ -9,6 +9,7 @@ import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { formatDate, formatMoney, majorToMinor, parseDecimal } from '../../app/format';
 import { useDraft } from '../../app/useDraft';
+import { DateField } from '../../components/DateField';
 import { FormDialog } from '../../components/Dialog';
 import { CurrencySelect } from '../../components/DomainInputs';
 import { Field, Input, UnitInput } from '../../components/Field';
@@ -163,13 +164,12 @@ export function PaymentDialog({
       <div className="grid grid-cols-2 items-start gap-4">
         <Field label={t('payment.paidOn')} error={dateError}>
           {(p) => (
-            <Input
+            <DateField
               {...p}
-              type="date"
               max={today}
               min={invoice.issueDate ?? undefined}
               value={draft.paidOn}
-              onChange={(ev) => set({ paidOn: ev.target.value }, 'paidOn')}
+              onChange={(paidOn) => set({ paidOn }, 'paidOn')}
               onBlur={() => v.touch('paidOn')}
             />
           )}

@@ -9,6 +9,7 @@ import type { LeadFilter } from '../../../../shared/leads';
 import { formatDate, formatList } from '../../app/format';
 import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
+import { DateField } from '../../components/DateField';
 import { Input } from '../../components/Field';
 import { HubDot } from '../../components/HubDot';
 import { activeFilterCount, setFilter } from './viewState';
@@ -145,25 +146,24 @@ function DateRange({
       <legend id={id} className="mb-1.5 text-[12px] font-medium text-muted">
         {label}
       </legend>
-      <div className="flex items-center gap-1.5">
-        <Input
-          type="date"
+      {/* Top-aligned, so a field's own message below it (text that is no date) leaves the other where it is. */}
+      <div className="flex items-start gap-1.5">
+        <DateField
           aria-label={t('filters.fromLabel', { what: label })}
           value={from ?? ''}
           max={to}
-          onChange={(e) => onChange(e.target.value || undefined, to)}
+          onChange={(date) => onChange(date || undefined, to)}
           className="w-[8.75rem]"
         />
-        <span className="text-faint" aria-hidden="true">
+        <span className="flex h-8 items-center text-faint" aria-hidden="true">
           –
         </span>
-        <Input
-          type="date"
+        <DateField
           aria-label={t('filters.toLabel', { what: label })}
           value={to ?? ''}
           min={from}
           aria-invalid={reversed || undefined}
-          onChange={(e) => onChange(from, e.target.value || undefined)}
+          onChange={(date) => onChange(from, date || undefined)}
           className="w-[8.75rem]"
         />
       </div>

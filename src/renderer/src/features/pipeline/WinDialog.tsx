@@ -21,6 +21,7 @@ import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { DateField } from '../../components/DateField';
 import { Modal, useDiscardGuard } from '../../components/Dialog';
 import { Field, Input } from '../../components/Field';
 import { Select } from '../../components/Select';
@@ -205,16 +206,15 @@ export function WinDialog({
         <div />
         <Field label={t('win.start')} error={v.errorFor('startDate')} hint={t('win.startHint')}>
           {(p) => (
-            <Input
+            <DateField
               {...p}
-              type="date"
               max={today}
               value={startDate}
-              onChange={(e) => {
-                setStartDate(e.target.value);
+              onChange={(date) => {
+                setStartDate(date);
                 v.edited('startDate');
-                if (!dueEdited && e.target.value)
-                  setDueDate(addDays(e.target.value, turnaroundDays(services.find((s) => String(s.id) === serviceId))));
+                if (!dueEdited && date)
+                  setDueDate(addDays(date, turnaroundDays(services.find((s) => String(s.id) === serviceId))));
               }}
               onBlur={() => v.touch('startDate')}
             />
@@ -222,13 +222,12 @@ export function WinDialog({
         </Field>
         <Field label={t('win.due')} error={v.errorFor('dueDate')}>
           {(p) => (
-            <Input
+            <DateField
               {...p}
-              type="date"
               min={startDate}
               value={dueDate}
-              onChange={(e) => {
-                setDueDate(e.target.value);
+              onChange={(date) => {
+                setDueDate(date);
                 setDueEdited(true);
                 v.edited('dueDate');
               }}

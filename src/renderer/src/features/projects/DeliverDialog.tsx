@@ -17,9 +17,10 @@ import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
+import { DateField } from '../../components/DateField';
 import { Modal, useDiscardGuard } from '../../components/Dialog';
 import { ErrorState } from '../../components/ErrorState';
-import { Field, FieldError, Input } from '../../components/Field';
+import { Field, FieldError } from '../../components/Field';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { useBlockerLines } from './gates';
 
@@ -191,15 +192,7 @@ function DeliverModal({ card, today, onClose, onDelivered, onReviewGates }: Deli
 
           <Field label={t('deliver.date')} error={dateError} className="max-w-[220px]">
             {(p) => (
-              <Input
-                {...p}
-                type="date"
-                value={date}
-                min={d.startDate}
-                max={today}
-                disabled={blocked}
-                onChange={(e) => setDate(e.target.value)}
-              />
+              <DateField {...p} value={date} min={d.startDate} max={today} disabled={blocked} onChange={setDate} />
             )}
           </Field>
 

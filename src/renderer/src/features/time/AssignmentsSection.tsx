@@ -17,10 +17,11 @@ import { useApiQuery } from '../../app/useApi';
 import { useFieldErrors } from '../../app/validation';
 import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
+import { DateField } from '../../components/DateField';
 import { ConfirmDialog, FormDialog, Modal } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
-import { Field, Input, UnitInput } from '../../components/Field';
+import { Field, UnitInput } from '../../components/Field';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { Badge } from '../../components/StatusBadge';
 import { Tip } from '../../components/Tooltip';
@@ -445,12 +446,11 @@ function EditAssignmentDialog({
       </Field>
       <Field label={t('edit.start')} error={v.errorFor('startDate')}>
         {(p) => (
-          <Input
+          <DateField
             {...p}
-            type="date"
             value={startDate}
-            onChange={(e) => {
-              setStartDate(e.target.value);
+            onChange={(date) => {
+              setStartDate(date);
               v.edited('startDate');
             }}
             onBlur={() => v.touch('startDate')}
@@ -459,12 +459,11 @@ function EditAssignmentDialog({
       </Field>
       <Field label={t('edit.end')} error={v.errorFor('endDate')}>
         {(p) => (
-          <Input
+          <DateField
             {...p}
-            type="date"
             value={endDate}
-            onChange={(e) => {
-              setEndDate(e.target.value);
+            onChange={(date) => {
+              setEndDate(date);
               v.edited('endDate');
             }}
             onBlur={() => v.touch('endDate')}

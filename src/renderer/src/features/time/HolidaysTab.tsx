@@ -22,6 +22,7 @@ import { Button } from '../../components/Button';
 import { Card, CardHeader } from '../../components/Card';
 import { cn } from '../../components/cn';
 import { columnHelper, DataTable } from '../../components/DataTable';
+import { DateField } from '../../components/DateField';
 import { FormDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
@@ -317,13 +318,12 @@ function AddHolidayDialog({ hub, onClose, onAdded }: { hub: Hub; onClose: () => 
     >
       <Field label={t('holidays.date')} error={v.errorFor('date')} className="max-w-[220px]">
         {(p) => (
-          <Input
+          <DateField
             {...p}
-            type="date"
             value={date}
             autoFocus
-            onChange={(e) => {
-              setDate(e.target.value);
+            onChange={(d) => {
+              setDate(d);
               v.edited('date');
             }}
             onBlur={() => v.touch('date')}
