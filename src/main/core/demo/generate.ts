@@ -13,6 +13,7 @@ import { audit } from '../audit/log';
 import { syncCapacityAlerts } from '../capacity/alerts';
 import { DEFAULT_SERVICES } from '../catalogue/defaults';
 import { insertDefaultServices } from '../catalogue/repo';
+import { syncClientAlerts } from '../clients/repo';
 import { BatchedInsert, deferIndexes } from '../db/bulk';
 import type { Sqlite } from '../db/client';
 import { insertHubRow } from '../hubs/repo';
@@ -278,6 +279,10 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
     // full-text index) are built once at the end. Measured at the massive profile, even the indexes whose keys
     // arrive nearly in order cost more kept live (a seek per row per index: ~37 s) than built at the end (~15 s).
     const leadIndexes = deferIndexes(sqlite, ['leads', 'lead_activities', 'lead_stage_changes']);
+    // Projects are appended here and then only moved by id (production, capacity, money), their stage history only
+    // appended to: their indexes are built once after the money too, before the client alerts read them (kept live
+    // through production, they were dropped by the money's bulk load and built again).
+    const projectIndexes = deferIndexes(sqlite, ['projects', 'project_stage_changes']);
     const insertClient = sqlite.prepare(
       'INSERT INTO clients (name, tier, vertical, hub_id, country, email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -503,6 +508,8 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
     // --- the money: terms, FX, subscriptions, invoices, payments, expenses ---
     job?.progress(weeks + 1, total, 'money');
     simulateMoney(sqlite, plan.seed, firstWeek, plan.asOf, (date) => at(date, 12 * 60));
+    projectIndexes.restore();
+    syncClientAlerts(sqlite, plan.asOf, at(plan.asOf, 12 * 60));
 
     // --- every lead scored, the win probability learned from the closed ones ---
     scoreAllNow(sqlite, plan.asOf, at(plan.asOf, 23 * 60 + 30));
