@@ -14,9 +14,10 @@ export interface LaunchArgs {
 
 /**
  * The locale Chromium starts in for the language the person chose (null: the
- * system's). The native date and month fields draw their format from it, so a
- * Spanish window on an English system reads 22/11/2026, not 11/22/2026. Set
- * before the app is ready, it takes effect from the next start after a change.
+ * system's). Chromium's own texts follow it (context menus, native dialogs);
+ * the app's date and month fields do not need it, they write dates through Intl
+ * in the app's language. Set before the app is ready, it takes effect from the
+ * next start after a change.
  * The same locales as the renderer's intlLocale (Latin-American Spanish).
  */
 export function chromiumLocale(language: 'en' | 'es' | null): string | null {
