@@ -123,10 +123,11 @@ export function withinBounds(date: string, min?: string, max?: string): boolean 
   return true;
 }
 
-/** The month (YYYY-MM) a number of months from another. */
+/** A month (YYYY-MM) moved by whole months: "2026-11" + 2 → "2027-01". */
 export function addMonths(month: string, n: number): string {
-  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + n, 1));
-  return d.toISOString().slice(0, 7);
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + n;
+  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
 }
 
 /** A date moved by whole months, its day kept or brought back to the month's last (Jan 31 + 1 month → Feb 28). */
@@ -137,9 +138,10 @@ export function addMonthsToDate(date: string, n: number): string {
   return `${month}-${pad(day)}`;
 }
 
-/** The last day of a month (YYYY-MM). */
+/** The last day of a month ("2026-02" → "2026-02-28"). */
 export function lastDayOf(month: string): string {
-  return addDays(`${addMonths(month, 1)}-01`, -1);
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
 }
 
 /**

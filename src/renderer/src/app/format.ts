@@ -213,10 +213,12 @@ export function formatBytes(bytes: number, locale: string): string {
   }).format(value);
 }
 
+/** A calendar day (YYYY-MM-DD) as an instant: its noon UTC, which no time zone moves to another day. */
+export const calendarDay = (date: string): Date => new Date(`${date}T12:00:00Z`);
+
 function toDate(value: Date | string | number): Date {
   if (value instanceof Date) return value;
-  // A bare ISO date is a calendar day: read it at noon UTC so no time zone shifts it.
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T12:00:00Z`);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return calendarDay(value);
   return new Date(value);
 }
 

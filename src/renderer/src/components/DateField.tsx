@@ -7,7 +7,7 @@ import { CalendarDays, ChevronLeft, ChevronRight } from 'lucide-react';
 import { Popover } from 'radix-ui';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays, localDate, startOfIsoWeek } from '../../../shared/dates';
+import { addDays, startOfIsoWeek } from '../../../shared/dates';
 import {
   addMonthsToDate,
   calendarWeeks,
@@ -17,8 +17,8 @@ import {
   parseDateText,
   withinBounds,
 } from '../app/dateText';
-import { dateFormat, intlLocale } from '../app/format';
-import { useApp } from '../app/store';
+import { calendarDay, dateFormat, intlLocale } from '../app/format';
+import { useWorkspaceToday } from '../app/today';
 import { cn } from './cn';
 import { controlClass, FieldError } from './Field';
 
@@ -29,16 +29,6 @@ interface Draft {
   for: string;
   /** Left unreadable: the field says so. */
   unreadable: boolean;
-}
-
-/** Today in the workspace's reporting time zone, the core's today. */
-function useToday(): string {
-  const timeZone = useApp((s) => s.settings?.timeZone);
-  try {
-    return localDate(new Date(), timeZone ?? 'UTC');
-  } catch {
-    return new Date().toISOString().slice(0, 10);
-  }
 }
 
 export function DateField({
@@ -74,7 +64,7 @@ export function DateField({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const today = useToday();
+  const today = useWorkspaceToday();
   const input = useRef<HTMLInputElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const problemId = useId();
@@ -249,8 +239,6 @@ function weekdayNames(language: string): [string, string][] {
   });
 }
 
-const noon = (date: string) => new Date(`${date}T12:00:00Z`);
-
 /** Where a key moves the calendar's day: a day, a week, the week's ends, a month (a year with Shift); null for other keys. */
 function movedDay(key: string, day: string, shift: boolean): string | null {
   switch (key) {
@@ -300,7 +288,9 @@ function Calendar({
   const titleId = useId();
   const month = focusDay.slice(0, 7);
   const locale = intlLocale(language);
-  const title = dateFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(noon(`${month}-15`));
+  const title = dateFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    calendarDay(`${month}-15`),
+  );
   const dayName = dateFormat(locale, { dateStyle: 'full', timeZone: 'UTC' });
   const dayNumber = dateFormat(locale, { day: 'numeric', timeZone: 'UTC' });
   const canPick = (date: string) => withinBounds(date, min, max);
@@ -377,8 +367,8 @@ function Calendar({
                 <td key={date} className="p-0">
                   <Day
                     date={date}
-                    label={dayName.format(noon(date))}
-                    text={dayNumber.format(noon(date))}
+                    label={dayName.format(calendarDay(date))}
+                    text={dayNumber.format(calendarDay(date))}
                     focused={date === focusDay}
                     selected={date === value}
                     today={date === today}

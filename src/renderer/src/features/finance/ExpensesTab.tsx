@@ -13,6 +13,7 @@ import { refreshSummary, toastError } from '../../app/actions';
 import { api } from '../../app/api';
 import { dateFormat, formatDate, formatMoney, formatMonth, formatPercent, intlLocale } from '../../app/format';
 import { useApp, useFilterHub } from '../../app/store';
+import { useWorkspaceToday } from '../../app/today';
 import { useApiQuery } from '../../app/useApi';
 import { Button } from '../../components/Button';
 import { Card, CardHeader } from '../../components/Card';
@@ -27,7 +28,7 @@ import { MissingRatesBanner, MissingValue, MonthStepper, ReportingMoney } from '
 import { QuickEntry } from './QuickEntry';
 import { StopRecurrenceDialog } from './StopRecurrenceDialog';
 import { useFinance } from './store';
-import { useReportingCurrency, useToday } from './util';
+import { useReportingCurrency } from './util';
 
 const col = columnHelper<ExpenseOccurrence>();
 
@@ -39,7 +40,7 @@ const dayInMonth = (date: string, locale: string) =>
 export function ExpensesTab() {
   const { t, i18n } = useTranslation('finance');
   const lang = i18n.language;
-  const today = useToday();
+  const today = useWorkspaceToday();
   const current = today.slice(0, 7);
   const month = useFinance((s) => s.expenseMonth) ?? current;
   const setMonth = (m: string) => useFinance.setState({ expenseMonth: m });

@@ -14,6 +14,7 @@ import { toastError } from '../../app/actions';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { currencyName, formatDate, formatNumber, intlLocale, numberFormat, parseDecimal } from '../../app/format';
+import { useWorkspaceToday } from '../../app/today';
 import { useApiQuery } from '../../app/useApi';
 import { Button } from '../../components/Button';
 import { Card, CardHeader } from '../../components/Card';
@@ -27,7 +28,7 @@ import { SkeletonBlock } from '../../components/Skeleton';
 import { Tip } from '../../components/Tooltip';
 import { formatChange, formatFixed, isZeroChange, ratePrecision } from './numbers';
 import { useFinance } from './store';
-import { financeFieldErrors, useFinanceErrors, useReportingCurrency, useToday } from './util';
+import { financeFieldErrors, useFinanceErrors, useReportingCurrency } from './util';
 
 /** One rate in a sentence (a hint, a confirmation): its own digits, up to six decimals. */
 const formatRate = (rate: number, locale: string) => formatNumber(rate, locale, 6);
@@ -185,7 +186,7 @@ function RateForm({
 }) {
   const { t, i18n } = useTranslation('finance');
   const lang = i18n.language;
-  const today = useToday();
+  const today = useWorkspaceToday();
   const prefill = useFinance((s) => s.fxPrefill);
   const [date, setDate] = useState(() => (prefill?.currency === currency ? prefill.date : today));
   const [text, setText] = useState('');

@@ -24,6 +24,7 @@ import {
   numberForInput,
   parseDecimal,
 } from '../../app/format';
+import { useWorkspaceToday } from '../../app/today';
 import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
 import { DateField } from '../../components/DateField';
@@ -32,7 +33,7 @@ import { CurrencySelect } from '../../components/DomainInputs';
 import { Field, Input, UnitInput } from '../../components/Field';
 import { Select } from '../../components/Select';
 import { ClientPicker } from '../clients/ClientPicker';
-import { useFinanceErrors, useReportingCurrency, useToday } from './util';
+import { useFinanceErrors, useReportingCurrency } from './util';
 
 export type ChangeKind = 'change' | 'pause' | 'resume' | 'cancel';
 
@@ -50,7 +51,7 @@ export function NewSubscriptionDialog({
 }) {
   const { t, i18n } = useTranslation('finance');
   const lang = i18n.language;
-  const today = useToday();
+  const today = useWorkspaceToday();
   const reporting = useReportingCurrency();
   const catalogue = useApiQuery('catalogue/list', {});
   /** Picked by name through the core's lookup (a list of every client would not scale). */
@@ -232,7 +233,7 @@ export function SubscriptionChangeDialog({
 }) {
   const { t, i18n } = useTranslation('finance');
   const lang = i18n.language;
-  const today = useToday();
+  const today = useWorkspaceToday();
   const lastChange = sub.changes.at(-1)?.effectiveOn ?? sub.startedOn;
   const [effectiveOn, setEffectiveOn] = useState(() => [today, lastChange].sort().at(-1) ?? today);
   const [fee, setFee] = useState(() => numberForInput(minorToMajor(sub.feeMinor, sub.currency), lang));

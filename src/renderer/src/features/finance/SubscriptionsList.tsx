@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import type { SubscriptionStatus } from '../../../../shared/domain';
 import type { Subscription, SubscriptionChange } from '../../../../shared/money';
 import { formatDate, formatMoney } from '../../app/format';
+import { useWorkspaceToday } from '../../app/today';
 import type { Loadable } from '../../app/useApi';
 import { Button } from '../../components/Button';
 import { Card, CardHeader } from '../../components/Card';
@@ -30,7 +31,6 @@ import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { Tip } from '../../components/Tooltip';
 import { type ChangeKind, NewSubscriptionDialog, SubscriptionChangeDialog } from './SubscriptionDialogs';
-import { useToday } from './util';
 
 const col = columnHelper<Subscription>();
 
@@ -75,7 +75,7 @@ export function SubscriptionsList({
 }) {
   const { t, i18n } = useTranslation('finance');
   const lang = i18n.language;
-  const today = useToday();
+  const today = useWorkspaceToday();
   const [creating, setCreating] = useState(false);
   const [changing, setChanging] = useState<{ sub: Subscription; kind: ChangeKind } | null>(null);
 

@@ -8,8 +8,10 @@ import { ToggleGroup } from 'radix-ui';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MrrMonth, MrrMovement } from '../../../../shared/money';
+import { addMonths } from '../../app/dateText';
 import { dateFormat, formatDate, formatMoneyWhole, formatMonth, formatSignedMoney, intlLocale } from '../../app/format';
 import { useFilterHub } from '../../app/store';
+import { useWorkspaceToday } from '../../app/today';
 import { useApiQuery } from '../../app/useApi';
 import { Card, CardHeader } from '../../components/Card';
 import { cn } from '../../components/cn';
@@ -22,7 +24,7 @@ import { MrrChart, type SERIES } from './MrrChart';
 import { MissingRatesBanner } from './parts';
 import { SubscriptionsList } from './SubscriptionsList';
 import { useFinance } from './store';
-import { addMonths, isMonth, monthSpan, useToday } from './util';
+import { isMonth, monthSpan } from './util';
 
 const PRESETS = [3, 6, 12] as const;
 const MAX_MONTHS = 36;
@@ -38,7 +40,7 @@ export const movementSum = (m: MrrMonth) => MOVEMENT_KEYS.reduce((sum, k) => sum
 export function SubscriptionsTab() {
   const { t, i18n } = useTranslation('finance');
   const lang = i18n.language;
-  const current = useToday().slice(0, 7);
+  const current = useWorkspaceToday().slice(0, 7);
   const stored = useFinance((s) => s.mrrRange);
   const range = stored ?? { from: addMonths(current, -5), to: current };
   const [draft, setDraft] = useState(range);

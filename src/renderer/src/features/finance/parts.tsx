@@ -2,13 +2,14 @@
 import { ChevronLeft, ChevronRight, CircleHelp } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { MissingRate } from '../../../../shared/money';
+import { addMonths } from '../../app/dateText';
 import { formatDate, formatMoney, formatMonth, formatSignedMoney } from '../../app/format';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
 import { Tip } from '../../components/Tooltip';
 import { jumpToRate } from './store';
-import { addMonths, groupMissing } from './util';
+import { groupMissing } from './util';
 
 /** Lists the rates a reply lacked, each with a button that opens the exchange rates prefilled. */
 export function MissingRatesBanner({ rates, className }: { rates: MissingRate[]; className?: string }) {

@@ -1,35 +1,14 @@
 /** Months and days in the workspace's time zone, missing FX rates, and form errors for the finance tabs. */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { z } from 'zod';
-import { localDate } from '../../../../shared/dates';
 import type { Currency } from '../../../../shared/domain';
 import type { MissingRate } from '../../../../shared/money';
-import { systemTimeZone } from '../../app/format';
 import i18n from '../../app/i18n';
 import { useApp } from '../../app/store';
 import { type FieldErrors, fieldErrors, issueMessage } from '../../app/validation';
 
-/** Today in the workspace's reporting time zone (YYYY-MM-DD). */
-export function useToday(): string {
-  const timeZone = useApp((s) => s.settings?.timeZone) ?? systemTimeZone();
-  try {
-    return localDate(new Date(), timeZone);
-  } catch {
-    return localDate(new Date(), 'UTC');
-  }
-}
-
 export function useReportingCurrency(): Currency {
   return useApp((s) => s.settings?.reportingCurrency) ?? 'USD';
-}
-
-/** "2026-11" + n months. */
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + n;
-  const year = Math.floor(index / 12);
-  const mm = (index % 12) + 1;
-  return `${String(year).padStart(4, '0')}-${String(mm).padStart(2, '0')}`;
 }
 
 /** Number of months from `from` to `to`, inclusive. */
@@ -40,13 +19,6 @@ export function monthSpan(from: string, to: string): number {
 }
 
 export const isMonth = (s: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
-
-/** The last day of a month ("2026-02" → "2026-02-28"). */
-export function lastDayOf(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(d).padStart(2, '0')}`;
-}
 
 /**
  * Missing rates grouped by currency, with the earliest date each needs:

@@ -13,6 +13,7 @@ import type { AppError } from '../../../../shared/contract';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { formatDate, formatMoney, numberForInput, parseDecimal } from '../../app/format';
+import { useWorkspaceToday } from '../../app/today';
 import { useApiQuery } from '../../app/useApi';
 import { useFieldErrors } from '../../app/validation';
 import { Button } from '../../components/Button';
@@ -27,7 +28,7 @@ import { Badge } from '../../components/StatusBadge';
 import { Tip } from '../../components/Tooltip';
 import { RoutingPanel } from './RoutingPanel';
 import { TimeLogTab } from './TimeLogTab';
-import { dateRange, hoursNumber, useWorkspaceToday, weekFor } from './util';
+import { dateRange, hoursNumber, weekFor } from './util';
 import { timeIssueMessage } from './validation';
 
 export function AssignmentsSection({

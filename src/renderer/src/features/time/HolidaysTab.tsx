@@ -16,6 +16,7 @@ import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { countryName, formatDate, textCollator } from '../../app/format';
 import { useApp } from '../../app/store';
+import { useWorkspaceToday } from '../../app/today';
 import { useApiQuery } from '../../app/useApi';
 import { useFieldErrors } from '../../app/validation';
 import { Button } from '../../components/Button';
@@ -32,7 +33,7 @@ import { Select } from '../../components/Select';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { Badge } from '../../components/StatusBadge';
 import { Switch } from '../../components/Switch';
-import { shortDay, useWorkspaceToday } from './util';
+import { shortDay } from './util';
 import { timeIssueMessage } from './validation';
 
 /** Remote hubs carry ISO's "unknown" country: no public calendar. */

@@ -14,6 +14,7 @@ import { addDays, startOfIsoWeek } from '../../../../shared/dates';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { numberForInput, parseDecimal } from '../../app/format';
+import { useWorkspaceToday } from '../../app/today';
 import { useApiQuery } from '../../app/useApi';
 import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
@@ -22,7 +23,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { type Option, Select } from '../../components/Select';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { Badge } from '../../components/StatusBadge';
-import { dayLabel, hoursNumber, isQuarter, useWorkspaceToday, weekRange } from './util';
+import { dayLabel, hoursNumber, isQuarter, weekRange } from './util';
 
 export function TimeLogTab({
   personId: initialPerson,

@@ -1,21 +1,6 @@
 /** Small helpers shared by assignments, routing, time logging and holidays. */
-import { addDays, localDate, startOfIsoWeek } from '../../../../shared/dates';
+import { addDays, startOfIsoWeek } from '../../../../shared/dates';
 import { dateFormat, formatNumber, intlLocale } from '../../app/format';
-import { useApp } from '../../app/store';
-
-/** Today in the workspace's reporting time zone (the core's "today"). */
-export function useWorkspaceToday(): string {
-  const timeZone = useApp((s) => s.settings?.timeZone);
-  return workspaceToday(timeZone);
-}
-
-export function workspaceToday(timeZone: string | undefined): string {
-  try {
-    return localDate(new Date(), timeZone ?? 'UTC');
-  } catch {
-    return new Date().toISOString().slice(0, 10);
-  }
-}
 
 /** The week (its Monday) to open for an assignment: this week, kept inside the assignment's dates. */
 export function weekFor(today: string, startDate: string, endDate: string): string {
