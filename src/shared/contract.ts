@@ -49,6 +49,7 @@ import type {
   Tier,
   Weekday,
 } from './domain';
+import { type PipelineKpis, periodKpisSchema } from './kpis';
 import type { LeadDetail, LeadPage, ModelInfo, ScoringPreview, ScoringSettings, WonLead } from './leads';
 import {
   activityInputSchema,
@@ -330,6 +331,9 @@ export const methods = {
   'fx/list': { args: fxListSchema, reply: {} as FxRate[] },
   'fx/set': { args: fxSetSchema, reply: {} as FxRate },
   'fx/delete': { args: fxDeleteSchema, reply: {} as { deleted: number } },
+
+  /** The pipeline's KPIs of a period (KPIS.md): new leads, booked, conversion, proposal win rate. */
+  'kpis/pipeline': { args: periodKpisSchema, reply: {} as PipelineKpis },
 
   /** Server-side sorted, filtered and searched page of leads (stays fast at 1.2M leads). */
   'leads/query': { args: leadQuerySchema, reply: {} as LeadPage },

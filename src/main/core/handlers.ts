@@ -9,6 +9,7 @@ import { expensesHandlers } from './expenses/handlers';
 import { fxHandlers } from './fx/handlers';
 import { hubHandlers } from './hubs/handlers';
 import { invoicesHandlers } from './invoices/handlers';
+import { kpisHandlers } from './kpis/handlers';
 import { leadsHandlers } from './leads/handlers';
 import { peopleHandlers } from './people/handlers';
 import { projectsHandlers } from './projects/handlers';
@@ -35,4 +36,5 @@ export const handlers = {
   ...projectsHandlers,
   ...scoringHandlers,
   ...capacityHandlers,
+  ...kpisHandlers,
 } satisfies Handlers<CoreContext>;

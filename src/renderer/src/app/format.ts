@@ -174,6 +174,14 @@ export function formatPercent(fraction: number, locale: string, maxDigits = 1): 
   );
 }
 
+/** A change as a signed whole percentage: "+12%", "−8%", and "0%" for what rounds to zero. */
+export function formatSignedPercent(fraction: number, locale: string): string {
+  return withTrueMinus(
+    uiNumberFormat(locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }),
+    fraction,
+  );
+}
+
 /** A percentage given in points (30 → "30%", −5 → "−5%"). */
 export function formatPercentPoints(points: number, locale: string): string {
   return formatPercent(points / 100, locale);

@@ -99,6 +99,10 @@ export const leads = sqliteTable(
       index('leads_last_activity').on(t.lastActivityAt, t.id, t.createdAt, ...categorical),
       index('leads_company').on(sql`${t.company} COLLATE NOCASE`, t.id, ...filters),
       index('leads_expected_value').on(t.expectedValueMinor, t.id, ...filters),
+      // Leads by close: the pipeline's KPIs of a period (booked, conversion) read from this index alone.
+      index('leads_closed')
+        .on(t.closedAt, t.stage, t.hubId, t.expectedValueMinor, t.currency)
+        .where(sql`closed_at IS NOT NULL`),
       // The company by id: sorts full-text matches by company without reading their rows.
       index('leads_company_by_id').on(t.id, sql`${t.company} COLLATE NOCASE`),
       check('leads_probability', sql`${t.probabilityOverride} IS NULL OR ${t.probabilityOverride} BETWEEN 0 AND 1`),

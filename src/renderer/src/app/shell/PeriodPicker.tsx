@@ -8,19 +8,8 @@ import { cn } from '../../components/cn';
 import { DateField } from '../../components/DateField';
 import { Field } from '../../components/Field';
 import { setPrefs } from '../actions';
-import { dateFormat, intlLocale } from '../format';
+import { periodRangeLabel } from '../period';
 import { customRangeOf, useApp } from '../store';
-
-function rangeLabel(from: string, to: string, locale: string): string {
-  const f = dateFormat(intlLocale(locale), { month: 'short', day: 'numeric', timeZone: 'UTC' });
-  const a = new Date(`${from}T12:00:00Z`);
-  const b = new Date(`${to}T12:00:00Z`);
-  try {
-    return f.formatRange(a, b);
-  } catch {
-    return `${f.format(a)} – ${f.format(b)}`;
-  }
-}
 
 /** Today · This week · This month · Custom — applies to every screen. */
 export function PeriodPicker() {
@@ -71,7 +60,7 @@ export function PeriodPicker() {
             >
               {p === 'custom' ? <CalendarRange className="size-3.5" aria-hidden="true" /> : null}
               {p === 'custom' && period === 'custom' ? (
-                rangeLabel(range.from, range.to, i18n.language)
+                periodRangeLabel(range.from, range.to, i18n.language)
               ) : p === 'custom' ? (
                 // A narrow window keeps the calendar icon only, so the workspace's name keeps its room.
                 <span className="sr-only xl:not-sr-only">{t('period.custom')}</span>

@@ -40,6 +40,7 @@ import { LeadAlerts, leadAlertsIn } from './LeadAlerts';
 import { type LeadAction, LeadDetailSheet } from './LeadDetail';
 import { LeadDialog } from './LeadDialog';
 import { LeadsTable, type RowAction } from './LeadsTable';
+import { PeriodKpis, usePipelineKpis } from './PeriodKpis';
 import { SegmentsMenu } from './SegmentsMenu';
 import { refreshSegmentCounts } from './segments';
 import { useLeadPages } from './useLeadPages';
@@ -141,6 +142,7 @@ export function PipelinePage() {
   const allTotal = everything.data?.total ?? null;
   const filtered = activeFilterCount(view.filter) > 0 || view.search !== '';
   const leadAlerts = useMemo(() => leadAlertsIn(alerts.data ?? [], hubFilter), [alerts.data, hubFilter]);
+  const kpis = usePipelineKpis();
 
   const peopleById = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p])), [people.data]);
   const hubsById = useMemo(() => new Map(hubs.map((h) => [h.id, h])), [hubs]);
@@ -168,6 +170,7 @@ export function PipelinePage() {
     pages.reload();
     everything.reload();
     alerts.reload();
+    kpis.reload();
     refreshSegmentCounts();
   };
 
@@ -281,9 +284,9 @@ export function PipelinePage() {
         onOpen={(row: LeadRow) => setOpenId(row.id)}
         rowActions={rowActions}
         label={t('tableLabel')}
-        // The alerts line above the card takes 52 px of the window.
+        // The period's KPIs above the card take 110 px of the window, the alerts line 52 px.
         className={
-          leadAlerts.length > 0 ? 'h-[calc(100vh-288px)] min-h-[320px]' : 'h-[calc(100vh-236px)] min-h-[320px]'
+          leadAlerts.length > 0 ? 'h-[calc(100vh-398px)] min-h-[320px]' : 'h-[calc(100vh-346px)] min-h-[320px]'
         }
         empty={
           <EmptyState
@@ -320,6 +323,7 @@ export function PipelinePage() {
           </>
         }
       />
+      {workspaceEmpty ? null : <PeriodKpis kpis={kpis} />}
       <LeadAlerts alerts={leadAlerts} onOpen={setOpenId} onDismissed={alerts.reload} />
       <Card>
         {workspaceEmpty ? null : (

@@ -1,0 +1,2 @@
+CREATE INDEX `lead_stage_changes_proposal` ON `lead_stage_changes` (`lead_id`) WHERE to_stage = 'proposal';--> statement-breakpoint
+CREATE INDEX `leads_closed` ON `leads` (`closed_at`,`stage`,`hub_id`,`expected_value_minor`,`currency`) WHERE closed_at IS NOT NULL;

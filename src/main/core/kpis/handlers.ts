@@ -1,0 +1,8 @@
+/** KPIs of a period (KPIS.md). */
+import type { Handlers } from '../../../shared/contract';
+import { type CoreContext, readScope } from '../context';
+import { pipelineKpis } from './pipeline';
+
+export const kpisHandlers = {
+  'kpis/pipeline': (query, ctx) => pipelineKpis(readScope(ctx).sqlite, query),
+} satisfies Partial<Handlers<CoreContext>>;

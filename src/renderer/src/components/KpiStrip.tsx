@@ -1,0 +1,258 @@
+/**
+ * A row of KPI tiles for the top bar's period and hub (DESIGN.md: label, value,
+ * a change against the same stretch of the period before, an ⓘ that opens the
+ * KPIS.md definition with the numbers that went into it). A screen loads its
+ * KPIs with usePeriodKpis and lays out its tiles inside a KpiStrip.
+ */
+import { ArrowDownRight, ArrowUpRight, CalendarRange, Info } from 'lucide-react';
+import { Popover } from 'radix-ui';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Args, Method } from '../../../shared/contract';
+import type { KpiShare } from '../../../shared/kpis';
+import { errorText } from '../app/errors';
+import {
+  formatMoneyCompact,
+  formatMoneyWhole,
+  formatSignedNumber,
+  formatSignedPercent,
+  majorToMinor,
+  minorToMajor,
+} from '../app/format';
+import { periodRangeLabel, usePeriodDates } from '../app/period';
+import { useApp } from '../app/store';
+import { useApiQuery } from '../app/useApi';
+import { Card } from './Card';
+import { cn } from './cn';
+import { HubDot } from './HubDot';
+import { Skeleton } from './Skeleton';
+
+type KpiMethod = Extract<Method, `kpis/${string}`>;
+
+/** A screen's KPIs of the top bar's period and hub, and of the stretch before it (reload after a change). */
+export function usePeriodKpis<M extends KpiMethod>(method: M) {
+  const dates = usePeriodDates();
+  const hubFilter = useApp((s) => s.prefs.hubFilter);
+  const hubId = hubFilter === 'all' ? null : hubFilter;
+  const current = useApiQuery(method, { from: dates.from, to: dates.to, hubId } as Args<M>);
+  const previous = useApiQuery(method, { ...dates.previous, hubId } as Args<M>);
+  return {
+    dates,
+    current,
+    previous,
+    reload: () => {
+      current.reload();
+      previous.reload();
+    },
+  };
+}
+
+/** A change against the period before: relative for counts and money, in points for shares; null when undefined. */
+export type Change = { kind: 'relative' | 'points'; value: number } | null;
+
+export const relativeChange = (now: number | null, before: number | null | undefined): Change =>
+  now === null || before == null || before === 0 ? null : { kind: 'relative', value: (now - before) / before };
+
+export const pointsChange = (now: KpiShare, before: KpiShare | undefined): Change =>
+  now.share === null || before?.share == null ? null : { kind: 'points', value: (now.share - before.share) * 100 };
+
+/** Money on a tile: whole units up to 100,000, compact above ("$6,280", "$1.2M"); the exact sum goes in its ⓘ. */
+export function tileMoney(minor: number, currency: string, lang: string): string {
+  const major = minorToMajor(minor, currency);
+  return Math.abs(major) >= 100_000
+    ? formatMoneyCompact(minor, currency, lang)
+    : formatMoneyWhole(majorToMinor(Math.round(major), currency), currency, lang);
+}
+
+function ChangeChip({ change, against, upIsGood }: { change: Change; against: string; upIsGood: boolean }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  if (change === null) return null;
+  const relative = change.kind === 'relative';
+  const text = relative
+    ? formatSignedPercent(change.value, lang)
+    : t('kpi.points', { value: formatSignedNumber(change.value, lang, 1) });
+  // The colour follows what is shown: a change that rounds to zero is neither up nor down.
+  const shown = relative ? Math.round(change.value * 100) : Math.round(change.value * 10);
+  const Arrow = shown > 0 ? ArrowUpRight : shown < 0 ? ArrowDownRight : null;
+  const good = shown !== 0 && shown > 0 === upIsGood;
+  return (
+    <span
+      className={cn(
+        'inline-flex shrink-0 items-center gap-0.5 rounded-full px-1.5 py-px text-[11.5px] font-medium tabular-nums',
+        shown === 0
+          ? 'bg-subtle text-muted'
+          : good
+            ? 'bg-success-soft text-success-text'
+            : 'bg-danger-soft text-danger-text',
+      )}
+      data-testid="kpi-change"
+    >
+      {Arrow ? <Arrow className="size-3" aria-hidden="true" /> : null}
+      {text}
+      <span className="sr-only"> {t('kpi.against', { range: against })}</span>
+    </span>
+  );
+}
+
+export interface KpiTileProps {
+  /** Test id suffix: `kpi-<name>`. */
+  name: string;
+  label: string;
+  /** The KPIS.md definition. */
+  definition: string;
+  value: ReactNode;
+  change: Change;
+  /** Whether a rise is good news (green); false for KPIs where lower is better. */
+  upIsGood?: boolean;
+  detail: ReactNode;
+  /** The numbers that went into the value, under its definition. */
+  how: ReactNode;
+  warning?: boolean;
+  /** The stretch the change is measured against (filled in by KpiStrip). */
+  against?: string;
+}
+
+export function KpiTile({
+  name,
+  label,
+  definition,
+  value,
+  change,
+  upIsGood = true,
+  detail,
+  how,
+  warning,
+  against = '',
+}: KpiTileProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="flex min-w-0 flex-col px-4 py-3" data-testid={`kpi-${name}`}>
+      <div className="flex items-center justify-between gap-2">
+        <span className="truncate text-[12px] font-medium text-muted">{label}</span>
+        <Popover.Root>
+          <Popover.Trigger
+            className="-m-1 rounded-md p-1 text-faint transition-colors hover:bg-hover hover:text-fg data-[state=open]:text-fg"
+            aria-label={t('kpi.how', { kpi: label })}
+          >
+            <Info className="size-3.5" aria-hidden="true" />
+          </Popover.Trigger>
+          <Popover.Portal>
+            <Popover.Content
+              align="end"
+              sideOffset={6}
+              aria-label={t('kpi.how', { kpi: label })}
+              className="shadow-float z-50 w-80 animate-slide-down rounded-xl border border-line bg-surface p-4 text-[13px]"
+            >
+              <h3 className="mb-1 font-semibold text-fg">{label}</h3>
+              <p className="text-muted">{definition}</p>
+              <p className="mt-3 border-t border-line pt-3 text-fg tabular-nums" data-testid="kpi-how">
+                {how}
+              </p>
+            </Popover.Content>
+          </Popover.Portal>
+        </Popover.Root>
+      </div>
+      <div className="mt-0.5 flex min-w-0 items-center gap-2">
+        <span
+          className="text-[28px] leading-9 font-semibold tracking-tight text-fg tabular-nums"
+          data-testid="kpi-value"
+        >
+          {value}
+        </span>
+        <ChangeChip change={change} against={against} upIsGood={upIsGood} />
+      </div>
+      <span
+        className={cn('truncate text-[12px] tabular-nums', warning ? 'text-warning-text' : 'text-muted')}
+        data-testid="kpi-detail"
+      >
+        {detail}
+      </span>
+    </div>
+  );
+}
+
+/**
+ * The period cell, then the tiles `tiles` makes from the loaded KPIs (and the
+ * previous stretch's, when loaded); skeletons while loading, an error with Retry.
+ */
+export function KpiStrip<M extends KpiMethod>({
+  kpis,
+  label,
+  testId,
+  count,
+  tiles,
+}: {
+  kpis: ReturnType<typeof usePeriodKpis<M>>;
+  /** How many tiles `tiles` makes (the skeleton keeps their places while loading). */
+  count: number;
+  /** The strip's accessible name, e.g. "Pipeline, This month (Dec 1 – 31)". */
+  label: (period: string, range: string) => string;
+  testId: string;
+  /** The tiles of the loaded KPIs; `range` names the period as the strip shows it ("Dec 1 – 31"). */
+  tiles: (
+    now: NonNullable<typeof kpis.current.data>,
+    before: typeof kpis.previous.data,
+    range: string,
+  ) => KpiTileProps[];
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const hubFilter = useApp((s) => s.prefs.hubFilter);
+  const hub = useApp((s) => (hubFilter === 'all' ? null : (s.hubs.find((h) => h.id === hubFilter) ?? null)));
+  const { dates, current } = kpis;
+  const range = periodRangeLabel(dates.from, dates.to, lang);
+  const against = periodRangeLabel(dates.previous.from, dates.previous.to, lang);
+  const made = current.data === null ? null : tiles(current.data, kpis.previous.data, range);
+
+  return (
+    <Card
+      className="mb-3 grid divide-x divide-line overflow-hidden"
+      style={{ gridTemplateColumns: `minmax(0, 0.7fr) repeat(${count}, minmax(0, 1fr))` }}
+      aria-label={label(t(`period.${dates.period}`), range)}
+      data-testid={testId}
+    >
+      <div className="flex min-w-0 flex-col justify-center gap-0.5 px-4 py-3">
+        <span className="flex items-center gap-1.5 text-[12px] font-medium text-muted">
+          <CalendarRange className="size-3.5 shrink-0" aria-hidden="true" />
+          <span className="truncate">{t(`period.${dates.period}`)}</span>
+        </span>
+        <span className="truncate text-[14px] font-semibold text-fg" data-testid="kpi-range">
+          {range}
+        </span>
+        {hub ? (
+          <span className="flex min-w-0 items-center gap-1.5 text-[12px] text-muted">
+            <HubDot color={hub.color} className="size-2" />
+            <span className="truncate">{hub.name}</span>
+          </span>
+        ) : null}
+        <span className="truncate text-[12px] text-faint" data-testid="kpi-against">
+          {t('kpi.against', { range: against })}
+        </span>
+      </div>
+      {current.status === 'error' ? (
+        <div
+          className="flex items-center gap-3 px-4 text-[13px] text-danger-text"
+          style={{ gridColumn: `span ${count}` }}
+          role="alert"
+        >
+          {t('kpi.error', { message: errorText(current.error) })}
+          <button type="button" className="font-medium text-accent-text hover:underline" onClick={kpis.reload}>
+            {t('common.retry')}
+          </button>
+        </div>
+      ) : made === null ? (
+        Array.from({ length: count }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: fixed placeholders.
+          <div key={i} className="flex flex-col gap-2.5 px-4 py-3.5" aria-hidden="true">
+            <Skeleton className="h-3 w-20" />
+            <Skeleton className="h-7 w-24" />
+            <Skeleton className="h-3 w-28" />
+          </div>
+        ))
+      ) : (
+        made.map((tile) => <KpiTile key={tile.name} {...tile} against={against} />)
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * The pipeline in the top bar's period and hub (KPIS.md): new leads, booked,
+ * lead-to-client conversion and proposal win rate.
+ */
+import { useTranslation } from 'react-i18next';
+import type { KpiShare, PipelineKpis } from '../../../../shared/kpis';
+import { formatMoney, formatNumber, formatPercent } from '../../app/format';
+import {
+  KpiStrip,
+  type KpiTileProps,
+  pointsChange,
+  relativeChange,
+  tileMoney,
+  usePeriodKpis,
+} from '../../components/KpiStrip';
+import { useMissingRateText } from '../invoices/parts';
+
+export const usePipelineKpis = () => usePeriodKpis('kpis/pipeline');
+
+type KpiName = 'newLeads' | 'booked' | 'conversion' | 'proposalWinRate';
+type ShareName = Extract<KpiName, 'conversion' | 'proposalWinRate'>;
+
+export function PeriodKpis({ kpis }: { kpis: ReturnType<typeof usePipelineKpis> }) {
+  const { t, i18n } = useTranslation('pipeline');
+  const lang = i18n.language;
+  const missingText = useMissingRateText();
+  const n = (value: number) => formatNumber(value, lang, 0);
+  const pct = (share: KpiShare) => (share.share === null ? '—' : formatPercent(share.share, lang, 1));
+  const label = (name: KpiName) => ({ name, label: t(`kpis.${name}.label`), definition: t(`kpis.${name}.definition`) });
+
+  /** A share's tile: "37.8%", its parts below it; "—" and why when nothing was there to divide. */
+  const shareTile = (name: ShareName, now: KpiShare, before: KpiShare | undefined): KpiTileProps => {
+    const parts = { won: n(now.part), closed: n(now.whole), lost: n(now.whole - now.part), share: pct(now) };
+    return {
+      ...label(name),
+      value: pct(now),
+      change: pointsChange(now, before),
+      detail: now.share === null ? t(`kpis.${name}.none`) : t(`kpis.${name}.detail`, parts),
+      how: now.share === null ? t(`kpis.${name}.noneHow`) : t(`kpis.${name}.how`, parts),
+    };
+  };
+
+  const tiles = (now: PipelineKpis, before: PipelineKpis | null, range: string): KpiTileProps[] => {
+    const booked = now.booked.valueMinor;
+    const missing = booked === null ? missingText(now.missingRates) : null;
+    const won = { count: now.booked.leads, n: n(now.booked.leads) };
+    return [
+      {
+        ...label('newLeads'),
+        value: n(now.newLeads),
+        change: relativeChange(now.newLeads, before?.newLeads),
+        detail: t('kpis.newLeads.detail'),
+        how: t('kpis.newLeads.how', { count: now.newLeads, n: n(now.newLeads), range }),
+      },
+      {
+        ...label('booked'),
+        value: booked === null ? '—' : tileMoney(booked, now.currency, lang),
+        change: relativeChange(booked, before?.booked.valueMinor),
+        detail: missing ?? t('kpis.booked.detail', won),
+        warning: missing !== null,
+        how: missing ?? t('kpis.booked.how', { ...won, value: formatMoney(booked ?? 0, now.currency, lang) }),
+      },
+      shareTile('conversion', now.conversion, before?.conversion),
+      shareTile('proposalWinRate', now.proposalWinRate, before?.proposalWinRate),
+    ];
+  };
+
+  return (
+    <KpiStrip
+      kpis={kpis}
+      count={4}
+      testId="pipeline-kpis"
+      label={(period, range) => t('kpis.label', { period, range })}
+      tiles={tiles}
+    />
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * KPIs of a period (KPIS.md holds their one definition). A period is a range
+ * of calendar dates, both ends included, in the workspace's reporting time zone.
+ */
+import { z } from 'zod';
+import type { Currency } from './domain';
+import type { MissingRate } from './money';
+import { isoDateSchema } from './schemas';
+
+/** The longest period a KPI is asked for: ten years of days. */
+export const MAX_PERIOD_DAYS = 3660;
+
+export const periodKpisSchema = z
+  .object({
+    from: isoDateSchema,
+    to: isoDateSchema,
+    /** One hub's records only (the hub filter), or every hub's. */
+    hubId: z.number().int().positive().nullable().default(null),
+  })
+  .strict()
+  .refine((p) => p.from <= p.to, { message: 'The period must end on or after the day it starts.', path: ['to'] })
+  .refine((p) => (Date.parse(p.to) - Date.parse(p.from)) / 86_400_000 < MAX_PERIOD_DAYS, {
+    message: 'A period can be at most ten years long.',
+    path: ['to'],
+  });
+export type PeriodKpisQuery = z.input<typeof periodKpisSchema>;
+
+/** A share: its parts, and null when there is nothing to divide by (the interface says why, never 0%). */
+export interface KpiShare {
+  part: number;
+  whole: number;
+  share: number | null;
+}
+
+/** The pipeline in a period: what came in, what was won, how often leads convert. */
+export interface PipelineKpis {
+  from: string;
+  to: string;
+  /** The reporting currency `booked` is in. */
+  currency: Currency;
+  /** Leads created in the period. */
+  newLeads: number;
+  /** Booked: Σ value of the leads won in the period (null when a rate is missing: see missingRates). */
+  booked: { valueMinor: number | null; leads: number };
+  /** Lead-to-client conversion: leads won ÷ (won + lost), by close date in the period. */
+  conversion: KpiShare;
+  /** Proposal win rate: of the leads closed in the period that reached the proposal stage, the share won. */
+  proposalWinRate: KpiShare;
+  missingRates: MissingRate[];
+}

@@ -1,0 +1,156 @@
+/** The pipeline's KPIs of a period on a real workspace file, against numbers worked out by hand. */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqlite, type Sqlite } from '../../src/main/core/db/client';
+import { migrateWorkspace } from '../../src/main/core/db/migrate';
+import { setRate } from '../../src/main/core/fx/repo';
+import { type HubRow, insertHubRow } from '../../src/main/core/hubs/repo';
+import { periodInstants, pipelineKpis } from '../../src/main/core/kpis/pipeline';
+import { insertSettings } from '../../src/main/core/settings/repo';
+import { periodKpisSchema } from '../../src/shared/kpis';
+import { cleanTempDirs, MIGRATIONS_DIR, tempDir } from '../helpers';
+
+afterAll(cleanTempDirs);
+
+describe('pipeline KPIs of a period', () => {
+  let sqlite: Sqlite;
+  const hubs: Record<'a' | 'b', number> = { a: 0, b: 0 };
+
+  /** A lead as stored: created, maybe closed (with its stage), maybe through the proposal stage. */
+  function lead(l: {
+    hub: 'a' | 'b';
+    created: string;
+    stage: 'new' | 'won' | 'lost';
+    closed?: string;
+    value?: number;
+    currency?: string;
+    proposal?: boolean;
+  }) {
+    const id = Number(
+      sqlite
+        .prepare(
+          `INSERT INTO leads (company, contact_name, channel, vertical, tier, hub_id, stage, expected_value_minor,
+             currency, created_at, closed_at)
+           VALUES ('Co', 'Someone', 'email', 'saas', 2, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(hubs[l.hub], l.stage, l.value ?? 10_000, l.currency ?? 'USD', l.created, l.closed ?? null).lastInsertRowid,
+    );
+    const move = sqlite.prepare(
+      'INSERT INTO lead_stage_changes (lead_id, from_stage, to_stage, at) VALUES (?, ?, ?, ?)',
+    );
+    move.run(id, null, 'new', l.created);
+    if (l.proposal) move.run(id, 'new', 'proposal', l.created);
+    if (l.closed) move.run(id, l.proposal ? 'proposal' : 'new', l.stage, l.closed);
+    return id;
+  }
+
+  beforeAll(async () => {
+    const file = path.join(tempDir(), 'kpis.atalaya');
+    sqlite = openSqlite(file, { create: true });
+    await migrateWorkspace(sqlite, file, MIGRATIONS_DIR);
+    const at = '2026-01-01T00:00:00.000Z';
+    // Lima: UTC−5 all year, so December's local days run from 05:00 UTC to 05:00 UTC.
+    insertSettings(sqlite, { name: 'KPIs', reportingCurrency: 'USD', timeZone: 'America/Lima', at });
+    const hub: Omit<HubRow, 'name' | 'color'> = {
+      country: 'PE',
+      timeZone: 'America/Lima',
+      currency: 'USD',
+      targetKind: null,
+      targetShareBp: null,
+    };
+    hubs.a = insertHubRow(sqlite, { ...hub, name: 'A', color: '#f59e0b' });
+    hubs.b = insertHubRow(sqlite, { ...hub, name: 'B', color: '#0ea5e9' });
+    setRate(sqlite, { currency: 'EUR', date: '2026-11-01', rate: 1.1 }, { at, actor: 'test' });
+    setRate(sqlite, { currency: 'EUR', date: '2026-12-01', rate: 1.2 }, { at, actor: 'test' });
+    const november = '2026-11-20T12:00:00Z';
+    // Won in December, in USD, through a proposal.
+    lead({ hub: 'a', created: november, stage: 'won', closed: '2026-12-03T15:00:00Z', value: 100_000, proposal: true });
+    // Won a second before December began in Lima (Nov 30, 23:59:59 local): not in the period.
+    lead({ hub: 'a', created: november, stage: 'won', closed: '2026-12-01T04:59:59Z', value: 50_000, currency: 'EUR' });
+    // Won on December's first instant, in EUR: booked at December's rate, 500.00 × 1.2 = 600.00.
+    lead({ hub: 'a', created: november, stage: 'won', closed: '2026-12-01T05:00:00Z', value: 50_000, currency: 'EUR' });
+    // Lost in December after a proposal, in the other hub.
+    lead({ hub: 'b', created: november, stage: 'lost', closed: '2026-12-10T10:00:00.000Z', proposal: true });
+    // Created and lost in December, lost on its last millisecond in Lima.
+    lead({ hub: 'a', created: '2026-12-02T12:00:00Z', stage: 'lost', closed: '2027-01-01T04:59:59.999Z' });
+    // Won at January's first instant in Lima: not in the period.
+    lead({ hub: 'a', created: november, stage: 'won', closed: '2027-01-01T05:00:00Z' });
+    // Open: one created in December, one created on Nov 30 local (Dec 1, 04:00 UTC).
+    lead({ hub: 'b', created: '2026-12-05T18:30:00Z', stage: 'new' });
+    lead({ hub: 'b', created: '2026-12-01T04:00:00Z', stage: 'new' });
+    // Won in October in DKK, which has no rate.
+    lead({ hub: 'b', created: '2026-10-01T12:00:00Z', stage: 'won', closed: '2026-10-15T12:00:00Z', currency: 'DKK' });
+  });
+
+  it('bounds a period by the workspace time zone', () => {
+    expect(periodInstants('2026-12-01', '2026-12-31', 'America/Lima')).toEqual([
+      '2026-12-01T05:00:00.000Z',
+      '2027-01-01T05:00:00.000Z',
+    ]);
+    // Copenhagen leaves summer time on Oct 25, 2026: that day is 25 hours long.
+    expect(periodInstants('2026-10-25', '2026-10-25', 'Europe/Copenhagen')).toEqual([
+      '2026-10-24T22:00:00.000Z',
+      '2026-10-25T23:00:00.000Z',
+    ]);
+  });
+
+  it('counts, books and converts what happened in the period, every hub', () => {
+    expect(pipelineKpis(sqlite, { from: '2026-12-01', to: '2026-12-31', hubId: null })).toEqual({
+      from: '2026-12-01',
+      to: '2026-12-31',
+      currency: 'USD',
+      newLeads: 2,
+      booked: { valueMinor: 160_000, leads: 2 },
+      conversion: { part: 2, whole: 4, share: 0.5 },
+      proposalWinRate: { part: 1, whole: 2, share: 0.5 },
+      missingRates: [],
+    });
+  });
+
+  it("keeps to one hub's leads", () => {
+    const a = pipelineKpis(sqlite, { from: '2026-12-01', to: '2026-12-31', hubId: hubs.a });
+    expect(a.newLeads).toBe(1);
+    expect(a.booked).toEqual({ valueMinor: 160_000, leads: 2 });
+    expect(a.conversion).toEqual({ part: 2, whole: 3, share: 2 / 3 });
+    expect(a.proposalWinRate).toEqual({ part: 1, whole: 1, share: 1 });
+    const b = pipelineKpis(sqlite, { from: '2026-12-01', to: '2026-12-31', hubId: hubs.b });
+    expect([b.newLeads, b.booked.leads, b.conversion.share, b.proposalWinRate.share]).toEqual([1, 0, 0, 0]);
+  });
+
+  it('says which rate is missing instead of booking a partial sum', () => {
+    const october = pipelineKpis(sqlite, { from: '2026-10-01', to: '2026-10-31', hubId: null });
+    expect(october.booked).toEqual({ valueMinor: null, leads: 1 });
+    expect(october.missingRates).toEqual([{ currency: 'DKK', date: '2026-10-15' }]);
+    expect(october.conversion).toEqual({ part: 1, whole: 1, share: 1 });
+  });
+
+  it('has no share to show when nothing closed (never 0%)', () => {
+    const quiet = pipelineKpis(sqlite, { from: '2025-01-01', to: '2025-12-31', hubId: null });
+    expect(quiet.newLeads).toBe(0);
+    expect(quiet.booked).toEqual({ valueMinor: 0, leads: 0 });
+    expect(quiet.conversion).toEqual({ part: 0, whole: 0, share: null });
+    expect(quiet.proposalWinRate).toEqual({ part: 0, whole: 0, share: null });
+  });
+
+  it('refuses a period that ends before it starts, or is absurdly long', () => {
+    const backwards = periodKpisSchema.safeParse({ from: '2026-12-31', to: '2026-12-01' });
+    expect(backwards.success).toBe(false);
+    expect(backwards.error?.issues[0]?.message).toBe('The period must end on or after the day it starts.');
+    expect(periodKpisSchema.safeParse({ from: '2000-01-01', to: '2026-12-01' }).success).toBe(false);
+    expect(periodKpisSchema.parse({ from: '2026-12-01', to: '2026-12-01' })).toEqual({
+      from: '2026-12-01',
+      to: '2026-12-01',
+      hubId: null,
+    });
+  });
+
+  it('reads through the indexes it was built for', () => {
+    const plan = (sql: string) =>
+      (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(
+      plan(`SELECT stage FROM leads AS l INDEXED BY leads_closed WHERE closed_at IS NOT NULL AND closed_at >= '' AND
+        EXISTS (SELECT 1 FROM lead_stage_changes AS c INDEXED BY lead_stage_changes_proposal
+                WHERE c.to_stage = 'proposal' AND c.lead_id = l.id)`),
+    ).toMatch(/COVERING INDEX leads_closed.*COVERING INDEX lead_stage_changes_proposal/);
+  });
+});
