@@ -144,6 +144,11 @@ export const projects = sqliteTable(
     index('projects_client').on(t.clientId),
     index('projects_hub').on(t.hubId),
     index('projects_stage').on(t.stage),
+    // Projects by delivery: the KPIs of a period (delivered, on time, first pass, satisfaction, revenue) read from
+    // this index alone.
+    index('projects_delivered')
+      .on(t.deliveredAt, t.hubId, t.stage, t.dueDate, t.revisionCycles, t.satisfaction, t.valueMinor, t.currency)
+      .where(sql`delivered_at IS NOT NULL`),
     check('projects_value', sql`${t.valueMinor} >= 0`),
     check('projects_satisfaction', sql`${t.satisfaction} IS NULL OR ${t.satisfaction} BETWEEN 1 AND 10`),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX `projects_delivered` ON `projects` (`delivered_at`,`hub_id`,`stage`,`due_date`,`revision_cycles`,`satisfaction`,`value_minor`,`currency`) WHERE delivered_at IS NOT NULL;
