@@ -49,7 +49,7 @@ import type {
   Tier,
   Weekday,
 } from './domain';
-import { type PipelineKpis, periodKpisSchema } from './kpis';
+import { type PipelineKpis, type ProjectKpis, periodKpisSchema } from './kpis';
 import type { LeadDetail, LeadPage, ModelInfo, ScoringPreview, ScoringSettings, WonLead } from './leads';
 import {
   activityInputSchema,
@@ -334,6 +334,8 @@ export const methods = {
 
   /** The pipeline's KPIs of a period (KPIS.md): new leads, booked, conversion, proposal win rate. */
   'kpis/pipeline': { args: periodKpisSchema, reply: {} as PipelineKpis },
+  /** Production's KPIs of a period (KPIS.md): delivered, on time, first pass, revision cycles, satisfaction. */
+  'kpis/projects': { args: periodKpisSchema, reply: {} as ProjectKpis },
 
   /** Server-side sorted, filtered and searched page of leads (stays fast at 1.2M leads). */
   'leads/query': { args: leadQuerySchema, reply: {} as LeadPage },

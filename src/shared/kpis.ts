@@ -48,3 +48,26 @@ export interface PipelineKpis {
   proposalWinRate: KpiShare;
   missingRates: MissingRate[];
 }
+
+/** A mean with its parts: null when nothing was there to average. */
+export interface KpiMean {
+  total: number;
+  count: number;
+  mean: number | null;
+}
+
+/** Production in a period: what was delivered, and how well (cancelled projects count nowhere). */
+export interface ProjectKpis {
+  from: string;
+  to: string;
+  /** Projects delivered in the period. */
+  delivered: number;
+  /** On-time delivery rate: delivered on or before the due date ÷ delivered. */
+  onTime: KpiShare;
+  /** First-pass approval rate: delivered with zero revision cycles ÷ delivered. */
+  firstPass: KpiShare;
+  /** Revision cycles: their mean over the projects delivered. */
+  revisionCycles: KpiMean;
+  /** Client satisfaction: mean (1–10) of the projects delivered that have one. */
+  satisfaction: KpiMean;
+}

@@ -16,7 +16,7 @@ import type { ClientLookup, ClientOption, Invoice } from '../../src/shared/money
 import { DEFAULT_SCORING_WEIGHTS, SCORE_BANDS } from '../../src/shared/scoring';
 import { bestQualifiedLead } from '../fixtures/leads';
 import { expect, snap, test } from './fixtures';
-import { coreCall, expectAccessible, mainHeading, toasts } from './screens';
+import { chooseCustomPeriod, chooseHub, coreCall, expectAccessible, mainHeading, percentText, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -225,12 +225,7 @@ test("the top bar's period and hub reach the pipeline's KPIs: each against the s
   const strip = page.getByTestId('pipeline-kpis');
   await expect(strip).toBeVisible();
   // October, against September, as the core computes them.
-  const period = page.getByRole('radiogroup', { name: 'Period' });
-  await period.getByRole('radio', { name: 'Custom' }).click();
-  const popover = page.getByRole('dialog', { name: 'Custom period' });
-  await popover.getByLabel('From').fill('2026-10-01');
-  await popover.getByLabel('To').fill('2026-10-31');
-  await popover.getByRole('button', { name: 'Apply' }).click();
+  await chooseCustomPeriod(page, '2026-10-01', '2026-10-31');
   await expect(strip.getByTestId('kpi-range')).toHaveText(/Oct 1\s*–\s*31/);
   await expect(strip.getByTestId('kpi-against')).toHaveText(/vs Aug 31\s*–\s*Sep 30/);
 
@@ -244,7 +239,7 @@ test("the top bar's period and hub reach the pipeline's KPIs: each against the s
       minimumFractionDigits: 0,
       maximumFractionDigits: 0,
     });
-  const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
+  const pct = percentText;
   const expectTiles = async (k: PipelineKpis) => {
     expect(k.conversion.share, 'the demo closes leads in October').not.toBeNull();
     await expect(strip.getByTestId('kpi-newLeads').getByTestId('kpi-value')).toHaveText(n(k.newLeads));
@@ -282,16 +277,13 @@ test("the top bar's period and hub reach the pipeline's KPIs: each against the s
   await page.keyboard.press('Escape');
 
   // One hub: its own leads only.
-  await page.getByRole('combobox', { name: 'Hub filter' }).click();
-  await page.getByRole('listbox').getByRole('option', { name: 'Lima' }).click();
+  const lima = await kpis(await chooseHub(page, demoApp, 'Lima'));
   await expect(strip).toContainText('Lima');
-  const hubs = await coreCall<{ id: number; name: string }[]>(page, demoApp, 'hubs/list');
-  const lima = await kpis(hubs.find((h) => h.name === 'Lima')!.id);
   expect(lima.newLeads).toBeLessThan(all.newLeads);
   await expectTiles(lima);
 
   // Today: the figures of one day, compared with the day before.
-  await period.getByRole('radio', { name: 'Today' }).click();
+  await page.getByRole('radiogroup', { name: 'Period' }).getByRole('radio', { name: 'Today' }).click();
   await expect(strip).toHaveAccessibleName(/^Pipeline, Today \(/);
   await expect(strip.getByTestId('kpi-against')).toHaveText(/^vs \w{3} \d{1,2}$/);
 });

@@ -7,11 +7,12 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import type { Service } from '../../src/shared/contract';
+import type { ProjectKpis } from '../../src/shared/kpis';
 import type { LeadDetail } from '../../src/shared/leads';
 import type { Invoice } from '../../src/shared/money';
 import type { Board, BoardCard, BoardStage, ProjectDetail } from '../../src/shared/pipeline';
 import { type AtalayaApp, expect, snap, test } from './fixtures';
-import { coreCall, expectAccessible, mainHeading, toasts } from './screens';
+import { chooseCustomPeriod, chooseHub, coreCall, expectAccessible, mainHeading, percentText, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -413,6 +414,55 @@ test('moves a project by keyboard and by drag, records each move in its history,
   await snap(page, 'projects-moved-light-en');
 });
 
+test("the top bar's period and hub reach production's KPIs, each explained with its inputs", async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await openProjects(page);
+  const strip = page.getByTestId('production-kpis');
+  await chooseCustomPeriod(page, '2026-10-01', '2026-10-31');
+  await expect(strip.getByTestId('kpi-range')).toHaveText(/Oct 1\s*–\s*31/);
+
+  const kpis = (hubId: number | null) =>
+    coreCall<ProjectKpis>(page, demoApp, 'kpis/projects', { from: '2026-10-01', to: '2026-10-31', hubId });
+  const pct = percentText;
+  const one = (value: number) => String(Math.round(value * 10) / 10);
+  const tile = (name: string) => strip.getByTestId(`kpi-${name}`);
+  const expectTiles = async (k: ProjectKpis) => {
+    expect(k.onTime.share, 'the demo delivers projects in October').not.toBeNull();
+    await expect(tile('delivered').getByTestId('kpi-value')).toHaveText(String(k.delivered));
+    await expect(tile('onTime').getByTestId('kpi-value')).toHaveText(pct(k.onTime.share!));
+    await expect(tile('onTime').getByTestId('kpi-detail')).toHaveText(
+      `${k.onTime.part} of ${k.onTime.whole} by the due date`,
+    );
+    await expect(tile('firstPass').getByTestId('kpi-value')).toHaveText(pct(k.firstPass.share!));
+    await expect(tile('firstPass').getByTestId('kpi-detail')).toHaveText(
+      `${one(k.revisionCycles.mean!)} revision cycles on average`,
+    );
+    await expect(tile('satisfaction').getByTestId('kpi-value')).toHaveText(
+      k.satisfaction.mean === null ? '—' : one(k.satisfaction.mean),
+    );
+  };
+  const all = await kpis(null);
+  await expectTiles(all);
+
+  await strip.getByRole('button', { name: 'How First-pass approval is computed' }).click();
+  const how = page.getByRole('dialog', { name: 'How First-pass approval is computed' });
+  await expect(how).toContainText('Projects delivered with no revision cycle ÷ projects delivered');
+  await expect(how.getByTestId('kpi-how')).toHaveText(
+    `${all.firstPass.part} with no revision ÷ ${all.firstPass.whole} delivered = ${pct(all.firstPass.share!)}. ` +
+      `Revision cycles: ${all.revisionCycles.total} in all, ${one(all.revisionCycles.mean!)} per project.`,
+  );
+  await snap(page, 'projects-kpis-how-light-en');
+  await page.keyboard.press('Escape');
+  await expect(how).toBeHidden();
+
+  const caracas = await kpis(await chooseHub(page, demoApp, 'Caracas'));
+  expect(caracas.delivered).toBeLessThan(all.delivered);
+  await expectTiles(caracas);
+});
+
 test('gates pass in order, delivery waits for all three, and delivering bills the final invoice', async ({
   page,
   demoApp,
@@ -420,6 +470,11 @@ test('gates pass in order, delivery waits for all three, and delivering bills th
   await demoApp.open(page);
   await openProjects(page);
   const card = await firstIn(page, demoApp, 'production');
+  // Today's Delivered tile, before the delivery (the period's figures follow it below).
+  await page.getByRole('radiogroup', { name: 'Period' }).getByRole('radio', { name: 'Today' }).click();
+  const deliveredToday = page.getByTestId('production-kpis').getByTestId('kpi-delivered').getByTestId('kpi-value');
+  await expect(deliveredToday).toHaveText(/^\d+$/);
+  const before = Number(await deliveredToday.textContent());
 
   // Trying to deliver first: the Deliver dialog says which gates are missing and cannot confirm.
   await cardIn(page, 'production', card.name).getByRole('button').first().focus();
@@ -516,6 +571,9 @@ test('gates pass in order, delivery waits for all three, and delivering bills th
   expect(invoice.number).toMatch(/^INV-\d{4}-\d{4}$/);
   await expect(toasts(page)).toContainText(`${card.name} delivered`);
   await expect(toasts(page)).toContainText(`Final invoice ${invoice.number} issued.`);
+
+  // The period's figures follow: one more delivered today.
+  await expect(deliveredToday).toHaveText(String(before + 1));
 
   // The detail follows: invoiced, satisfaction 9, the invoice listed; the card is in Invoiced.
   await expect(detail.getByRole('banner').getByText('Invoiced')).toBeVisible();

@@ -83,3 +83,24 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
     );
   expect.soft(found, `axe on ${screen}:\n${found.join('\n')}`).toEqual([]);
 }
+
+/** Sets the top bar's period to a custom range through its popover (English UI). */
+export async function chooseCustomPeriod(page: Page, from: string, to: string): Promise<void> {
+  await page.getByRole('radiogroup', { name: 'Period' }).getByRole('radio', { name: 'Custom' }).click();
+  const popover = page.getByRole('dialog', { name: 'Custom period' });
+  await popover.getByLabel('From').fill(from);
+  await popover.getByLabel('To').fill(to);
+  await popover.getByRole('button', { name: 'Apply' }).click();
+  await expect(popover).toBeHidden();
+}
+
+/** Sets the top bar's hub filter to one hub (English UI) and answers that hub's id. */
+export async function chooseHub(page: Page, app: AtalayaApp, name: string): Promise<number> {
+  await page.getByRole('combobox', { name: 'Hub filter' }).click();
+  await page.getByRole('listbox').getByRole('option', { name }).click();
+  const hubs = await coreCall<{ id: number; name: string }[]>(page, app, 'hubs/list');
+  return hubs.find((h) => h.name === name)!.id;
+}
+
+/** A share as a KPI tile writes it in English: at most one decimal ("37.8%", "60%"). */
+export const percentText = (share: number) => `${Math.round(share * 1000) / 10}%`;

@@ -2,7 +2,9 @@
 import type { Handlers } from '../../../shared/contract';
 import { type CoreContext, readScope } from '../context';
 import { pipelineKpis } from './pipeline';
+import { projectKpis } from './projects';
 
 export const kpisHandlers = {
   'kpis/pipeline': (query, ctx) => pipelineKpis(readScope(ctx).sqlite, query),
+  'kpis/projects': (query, ctx) => projectKpis(readScope(ctx).sqlite, query),
 } satisfies Partial<Handlers<CoreContext>>;

@@ -4,28 +4,11 @@
  * the massive profile: leads_created for new leads, leads_closed for what
  * closed, lead_stage_changes_proposal for which of them reached a proposal.
  */
-import { addDays, localDate } from '../../../shared/dates';
-import type { KpiShare, PeriodKpisQuery, PipelineKpis } from '../../../shared/kpis';
+import type { PeriodKpisQuery, PipelineKpis } from '../../../shared/kpis';
 import { cached, type Sqlite } from '../db/client';
 import { workspaceTimeZone } from '../fx/clock';
 import { loadConverter } from '../fx/repo';
-import { localToUtc, zoneOffset } from '../routing/timezones';
-
-export function share(part: number, whole: number): KpiShare {
-  return { part, whole, share: whole === 0 ? null : part / whole };
-}
-
-/**
- * The UTC instants that bound a period of local dates: from the first day's
- * midnight (included) to the midnight after the last day (excluded). Written
- * with milliseconds, they compare as text with stored instants written with or
- * without them ('…00Z' sorts after '…00.000Z', so an instant on a bound lands
- * on the side it belongs to).
- */
-export function periodInstants(from: string, to: string, timeZone: string): [start: string, end: string] {
-  const instant = (date: string) => new Date(localToUtc(date, timeZone, 0)).toISOString();
-  return [instant(from), instant(addDays(to, 1))];
-}
+import { instantGroups, periodInstants, share } from './period';
 
 export function pipelineKpis(sqlite: Sqlite, query: Required<PeriodKpisQuery>): PipelineKpis {
   const timeZone = workspaceTimeZone(sqlite);
@@ -62,21 +45,19 @@ export function pipelineKpis(sqlite: Sqlite, query: Required<PeriodKpisQuery>): 
     proposalWon: number;
   };
 
-  // The won value in other currencies, at the rate in force on each close date: summed per currency and hour
-  // (per minute in a zone whose offset is not whole hours), so that each sum falls on one local date.
-  const offsets = [start, end].map((instant) => zoneOffset(timeZone, Date.parse(instant)));
-  const bucket = offsets.every((offset) => offset % 3_600_000 === 0) ? 13 : 16;
+  // The won value in other currencies, at the rate in force on each close date: summed per currency and group of
+  // close instants that share a local date.
+  const groups = instantGroups([timeZone], start, end);
   const foreign = cached(
     sqlite,
-    `SELECT currency, substr(closed_at, 1, ${bucket}) AS bucket, sum(expected_value_minor) AS valueMinor
+    `SELECT currency, ${groups.sql('closed_at')} AS bucket, sum(expected_value_minor) AS valueMinor
        FROM leads INDEXED BY leads_closed
       WHERE closed_at IS NOT NULL AND closed_at >= ? AND closed_at < ?${hub} AND stage = 'won' AND currency <> ?
       GROUP BY currency, bucket`,
   ).all(...params, converter.reporting) as { currency: string; bucket: string; valueMinor: number }[];
   let booked: number | null = closed.bookedMinor;
   for (const part of foreign) {
-    const instant = bucket === 13 ? `${part.bucket}:00:00Z` : `${part.bucket}:00Z`;
-    const value = converter.toReporting(part.valueMinor, part.currency, localDate(new Date(instant), timeZone));
+    const value = converter.toReporting(part.valueMinor, part.currency, groups.dateOf(part.bucket, timeZone));
     booked = value === null || booked === null ? null : booked + value;
   }
 

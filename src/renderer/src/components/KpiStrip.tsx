@@ -21,7 +21,7 @@ import {
 } from '../app/format';
 import { periodRangeLabel, usePeriodDates } from '../app/period';
 import { useApp } from '../app/store';
-import { useApiQuery } from '../app/useApi';
+import { type Loadable, useApiQuery } from '../app/useApi';
 import { Card } from './Card';
 import { cn } from './cn';
 import { HubDot } from './HubDot';
@@ -47,14 +47,20 @@ export function usePeriodKpis<M extends KpiMethod>(method: M) {
   };
 }
 
-/** A change against the period before: relative for counts and money, in points for shares; null when undefined. */
-export type Change = { kind: 'relative' | 'points'; value: number } | null;
+/**
+ * A change against the period before: relative for counts and money, in points for shares, a plain difference
+ * for means (a satisfaction of 8.4 against 8.1: +0.3); null when undefined.
+ */
+export type Change = { kind: 'relative' | 'points' | 'difference'; value: number } | null;
 
 export const relativeChange = (now: number | null, before: number | null | undefined): Change =>
   now === null || before == null || before === 0 ? null : { kind: 'relative', value: (now - before) / before };
 
 export const pointsChange = (now: KpiShare, before: KpiShare | undefined): Change =>
   now.share === null || before?.share == null ? null : { kind: 'points', value: (now.share - before.share) * 100 };
+
+export const differenceChange = (now: number | null, before: number | null | undefined): Change =>
+  now === null || before == null ? null : { kind: 'difference', value: now - before };
 
 /** Money on a tile: whole units up to 100,000, compact above ("$6,280", "$1.2M"); the exact sum goes in its ⓘ. */
 export function tileMoney(minor: number, currency: string, lang: string): string {
@@ -71,7 +77,9 @@ function ChangeChip({ change, against, upIsGood }: { change: Change; against: st
   const relative = change.kind === 'relative';
   const text = relative
     ? formatSignedPercent(change.value, lang)
-    : t('kpi.points', { value: formatSignedNumber(change.value, lang, 1) });
+    : change.kind === 'points'
+      ? t('kpi.points', { value: formatSignedNumber(change.value, lang, 1) })
+      : formatSignedNumber(change.value, lang, 1);
   // The colour follows what is shown: a change that rounds to zero is neither up nor down.
   const shown = relative ? Math.round(change.value * 100) : Math.round(change.value * 10);
   const Arrow = shown > 0 ? ArrowUpRight : shown < 0 ? ArrowDownRight : null;
@@ -176,25 +184,29 @@ export function KpiTile({
  * The period cell, then the tiles `tiles` makes from the loaded KPIs (and the
  * previous stretch's, when loaded); skeletons while loading, an error with Retry.
  */
-export function KpiStrip<M extends KpiMethod>({
+/** What usePeriodKpis gives a strip: the dates, and the KPIs of the period and of the stretch before it. */
+export interface PeriodKpisState<T extends object> {
+  dates: ReturnType<typeof usePeriodDates>;
+  current: Loadable<T>;
+  previous: { data: T | null };
+  reload: () => void;
+}
+
+export function KpiStrip<T extends object>({
   kpis,
   label,
   testId,
   count,
   tiles,
 }: {
-  kpis: ReturnType<typeof usePeriodKpis<M>>;
+  kpis: PeriodKpisState<T>;
   /** How many tiles `tiles` makes (the skeleton keeps their places while loading). */
   count: number;
   /** The strip's accessible name, e.g. "Pipeline, This month (Dec 1 – 31)". */
   label: (period: string, range: string) => string;
   testId: string;
   /** The tiles of the loaded KPIs; `range` names the period as the strip shows it ("Dec 1 – 31"). */
-  tiles: (
-    now: NonNullable<typeof kpis.current.data>,
-    before: typeof kpis.previous.data,
-    range: string,
-  ) => KpiTileProps[];
+  tiles: (now: T, before: T | null, range: string) => KpiTileProps[];
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;

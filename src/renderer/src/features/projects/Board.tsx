@@ -214,8 +214,9 @@ export function ProductionBoard({
             ref={scroller}
             onScroll={updateShadows}
             data-testid="production-board"
-            // Relative: the columns' screen-reader-only text scrolls with them instead of widening the page.
-            className="relative flex h-[calc(100vh-212px)] min-h-[380px] gap-2 overflow-x-auto overflow-y-hidden pb-2"
+            // Relative: the columns' screen-reader-only text scrolls with them instead of widening the page. Its height
+            // leaves the window's room for the top bar, the header, the period's KPIs (110 px) and the summary line.
+            className="relative flex h-[calc(100vh-322px)] min-h-[380px] gap-2 overflow-x-auto overflow-y-hidden pb-2"
           >
             {board.columns.map((column) => (
               <Column

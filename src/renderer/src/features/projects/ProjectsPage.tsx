@@ -28,6 +28,7 @@ import { Skeleton } from '../../components/Skeleton';
 import { jumpToRate, setFinanceTab } from '../finance/store';
 import { ProductionBoard } from './Board';
 import { DeliverDialog } from './DeliverDialog';
+import { ProductionKpis, useProductionKpis } from './ProductionKpis';
 import { ProjectDetailSheet } from './ProjectDetail';
 import { ProjectsTable } from './ProjectsTable';
 import { useMissingRatesNote } from './parts';
@@ -59,6 +60,7 @@ export function ProjectsPage() {
   const hub = useFilterHub();
   const hubId = hub ? hub.id : null;
   const board = useApiQuery('projects/board', { hubId });
+  const kpis = useProductionKpis();
   const view = useProjectsView((s) => s.view);
   const missingNote = useMissingRatesNote(board.data?.missingRates ?? []);
 
@@ -132,9 +134,15 @@ export function ProjectsPage() {
     toast.error(t('move.failed', { name: card.name }), { description: errorText(error) });
   };
 
+  /** A delivery or a change in a project's detail (gates, satisfaction) can move the period's figures too. */
+  const changed = () => {
+    board.reload();
+    kpis.reload();
+  };
+
   const onDelivered = async (project: ProjectDetail) => {
     setDelivering(null);
-    board.reload();
+    changed();
     setDetailVersion((v) => v + 1);
     const invoiceId = project.invoiceIds.at(-1);
     const invoice = invoiceId ? await api.call('invoices/get', { id: invoiceId }) : null;
@@ -237,6 +245,7 @@ export function ProjectsPage() {
         </Card>
       ) : (
         <>
+          <ProductionKpis kpis={kpis} />
           <div className="mb-3 flex items-center justify-between gap-4 text-[12.5px] text-muted">
             <p data-testid="board-summary">
               {t('summary.open', { count: openWork.length })}
@@ -271,7 +280,7 @@ export function ProjectsPage() {
               scrollControls={scrollSlot}
             />
           ) : (
-            <Card className="max-h-[calc(100vh-212px)] min-h-[300px] overflow-auto">
+            <Card className="max-h-[calc(100vh-322px)] min-h-[300px] overflow-auto">
               <ProjectsTable
                 cards={cards}
                 hubs={hubs}
@@ -294,7 +303,7 @@ export function ProjectsPage() {
         returnFocus={returnFocus}
         onMove={(card, to) => void move(card, to)}
         onDeliver={(card) => setDelivering(card)}
-        onChanged={board.reload}
+        onChanged={changed}
       />
       <DeliverDialog
         card={delivering}

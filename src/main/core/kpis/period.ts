@@ -1,0 +1,48 @@
+/** What the KPIs of a period share: its bounds as instants, shares, and local dates of stored instants. */
+import { addDays, localDate } from '../../../shared/dates';
+import type { KpiShare } from '../../../shared/kpis';
+import { localToUtc, zoneOffset } from '../routing/timezones';
+
+export function share(part: number, whole: number): KpiShare {
+  return { part, whole, share: whole === 0 ? null : part / whole };
+}
+
+/**
+ * The UTC instants that bound a period of local dates: from the first day's
+ * midnight (included) to the midnight after the last day (excluded). Written
+ * with milliseconds, they compare as text with stored instants written with or
+ * without them ('…00Z' sorts after '…00.000Z', so an instant on a bound lands
+ * on the side it belongs to).
+ */
+export function periodInstants(from: string, to: string, timeZone: string): [start: string, end: string] {
+  const instant = (date: string) => new Date(localToUtc(date, timeZone, 0)).toISOString();
+  return [instant(from), instant(addDays(to, 1))];
+}
+
+/**
+ * Stored instants grouped so that each group falls on one local date in every
+ * zone named: by UTC hour (`substr(at, 1, 13)`), or by minute when a zone's
+ * offset in the period is not whole hours (India, Newfoundland). Grouping in
+ * SQL and reading one date per group spares an Intl call per row.
+ */
+export function instantGroups(timeZones: readonly string[], start: string, end: string) {
+  const wholeHours = timeZones.every((zone) =>
+    [start, end].every((instant) => zoneOffset(zone, Date.parse(instant)) % 3_600_000 === 0),
+  );
+  const length = wholeHours ? 13 : 16;
+  const dates = new Map<string, string>();
+  return {
+    /** SQL for the group of the instant column `column`. */
+    sql: (column: string) => `substr(${column}, 1, ${length})`,
+    /** The local date in `timeZone` of every instant in a group. */
+    dateOf(group: string, timeZone: string): string {
+      const key = `${timeZone}|${group}`;
+      let date = dates.get(key);
+      if (date === undefined) {
+        date = localDate(new Date(wholeHours ? `${group}:00:00Z` : `${group}:00Z`), timeZone);
+        dates.set(key, date);
+      }
+      return date;
+    },
+  };
+}

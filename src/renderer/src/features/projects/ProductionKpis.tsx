@@ -1,0 +1,86 @@
+/**
+ * Production in the top bar's period and hub (KPIS.md): projects delivered,
+ * on-time delivery, first-pass approval (with the mean revision cycles) and
+ * client satisfaction.
+ */
+import { useTranslation } from 'react-i18next';
+import type { KpiShare, ProjectKpis } from '../../../../shared/kpis';
+import { formatNumber, formatPercent } from '../../app/format';
+import {
+  differenceChange,
+  KpiStrip,
+  type KpiTileProps,
+  pointsChange,
+  relativeChange,
+  usePeriodKpis,
+} from '../../components/KpiStrip';
+
+export const useProductionKpis = () => usePeriodKpis('kpis/projects');
+
+type KpiName = 'delivered' | 'onTime' | 'firstPass' | 'satisfaction';
+
+export function ProductionKpis({ kpis }: { kpis: ReturnType<typeof useProductionKpis> }) {
+  const { t, i18n } = useTranslation('projects');
+  const lang = i18n.language;
+  const n = (value: number, digits = 0) => formatNumber(value, lang, digits);
+  const pct = (share: KpiShare) => (share.share === null ? '—' : formatPercent(share.share, lang, 1));
+  const label = (name: KpiName) => ({ name, label: t(`kpis.${name}.label`), definition: t(`kpis.${name}.definition`) });
+
+  const tiles = (now: ProjectKpis, before: ProjectKpis | null, range: string): KpiTileProps[] => {
+    const none = now.delivered === 0;
+    const cycles = now.revisionCycles;
+    const rating = now.satisfaction;
+    const share = (name: 'onTime' | 'firstPass', s: KpiShare, extra: Record<string, string> = {}) => {
+      const parts = { part: n(s.part), whole: n(s.whole), share: pct(s), ...extra };
+      return {
+        ...label(name),
+        value: pct(s),
+        change: pointsChange(s, before?.[name]),
+        detail: none ? t('kpis.noneDelivered') : t(`kpis.${name}.detail`, parts),
+        how: none ? t('kpis.noneHow') : t(`kpis.${name}.how`, parts),
+      };
+    };
+    return [
+      {
+        ...label('delivered'),
+        value: n(now.delivered),
+        change: relativeChange(now.delivered, before?.delivered),
+        detail: t('kpis.delivered.detail'),
+        how: t('kpis.delivered.how', { count: now.delivered, n: n(now.delivered), range }),
+      },
+      share('onTime', now.onTime),
+      share('firstPass', now.firstPass, {
+        cycles: cycles.mean === null ? '—' : n(cycles.mean, 1),
+        total: n(cycles.total),
+      }),
+      {
+        ...label('satisfaction'),
+        value: rating.mean === null ? '—' : n(rating.mean, 1),
+        change: differenceChange(rating.mean, before?.satisfaction.mean),
+        detail:
+          rating.mean === null
+            ? t('kpis.satisfaction.none')
+            : t('kpis.satisfaction.detail', { count: rating.count, n: n(rating.count) }),
+        how:
+          rating.mean === null
+            ? t('kpis.satisfaction.noneHow')
+            : t('kpis.satisfaction.how', {
+                total: n(rating.total),
+                count: rating.count,
+                n: n(rating.count),
+                mean: n(rating.mean, 1),
+              }),
+      },
+    ];
+  };
+
+  return (
+    <KpiStrip
+      kpis={kpis}
+      count={4}
+      testId="production-kpis"
+      label={(period, range) => t('kpis.label', { period, range })}
+      tiles={tiles}
+    />
+  );
+}
