@@ -16,6 +16,11 @@ export const periodKpisSchema = z
     to: isoDateSchema,
     /** One hub's records only (the hub filter), or every hub's. */
     hubId: z.number().int().positive().nullable().default(null),
+    /**
+     * The first day of a period under way that this one is compared with: count only as far into this period
+     * as now is into that one (this morning against yesterday morning, not the whole of yesterday).
+     */
+    alignTo: isoDateSchema.optional(),
   })
   .strict()
   .refine((p) => p.from <= p.to, { message: 'The period must end on or after the day it starts.', path: ['to'] })
@@ -24,6 +29,8 @@ export const periodKpisSchema = z
     path: ['to'],
   });
 export type PeriodKpisQuery = z.input<typeof periodKpisSchema>;
+/** A query as the core receives it (defaults applied). */
+export type PeriodKpisRequest = z.output<typeof periodKpisSchema>;
 
 /** A share: its parts, and null when there is nothing to divide by (the interface says why, never 0%). */
 export interface KpiShare {

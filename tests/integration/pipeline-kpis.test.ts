@@ -13,6 +13,9 @@ import { cleanTempDirs, MIGRATIONS_DIR, tempDir } from '../helpers';
 
 afterAll(cleanTempDirs);
 
+/** Long after every period asked about: no period is under way. */
+const NOW = new Date('2027-06-01T12:00:00Z');
+
 describe('pipeline KPIs of a period', () => {
   let sqlite: Sqlite;
   const hubs: Record<'a' | 'b', number> = { a: 0, b: 0 };
@@ -96,7 +99,7 @@ describe('pipeline KPIs of a period', () => {
   });
 
   it('counts, books and converts what happened in the period, every hub', () => {
-    expect(pipelineKpis(sqlite, { from: '2026-12-01', to: '2026-12-31', hubId: null })).toEqual({
+    expect(pipelineKpis(sqlite, { from: '2026-12-01', to: '2026-12-31', hubId: null }, NOW)).toEqual({
       from: '2026-12-01',
       to: '2026-12-31',
       currency: 'USD',
@@ -109,28 +112,40 @@ describe('pipeline KPIs of a period', () => {
   });
 
   it("keeps to one hub's leads", () => {
-    const a = pipelineKpis(sqlite, { from: '2026-12-01', to: '2026-12-31', hubId: hubs.a });
+    const a = pipelineKpis(sqlite, { from: '2026-12-01', to: '2026-12-31', hubId: hubs.a }, NOW);
     expect(a.newLeads).toBe(1);
     expect(a.booked).toEqual({ valueMinor: 160_000, leads: 2 });
     expect(a.conversion).toEqual({ part: 2, whole: 3, share: 2 / 3 });
     expect(a.proposalWinRate).toEqual({ part: 1, whole: 1, share: 1 });
-    const b = pipelineKpis(sqlite, { from: '2026-12-01', to: '2026-12-31', hubId: hubs.b });
+    const b = pipelineKpis(sqlite, { from: '2026-12-01', to: '2026-12-31', hubId: hubs.b }, NOW);
     expect([b.newLeads, b.booked.leads, b.conversion.share, b.proposalWinRate.share]).toEqual([1, 0, 0, 0]);
   });
 
   it('says which rate is missing instead of booking a partial sum', () => {
-    const october = pipelineKpis(sqlite, { from: '2026-10-01', to: '2026-10-31', hubId: null });
+    const october = pipelineKpis(sqlite, { from: '2026-10-01', to: '2026-10-31', hubId: null }, NOW);
     expect(october.booked).toEqual({ valueMinor: null, leads: 1 });
     expect(october.missingRates).toEqual([{ currency: 'DKK', date: '2026-10-15' }]);
     expect(october.conversion).toEqual({ part: 1, whole: 1, share: 1 });
   });
 
   it('has no share to show when nothing closed (never 0%)', () => {
-    const quiet = pipelineKpis(sqlite, { from: '2025-01-01', to: '2025-12-31', hubId: null });
+    const quiet = pipelineKpis(sqlite, { from: '2025-01-01', to: '2025-12-31', hubId: null }, NOW);
     expect(quiet.newLeads).toBe(0);
     expect(quiet.booked).toEqual({ valueMinor: 0, leads: 0 });
     expect(quiet.conversion).toEqual({ part: 0, whole: 0, share: null });
     expect(quiet.proposalWinRate).toEqual({ part: 0, whole: 0, share: null });
+  });
+
+  it('compared with a period under way, counts only as far into it', () => {
+    // An hour into January in Lima (it began at 05:00 UTC), December compared with it counts its own first hour
+    // only: the EUR lead won at 05:00:00 UTC, and nothing else.
+    const anHourIn = new Date('2027-01-01T06:00:00Z');
+    const december = { from: '2026-12-01', to: '2026-12-31', hubId: null, alignTo: '2027-01-01' };
+    const firstHour = pipelineKpis(sqlite, december, anHourIn);
+    expect(firstHour.booked).toEqual({ valueMinor: 60_000, leads: 1 });
+    expect(firstHour.conversion).toEqual({ part: 1, whole: 1, share: 1 });
+    expect(firstHour.newLeads).toBe(0);
+    expect(pipelineKpis(sqlite, { ...december, alignTo: undefined }, anHourIn).conversion.whole).toBe(4);
   });
 
   it('refuses a period that ends before it starts, or is absurdly long', () => {

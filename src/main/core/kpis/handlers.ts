@@ -5,6 +5,6 @@ import { pipelineKpis } from './pipeline';
 import { projectKpis } from './projects';
 
 export const kpisHandlers = {
-  'kpis/pipeline': (query, ctx) => pipelineKpis(readScope(ctx).sqlite, query),
-  'kpis/projects': (query, ctx) => projectKpis(readScope(ctx).sqlite, query),
+  'kpis/pipeline': (query, ctx) => pipelineKpis(readScope(ctx).sqlite, query, ctx.now()),
+  'kpis/projects': (query, ctx) => projectKpis(readScope(ctx).sqlite, query, ctx.now()),
 } satisfies Partial<Handlers<CoreContext>>;

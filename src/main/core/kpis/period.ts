@@ -20,6 +20,24 @@ export function periodInstants(from: string, to: string, timeZone: string): [sta
 }
 
 /**
+ * The instants a KPI query covers: its whole period, or, compared with a
+ * period under way (`alignTo`, that period's first day), only as far into it
+ * as `now` is into that one.
+ */
+export function queryInstants(
+  query: { from: string; to: string; alignTo?: string | undefined },
+  timeZone: string,
+  now: Date,
+): [start: string, end: string] {
+  const [start, end] = periodInstants(query.from, query.to, timeZone);
+  if (query.alignTo === undefined) return [start, end];
+  const elapsed = now.getTime() - Date.parse(periodInstants(query.alignTo, query.alignTo, timeZone)[0]);
+  if (elapsed < 0) return [start, end];
+  const cut = new Date(Date.parse(start) + elapsed).toISOString();
+  return [start, cut < end ? cut : end];
+}
+
+/**
  * Stored instants grouped so that each group falls on one local date in every
  * zone named: by UTC hour (`substr(at, 1, 13)`), or by minute when a zone's
  * offset in the period is not whole hours (India, Newfoundland). Grouping in

@@ -4,15 +4,15 @@
  * the massive profile: leads_created for new leads, leads_closed for what
  * closed, lead_stage_changes_proposal for which of them reached a proposal.
  */
-import type { PeriodKpisQuery, PipelineKpis } from '../../../shared/kpis';
+import type { PeriodKpisRequest, PipelineKpis } from '../../../shared/kpis';
 import { cached, type Sqlite } from '../db/client';
 import { workspaceTimeZone } from '../fx/clock';
 import { loadConverter } from '../fx/repo';
-import { instantGroups, periodInstants, share } from './period';
+import { instantGroups, queryInstants, share } from './period';
 
-export function pipelineKpis(sqlite: Sqlite, query: Required<PeriodKpisQuery>): PipelineKpis {
+export function pipelineKpis(sqlite: Sqlite, query: PeriodKpisRequest, now: Date): PipelineKpis {
   const timeZone = workspaceTimeZone(sqlite);
-  const [start, end] = periodInstants(query.from, query.to, timeZone);
+  const [start, end] = queryInstants(query, timeZone, now);
   const hub = query.hubId === null ? '' : ' AND hub_id = ?';
   const params = query.hubId === null ? [start, end] : [start, end, query.hubId];
 

@@ -3,15 +3,15 @@
  * rate, first-pass approval rate, revision cycles, client satisfaction), read
  * from projects_delivered alone.
  */
-import type { KpiMean, PeriodKpisQuery, ProjectKpis } from '../../../shared/kpis';
+import type { KpiMean, PeriodKpisRequest, ProjectKpis } from '../../../shared/kpis';
 import { cached, type Sqlite } from '../db/client';
 import { workspaceTimeZone } from '../fx/clock';
-import { instantGroups, periodInstants, share } from './period';
+import { instantGroups, queryInstants, share } from './period';
 
 const mean = (total: number, count: number): KpiMean => ({ total, count, mean: count === 0 ? null : total / count });
 
-export function projectKpis(sqlite: Sqlite, query: Required<PeriodKpisQuery>): ProjectKpis {
-  const [start, end] = periodInstants(query.from, query.to, workspaceTimeZone(sqlite));
+export function projectKpis(sqlite: Sqlite, query: PeriodKpisRequest, now: Date): ProjectKpis {
+  const [start, end] = queryInstants(query, workspaceTimeZone(sqlite), now);
   const hubZones = new Map(
     (cached(sqlite, 'SELECT id, time_zone AS zone FROM hubs').all() as { id: number; zone: string }[]).map((h) => [
       h.id,

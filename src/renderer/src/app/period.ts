@@ -46,12 +46,20 @@ export function comparisonDates(period: Period, range: DateRange, today: string)
   }
 }
 
-/** The chosen period's dates and what they are compared with, today being the workspace's. */
-export function usePeriodDates(): DateRange & { period: Period; previous: DateRange } {
+/**
+ * The chosen period's dates and what they are compared with, today being the workspace's; `underway` when
+ * today is in the period (the comparison then counts only as far as now: this morning against yesterday morning).
+ */
+export function usePeriodDates(): DateRange & { period: Period; previous: DateRange; underway: boolean } {
   const prefs = useApp((s) => s.prefs);
   const today = useWorkspaceToday();
   const range = periodDates(prefs.period, today, customRangeOf(prefs));
-  return { ...range, period: prefs.period, previous: comparisonDates(prefs.period, range, today) };
+  return {
+    ...range,
+    period: prefs.period,
+    previous: comparisonDates(prefs.period, range, today),
+    underway: range.from <= today && today <= range.to,
+  };
 }
 
 /** "Dec 1 – 31", "Nov 30 – Dec 6", "Dec 7" in the app's language. */

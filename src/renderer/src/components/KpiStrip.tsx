@@ -35,7 +35,8 @@ export function usePeriodKpis<M extends KpiMethod>(method: M) {
   const hubFilter = useApp((s) => s.prefs.hubFilter);
   const hubId = hubFilter === 'all' ? null : hubFilter;
   const current = useApiQuery(method, { from: dates.from, to: dates.to, hubId } as Args<M>);
-  const previous = useApiQuery(method, { ...dates.previous, hubId } as Args<M>);
+  const alignTo = dates.underway ? dates.from : undefined;
+  const previous = useApiQuery(method, { ...dates.previous, hubId, alignTo } as Args<M>);
   return {
     dates,
     current,
@@ -238,8 +239,13 @@ export function KpiStrip<T extends object>({
             <span className="truncate">{hub.name}</span>
           </span>
         ) : null}
-        <span className="truncate text-[12px] text-faint" data-testid="kpi-against">
+        <span
+          className="truncate text-[12px] text-faint"
+          data-testid="kpi-against"
+          title={dates.underway ? t('kpi.soFar') : undefined}
+        >
           {t('kpi.against', { range: against })}
+          {dates.underway ? <span className="sr-only">, {t('kpi.soFar')}</span> : null}
         </span>
       </div>
       {current.status === 'error' ? (
