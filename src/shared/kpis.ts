@@ -23,6 +23,10 @@ export const periodKpisSchema = z
     alignTo: isoDateSchema.optional(),
   })
   .strict()
+  .refine((p) => p.from >= '1900-01-01' && p.to <= '2999-12-31', {
+    message: 'A period must lie between the years 1900 and 2999.',
+    path: ['from'],
+  })
   .refine((p) => p.from <= p.to, { message: 'The period must end on or after the day it starts.', path: ['to'] })
   .refine((p) => (Date.parse(p.to) - Date.parse(p.from)) / 86_400_000 < MAX_PERIOD_DAYS, {
     message: 'A period can be at most ten years long.',
@@ -39,10 +43,15 @@ export interface KpiShare {
   share: number | null;
 }
 
-/** The pipeline in a period: what came in, what was won, how often leads convert. */
-export interface PipelineKpis {
+/** What every KPI reply says it is about: the period and the hub (null: every hub). */
+export interface KpiScope {
   from: string;
   to: string;
+  hubId: number | null;
+}
+
+/** The pipeline in a period: what came in, what was won, how often leads convert. */
+export interface PipelineKpis extends KpiScope {
   /** The reporting currency `booked` is in. */
   currency: Currency;
   /** Leads created in the period. */
@@ -64,9 +73,7 @@ export interface KpiMean {
 }
 
 /** Production in a period: what was delivered, and how well (cancelled projects count nowhere). */
-export interface ProjectKpis {
-  from: string;
-  to: string;
+export interface ProjectKpis extends KpiScope {
   /** Projects delivered in the period. */
   delivered: number;
   /** On-time delivery rate: delivered on or before the due date ÷ delivered. */

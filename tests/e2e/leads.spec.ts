@@ -245,11 +245,11 @@ test("the top bar's period and hub reach the pipeline's KPIs: each against the s
     await expect(strip.getByTestId('kpi-newLeads').getByTestId('kpi-value')).toHaveText(n(k.newLeads));
     await expect(strip.getByTestId('kpi-booked').getByTestId('kpi-value')).toHaveText(money(k.booked.valueMinor!));
     await expect(strip.getByTestId('kpi-booked').getByTestId('kpi-detail')).toHaveText(
-      `${n(k.booked.leads)} leads won`,
+      `${n(k.booked.leads)} won`,
     );
     await expect(strip.getByTestId('kpi-conversion').getByTestId('kpi-value')).toHaveText(pct(k.conversion.share!));
     await expect(strip.getByTestId('kpi-conversion').getByTestId('kpi-detail')).toHaveText(
-      `${n(k.conversion.part)} won of ${n(k.conversion.whole)} closed`,
+      `${n(k.conversion.part)} of ${n(k.conversion.whole)} closed`,
     );
     await expect(strip.getByTestId('kpi-proposalWinRate').getByTestId('kpi-value')).toHaveText(
       k.proposalWinRate.share === null ? '—' : pct(k.proposalWinRate.share),

@@ -222,7 +222,12 @@ test('a custom period is checked, applied and kept across a reload', async ({ pa
   await expect(popover.getByLabel('To')).toHaveAccessibleDescription('The end comes before the start.');
   await expect(popover.getByRole('button', { name: 'Apply' })).toBeDisabled();
   await snap(page, 'period-custom-error-light-en');
+  // The KPIs of a period read at most ten years.
+  await popover.getByLabel('From').fill('2016-11-10');
   await popover.getByLabel('To').fill('2026-11-20');
+  await expect(popover.getByLabel('To')).toHaveAccessibleDescription('A period can be at most ten years long.');
+  await expect(popover.getByRole('button', { name: 'Apply' })).toBeDisabled();
+  await popover.getByLabel('From').fill('2026-11-10');
   await expect(popover.getByLabel('To')).not.toHaveAttribute('aria-invalid', 'true');
   await popover.getByRole('button', { name: 'Apply' }).click();
   await expect(popover).toBeHidden();

@@ -102,6 +102,7 @@ describe('pipeline KPIs of a period', () => {
     expect(pipelineKpis(sqlite, { from: '2026-12-01', to: '2026-12-31', hubId: null }, NOW)).toEqual({
       from: '2026-12-01',
       to: '2026-12-31',
+      hubId: null,
       currency: 'USD',
       newLeads: 2,
       booked: { valueMinor: 160_000, leads: 2 },
@@ -119,6 +120,12 @@ describe('pipeline KPIs of a period', () => {
     expect(a.proposalWinRate).toEqual({ part: 1, whole: 1, share: 1 });
     const b = pipelineKpis(sqlite, { from: '2026-12-01', to: '2026-12-31', hubId: hubs.b }, NOW);
     expect([b.newLeads, b.booked.leads, b.conversion.share, b.proposalWinRate.share]).toEqual([1, 0, 0, 0]);
+  });
+
+  it("converts at the rate of the close's date in the workspace's zone, not in UTC", () => {
+    // Won Dec 1, 04:59:59 UTC: Nov 30 in Lima, so at November's rate (500.00 × 1.1), not December's (× 1.2).
+    const nov30 = pipelineKpis(sqlite, { from: '2026-11-30', to: '2026-11-30', hubId: null }, NOW);
+    expect(nov30.booked).toEqual({ valueMinor: 55_000, leads: 1 });
   });
 
   it('says which rate is missing instead of booking a partial sum', () => {

@@ -2,19 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { instantGroups, queryInstants } from '../../src/main/core/kpis/period';
 
 describe('stored instants grouped by local date', () => {
-  it('groups by UTC hour where every zone is whole hours off UTC, by minute where one is not', () => {
-    const start = '2026-12-01T00:00:00.000Z';
-    const end = '2027-01-01T00:00:00.000Z';
-    const hourly = instantGroups(['America/Caracas', 'Europe/Copenhagen'], start, end);
-    expect(hourly.sql('at')).toBe('substr(at, 1, 13)');
+  const start = '2026-12-01T00:00:00.000Z';
+  const end = '2027-01-01T00:00:00.000Z';
+
+  it('groups by UTC hour where the zone is whole hours off UTC', () => {
+    const caracas = instantGroups('America/Caracas', start, end);
+    expect(caracas.sql('at')).toBe('substr(at, 1, 13)');
     // 03:xx UTC is the evening before in Caracas (UTC−4), the same morning in Copenhagen.
-    expect(hourly.dateOf('2026-12-02T03', 'America/Caracas')).toBe('2026-12-01');
-    expect(hourly.dateOf('2026-12-02T03', 'Europe/Copenhagen')).toBe('2026-12-02');
+    expect(caracas.dateOf('2026-12-02T03')).toBe('2026-12-01');
+    expect(instantGroups('Europe/Copenhagen', start, end).dateOf('2026-12-02T03')).toBe('2026-12-02');
+  });
+
+  it('groups by minute where the zone is not, now or at any time in the period', () => {
     // Kolkata is UTC+5:30: its midnight falls in the middle of a UTC hour.
-    const minutes = instantGroups(['America/Caracas', 'Asia/Kolkata'], start, end);
-    expect(minutes.sql('at')).toBe('substr(at, 1, 16)');
-    expect(minutes.dateOf('2026-12-01T18:29', 'Asia/Kolkata')).toBe('2026-12-01');
-    expect(minutes.dateOf('2026-12-01T18:30', 'Asia/Kolkata')).toBe('2026-12-02');
+    const kolkata = instantGroups('Asia/Kolkata', start, end);
+    expect(kolkata.sql('at')).toBe('substr(at, 1, 16)');
+    expect(kolkata.dateOf('2026-12-01T18:29')).toBe('2026-12-01');
+    expect(kolkata.dateOf('2026-12-01T18:30')).toBe('2026-12-02');
+    // Caracas was UTC−4:30 from December 2007 to May 2016, though UTC−4 at both ends of this period.
+    const years = instantGroups('America/Caracas', '2007-06-01T04:00:00.000Z', '2016-06-01T04:00:00.000Z');
+    expect(years.sql('at')).toBe('substr(at, 1, 16)');
+    expect(years.dateOf('2010-03-10T04:45')).toBe('2010-03-10');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonDates, periodDates, periodRangeLabel } from '../../src/renderer/src/app/period';
+import { answers, comparisonDates, periodDates, periodRangeLabel } from '../../src/renderer/src/app/period';
 
 const custom = { from: '2026-03-02', to: '2026-04-15' };
 
@@ -35,6 +35,28 @@ describe('the top bar period as dates', () => {
     });
     // A custom range against as many days just before it (45 days: Jan 16 to Mar 1).
     expect(comparisonDates('custom', custom, '2026-12-07')).toEqual({ from: '2026-01-16', to: '2026-03-01' });
+  });
+
+  it('compares January with December, a leap day with the 28th, a future range with the days before it', () => {
+    const january = periodDates('month', '2027-01-05', custom);
+    expect(comparisonDates('month', january, '2027-01-05')).toEqual({ from: '2026-12-01', to: '2026-12-05' });
+    // March 29, 2028 against February's 29 days (a leap year), never a date that does not exist.
+    const march = periodDates('month', '2028-03-30', custom);
+    expect(comparisonDates('month', march, '2028-03-30')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    // A custom range partly ahead: compared as far as it has run, with as many days just before it.
+    expect(comparisonDates('custom', { from: '2026-12-01', to: '2027-01-31' }, '2026-12-07')).toEqual({
+      from: '2026-11-24',
+      to: '2026-11-30',
+    });
+  });
+
+  it("takes a reply as the figures of the strip only when it answers today's question", () => {
+    const reply = { from: '2026-12-01', to: '2026-12-31', hubId: null, delivered: 3 };
+    expect(answers(reply, { from: '2026-12-01', to: '2026-12-31' }, null)).toBe(true);
+    // Last month's reply while this week's loads, or every hub's while one hub's loads: not shown as the answer.
+    expect(answers(reply, { from: '2026-12-07', to: '2026-12-13' }, null)).toBe(false);
+    expect(answers(reply, { from: '2026-12-01', to: '2026-12-31' }, 2)).toBe(false);
+    expect(answers(null, { from: '2026-12-01', to: '2026-12-31' }, null)).toBe(false);
   });
 
   it('names the range in the app language', () => {

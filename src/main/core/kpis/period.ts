@@ -38,27 +38,29 @@ export function queryInstants(
 }
 
 /**
- * Stored instants grouped so that each group falls on one local date in every
- * zone named: by UTC hour (`substr(at, 1, 13)`), or by minute when a zone's
- * offset in the period is not whole hours (India, Newfoundland). Grouping in
- * SQL and reading one date per group spares an Intl call per row.
+ * Stored instants grouped so that each group falls on one local date in
+ * `timeZone`: by UTC hour (`substr(at, 1, 13)`), or by minute when the zone's
+ * offset at some time in the period is not whole hours (India, Newfoundland,
+ * Caracas from 2007 to 2016). Grouping in SQL and reading one date per group
+ * spares an Intl call per row.
  */
-export function instantGroups(timeZones: readonly string[], start: string, end: string) {
-  const wholeHours = timeZones.every((zone) =>
-    [start, end].every((instant) => zoneOffset(zone, Date.parse(instant)) % 3_600_000 === 0),
-  );
+export function instantGroups(timeZone: string, start: string, end: string) {
+  // Offsets sampled weekly through the period and at its end, not only at its two ends.
+  const samples: number[] = [];
+  for (let at = Date.parse(start); at < Date.parse(end); at += 7 * 86_400_000) samples.push(at);
+  samples.push(Date.parse(end));
+  const wholeHours = samples.every((at) => zoneOffset(timeZone, at) % 3_600_000 === 0);
   const length = wholeHours ? 13 : 16;
   const dates = new Map<string, string>();
   return {
     /** SQL for the group of the instant column `column`. */
     sql: (column: string) => `substr(${column}, 1, ${length})`,
-    /** The local date in `timeZone` of every instant in a group. */
-    dateOf(group: string, timeZone: string): string {
-      const key = `${timeZone}|${group}`;
-      let date = dates.get(key);
+    /** The local date of every instant in a group. */
+    dateOf(group: string): string {
+      let date = dates.get(group);
       if (date === undefined) {
         date = localDate(new Date(wholeHours ? `${group}:00:00Z` : `${group}:00Z`), timeZone);
-        dates.set(key, date);
+        dates.set(group, date);
       }
       return date;
     },

@@ -47,7 +47,7 @@ export function pipelineKpis(sqlite: Sqlite, query: PeriodKpisRequest, now: Date
 
   // The won value in other currencies, at the rate in force on each close date: summed per currency and group of
   // close instants that share a local date.
-  const groups = instantGroups([timeZone], start, end);
+  const groups = instantGroups(timeZone, start, end);
   const foreign = cached(
     sqlite,
     `SELECT currency, ${groups.sql('closed_at')} AS bucket, sum(expected_value_minor) AS valueMinor
@@ -57,13 +57,14 @@ export function pipelineKpis(sqlite: Sqlite, query: PeriodKpisRequest, now: Date
   ).all(...params, converter.reporting) as { currency: string; bucket: string; valueMinor: number }[];
   let booked: number | null = closed.bookedMinor;
   for (const part of foreign) {
-    const value = converter.toReporting(part.valueMinor, part.currency, groups.dateOf(part.bucket, timeZone));
+    const value = converter.toReporting(part.valueMinor, part.currency, groups.dateOf(part.bucket));
     booked = value === null || booked === null ? null : booked + value;
   }
 
   return {
     from: query.from,
     to: query.to,
+    hubId: query.hubId,
     currency: converter.reporting,
     newLeads,
     booked: { valueMinor: booked, leads: closed.won },

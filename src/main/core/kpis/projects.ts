@@ -11,28 +11,22 @@ import { instantGroups, queryInstants, share } from './period';
 const mean = (total: number, count: number): KpiMean => ({ total, count, mean: count === 0 ? null : total / count });
 
 export function projectKpis(sqlite: Sqlite, query: PeriodKpisRequest, now: Date): ProjectKpis {
-  const [start, end] = queryInstants(query, workspaceTimeZone(sqlite), now);
-  const hubZones = new Map(
-    (cached(sqlite, 'SELECT id, time_zone AS zone FROM hubs').all() as { id: number; zone: string }[]).map((h) => [
-      h.id,
-      h.zone,
-    ]),
-  );
-  // A due date is a calendar date in the project's hub's zone: the delivery is on time when it falls on or before
-  // that date there. Deliveries are grouped by the instants that share a local date in every hub's zone.
-  const groups = instantGroups([...hubZones.values()], start, end);
+  const timeZone = workspaceTimeZone(sqlite);
+  const [start, end] = queryInstants(query, timeZone, now);
+  // On time: delivered on or before the due date, the delivery's date read in the workspace's zone, as routing's
+  // on-time rate and the board's overdue badges read it.
+  const groups = instantGroups(timeZone, start, end);
   const hub = query.hubId === null ? '' : ' AND hub_id = ?';
   const rows = cached(
     sqlite,
-    `SELECT ${groups.sql('delivered_at')} AS at, hub_id AS hubId, due_date AS due, count(*) AS n,
+    `SELECT ${groups.sql('delivered_at')} AS at, due_date AS due, count(*) AS n,
             count(*) FILTER (WHERE revision_cycles = 0) AS firstPass, sum(revision_cycles) AS revisions,
             count(satisfaction) AS rated, coalesce(sum(satisfaction), 0) AS satisfaction
        FROM projects INDEXED BY projects_delivered
       WHERE delivered_at IS NOT NULL AND delivered_at >= ? AND delivered_at < ? AND stage <> 'cancelled'${hub}
-      GROUP BY 1, 2, 3`,
+      GROUP BY 1, 2`,
   ).all(...(query.hubId === null ? [start, end] : [start, end, query.hubId])) as {
     at: string;
-    hubId: number;
     due: string;
     n: number;
     firstPass: number;
@@ -49,7 +43,7 @@ export function projectKpis(sqlite: Sqlite, query: PeriodKpisRequest, now: Date)
   let satisfaction = 0;
   for (const r of rows) {
     delivered += r.n;
-    if (groups.dateOf(r.at, hubZones.get(r.hubId) ?? 'UTC') <= r.due) onTime += r.n;
+    if (groups.dateOf(r.at) <= r.due) onTime += r.n;
     firstPass += r.firstPass;
     revisions += r.revisions;
     rated += r.rated;
@@ -58,6 +52,7 @@ export function projectKpis(sqlite: Sqlite, query: PeriodKpisRequest, now: Date)
   return {
     from: query.from,
     to: query.to,
+    hubId: query.hubId,
     delivered,
     onTime: share(onTime, delivered),
     firstPass: share(firstPass, delivered),

@@ -1,6 +1,7 @@
 /** The top bar's period as dates: what "Today", "This week", "This month" or a custom range cover. */
 import { addDays, daysBetween, startOfIsoWeek } from '../../../shared/dates';
 import type { Period } from '../../../shared/domain';
+import type { KpiScope } from '../../../shared/kpis';
 import { addMonths, addMonthsToDate, lastDayOf } from './dateText';
 import { dateFormat, intlLocale } from './format';
 import { customRangeOf, type DateRange, useApp } from './store';
@@ -50,7 +51,13 @@ export function comparisonDates(period: Period, range: DateRange, today: string)
  * The chosen period's dates and what they are compared with, today being the workspace's; `underway` when
  * today is in the period (the comparison then counts only as far as now: this morning against yesterday morning).
  */
-export function usePeriodDates(): DateRange & { period: Period; previous: DateRange; underway: boolean } {
+export function usePeriodDates(): DateRange & {
+  period: Period;
+  previous: DateRange;
+  /** Today is on or after the period's first day (a period yet to begin has nothing to compare). */
+  started: boolean;
+  underway: boolean;
+} {
   const prefs = useApp((s) => s.prefs);
   const today = useWorkspaceToday();
   const range = periodDates(prefs.period, today, customRangeOf(prefs));
@@ -58,6 +65,7 @@ export function usePeriodDates(): DateRange & { period: Period; previous: DateRa
     ...range,
     period: prefs.period,
     previous: comparisonDates(prefs.period, range, today),
+    started: range.from <= today,
     underway: range.from <= today && today <= range.to,
   };
 }
@@ -72,4 +80,12 @@ export function periodRangeLabel(from: string, to: string, locale: string): stri
   } catch {
     return `${f.format(a)} – ${f.format(b)}`;
   }
+}
+
+/**
+ * A reply that answers what is asked now (the period, the stretch before it, the hub): while another one loads,
+ * the last reply stays in hand, and a tile must not show last month's figures under this month's name.
+ */
+export function answers<T extends KpiScope>(reply: T | null, range: DateRange, hubId: number | null): reply is T {
+  return reply !== null && reply.from === range.from && reply.to === range.to && reply.hubId === hubId;
 }

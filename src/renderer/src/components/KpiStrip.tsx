@@ -9,7 +9,7 @@ import { Popover } from 'radix-ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Args, Method } from '../../../shared/contract';
-import type { KpiShare } from '../../../shared/kpis';
+import type { KpiScope, KpiShare } from '../../../shared/kpis';
 import { errorText } from '../app/errors';
 import {
   formatMoneyCompact,
@@ -19,8 +19,8 @@ import {
   majorToMinor,
   minorToMajor,
 } from '../app/format';
-import { periodRangeLabel, usePeriodDates } from '../app/period';
-import { useApp } from '../app/store';
+import { answers, periodRangeLabel, usePeriodDates } from '../app/period';
+import { useFilterHub } from '../app/store';
 import { type Loadable, useApiQuery } from '../app/useApi';
 import { Card } from './Card';
 import { cn } from './cn';
@@ -32,13 +32,14 @@ type KpiMethod = Extract<Method, `kpis/${string}`>;
 /** A screen's KPIs of the top bar's period and hub, and of the stretch before it (reload after a change). */
 export function usePeriodKpis<M extends KpiMethod>(method: M) {
   const dates = usePeriodDates();
-  const hubFilter = useApp((s) => s.prefs.hubFilter);
-  const hubId = hubFilter === 'all' ? null : hubFilter;
+  // The hub the rest of the screen filters by: a hub that no longer exists means every hub.
+  const hubId = useFilterHub()?.id ?? null;
   const current = useApiQuery(method, { from: dates.from, to: dates.to, hubId } as Args<M>);
   const alignTo = dates.underway ? dates.from : undefined;
   const previous = useApiQuery(method, { ...dates.previous, hubId, alignTo } as Args<M>);
   return {
     dates,
+    hubId,
     current,
     previous,
     reload: () => {
@@ -88,7 +89,7 @@ function ChangeChip({ change, against, upIsGood }: { change: Change; against: st
   return (
     <span
       className={cn(
-        'inline-flex shrink-0 items-center gap-0.5 rounded-full px-1.5 py-px text-[11.5px] font-medium tabular-nums',
+        'inline-flex h-4 shrink-0 items-center gap-0.5 rounded-full px-1.5 text-[11.5px] leading-4 font-medium tabular-nums',
         shown === 0
           ? 'bg-subtle text-muted'
           : good
@@ -162,38 +163,42 @@ export function KpiTile({
           </Popover.Portal>
         </Popover.Root>
       </div>
-      <div className="mt-0.5 flex min-w-0 items-center gap-2">
-        <span
-          className="text-[28px] leading-9 font-semibold tracking-tight text-fg tabular-nums"
-          data-testid="kpi-value"
-        >
-          {value}
-        </span>
-        <ChangeChip change={change} against={against} upIsGood={upIsGood} />
-      </div>
       <span
-        className={cn('truncate text-[12px] tabular-nums', warning ? 'text-warning-text' : 'text-muted')}
-        data-testid="kpi-detail"
+        className="mt-0.5 truncate text-[28px] leading-9 font-semibold tracking-tight text-fg tabular-nums"
+        data-testid="kpi-value"
       >
-        {detail}
+        {value}
+      </span>
+      {/* The change leads the line under the value, so a long amount ("USD 62,800") keeps the tile's width. */}
+      <span className="flex h-4 min-w-0 items-center gap-1.5">
+        <ChangeChip change={change} against={against} upIsGood={upIsGood} />
+        <span
+          className={cn('truncate text-[12px] leading-4 tabular-nums', warning ? 'text-warning-text' : 'text-muted')}
+          data-testid="kpi-detail"
+        >
+          {detail}
+        </span>
       </span>
     </div>
   );
 }
 
-/**
- * The period cell, then the tiles `tiles` makes from the loaded KPIs (and the
- * previous stretch's, when loaded); skeletons while loading, an error with Retry.
- */
 /** What usePeriodKpis gives a strip: the dates, and the KPIs of the period and of the stretch before it. */
-export interface PeriodKpisState<T extends object> {
+export interface PeriodKpisState<T extends KpiScope> {
   dates: ReturnType<typeof usePeriodDates>;
+  hubId: number | null;
   current: Loadable<T>;
-  previous: { data: T | null };
+  previous: Loadable<T>;
   reload: () => void;
 }
 
-export function KpiStrip<T extends object>({
+/**
+ * The period cell, then the tiles `tiles` makes from the loaded KPIs (and the
+ * previous stretch's, when they answer the same question); skeletons until
+ * the period's figures arrive, the last ones dimmed while they reload, an
+ * error with Retry. A period that has not begun has no change to show.
+ */
+export function KpiStrip<T extends KpiScope>({
   kpis,
   label,
   testId,
@@ -211,12 +216,17 @@ export function KpiStrip<T extends object>({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const hubFilter = useApp((s) => s.prefs.hubFilter);
-  const hub = useApp((s) => (hubFilter === 'all' ? null : (s.hubs.find((h) => h.id === hubFilter) ?? null)));
-  const { dates, current } = kpis;
+  const hub = useFilterHub();
+  const { dates, current, previous, hubId } = kpis;
   const range = periodRangeLabel(dates.from, dates.to, lang);
   const against = periodRangeLabel(dates.previous.from, dates.previous.to, lang);
-  const made = current.data === null ? null : tiles(current.data, kpis.previous.data, range);
+  const now = answers(current.data, dates, hubId) ? current.data : null;
+  const before =
+    dates.started && previous.status === 'ready' && answers(previous.data, dates.previous, hubId)
+      ? previous.data
+      : null;
+  const made = now === null ? null : tiles(now, before, range);
+  const reloading = made !== null && current.status === 'loading';
 
   return (
     <Card
@@ -230,7 +240,7 @@ export function KpiStrip<T extends object>({
           <CalendarRange className="size-3.5 shrink-0" aria-hidden="true" />
           <span className="truncate">{t(`period.${dates.period}`)}</span>
         </span>
-        <span className="truncate text-[14px] font-semibold text-fg" data-testid="kpi-range">
+        <span className="truncate text-[14px] font-semibold text-fg" data-testid="kpi-range" title={range}>
           {range}
         </span>
         {hub ? (
@@ -239,14 +249,16 @@ export function KpiStrip<T extends object>({
             <span className="truncate">{hub.name}</span>
           </span>
         ) : null}
-        <span
-          className="truncate text-[12px] text-faint"
-          data-testid="kpi-against"
-          title={dates.underway ? t('kpi.soFar') : undefined}
-        >
-          {t('kpi.against', { range: against })}
-          {dates.underway ? <span className="sr-only">, {t('kpi.soFar')}</span> : null}
-        </span>
+        {dates.started ? (
+          <span
+            className="truncate text-[12px] text-faint"
+            data-testid="kpi-against"
+            title={`${t('kpi.against', { range: against })}${dates.underway ? `, ${t('kpi.soFar')}` : ''}`}
+          >
+            {t('kpi.against', { range: against })}
+            {dates.underway ? <span className="sr-only">, {t('kpi.soFar')}</span> : null}
+          </span>
+        ) : null}
       </div>
       {current.status === 'error' ? (
         <div
@@ -269,7 +281,15 @@ export function KpiStrip<T extends object>({
           </div>
         ))
       ) : (
-        made.map((tile) => <KpiTile key={tile.name} {...tile} against={against} />)
+        made.map((tile) => (
+          <div
+            key={tile.name}
+            className={cn('min-w-0 transition-opacity duration-150', reloading && 'opacity-60')}
+            aria-busy={reloading}
+          >
+            <KpiTile {...tile} against={against} />
+          </div>
+        ))
       )}
     </Card>
   );

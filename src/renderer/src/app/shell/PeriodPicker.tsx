@@ -2,7 +2,9 @@ import { CalendarRange } from 'lucide-react';
 import { Popover, ToggleGroup } from 'radix-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { daysBetween } from '../../../../shared/dates';
 import { PERIODS, type Period } from '../../../../shared/domain';
+import { MAX_PERIOD_DAYS } from '../../../../shared/kpis';
 import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
 import { DateField } from '../../components/DateField';
@@ -19,7 +21,15 @@ export function PeriodPicker() {
   const range = customRangeOf(prefs);
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(range);
-  const invalid = !draft.from || !draft.to || draft.from > draft.to;
+  const rangeError =
+    draft.from && draft.to
+      ? draft.from > draft.to
+        ? t('period.rangeInvalid')
+        : daysBetween(draft.from, draft.to) >= MAX_PERIOD_DAYS
+          ? t('period.rangeTooLong')
+          : undefined
+      : undefined;
+  const invalid = !draft.from || !draft.to || rangeError !== undefined;
 
   const choose = (value: string) => {
     if (value === '') {
@@ -96,10 +106,7 @@ export function PeriodPicker() {
                   />
                 )}
               </Field>
-              <Field
-                label={t('period.to')}
-                error={draft.from > draft.to && draft.to ? t('period.rangeInvalid') : undefined}
-              >
+              <Field label={t('period.to')} error={rangeError}>
                 {(p) => (
                   <DateField
                     {...p}
