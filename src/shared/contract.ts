@@ -49,7 +49,7 @@ import type {
   Tier,
   Weekday,
 } from './domain';
-import { type PipelineKpis, type ProjectKpis, periodKpisSchema } from './kpis';
+import { type FinanceKpis, type PipelineKpis, type ProjectKpis, periodKpisSchema } from './kpis';
 import type { LeadDetail, LeadPage, ModelInfo, ScoringPreview, ScoringSettings, WonLead } from './leads';
 import {
   activityInputSchema,
@@ -336,6 +336,8 @@ export const methods = {
   'kpis/pipeline': { args: periodKpisSchema, reply: {} as PipelineKpis },
   /** Production's KPIs of a period (KPIS.md): delivered, on time, first pass, revision cycles, satisfaction. */
   'kpis/projects': { args: periodKpisSchema, reply: {} as ProjectKpis },
+  /** Finance's KPIs of a period (KPIS.md): revenue, collected, expenses, DSO. */
+  'kpis/finance': { args: periodKpisSchema, reply: {} as FinanceKpis },
 
   /** Server-side sorted, filtered and searched page of leads (stays fast at 1.2M leads). */
   'leads/query': { args: leadQuerySchema, reply: {} as LeadPage },

@@ -85,3 +85,28 @@ export interface ProjectKpis extends KpiScope {
   /** Client satisfaction: mean (1–10) of the projects delivered that have one. */
   satisfaction: KpiMean;
 }
+
+/** Finance in a period: what was earned, collected and spent, and how long invoices took to be paid. */
+export interface FinanceKpis extends KpiScope {
+  /** The reporting currency every amount is in. */
+  currency: Currency;
+  /**
+   * Revenue: Σ value of the projects delivered in the period + each subscription's monthly fee × (its active days
+   * in the period ÷ the days of that calendar month). Null parts and total when a rate is missing.
+   */
+  revenue: {
+    valueMinor: number | null;
+    projectsMinor: number | null;
+    projects: number;
+    subscriptionsMinor: number | null;
+    /** Subscriptions active on at least one day of the period. */
+    subscriptions: number;
+  };
+  /** Collected: Σ payments received in the period. */
+  collected: { valueMinor: number | null; payments: number };
+  /** Expenses: Σ live (not void) expenses dated in the period, a monthly one once per month it falls in. */
+  expenses: { valueMinor: number | null; expenses: number };
+  /** DSO: mean days from invoice date to payment date over the invoices fully paid in the period; null when none. */
+  dso: { days: number | null; invoices: number; totalDays: number };
+  missingRates: MissingRate[];
+}

@@ -6,8 +6,9 @@
  * Every tab is photographed in light and dark, English and Spanish.
  */
 import type { Locator, Page } from '@playwright/test';
+import type { FinanceKpis } from '../../src/shared/kpis';
 import { expect, snap, test } from './fixtures';
-import { expectAccessible, mainHeading, toasts } from './screens';
+import { chooseCustomPeriod, chooseHub, coreCall, expectAccessible, mainHeading, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -356,6 +357,92 @@ test('the hub filter narrows subscriptions and MRR to that hub’s clients', asy
   const back = await openFinance(page, 'Subscriptions & MRR');
   await expect(back.getByTestId('mrr-hub')).toHaveCount(0);
   await expect(back.getByTestId('subscription-row')).toHaveCount(allCount);
+});
+
+test("the top bar's period and hub reach Finance's KPIs: revenue, collected, expenses, days to collect", async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  const panel = await openFinance(page, 'Expenses');
+  const strip = page.getByTestId('finance-kpis');
+  await expect(strip).toBeVisible();
+  // October, against September, as the core computes them.
+  await chooseCustomPeriod(page, '2026-10-01', '2026-10-31');
+  await expect(strip.getByTestId('kpi-range')).toHaveText(/Oct 1\s*–\s*31/);
+
+  const kpis = (hubId: number | null) =>
+    coreCall<FinanceKpis>(page, demoApp, 'kpis/finance', { from: '2026-10-01', to: '2026-10-31', hubId });
+  const n = (v: number) => v.toLocaleString('en-US');
+  const usd = (major: number, options: Intl.NumberFormatOptions = {}) =>
+    major.toLocaleString('en-US', { style: 'currency', currency: 'USD', ...options });
+  // A tile shows whole dollars up to $100,000 and compact above; its ⓘ the exact sum.
+  const tile = (minor: number | null) => {
+    expect(minor, 'the demo has every rate October needs').not.toBeNull();
+    const major = (minor ?? 0) / 100;
+    return Math.abs(major) >= 100_000
+      ? usd(major, { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 })
+      : usd(Math.round(major), { minimumFractionDigits: 0, maximumFractionDigits: 0 });
+  };
+  const plural = (count: number, word: string) => `${n(count)} ${word}${count === 1 ? '' : 's'}`;
+  const value = (name: string) => strip.getByTestId(`kpi-${name}`).getByTestId('kpi-value');
+  const detail = (name: string) => strip.getByTestId(`kpi-${name}`).getByTestId('kpi-detail');
+  const expectTiles = async (k: FinanceKpis) => {
+    await expect(value('revenue')).toHaveText(tile(k.revenue.valueMinor));
+    await expect(detail('revenue')).toHaveText(
+      `${n(k.revenue.projects)} ${k.revenue.projects === 1 ? 'delivery' : 'deliveries'} · ${plural(k.revenue.subscriptions, 'sub')}`,
+    );
+    await expect(value('collected')).toHaveText(tile(k.collected.valueMinor));
+    await expect(detail('collected')).toHaveText(plural(k.collected.payments, 'payment'));
+    await expect(value('expenses')).toHaveText(tile(k.expenses.valueMinor));
+    await expect(detail('expenses')).toHaveText(plural(k.expenses.expenses, 'expense'));
+    expect(k.dso.days, 'the demo pays invoices off in October').not.toBeNull();
+    await expect(value('dso')).toHaveText(`${n(Math.round((k.dso.days ?? 0) * 10) / 10)} d`);
+    await expect(detail('dso')).toHaveText(`${plural(k.dso.invoices, 'invoice')} paid`);
+  };
+  const all = await kpis(null);
+  expect(all.revenue.projects).toBeGreaterThan(0);
+  expect(all.revenue.subscriptions).toBeGreaterThan(0);
+  await expectTiles(all);
+
+  // The ⓘ explains revenue with its two inputs and their exact sums.
+  await strip.getByRole('button', { name: 'How Revenue is computed' }).click();
+  const how = page.getByRole('dialog', { name: 'How Revenue is computed' });
+  await expect(how).toContainText('days of the period it was active ÷ days in that calendar month');
+  const exact = (minor: number | null) => usd((minor ?? 0) / 100);
+  await expect(how.getByTestId('kpi-how')).toHaveText(
+    `${exact(all.revenue.projectsMinor)} from ${plural(all.revenue.projects, 'project')} delivered + ` +
+      `${exact(all.revenue.subscriptionsMinor)} from ${plural(all.revenue.subscriptions, 'subscription')} = ` +
+      exact(all.revenue.valueMinor),
+  );
+  await snap(page, 'finance-kpis-how-light-en');
+  await page.keyboard.press('Escape');
+  await expect(how).toBeHidden();
+
+  // One hub: its own records only.
+  const lima = await kpis(await chooseHub(page, demoApp, 'Lima'));
+  await expect(strip).toContainText('Lima');
+  expect(lima.revenue.projects).toBeLessThan(all.revenue.projects);
+  expect(lima.collected.payments).toBeLessThan(all.collected.payments);
+  await expectTiles(lima);
+  await page.mouse.move(0, 0);
+  await snap(page, 'finance-kpis-lima-light-en');
+
+  // This month: an expense recorded today shows in the strip at once.
+  await page.getByRole('combobox', { name: 'Hub filter' }).click();
+  await page.getByRole('listbox').getByRole('option', { name: 'All hubs' }).click();
+  await page.getByRole('radiogroup', { name: 'Period' }).getByRole('radio', { name: 'This month' }).click();
+  await expect(strip).toHaveAccessibleName(/^Finance, This month \(/);
+  await totalsReady(panel);
+  const expenses = Number(((await detail('expenses').textContent()) ?? '').replace(/\D/g, ''));
+  const row = panel.getByRole('form', { name: 'New expense' });
+  await row.getByLabel('Description').fill('Courier');
+  await choose(page, row, 'Category', 'Other');
+  await row.getByLabel('Amount').fill('25');
+  await row.getByRole('combobox', { name: 'Currency' }).press('Enter');
+  await expect(panel.getByTestId('expense-row').filter({ hasText: 'Courier' })).toHaveCount(1);
+  await expect(detail('expenses')).toHaveText(plural(expenses + 1, 'expense'));
+  await expectAccessible(page, 'finance KPIs');
 });
 
 test('voiding an expense can be undone from the toast', async ({ page, demoApp }) => {

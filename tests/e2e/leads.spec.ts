@@ -244,9 +244,7 @@ test("the top bar's period and hub reach the pipeline's KPIs: each against the s
     expect(k.conversion.share, 'the demo closes leads in October').not.toBeNull();
     await expect(strip.getByTestId('kpi-newLeads').getByTestId('kpi-value')).toHaveText(n(k.newLeads));
     await expect(strip.getByTestId('kpi-booked').getByTestId('kpi-value')).toHaveText(money(k.booked.valueMinor!));
-    await expect(strip.getByTestId('kpi-booked').getByTestId('kpi-detail')).toHaveText(
-      `${n(k.booked.leads)} won`,
-    );
+    await expect(strip.getByTestId('kpi-booked').getByTestId('kpi-detail')).toHaveText(`${n(k.booked.leads)} won`);
     await expect(strip.getByTestId('kpi-conversion').getByTestId('kpi-value')).toHaveText(pct(k.conversion.share!));
     await expect(strip.getByTestId('kpi-conversion').getByTestId('kpi-detail')).toHaveText(
       `${n(k.conversion.part)} of ${n(k.conversion.whole)} closed`,

@@ -433,13 +433,9 @@ test("the top bar's period and hub reach production's KPIs, each explained with 
     expect(k.onTime.share, 'the demo delivers projects in October').not.toBeNull();
     await expect(tile('delivered').getByTestId('kpi-value')).toHaveText(String(k.delivered));
     await expect(tile('onTime').getByTestId('kpi-value')).toHaveText(pct(k.onTime.share!));
-    await expect(tile('onTime').getByTestId('kpi-detail')).toHaveText(
-      `${k.onTime.part} of ${k.onTime.whole}`,
-    );
+    await expect(tile('onTime').getByTestId('kpi-detail')).toHaveText(`${k.onTime.part} of ${k.onTime.whole}`);
     await expect(tile('firstPass').getByTestId('kpi-value')).toHaveText(pct(k.firstPass.share!));
-    await expect(tile('firstPass').getByTestId('kpi-detail')).toHaveText(
-      `${one(k.revisionCycles.mean!)} revisions`,
-    );
+    await expect(tile('firstPass').getByTestId('kpi-detail')).toHaveText(`${one(k.revisionCycles.mean!)} revisions`);
     await expect(tile('satisfaction').getByTestId('kpi-value')).toHaveText(
       k.satisfaction.mean === null ? '—' : one(k.satisfaction.mean),
     );

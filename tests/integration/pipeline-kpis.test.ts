@@ -1,15 +1,12 @@
 /** The pipeline's KPIs of a period on a real workspace file, against numbers worked out by hand. */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqlite, type Sqlite } from '../../src/main/core/db/client';
-import { migrateWorkspace } from '../../src/main/core/db/migrate';
+import type { Sqlite } from '../../src/main/core/db/client';
 import { setRate } from '../../src/main/core/fx/repo';
-import { type HubRow, insertHubRow } from '../../src/main/core/hubs/repo';
 import { periodInstants } from '../../src/main/core/kpis/period';
 import { pipelineKpis } from '../../src/main/core/kpis/pipeline';
-import { insertSettings } from '../../src/main/core/settings/repo';
 import { periodKpisSchema } from '../../src/shared/kpis';
-import { cleanTempDirs, MIGRATIONS_DIR, tempDir } from '../helpers';
+import { cleanTempDirs } from '../helpers';
+import { limaWorkspace } from './kpi-workspace';
 
 afterAll(cleanTempDirs);
 
@@ -18,7 +15,7 @@ const NOW = new Date('2027-06-01T12:00:00Z');
 
 describe('pipeline KPIs of a period', () => {
   let sqlite: Sqlite;
-  const hubs: Record<'a' | 'b', number> = { a: 0, b: 0 };
+  let hubs: Record<'a' | 'b', number> = { a: 0, b: 0 };
 
   /** A lead as stored: created, maybe closed (with its stage), maybe through the proposal stage. */
   function lead(l: {
@@ -49,21 +46,8 @@ describe('pipeline KPIs of a period', () => {
   }
 
   beforeAll(async () => {
-    const file = path.join(tempDir(), 'kpis.atalaya');
-    sqlite = openSqlite(file, { create: true });
-    await migrateWorkspace(sqlite, file, MIGRATIONS_DIR);
     const at = '2026-01-01T00:00:00.000Z';
-    // Lima: UTC−5 all year, so December's local days run from 05:00 UTC to 05:00 UTC.
-    insertSettings(sqlite, { name: 'KPIs', reportingCurrency: 'USD', timeZone: 'America/Lima', at });
-    const hub: Omit<HubRow, 'name' | 'color'> = {
-      country: 'PE',
-      timeZone: 'America/Lima',
-      currency: 'USD',
-      targetKind: null,
-      targetShareBp: null,
-    };
-    hubs.a = insertHubRow(sqlite, { ...hub, name: 'A', color: '#f59e0b' });
-    hubs.b = insertHubRow(sqlite, { ...hub, name: 'B', color: '#0ea5e9' });
+    ({ sqlite, hubs } = await limaWorkspace('kpis.atalaya', at));
     setRate(sqlite, { currency: 'EUR', date: '2026-11-01', rate: 1.1 }, { at, actor: 'test' });
     setRate(sqlite, { currency: 'EUR', date: '2026-12-01', rate: 1.2 }, { at, actor: 'test' });
     const november = '2026-11-20T12:00:00Z';

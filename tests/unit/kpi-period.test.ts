@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantGroups, queryInstants } from '../../src/main/core/kpis/period';
+import { instantGroups, lastCountedDay, queryInstants } from '../../src/main/core/kpis/period';
 
 describe('stored instants grouped by local date', () => {
   const start = '2026-12-01T00:00:00.000Z';
@@ -53,5 +53,19 @@ describe('a period compared with one under way', () => {
     expect(queryInstants({ from: '2026-11-30', to: '2026-11-30', alignTo: '2026-11-01' }, 'America/Lima', now)).toEqual(
       ['2026-11-30T05:00:00.000Z', '2026-12-01T05:00:00.000Z'],
     );
+  });
+});
+
+describe('the last day a KPI query counts dated records on', () => {
+  it('is the period end, today at the latest, and as far into a compared period as today is into its own', () => {
+    expect(lastCountedDay({ from: '2026-11-01', to: '2026-11-30' }, '2026-12-07')).toBe('2026-11-30');
+    // This month, on the 7th: scheduled expenses of the 20th have not happened.
+    expect(lastCountedDay({ from: '2026-12-01', to: '2026-12-31' }, '2026-12-07')).toBe('2026-12-07');
+    // November compared with December on its 7th: up to Nov 7.
+    expect(lastCountedDay({ from: '2026-11-01', to: '2026-11-30', alignTo: '2026-12-01' }, '2026-12-07')).toBe(
+      '2026-11-07',
+    );
+    // A period ahead: its last counted day falls before it, so nothing counts.
+    expect(lastCountedDay({ from: '2027-02-01', to: '2027-02-28' }, '2026-12-07')).toBe('2026-12-07');
   });
 });

@@ -1,5 +1,5 @@
 /** What the KPIs of a period share: its bounds as instants, shares, and local dates of stored instants. */
-import { addDays, localDate } from '../../../shared/dates';
+import { addDays, daysBetween, localDate } from '../../../shared/dates';
 import type { KpiShare } from '../../../shared/kpis';
 import { localToUtc, zoneOffset } from '../routing/timezones';
 
@@ -33,8 +33,23 @@ export function queryInstants(
   if (query.alignTo === undefined) return [start, end];
   const elapsed = now.getTime() - Date.parse(periodInstants(query.alignTo, query.alignTo, timeZone)[0]);
   if (elapsed < 0) return [start, end];
-  const cut = new Date(Date.parse(start) + elapsed).toISOString();
-  return [start, cut < end ? cut : end];
+  return [start, new Date(Math.min(Date.parse(start) + elapsed, Date.parse(end))).toISOString()];
+}
+
+/**
+ * The last day a KPI query counts dated records on (payments, expenses, a
+ * subscription's days): the period's end, today at the latest (an expense
+ * scheduled for later this month has not happened), and compared with a
+ * period under way, as many days into its own period as today is into that
+ * one. It may fall before the period's first day: nothing counts yet.
+ */
+export function lastCountedDay(query: { from: string; to: string; alignTo?: string | undefined }, today: string) {
+  let last = query.to < today ? query.to : today;
+  if (query.alignTo !== undefined && query.alignTo <= today) {
+    const aligned = addDays(query.from, daysBetween(query.alignTo, today));
+    if (aligned < last) last = aligned;
+  }
+  return last;
 }
 
 /**

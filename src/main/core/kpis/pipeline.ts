@@ -8,6 +8,7 @@ import type { PeriodKpisRequest, PipelineKpis } from '../../../shared/kpis';
 import { cached, type Sqlite } from '../db/client';
 import { workspaceTimeZone } from '../fx/clock';
 import { loadConverter } from '../fx/repo';
+import { addGroups } from './convert';
 import { instantGroups, queryInstants, share } from './period';
 
 export function pipelineKpis(sqlite: Sqlite, query: PeriodKpisRequest, now: Date): PipelineKpis {
@@ -55,11 +56,7 @@ export function pipelineKpis(sqlite: Sqlite, query: PeriodKpisRequest, now: Date
       WHERE closed_at IS NOT NULL AND closed_at >= ? AND closed_at < ?${hub} AND stage = 'won' AND currency <> ?
       GROUP BY currency, bucket`,
   ).all(...params, converter.reporting) as { currency: string; bucket: string; valueMinor: number }[];
-  let booked: number | null = closed.bookedMinor;
-  for (const part of foreign) {
-    const value = converter.toReporting(part.valueMinor, part.currency, groups.dateOf(part.bucket));
-    booked = value === null || booked === null ? null : booked + value;
-  }
+  const booked = addGroups(converter, groups, foreign, closed.bookedMinor);
 
   return {
     from: query.from,

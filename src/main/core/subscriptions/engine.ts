@@ -117,14 +117,15 @@ const daysInMonth = (month: string) => {
 /**
  * Subscription revenue (KPIS.md): for each active stretch, the monthly fee ×
  * (days active in each calendar month ÷ days in that month), per fee level so
- * each part can be converted at its own rate. Between `from` and `to` inclusive.
+ * each part can be converted at its own rate. Between `from` and `to` inclusive;
+ * each part also says the first day it covers (`from`, in the month it falls in).
  */
 export function revenueParts(
   segments: readonly ActiveSegment[],
   from: string,
   to: string,
-): { minor: number; feeSince: string }[] {
-  const parts: { minor: number; feeSince: string }[] = [];
+): { minor: number; feeSince: string; from: string }[] {
+  const parts: { minor: number; feeSince: string; from: string }[] = [];
   for (const s of segments) {
     let start = s.from > from ? s.from : from;
     const end = s.to < to ? s.to : to;
@@ -133,7 +134,7 @@ export function revenueParts(
       const monthEnd = `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
       const stop = monthEnd < end ? monthEnd : end;
       const days = Number(stop.slice(8)) - Number(start.slice(8)) + 1;
-      parts.push({ minor: (s.feeMinor * days) / daysInMonth(month), feeSince: s.feeSince });
+      parts.push({ minor: (s.feeMinor * days) / daysInMonth(month), feeSince: s.feeSince, from: start });
       start = addDays(stop, 1);
     }
   }

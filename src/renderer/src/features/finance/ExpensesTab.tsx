@@ -27,7 +27,7 @@ import { Tip } from '../../components/Tooltip';
 import { MissingRatesBanner, MissingValue, MonthStepper, ReportingMoney } from './parts';
 import { QuickEntry } from './QuickEntry';
 import { StopRecurrenceDialog } from './StopRecurrenceDialog';
-import { useFinance } from './store';
+import { financeChanged, useFinance } from './store';
 import { useReportingCurrency } from './util';
 
 const col = columnHelper<ExpenseOccurrence>();
@@ -54,7 +54,12 @@ export function ExpensesTab() {
   const query = useApiQuery('expenses/month', { month, ...(filterHub ? { hubId: filterHub.id } : {}) });
   const data = query.data;
   const currency = data?.reportingCurrency ?? reporting;
-  const reload = query.reload;
+  const queryReload = query.reload;
+  // A write here moves the period's expenses too.
+  const reload = useCallback(() => {
+    queryReload();
+    financeChanged();
+  }, [queryReload]);
 
   const voidExpense = useCallback(
     async (o: ExpenseOccurrence) => {
@@ -314,7 +319,7 @@ export function ExpensesTab() {
           defaultDate={month === current ? today : `${month}-01`}
           reportingCurrency={reporting}
           viewedMonth={month}
-          onSaved={() => query.reload()}
+          onSaved={reload}
           onShowMonth={setMonth}
         />
         {query.status === 'error' ? (
@@ -353,7 +358,7 @@ export function ExpensesTab() {
           onClose={() => setStopping(null)}
           onStopped={() => {
             setStopping(null);
-            query.reload();
+            reload();
           }}
         />
       ) : null}

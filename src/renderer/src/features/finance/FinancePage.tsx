@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { InvoicesTab } from '../invoices/InvoicesTab';
 import { ExpensesTab } from './ExpensesTab';
 import { FxTab } from './FxTab';
+import { PeriodKpis, useFinanceKpis } from './PeriodKpis';
 import { SubscriptionsTab } from './SubscriptionsTab';
 import { FINANCE_TABS, type FinanceTab, setFinanceTab, useFinance } from './store';
 
@@ -25,6 +26,7 @@ export function FinancePage() {
   const { t } = useTranslation();
   const { t: tf } = useTranslation('finance');
   const tab = useFinance((s) => s.tab);
+  const kpis = useFinanceKpis();
   // An invoice asked for from elsewhere (the command palette) opens in the Invoices tab, which takes the request.
   const invoiceRequested = useApp((s) => s.openRequest?.section === 'invoices');
   useEffect(() => {
@@ -33,6 +35,7 @@ export function FinancePage() {
   return (
     <div data-testid="section-finance">
       <PageHeader title={t('sections.finance.title')} description={t('sections.finance.question')} />
+      <PeriodKpis kpis={kpis} />
       <Tabs.Root value={tab} onValueChange={(v) => setFinanceTab(v as FinanceTab)}>
         <Tabs.List aria-label={tf('tabsLabel')} className="mb-5 flex gap-1 border-b border-line">
           {FINANCE_TABS.map((id) => {

@@ -27,7 +27,7 @@ import { controlClass } from '../../components/Field';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { Tip } from '../../components/Tooltip';
 import { formatChange, formatFixed, isZeroChange, ratePrecision } from './numbers';
-import { useFinance } from './store';
+import { financeChanged, useFinance } from './store';
 import { financeFieldErrors, useFinanceErrors, useReportingCurrency } from './util';
 
 /** One rate in a sentence (a hint, a confirmation): its own digits, up to six decimals. */
@@ -62,6 +62,7 @@ export function FxTab() {
 
   const saved = (rate: FxRate, replaced: boolean) => {
     query.setData((list) => [...list.filter((r) => !(r.currency === rate.currency && r.date === rate.date)), rate]);
+    financeChanged();
     toast.success(
       t(replaced ? 'fx.replaced' : 'fx.added', {
         currency: rate.currency,
@@ -164,6 +165,7 @@ export function FxTab() {
           if (!result.ok) return result.error;
           const gone = deleting;
           query.setData((list) => list.filter((r) => !(r.currency === gone.currency && r.date === gone.date)));
+          financeChanged();
           toast.success(t('fx.deleted', { currency: gone.currency, date: formatDate(gone.date, lang) }));
           return null;
         }}

@@ -23,7 +23,7 @@ import { Skeleton, SkeletonBlock } from '../../components/Skeleton';
 import { MrrChart, type SERIES } from './MrrChart';
 import { MissingRatesBanner } from './parts';
 import { SubscriptionsList } from './SubscriptionsList';
-import { useFinance } from './store';
+import { financeChanged, useFinance } from './store';
 import { isMonth, monthSpan } from './util';
 
 const PRESETS = [3, 6, 12] as const;
@@ -72,6 +72,7 @@ export function SubscriptionsTab() {
   const reload = () => {
     report.reload();
     subscriptions.reload();
+    financeChanged();
   };
 
   const summary = useMemo(() => {

@@ -24,6 +24,8 @@ interface FinanceState {
   mrrRange: { from: string; to: string } | null;
   fxCurrency: Currency | null;
   fxPrefill: FxPrefill | null;
+  /** Bumped by every write that can move the period's figures (payments, invoices, expenses, subscriptions, rates). */
+  figuresVersion: number;
 }
 
 export const useFinance = create<FinanceState>()(() => ({
@@ -32,7 +34,13 @@ export const useFinance = create<FinanceState>()(() => ({
   mrrRange: null,
   fxCurrency: null,
   fxPrefill: null,
+  figuresVersion: 0,
 }));
+
+/** A tab recorded something that can move the period's KPIs: they load again. */
+export function financeChanged(): void {
+  useFinance.setState((s) => ({ figuresVersion: s.figuresVersion + 1 }));
+}
 
 export function setFinanceTab(tab: FinanceTab): void {
   useFinance.setState({ tab });

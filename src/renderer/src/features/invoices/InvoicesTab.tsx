@@ -28,6 +28,7 @@ import { HubDot } from '../../components/HubDot';
 import { Skeleton } from '../../components/Skeleton';
 import { Tip } from '../../components/Tooltip';
 import { ClientPicker } from '../clients/ClientPicker';
+import { financeChanged } from '../finance/store';
 import { type EditorMode, InvoiceEditor } from './InvoiceEditor';
 import { InvoiceSheet } from './InvoiceSheet';
 import { InvoiceStatusBadge, useKindLabel, useMissingRateText } from './parts';
@@ -237,6 +238,8 @@ export function InvoicesTab() {
   const reload = () => {
     list.reload();
     anyInvoice.reload();
+    // Payments, issues, credit notes and voids move the period's KPIs above the tabs.
+    financeChanged();
   };
 
   const data = list.data;
