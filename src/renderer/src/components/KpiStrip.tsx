@@ -192,6 +192,9 @@ export interface PeriodKpisState<T extends KpiScope> {
   reload: () => void;
 }
 
+/** A tile as a screen makes it: its label and definition come from the screen's `kpis.<name>` strings. */
+export type KpiTileFigures = Omit<KpiTileProps, 'label' | 'definition' | 'against'>;
+
 /**
  * The period cell, then the tiles `tiles` makes from the loaded KPIs (and the
  * previous stretch's, when they answer the same question); skeletons until
@@ -200,21 +203,26 @@ export interface PeriodKpisState<T extends KpiScope> {
  */
 export function KpiStrip<T extends KpiScope>({
   kpis,
-  label,
+  namespace,
   testId,
   count,
   tiles,
 }: {
   kpis: PeriodKpisState<T>;
+  /**
+   * The screen's strings: `kpis.label` names the strip ("Pipeline, {{period}} ({{range}})"), and
+   * `kpis.<name>.label` and `kpis.<name>.definition` each tile.
+   */
+  namespace: 'pipeline' | 'projects' | 'finance';
   /** How many tiles `tiles` makes (the skeleton keeps their places while loading). */
   count: number;
-  /** The strip's accessible name, e.g. "Pipeline, This month (Dec 1 – 31)". */
-  label: (period: string, range: string) => string;
   testId: string;
   /** The tiles of the loaded KPIs; `range` names the period as the strip shows it ("Dec 1 – 31"). */
-  tiles: (now: T, before: T | null, range: string) => KpiTileProps[];
+  tiles: (now: T, before: T | null, range: string) => KpiTileFigures[];
 }) {
   const { t, i18n } = useTranslation();
+  // Keys built from a tile's name: the screen's catalogue, looked up by string.
+  const ts = i18n.getFixedT(null, namespace) as unknown as (key: string, options?: Record<string, string>) => string;
   const lang = i18n.language;
   const hub = useFilterHub();
   const { dates, current, previous, hubId } = kpis;
@@ -232,7 +240,7 @@ export function KpiStrip<T extends KpiScope>({
     <Card
       className="mb-3 grid divide-x divide-line overflow-hidden"
       style={{ gridTemplateColumns: `minmax(0, 0.7fr) repeat(${count}, minmax(0, 1fr))` }}
-      aria-label={label(t(`period.${dates.period}`), range)}
+      aria-label={ts('kpis.label', { period: t(`period.${dates.period}`), range })}
       data-testid={testId}
     >
       <div className="flex min-w-0 flex-col justify-center gap-0.5 px-4 py-3">
@@ -287,7 +295,12 @@ export function KpiStrip<T extends KpiScope>({
             className={cn('min-w-0 transition-opacity duration-150', reloading && 'opacity-60')}
             aria-busy={reloading}
           >
-            <KpiTile {...tile} against={against} />
+            <KpiTile
+              {...tile}
+              label={ts(`kpis.${tile.name}.label`)}
+              definition={ts(`kpis.${tile.name}.definition`)}
+              against={against}
+            />
           </div>
         ))
       )}

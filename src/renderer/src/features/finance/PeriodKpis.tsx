@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FinanceKpis } from '../../../../shared/kpis';
 import { formatMoney, formatNumber } from '../../app/format';
-import { KpiStrip, type KpiTileProps, relativeChange, tileMoney, usePeriodKpis } from '../../components/KpiStrip';
+import { KpiStrip, type KpiTileFigures, relativeChange, tileMoney, usePeriodKpis } from '../../components/KpiStrip';
 import { useMissingRateText } from '../invoices/parts';
 import { useFinance } from './store';
 
@@ -31,15 +31,14 @@ export function PeriodKpis({ kpis }: { kpis: ReturnType<typeof useFinanceKpis> }
   const lang = i18n.language;
   const missingText = useMissingRateText();
   const n = (value: number) => formatNumber(value, lang, 0);
-  const label = (name: KpiName) => ({ name, label: t(`kpis.${name}.label`), definition: t(`kpis.${name}.definition`) });
 
-  const tiles = (now: FinanceKpis, before: FinanceKpis | null, range: string): KpiTileProps[] => {
+  const tiles = (now: FinanceKpis, before: FinanceKpis | null, range: string): KpiTileFigures[] => {
     const money = (minor: number) => formatMoney(minor, now.currency, lang);
     /** A sum's value, or "—" and the missing rate. */
     const sum = (name: KpiName, valueMinor: number | null, detail: string, how: () => string) => {
       const missing = valueMinor === null ? missingText(now.missingRates) : null;
       return {
-        ...label(name),
+        name,
         value: valueMinor === null ? '—' : tileMoney(valueMinor, now.currency, lang),
         detail: missing ?? detail,
         warning: missing !== null,
@@ -52,7 +51,7 @@ export function PeriodKpis({ kpis }: { kpis: ReturnType<typeof useFinanceKpis> }
       valueMinor: number | null,
       count: number,
       beforeMinor: number | null | undefined,
-    ): KpiTileProps => ({
+    ): KpiTileFigures => ({
       ...sum(name, valueMinor, t(`kpis.${name}.detail`, { count, n: n(count) }), () =>
         t(`kpis.${name}.how`, { count, n: n(count), range, value: money(valueMinor ?? 0) }),
       ),
@@ -82,7 +81,7 @@ export function PeriodKpis({ kpis }: { kpis: ReturnType<typeof useFinanceKpis> }
       counted('collected', collected.valueMinor, collected.payments, before?.collected.valueMinor),
       { ...counted('expenses', expenses.valueMinor, expenses.expenses, before?.expenses.valueMinor), upIsGood: false },
       {
-        ...label('dso'),
+        name: 'dso',
         value: days === null ? '—' : t('kpis.dso.value', { days }),
         change: relativeChange(dso.days, before?.dso.days),
         upIsGood: false,
@@ -100,13 +99,5 @@ export function PeriodKpis({ kpis }: { kpis: ReturnType<typeof useFinanceKpis> }
     ];
   };
 
-  return (
-    <KpiStrip
-      kpis={kpis}
-      count={4}
-      testId="finance-kpis"
-      label={(period, range) => t('kpis.label', { period, range })}
-      tiles={tiles}
-    />
-  );
+  return <KpiStrip kpis={kpis} count={4} testId="finance-kpis" namespace="finance" tiles={tiles} />;
 }

@@ -7,7 +7,7 @@ import type { KpiShare, PipelineKpis } from '../../../../shared/kpis';
 import { formatMoney, formatNumber, formatPercent } from '../../app/format';
 import {
   KpiStrip,
-  type KpiTileProps,
+  type KpiTileFigures,
   pointsChange,
   relativeChange,
   tileMoney,
@@ -17,8 +17,7 @@ import { useMissingRateText } from '../invoices/parts';
 
 export const usePipelineKpis = () => usePeriodKpis('kpis/pipeline');
 
-type KpiName = 'newLeads' | 'booked' | 'conversion' | 'proposalWinRate';
-type ShareName = Extract<KpiName, 'conversion' | 'proposalWinRate'>;
+type ShareName = 'conversion' | 'proposalWinRate';
 
 export function PeriodKpis({ kpis }: { kpis: ReturnType<typeof usePipelineKpis> }) {
   const { t, i18n } = useTranslation('pipeline');
@@ -26,13 +25,12 @@ export function PeriodKpis({ kpis }: { kpis: ReturnType<typeof usePipelineKpis> 
   const missingText = useMissingRateText();
   const n = (value: number) => formatNumber(value, lang, 0);
   const pct = (share: KpiShare) => (share.share === null ? '—' : formatPercent(share.share, lang, 1));
-  const label = (name: KpiName) => ({ name, label: t(`kpis.${name}.label`), definition: t(`kpis.${name}.definition`) });
 
   /** A share's tile: "37.8%", its parts below it; "—" and why when nothing was there to divide. */
-  const shareTile = (name: ShareName, now: KpiShare, before: KpiShare | undefined): KpiTileProps => {
+  const shareTile = (name: ShareName, now: KpiShare, before: KpiShare | undefined): KpiTileFigures => {
     const parts = { won: n(now.part), closed: n(now.whole), lost: n(now.whole - now.part), share: pct(now) };
     return {
-      ...label(name),
+      name,
       value: pct(now),
       change: pointsChange(now, before),
       detail: now.share === null ? t(`kpis.${name}.none`) : t(`kpis.${name}.detail`, parts),
@@ -40,20 +38,20 @@ export function PeriodKpis({ kpis }: { kpis: ReturnType<typeof usePipelineKpis> 
     };
   };
 
-  const tiles = (now: PipelineKpis, before: PipelineKpis | null, range: string): KpiTileProps[] => {
+  const tiles = (now: PipelineKpis, before: PipelineKpis | null, range: string): KpiTileFigures[] => {
     const booked = now.booked.valueMinor;
     const missing = booked === null ? missingText(now.missingRates) : null;
     const won = { count: now.booked.leads, n: n(now.booked.leads) };
     return [
       {
-        ...label('newLeads'),
+        name: 'newLeads',
         value: n(now.newLeads),
         change: relativeChange(now.newLeads, before?.newLeads),
         detail: t('kpis.newLeads.detail'),
         how: t('kpis.newLeads.how', { count: now.newLeads, n: n(now.newLeads), range }),
       },
       {
-        ...label('booked'),
+        name: 'booked',
         value: booked === null ? '—' : tileMoney(booked, now.currency, lang),
         change: relativeChange(booked, before?.booked.valueMinor),
         detail: missing ?? t('kpis.booked.detail', won),
@@ -65,13 +63,5 @@ export function PeriodKpis({ kpis }: { kpis: ReturnType<typeof usePipelineKpis> 
     ];
   };
 
-  return (
-    <KpiStrip
-      kpis={kpis}
-      count={4}
-      testId="pipeline-kpis"
-      label={(period, range) => t('kpis.label', { period, range })}
-      tiles={tiles}
-    />
-  );
+  return <KpiStrip kpis={kpis} count={4} testId="pipeline-kpis" namespace="pipeline" tiles={tiles} />;
 }

@@ -9,7 +9,7 @@ import { formatNumber, formatPercent } from '../../app/format';
 import {
   differenceChange,
   KpiStrip,
-  type KpiTileProps,
+  type KpiTileFigures,
   pointsChange,
   relativeChange,
   usePeriodKpis,
@@ -17,23 +17,20 @@ import {
 
 export const useProductionKpis = () => usePeriodKpis('kpis/projects');
 
-type KpiName = 'delivered' | 'onTime' | 'firstPass' | 'satisfaction';
-
 export function ProductionKpis({ kpis }: { kpis: ReturnType<typeof useProductionKpis> }) {
   const { t, i18n } = useTranslation('projects');
   const lang = i18n.language;
   const n = (value: number, digits = 0) => formatNumber(value, lang, digits);
   const pct = (share: KpiShare) => (share.share === null ? '—' : formatPercent(share.share, lang, 1));
-  const label = (name: KpiName) => ({ name, label: t(`kpis.${name}.label`), definition: t(`kpis.${name}.definition`) });
 
-  const tiles = (now: ProjectKpis, before: ProjectKpis | null, range: string): KpiTileProps[] => {
+  const tiles = (now: ProjectKpis, before: ProjectKpis | null, range: string): KpiTileFigures[] => {
     const none = now.delivered === 0;
     const cycles = now.revisionCycles;
     const rating = now.satisfaction;
     const share = (name: 'onTime' | 'firstPass', s: KpiShare, extra: Record<string, string> = {}) => {
       const parts = { part: n(s.part), whole: n(s.whole), share: pct(s), ...extra };
       return {
-        ...label(name),
+        name,
         value: pct(s),
         change: pointsChange(s, before?.[name]),
         detail: none ? t('kpis.noneDelivered') : t(`kpis.${name}.detail`, parts),
@@ -42,7 +39,7 @@ export function ProductionKpis({ kpis }: { kpis: ReturnType<typeof useProduction
     };
     return [
       {
-        ...label('delivered'),
+        name: 'delivered',
         value: n(now.delivered),
         change: relativeChange(now.delivered, before?.delivered),
         detail: t('kpis.delivered.detail'),
@@ -54,7 +51,7 @@ export function ProductionKpis({ kpis }: { kpis: ReturnType<typeof useProduction
         total: n(cycles.total),
       }),
       {
-        ...label('satisfaction'),
+        name: 'satisfaction',
         value: rating.mean === null ? '—' : n(rating.mean, 1),
         change: differenceChange(rating.mean, before?.satisfaction.mean),
         detail:
@@ -74,13 +71,5 @@ export function ProductionKpis({ kpis }: { kpis: ReturnType<typeof useProduction
     ];
   };
 
-  return (
-    <KpiStrip
-      kpis={kpis}
-      count={4}
-      testId="production-kpis"
-      label={(period, range) => t('kpis.label', { period, range })}
-      tiles={tiles}
-    />
-  );
+  return <KpiStrip kpis={kpis} count={4} testId="production-kpis" namespace="projects" tiles={tiles} />;
 }
