@@ -661,7 +661,10 @@ test("a row's menu, by right click or the context-menu key: move a lead on, then
     limit: 1,
   });
   await page.getByRole('searchbox', { name: 'Search leads' }).fill(won.rows[0]!.company);
-  // By company and contact: until the search applies, an open lead with the same contact may still be listed.
+  // Wait for the search to apply: a right click while the rows are being replaced lands on whichever row moves
+  // under the pointer (an open lead's menu).
+  const found = await coreCall<LeadPage>(page, demoApp, 'leads/query', { search: won.rows[0]!.company, limit: 1 });
+  await expect(total(page)).toContainText(`Showing ${n(found.total)} of`);
   const wonRow = rows(page).filter({ hasText: won.rows[0]!.company }).filter({ hasText: won.rows[0]!.contactName });
   await wonRow.click({ button: 'right' });
   await expect(page.getByRole('menu').getByRole('menuitem')).toHaveText(['Open↵', 'Copy company name']);
