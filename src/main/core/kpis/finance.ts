@@ -147,7 +147,7 @@ function dso(sqlite: Sqlite, query: Query) {
   const row = cached(
     sqlite,
     `SELECT count(*) AS invoices, coalesce(sum(julianday(paid_on) - julianday(issue_date)), 0) AS totalDays
-       FROM invoices INDEXED BY invoices_status
+       FROM invoices INDEXED BY invoices_paid
       WHERE status = 'paid' AND paid_on >= ? AND paid_on <= ? AND kind <> 'credit_note'${
         query.hubId === null ? '' : ' AND hub_id = ?'
       }`,

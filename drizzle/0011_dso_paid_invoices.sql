@@ -1,0 +1,1 @@
+CREATE INDEX `invoices_paid` ON `invoices` (`paid_on`,`hub_id`,`issue_date`) WHERE status = 'paid' AND kind <> 'credit_note';
