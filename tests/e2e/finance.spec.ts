@@ -218,9 +218,16 @@ test('a date field speaks the app’s language, not the browser’s: switched to
   await expect(field).toBeFocused();
   await expect(field).toHaveAttribute('data-value', picked);
   await expect(field).toHaveValue(intlDate(picked, 'es-419', { dateStyle: 'medium' }));
-  // Escape closes it and gives the field back, the date untouched.
+  // Escape closes it and gives the field back, the date untouched (after a look a year back and forth).
   await page.keyboard.press('Alt+ArrowDown');
   await expect(calendar).toBeVisible();
+  const pickedMonth = intlDate(picked, 'es-419', { month: 'long' });
+  const year = Number(picked.slice(0, 4));
+  await calendar.getByRole('button', { name: 'Año anterior' }).click();
+  await expect(calendar.getByRole('heading')).toHaveText(`${pickedMonth} de ${year - 1}`);
+  await calendar.getByRole('button', { name: 'Año siguiente' }).click();
+  await calendar.getByRole('button', { name: 'Año siguiente' }).click();
+  await expect(calendar.getByRole('heading')).toHaveText(`${pickedMonth} de ${year + 1}`);
   await page.keyboard.press('Escape');
   await expect(calendar).toBeHidden();
   await expect(field).toBeFocused();

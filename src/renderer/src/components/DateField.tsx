@@ -3,9 +3,9 @@
  * ("Dec 7, 2026", "7 dic 2026") and takes a typed one, and a calendar in a popover. The native
  * <input type="date"> writes its mask and calendar in Chromium's own UI language, whatever the app's is.
  */
-import { CalendarDays, ChevronLeft, ChevronRight } from 'lucide-react';
+import { CalendarDays, ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from 'lucide-react';
 import { Popover } from 'radix-ui';
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, startOfIsoWeek } from '../../../shared/dates';
 import {
@@ -294,9 +294,6 @@ function Calendar({
   const dayName = dateFormat(locale, { dateStyle: 'full', timeZone: 'UTC' });
   const dayNumber = dateFormat(locale, { day: 'numeric', timeZone: 'UTC' });
   const canPick = (date: string) => withinBounds(date, min, max);
-  /** The last day before the month shown and the first after it. */
-  const before = addDays(`${month}-01`, -1);
-  const after = addDays(lastDayOf(month), 1);
   const keyboardMoved = useRef(false);
 
   // The keyboard's day takes the focus when the keyboard moved it (not when a month button was clicked).
@@ -318,35 +315,30 @@ function Calendar({
     }
   };
 
-  const navClass = cn(
-    'flex size-7 items-center justify-center rounded-md text-muted transition-colors duration-150',
-    'hover:bg-hover hover:text-fg disabled:pointer-events-none disabled:opacity-40',
-  );
+  const step = { focusDay, setFocusDay, min, max };
 
   return (
     <div className="flex w-[15.5rem] flex-col gap-2">
       <div className="flex items-center justify-between">
-        <button
-          type="button"
-          className={navClass}
-          aria-label={t('dateField.previousMonth')}
-          disabled={Boolean(min && isIsoDate(min) && before < min)}
-          onClick={() => setFocusDay(addMonthsToDate(focusDay, -1))}
-        >
-          <ChevronLeft className="size-4" aria-hidden="true" />
-        </button>
+        <div className="flex">
+          <MonthStep label={t('dateField.previousYear')} months={-12} {...step}>
+            <ChevronsLeft className="size-4" aria-hidden="true" />
+          </MonthStep>
+          <MonthStep label={t('dateField.previousMonth')} months={-1} {...step}>
+            <ChevronLeft className="size-4" aria-hidden="true" />
+          </MonthStep>
+        </div>
         <h2 id={titleId} className="text-[13px] font-semibold text-fg first-letter:uppercase" aria-live="polite">
           {title}
         </h2>
-        <button
-          type="button"
-          className={navClass}
-          aria-label={t('dateField.nextMonth')}
-          disabled={Boolean(max && isIsoDate(max) && after > max)}
-          onClick={() => setFocusDay(addMonthsToDate(focusDay, 1))}
-        >
-          <ChevronRight className="size-4" aria-hidden="true" />
-        </button>
+        <div className="flex">
+          <MonthStep label={t('dateField.nextMonth')} months={1} {...step}>
+            <ChevronRight className="size-4" aria-hidden="true" />
+          </MonthStep>
+          <MonthStep label={t('dateField.nextYear')} months={12} {...step}>
+            <ChevronsRight className="size-4" aria-hidden="true" />
+          </MonthStep>
+        </div>
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: WAI-ARIA's date picker: a table as a grid, its days moved through with the arrows. */}
       <table ref={grid} role="grid" aria-labelledby={titleId} className="w-full border-collapse" onKeyDown={onKeyDown}>
@@ -396,6 +388,47 @@ function Calendar({
         </button>
       </div>
     </div>
+  );
+}
+
+/** A button that shows another month (a year with ±12), disabled when none of that month's days can be picked. */
+function MonthStep({
+  label,
+  months,
+  focusDay,
+  setFocusDay,
+  min,
+  max,
+  children,
+}: {
+  label: string;
+  months: number;
+  focusDay: string;
+  setFocusDay: (date: string) => void;
+  min: string | undefined;
+  max: string | undefined;
+  children: ReactNode;
+}) {
+  const target = addMonthsToDate(focusDay, months);
+  const month = target.slice(0, 7);
+  const outOfBounds =
+    months < 0
+      ? Boolean(min && isIsoDate(min) && lastDayOf(month) < min)
+      : Boolean(max && isIsoDate(max) && `${month}-01` > max);
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      disabled={outOfBounds}
+      onClick={() => setFocusDay(target)}
+      className={cn(
+        'flex size-7 items-center justify-center rounded-md text-muted transition-colors duration-150',
+        'hover:bg-hover hover:text-fg disabled:pointer-events-none disabled:opacity-40',
+      )}
+    >
+      {children}
+    </button>
   );
 }
 
