@@ -478,7 +478,7 @@ test('Settings › Holidays lists Denmark’s calendar for Copenhagen, switches 
   await tab.getByRole('button', { name: 'Add holiday' }).first().click();
   const dialog = page.getByTestId('holiday-dialog');
   await dialog.getByRole('button', { name: 'Add holiday' }).click();
-  await expect(dialog.getByTestId('field-error')).toHaveText(['Use a date like 2026-05-31.', 'Name the holiday.']);
+  await expect(dialog.getByTestId('field-error')).toHaveText(['Enter a date as mm/dd/yyyy.', 'Name the holiday.']);
   const date = `${year}-06-15`;
   await dialog.getByLabel('Date', { exact: true }).fill(date);
   await dialog.getByLabel('Holiday', { exact: true }).fill('Company day');

@@ -16,7 +16,8 @@ const RULES: Rule[] = [
   { re: /^Choose a time zone\.$/, key: 'timeZoneRequired' },
   { re: /^Not a known time zone/, key: 'timeZone' },
   { re: /^Currency must be one of/, key: 'currency' },
-  { re: /^Use a date like/, key: 'date' },
+  // Dates are typed in the app's language (components/DateField.tsx), not as the schema's ISO example.
+  { re: /^Use a date like/, key: 'date', params: () => ({ pattern: translate('dateField.pattern') }) },
   { re: /^That date does not exist\.$/, key: 'dateMissing' },
   { re: /^Use a month like/, key: 'month' },
   { re: /^The logo must be/, key: 'logoType' },
