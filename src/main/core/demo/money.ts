@@ -15,7 +15,14 @@ import type { Sqlite } from '../db/client';
 import { createExpense } from '../expenses/repo';
 import { instantToWorkspaceDate } from '../fx/clock';
 import { setRate } from '../fx/repo';
-import { deliveryDraft, depositDraft, invoiceSummary, issueInvoice, recordPayment, type Stamp } from '../invoices/repo';
+import {
+  deliveryDraft,
+  depositDraft,
+  invoiceSummary,
+  issueInvoice,
+  recordPaymentAgainst,
+  type Stamp,
+} from '../invoices/repo';
 import { activeSegments } from '../subscriptions/engine';
 import {
   changeSubscription,
@@ -127,29 +134,17 @@ export function simulateMoney(
           const inv = invoiceSummary(sqlite, invoiceId(), asOf);
           if (inv.balanceMinor <= 0) return;
           const amount = part === 'first' ? Math.round(inv.balanceMinor * 0.5) : inv.balanceMinor;
-          if (inLocal && inv.currency === 'USD') {
-            // A Lima client paying in soles: the amount that covers the balance at the day's rate.
-            const pen = penRate.get(date) as { rate: number };
-            recordPayment(
-              sqlite,
-              {
-                invoiceId: inv.id,
-                paidOn: date,
-                amountMinor: Math.round(amount / pen.rate),
-                currency: 'PEN',
-                method,
-                note: null,
-              },
-              asOf,
-              stamp(date),
-            );
-          } else
-            recordPayment(
-              sqlite,
-              { invoiceId: inv.id, paidOn: date, amountMinor: amount, currency: inv.currency, method, note: null },
-              asOf,
-              stamp(date),
-            );
+          // A Lima client paying in soles: the amount that covers the balance at the day's rate.
+          const soles = inLocal && inv.currency === 'USD' ? (penRate.get(date) as { rate: number }) : null;
+          recordPaymentAgainst(
+            sqlite,
+            inv,
+            soles
+              ? { paidOn: date, amountMinor: Math.round(amount / soles.rate), currency: 'PEN', method, note: null }
+              : { paidOn: date, amountMinor: amount, currency: inv.currency, method, note: null },
+            asOf,
+            stamp(date),
+          );
         },
       });
     };

@@ -421,7 +421,11 @@ export function voidInvoice(sqlite: Sqlite, id: number, reason: string, stamp: S
 }
 
 function openBalance(sqlite: Sqlite, id: number, today: string): InvoiceSummary {
-  const s = invoiceSummary(sqlite, id, today);
+  return requireOpen(invoiceSummary(sqlite, id, today));
+}
+
+/** The invoice, when payments and credits can still be recorded against it. */
+function requireOpen(s: InvoiceSummary): InvoiceSummary {
   if (s.kind === 'credit_note') throw failure('CONFLICT', 'invoice.creditNoteNoPayments');
   if (s.status === 'draft') throw failure('CONFLICT', 'invoice.draftNoPayments');
   if (s.status === 'void') throw failure('CONFLICT', 'invoice.isVoid');
@@ -488,20 +492,28 @@ export function creditNote(
   return id;
 }
 
-export function recordPayment(
+type PaymentInput = {
+  invoiceId: number;
+  paidOn: string;
+  amountMinor: number;
+  currency: Currency;
+  method: PaymentMethod;
+  note: string | null;
+};
+
+export function recordPayment(sqlite: Sqlite, input: PaymentInput, today: string, stamp: Stamp): void {
+  recordPaymentAgainst(sqlite, invoiceSummary(sqlite, input.invoiceId, today), input, today, stamp);
+}
+
+/** recordPayment for a caller that has just read the invoice's summary (the demo reads it to size the payment). */
+export function recordPaymentAgainst(
   sqlite: Sqlite,
-  input: {
-    invoiceId: number;
-    paidOn: string;
-    amountMinor: number;
-    currency: Currency;
-    method: PaymentMethod;
-    note: string | null;
-  },
+  summary: InvoiceSummary,
+  input: Omit<PaymentInput, 'invoiceId'>,
   today: string,
   stamp: Stamp,
 ): void {
-  const inv = openBalance(sqlite, input.invoiceId, today);
+  const inv = requireOpen(summary);
   if (inv.issueDate && input.paidOn < inv.issueDate)
     throw failure('BAD_REQUEST', 'invoice.paymentBeforeInvoice', { date: inv.issueDate }, 'paidOn');
   if (input.paidOn > today) throw failure('BAD_REQUEST', 'invoice.paymentInFuture', {}, 'paidOn');
@@ -540,13 +552,13 @@ export function recordPayment(
     sqlite,
     `INSERT INTO payments (invoice_id, paid_on, amount_minor, currency, applied_minor, method, note, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(input.invoiceId, input.paidOn, input.amountMinor, input.currency, applied, input.method, input.note, stamp.at);
+  ).run(inv.id, input.paidOn, input.amountMinor, input.currency, applied, input.method, input.note, stamp.at);
   settleIfPaid(sqlite, inv, applied, input.paidOn, stamp);
   audit(sqlite, {
     ...stamp,
     action: 'record_payment',
     entity: 'invoice',
-    entityId: input.invoiceId,
+    entityId: inv.id,
     detail: { paymentId: Number(r.lastInsertRowid), amountMinor: input.amountMinor, currency: input.currency },
   });
 }
