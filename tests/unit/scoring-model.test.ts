@@ -90,6 +90,24 @@ describe('naive Bayes by hand', () => {
     expect(explain(model, BASE).against[0]).toMatchObject({ feature: 'channel', value: 'email', direction: 'against' });
   });
 
+  it('reads a value no closed lead had as no evidence, whether wins or losses are more', () => {
+    // One more email lost: W = 2, L = 3. Values every closed lead shares now pull by (2+1)/(2+K) ÷ (3+1)/(3+K).
+    const moreLost = trainModel([...history, example(5, false, { channel: 'email' })]);
+    const shared = (k: number) => Math.log(3 / (2 + k)) - Math.log(4 / (3 + k));
+    // Channel, authority, need and hub below were on no closed lead: they add nothing. (Smoothing alone would
+    // give each ln((3+K)/(2+K)) > 0: better odds for a lead nobody has qualified yet.)
+    const unseen = { ...BASE, channel: 'whatsapp' as const, authority: null, need: null, hubId: 9 };
+    const logOdds =
+      Math.log(3 / 4) + shared(VERTICALS.length) + shared(TIERS.length) + shared(TIMELINES.length + 1) + shared(5);
+    expect(predict(moreLost, unseen)).toBeCloseTo(1 / (1 + Math.exp(-logOdds)), 12);
+    const why = explain(moreLost, unseen);
+    const named = [...why.for, ...why.against].map((f) => f.feature);
+    expect(named).toHaveLength(3); // the strongest three against: the four shared values all pull down
+    for (const feature of named) expect(['vertical', 'tier', 'timeline', 'budget_fit']).toContain(feature);
+    // The batch form agrees.
+    expect(compileModel(moreLost)(encodeLead(unseen, newEncodedLead()))).toBe(predict(moreLost, unseen));
+  });
+
   it('knows nothing before the first closed lead: 50%', () => {
     expect(predict(trainModel([]), BASE)).toBe(0.5);
   });

@@ -9,7 +9,8 @@
  * The model is nothing but counts, so it is plain JSON, identical for the same
  * leads in any order, and updating it when one lead closes is exactly
  * retraining on the union. Empty qualification fields are a value of their
- * own ('unknown'): not answering is itself informative.
+ * own ('unknown'): not answering is itself informative, once closed leads show
+ * how it went. A value no closed lead had adds nothing (see `llr`).
  *
  * Naive Bayes multiplies evidence as if fields were independent, so its
  * probabilities run more extreme than reality when fields are correlated; the
@@ -142,8 +143,14 @@ export function updateModel(model: WinModel, example: ModelExample, delta: 1 | -
 const valuesOf = (model: WinModel, f: ModelFeature) =>
   VOCABULARY[f]?.length ?? Object.keys(model.counts.hub).length + 1;
 
-/** ln(P(value | won) ÷ P(value | lost)) of one feature value (counts [0, 0] for a value never seen). */
+/**
+ * ln(P(value | won) ÷ P(value | lost)) of one feature value; 0 for a value no closed lead had (counts [0, 0]).
+ * Smoothing alone would give such a value ln((L + αK) ÷ (W + αK)): odds raised wherever losses outnumber wins,
+ * so a lead whose authority nobody has recorded yet looked likelier to win for it. A value never seen is no
+ * evidence either way, and is not named as a reason.
+ */
 function llr(model: WinModel, f: ModelFeature, c: Counts): number {
+  if (c[0] === 0 && c[1] === 0) return 0;
   const { alpha: a, won: w, lost: l } = model;
   const k = valuesOf(model, f);
   return Math.log((c[0] + a) / (w + a * k)) - Math.log((c[1] + a) / (l + a * k));
