@@ -8,7 +8,16 @@
 import type { Locator, Page } from '@playwright/test';
 import type { FinanceKpis } from '../../src/shared/kpis';
 import { expect, snap, test } from './fixtures';
-import { chooseCustomPeriod, chooseHub, coreCall, expectAccessible, mainHeading, toasts } from './screens';
+import {
+  chooseCustomPeriod,
+  chooseHub,
+  coreCall,
+  expectAccessible,
+  intlDate,
+  mainHeading,
+  plusDays,
+  toasts,
+} from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -163,14 +172,6 @@ test('an expense typed by keyboard shows in the month’s list and totals; a ref
   const again = await openFinance(page, 'Expenses');
   await expect(again.getByTestId('expense-row').filter({ hasText: 'Drone rental, Lima shoot' })).toHaveCount(1);
 });
-
-/** A date (YYYY-MM-DD) as Intl writes it in a locale, at noon UTC so no zone moves it. */
-const intlDate = (date: string, locale: string, options: Intl.DateTimeFormatOptions) =>
-  new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
-
-/** YYYY-MM-DD plus n days. */
-const plusDays = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 test('a date field speaks the app’s language, not the browser’s: switched to Spanish, its calendar picks by keyboard', async ({
   page,

@@ -16,7 +16,17 @@ import type { ClientLookup, ClientOption, Invoice } from '../../src/shared/money
 import { DEFAULT_SCORING_WEIGHTS, SCORE_BANDS } from '../../src/shared/scoring';
 import { bestQualifiedLead } from '../fixtures/leads';
 import { expect, snap, test } from './fixtures';
-import { chooseCustomPeriod, chooseHub, coreCall, expectAccessible, mainHeading, percentText, toasts } from './screens';
+import {
+  chooseCustomPeriod,
+  chooseHub,
+  coreCall,
+  expectAccessible,
+  intlDate,
+  mainHeading,
+  percentText,
+  plusDays,
+  toasts,
+} from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -473,6 +483,16 @@ test('winning a lead makes the client, the project and the deposit invoice in on
   await expect(win.getByTestId('field-error')).toHaveText('Choose the service the project is for.');
   await choose(page, win, 'Service', 'Brand Campaign');
   await expect(win.getByLabel('Project value (EUR)')).toHaveValue('1500');
+  // A start typed past today (the calendar offers none) is said at once, beside the field.
+  const start = win.getByLabel('Start', { exact: true });
+  const today = (await start.getAttribute('data-value')) ?? '';
+  await start.fill(intlDate(plusDays(today, 3), 'en-US', { dateStyle: 'medium' }));
+  await start.blur();
+  await expect(start).toHaveAttribute('aria-invalid', 'true');
+  await expect(win.getByText(`Choose ${intlDate(today, 'en-US', { dateStyle: 'medium' })} or earlier.`)).toBeVisible();
+  await start.fill(intlDate(today, 'en-US', { dateStyle: 'medium' }));
+  await start.blur();
+  await expect(start).not.toHaveAttribute('aria-invalid', 'true');
   await snap(page, 'pipeline-win-light-en');
   await win.getByRole('button', { name: 'Win lead' }).click();
 

@@ -104,3 +104,11 @@ export async function chooseHub(page: Page, app: AtalayaApp, name: string): Prom
 
 /** A share as a KPI tile writes it in English: at most one decimal ("37.8%", "60%"). */
 export const percentText = (share: number) => `${Math.round(share * 1000) / 10}%`;
+
+/** A date (YYYY-MM-DD) as Intl writes it in a locale, at noon UTC so no zone moves it. */
+export const intlDate = (date: string, locale: string, options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+
+/** YYYY-MM-DD plus n days. */
+export const plusDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

@@ -113,10 +113,18 @@ export function DateField({
     setOpen(false);
   };
 
-  // The field's own message shows only while the caller shows none (a caller that validates says it first).
-  const ownProblem = unreadable && !aria['aria-invalid'];
-  const describedBy = [ownProblem ? problemId : null, aria['aria-describedby']].filter(Boolean).join(' ') || undefined;
   const pattern = t('dateField.pattern');
+  // A date typed past the calendar's bounds is taken (the form decides), but said at once, not left to the save.
+  const bound =
+    !shown && isIsoDate(value) && !withinBounds(value, min, max) ? (min && value < min ? 'min' : 'max') : null;
+  // The field's own message shows only while the caller shows none (a caller that validates says it first).
+  const ownProblem = (unreadable || bound !== null) && !aria['aria-invalid'];
+  const ownMessage = unreadable
+    ? t('dateField.unreadable', { pattern })
+    : bound === 'min'
+      ? t('dateField.tooEarly', { date: formatDateText(min!, lang) })
+      : t('dateField.tooLate', { date: formatDateText(max!, lang) });
+  const describedBy = [ownProblem ? problemId : null, aria['aria-describedby']].filter(Boolean).join(' ') || undefined;
   const calendarLabel = name ? t('dateField.calendarFor', { label: name }) : t('dateField.calendar');
 
   return (
@@ -139,7 +147,7 @@ export function DateField({
               value={shown ? shown.text : formatDateText(value, lang)}
               data-value={value}
               aria-label={aria['aria-label']}
-              aria-invalid={aria['aria-invalid'] || unreadable || undefined}
+              aria-invalid={aria['aria-invalid'] || unreadable || bound !== null || undefined}
               aria-describedby={describedBy}
               aria-keyshortcuts="Alt+ArrowDown"
               onChange={(e) => {
@@ -222,7 +230,7 @@ export function DateField({
           </Popover.Content>
         </Popover.Portal>
       </Popover.Root>
-      {ownProblem ? <FieldError id={problemId}>{t('dateField.unreadable', { pattern })}</FieldError> : null}
+      {ownProblem ? <FieldError id={problemId}>{ownMessage}</FieldError> : null}
     </div>
   );
 }
