@@ -175,6 +175,8 @@ export function KpiTile({
         <span
           className={cn('truncate text-[12px] leading-4 tabular-nums', warning ? 'text-warning-text' : 'text-muted')}
           data-testid="kpi-detail"
+          // A line cut short by a long count reads whole on hover (and whole, with its inputs, in the ⓘ).
+          title={typeof detail === 'string' ? detail : undefined}
         >
           {detail}
         </span>
