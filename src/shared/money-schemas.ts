@@ -17,12 +17,15 @@ const text = (what: string, max: number) =>
   z.string().trim().min(1, `${what} cannot be empty.`).max(max, `${what} can be at most ${max} characters.`);
 const optionalNote = z.string().trim().max(500, 'A note can be at most 500 characters.').nullable().default(null);
 
-/** A positive amount in minor units (cents). */
+/**
+ * A positive amount in minor units (cents). The size is checked before the cents: an amount typed past
+ * 2^53 cents is no exact integer any more, and must read "too large", not "whole cents".
+ */
 export const amountSchema = z
   .number({ message: 'The amount must be a number.' })
-  .int('The amount must be whole cents.')
   .positive('The amount must be more than zero.')
-  .max(100_000_000_000, 'The amount is too large.');
+  .max(100_000_000_000, 'The amount is too large.')
+  .int('The amount must be whole cents.');
 
 const tierSchema = z.union(
   TIERS.map((t) => z.literal(t)) as unknown as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>],

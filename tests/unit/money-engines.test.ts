@@ -21,6 +21,7 @@ import {
   stateOn,
 } from '../../src/main/core/subscriptions/engine';
 import { monthAxis } from '../../src/renderer/src/features/finance/monthAxis';
+import { amountSchema } from '../../src/shared/money-schemas';
 
 const points = (input: HealthInput) => Object.fromEntries(clientHealth(input).factors.map((f) => [f.key, f.points]));
 
@@ -345,5 +346,22 @@ describe('MRR chart month axis', () => {
     ]);
     // Every label after a year change shows its year, even when January itself is skipped.
     expect([...axis.withYear]).toEqual(['2024-04', '2025-04', '2026-04']);
+  });
+});
+
+describe('amountSchema', () => {
+  const firstMessage = (value: number) => amountSchema.safeParse(value).error?.issues[0]?.message;
+
+  it('says an amount is too large before it says whole cents, past 2^53 cents too', () => {
+    // 99,999,999,999,999 typed in a form: ×100 is no exact integer any more (9.9999999999999e15 > 2^53).
+    expect(Number.isSafeInteger(99_999_999_999_999 * 100)).toBe(false);
+    expect(firstMessage(99_999_999_999_999 * 100)).toBe('The amount is too large.');
+    expect(firstMessage(100_000_000_001)).toBe('The amount is too large.');
+  });
+
+  it('still asks for whole cents, more than zero, within the bound', () => {
+    expect(firstMessage(1250.5)).toBe('The amount must be whole cents.');
+    expect(firstMessage(-5)).toBe('The amount must be more than zero.');
+    expect(amountSchema.safeParse(100_000_000_000).success).toBe(true);
   });
 });
