@@ -367,11 +367,11 @@ test('hours logged in the week grid move the logged and remaining hours; a day a
   const week = await coreCall<TimeWeek>(page, demoApp, 'time/week', { personId: person.id, weekStart: today });
   const day = week.days.indexOf(today);
   const gridRow = grid.locator(`[data-testid="log-row"][data-project-id="${project.id}"]`);
-  // Each day's header shows the hours the person has free that day.
-  for (const [i, available] of week.available.entries())
-    await expect(grid.getByTestId('log-available').nth(i)).toHaveText(
-      available === 0 ? 'Day off' : `${hours(available)} free`,
-    );
+  // Each day's header shows the hours the person has left to log that day: the day's hours less those logged.
+  const loggedOn = (i: number) => week.rows.reduce((sum, r) => sum + (r.hours[i] ?? 0), 0);
+  const freeText = (i: number, more = 0) =>
+    week.available[i] === 0 ? 'Day off' : `${hours(Math.max(0, week.available[i]! - loggedOn(i) - more))} free`;
+  for (const i of week.available.keys()) await expect(grid.getByTestId('log-available').nth(i)).toHaveText(freeText(i));
 
   // Opened on this project's row, today: type and leave with Tab.
   const cell = gridRow.getByTestId('log-cell').nth(day);
@@ -380,6 +380,7 @@ test('hours logged in the week grid move the logged and remaining hours; a day a
   await page.keyboard.press('Tab');
   await expect(gridRow.getByTestId('log-row-total')).toHaveText('2.5 h');
   await expect(grid.getByTestId('log-day-total').nth(day)).toContainText('2.5');
+  await expect(grid.getByTestId('log-available').nth(day)).toHaveText(freeText(day, 2.5));
   await expect(row.getByTestId('assignment-logged')).toContainText('2.5 h');
   await expect(row.getByTestId('assignment-remaining')).toHaveText('7.5 h');
   const logged = await coreCall<Assignment[]>(page, demoApp, 'assignments/forProject', { projectId: project.id });

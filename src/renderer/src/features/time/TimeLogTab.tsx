@@ -329,7 +329,7 @@ function WeekGrid({
           data-testid="time-grid"
         >
           <colgroup>
-            <col className="w-[220px]" />
+            <col className="w-[260px]" />
             {days.map((d) => (
               <col key={d.iso} />
             ))}
@@ -343,6 +343,8 @@ function WeekGrid({
               {days.map((d, i) => {
                 const isToday = d.iso === today;
                 const off = (data.available[i] ?? 0) === 0;
+                // What is left to log that day: the day's hours less those logged on any project.
+                const free = Math.max(0, (data.available[i] ?? 0) - (dayTotals[i] ?? 0));
                 return (
                   <th
                     key={d.iso}
@@ -359,7 +361,7 @@ function WeekGrid({
                       <span className="font-normal">{d.day}</span>
                     </span>
                     <span className="block font-normal tabular-nums" data-testid="log-available">
-                      {off ? t('log.off') : t('log.available', { hours: hoursNumber(data.available[i] ?? 0, lang) })}
+                      {off ? t('log.off') : t('log.available', { hours: hoursNumber(free, lang) })}
                     </span>
                     {isToday ? <span className="sr-only">{t('log.today')}</span> : null}
                   </th>
@@ -386,7 +388,8 @@ function WeekGrid({
                     data-project-id={row.projectId}
                   >
                     <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                      <span className="block truncate font-medium text-fg" title={row.projectName}>
+                      {/* Two lines before any cut: "Social Media Video · Quinoa Records 71" and "… 99" must differ. */}
+                      <span className="line-clamp-2 font-medium break-words text-fg" title={row.projectName}>
                         {row.projectName}
                       </span>
                       {row.assignmentId === null ? <Badge className="mt-0.5">{t('log.notAssigned')}</Badge> : null}
