@@ -105,7 +105,9 @@ describe('naive Bayes by hand', () => {
     expect(named).toHaveLength(3); // the strongest three against: the four shared values all pull down
     for (const feature of named) expect(['vertical', 'tier', 'timeline', 'budget_fit']).toContain(feature);
     // The batch form agrees.
-    expect(compileModel(moreLost)(encodeLead({ ...unseen, activityCount: 0, lastActivityAt: null }, newEncodedLead()))).toBe(predict(moreLost, unseen));
+    expect(
+      compileModel(moreLost)(encodeLead({ ...unseen, activityCount: 0, lastActivityAt: null }, newEncodedLead())),
+    ).toBe(predict(moreLost, unseen));
   });
 
   it('knows nothing before the first closed lead: 50%', () => {

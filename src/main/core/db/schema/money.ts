@@ -110,9 +110,7 @@ export const invoices = sqliteTable(
     index('invoices_credits').on(t.creditsInvoiceId),
     index('invoices_status').on(t.status, t.dueDate),
     // Days to collect (DSO) of a period: the invoices settled in it, with what the mean needs.
-    index('invoices_paid')
-      .on(t.paidOn, t.hubId, t.issueDate)
-      .where(sql`status = 'paid' AND kind <> 'credit_note'`),
+    index('invoices_paid').on(t.paidOn, t.hubId, t.issueDate).where(sql`status = 'paid' AND kind <> 'credit_note'`),
     check('invoices_status_known', sql`${t.status} IN ('draft', 'sent', 'paid', 'void')`),
     check('invoices_numbered', sql`(${t.status} = 'draft') = (${t.number} IS NULL)`),
   ],
