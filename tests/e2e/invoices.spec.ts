@@ -270,7 +270,15 @@ test('a new draft is issued with the next number, and voiding keeps the number',
   await expect(editor.getByLabel('Description, line 2')).toBeFocused();
   await editor.getByLabel('Description, line 2').fill('Subtitles');
   await editor.getByLabel('Unit price, line 2').fill('99');
+  // A tax rate the core refuses is flagged and left out of the totals until fixed.
+  await editor.getByLabel('Tax rate, line 2').fill('150');
+  await expect(editor.getByTestId('editor-totals')).toContainText('$2,501.00');
+  await expect(editor.getByTestId('editor-excluded')).toHaveText(
+    '1 line with an error is not counted until it is fixed.',
+  );
+  await expect(editor.getByTestId('line-row').nth(1)).toContainText('—');
   await editor.getByLabel('Tax rate, line 2').fill('10');
+  await expect(editor.getByTestId('editor-excluded')).toHaveCount(0);
   // 2 × 1,250.50 + 99 = 2,600.00 net; 9.90 tax on the second line.
   await expect(editor.getByTestId('editor-totals')).toContainText('$2,600.00');
   await expect(editor.getByTestId('editor-totals')).toContainText('$2,609.90');

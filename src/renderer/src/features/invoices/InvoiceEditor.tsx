@@ -11,7 +11,12 @@ import { toast } from 'sonner';
 import type { AppError } from '../../../../shared/contract';
 import { type Currency, EU_COUNTRIES } from '../../../../shared/domain';
 import type { ClientDetail, ClientOption, Invoice } from '../../../../shared/money';
-import { type InvoiceDraftInput, invoiceDraftSchema, invoiceUpdateDraftSchema } from '../../../../shared/money-schemas';
+import {
+  type InvoiceDraftInput,
+  invoiceDraftSchema,
+  invoiceLineSchema,
+  invoiceUpdateDraftSchema,
+} from '../../../../shared/money-schemas';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { countryName, formatMoney, majorToMinor, numberForInput, parseDecimal } from '../../app/format';
@@ -65,17 +70,36 @@ function toLines(lines: LineDraft[], currency: Currency, locale: string) {
   });
 }
 
-/** The same arithmetic as the core: net = quantity × price; tax rounded per line. */
-function previewTotals(lines: { quantity: number; unitPriceMinor: number; taxRateBp: number }[]) {
+const { quantity, unitPriceMinor, taxRateBp } = invoiceLineSchema.shape;
+type ParsedLine = { quantity: number; unitPriceMinor: number; taxRateBp: number };
+
+/** A line's numbers: not all there or readable yet, there but refused by the core's rules, or counted. */
+function lineState(l: ParsedLine): 'incomplete' | 'refused' | 'counted' {
+  if (![l.quantity, l.unitPriceMinor, l.taxRateBp].every(Number.isFinite)) return 'incomplete';
+  const valid =
+    quantity.safeParse(l.quantity).success &&
+    unitPriceMinor.safeParse(l.unitPriceMinor).success &&
+    taxRateBp.safeParse(l.taxRateBp).success;
+  return valid ? 'counted' : 'refused';
+}
+
+/**
+ * The same arithmetic as the core: net = quantity × price; tax rounded per line. Only counted lines add up
+ * (`excluded`: the refused ones), so the totals never include what a field flags.
+ */
+function previewTotals(lines: readonly ParsedLine[]) {
   let net = 0;
   let tax = 0;
+  let excluded = 0;
   for (const l of lines) {
-    if (![l.quantity, l.unitPriceMinor, l.taxRateBp].every(Number.isFinite)) continue;
+    const state = lineState(l);
+    if (state === 'refused') excluded++;
+    if (state !== 'counted') continue;
     const n = l.quantity * l.unitPriceMinor;
     net += n;
     tax += Math.sign(n) * Math.round(Math.abs((n * l.taxRateBp) / 10_000));
   }
-  return { net, tax, total: net + tax };
+  return { net, tax, total: net + tax, excluded };
 }
 
 /** The picked client's terms, projects and subscriptions; `failed` says why they could not be read. */
@@ -513,10 +537,7 @@ export function InvoiceEditor({
               </div>
               {lines.map((l, i) => {
                 const parsed = parsedLines[i]!;
-                const net =
-                  Number.isFinite(parsed.quantity) && Number.isFinite(parsed.unitPriceMinor)
-                    ? parsed.quantity * parsed.unitPriceMinor
-                    : null;
+                const net = lineState(parsed) === 'counted' ? parsed.quantity * parsed.unitPriceMinor : null;
                 const n = i + 1;
                 return (
                   <div
@@ -608,20 +629,27 @@ export function InvoiceEditor({
                 <Button size="sm" icon={<Plus />} onClick={addLine}>
                   {t('editor.addLine')}
                 </Button>
-                <dl className="w-64 text-[13px]" data-testid="editor-totals">
-                  <div className="flex justify-between py-0.5 text-muted">
-                    <dt>{t('totals.net')}</dt>
-                    <dd className="tabular-nums">{formatMoney(totals.net, currency, lang)}</dd>
-                  </div>
-                  <div className="flex justify-between py-0.5 text-muted">
-                    <dt>{t('totals.tax')}</dt>
-                    <dd className="tabular-nums">{formatMoney(totals.tax, currency, lang)}</dd>
-                  </div>
-                  <div className="flex justify-between border-t border-line pt-1 font-semibold text-fg">
-                    <dt>{t('totals.total')}</dt>
-                    <dd className="tabular-nums">{formatMoney(totals.total, currency, lang)}</dd>
-                  </div>
-                </dl>
+                <div className="w-64">
+                  <dl className="text-[13px]" data-testid="editor-totals">
+                    <div className="flex justify-between py-0.5 text-muted">
+                      <dt>{t('totals.net')}</dt>
+                      <dd className="tabular-nums">{formatMoney(totals.net, currency, lang)}</dd>
+                    </div>
+                    <div className="flex justify-between py-0.5 text-muted">
+                      <dt>{t('totals.tax')}</dt>
+                      <dd className="tabular-nums">{formatMoney(totals.tax, currency, lang)}</dd>
+                    </div>
+                    <div className="flex justify-between border-t border-line pt-1 font-semibold text-fg">
+                      <dt>{t('totals.total')}</dt>
+                      <dd className="tabular-nums">{formatMoney(totals.total, currency, lang)}</dd>
+                    </div>
+                  </dl>
+                  {totals.excluded > 0 ? (
+                    <p className="pt-1 text-[12px] text-warning-text" data-testid="editor-excluded">
+                      {t('editor.excluded', { count: totals.excluded })}
+                    </p>
+                  ) : null}
+                </div>
               </div>
             </fieldset>
 
