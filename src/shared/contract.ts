@@ -49,7 +49,7 @@ import type {
   Tier,
   Weekday,
 } from './domain';
-import { type FinanceKpis, type PipelineKpis, type ProjectKpis, periodKpisSchema } from './kpis';
+import { type ClientKpis, type FinanceKpis, type PipelineKpis, type ProjectKpis, periodKpisSchema } from './kpis';
 import type { LeadDetail, LeadPage, ModelInfo, ScoringPreview, ScoringSettings, WonLead } from './leads';
 import {
   activityInputSchema,
@@ -338,6 +338,8 @@ export const methods = {
   'kpis/projects': { args: periodKpisSchema, reply: {} as ProjectKpis },
   /** Finance's KPIs of a period (KPIS.md): revenue, collected, expenses, DSO. */
   'kpis/finance': { args: periodKpisSchema, reply: {} as FinanceKpis },
+  /** Clients' KPIs of a period (KPIS.md): new clients, repeat-client rate, upsell rate, client retention (month). */
+  'kpis/clients': { args: periodKpisSchema, reply: {} as ClientKpis },
 
   /** Server-side sorted, filtered and searched page of leads (stays fast at 1.2M leads). */
   'leads/query': { args: leadQuerySchema, reply: {} as LeadPage },

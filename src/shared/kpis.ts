@@ -110,3 +110,24 @@ export interface FinanceKpis extends KpiScope {
   dso: { days: number | null; invoices: number; totalDays: number };
   missingRates: MissingRate[];
 }
+
+/** Clients in a period: who became one, who came back, who bought more, who stayed (cancelled projects count nowhere). */
+export interface ClientKpis extends KpiScope {
+  /** New clients: clients whose first project (made by their first won lead) was created in the period. */
+  newClients: number;
+  /** Repeat-client rate: of the clients with a delivery in the period, the share with ≥ 2 delivered projects to date. */
+  repeatRate: KpiShare;
+  /**
+   * Upsell rate: of the clients with a delivery in the period, the share that to date bought more than one service
+   * type or holds a subscription active on the period's last counted day. `services`: those that bought more than one
+   * service type; `subscribers`: the others, that hold a subscription (services + subscribers = part).
+   */
+  upsellRate: KpiShare & { services: number; subscribers: number };
+  /**
+   * Client retention in the calendar month holding the period's last counted day (`month`, counted from its first
+   * day through `through`) against the whole month before (`previousMonth`): of the clients active in the month
+   * before, the share active in this one; `active`: the clients active in this one. Active = a delivery or a
+   * subscription active on some day of the month. Null while the period has not begun.
+   */
+  retention: { month: string; previousMonth: string; through: string; retained: KpiShare; active: number } | null;
+}
