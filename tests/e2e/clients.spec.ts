@@ -7,9 +7,10 @@
  * compared with what the core answers over HTTP.
  */
 import type { Locator, Page } from '@playwright/test';
+import type { ClientKpis } from '../../src/shared/kpis';
 import type { ClientDetail, ClientList, ClientRow, ExplainedClientRow } from '../../src/shared/money';
 import { expect, snap, test } from './fixtures';
-import { coreCall, expectAccessible, mainHeading, toasts } from './screens';
+import { chooseCustomPeriod, chooseHub, coreCall, expectAccessible, mainHeading, percentText, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -365,7 +366,7 @@ test('a new client is refused field by field, then added and opened', async ({ p
   await demoApp.open(page);
   await openClients(page);
   const before = (await coreCall<ClientList>(page, demoApp, 'clients/list')).clients.length;
-  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByRole('button', { name: 'New client', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'New client' });
   await expect(dialog.getByLabel('Name')).toBeFocused();
   await dialog.getByRole('button', { name: 'Add client' }).click();
@@ -403,7 +404,7 @@ test('a new client is refused field by field, then added and opened', async ({ p
   expect(created).toMatchObject({ tier: 2, vertical: 'media', country: 'GT', paymentTermsDays: 30, depositPct: 20 });
 
   // The same name again is refused by the core, under the field.
-  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByRole('button', { name: 'New client', exact: true }).click();
   await dialog.getByLabel('Name').fill('quetzal studio');
   await choose(page, dialog, 'Vertical', 'Media');
   await choose(page, dialog, 'Hub', 'No hub');
@@ -423,11 +424,62 @@ test('a new client is refused field by field, then added and opened', async ({ p
   await expect(dialog).toBeHidden();
   await expect(rows(page)).toHaveCount(before + 1);
   // An untouched form closes at once.
-  await page.getByRole('button', { name: 'New client' }).click();
+  await page.getByRole('button', { name: 'New client', exact: true }).click();
   await expect(dialog.getByLabel('Name')).toHaveValue('');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(discard).toBeHidden();
+});
+
+test("the top bar's period and hub reach the clients' KPIs, each explained with its inputs", async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await openClients(page);
+  const strip = page.getByTestId('client-kpis');
+  await chooseCustomPeriod(page, '2026-10-01', '2026-10-31');
+  await expect(strip.getByTestId('kpi-range')).toHaveText(/Oct 1\s*–\s*31/);
+
+  const kpis = (hubId: number | null) =>
+    coreCall<ClientKpis>(page, demoApp, 'kpis/clients', { from: '2026-10-01', to: '2026-10-31', hubId });
+  const pct = percentText;
+  const tile = (name: string) => strip.getByTestId(`kpi-${name}`);
+  const expectTiles = async (k: ClientKpis) => {
+    expect(k.repeatRate.share, 'the demo delivers to clients in October').not.toBeNull();
+    expect(k.retention?.retained.share, 'the demo has clients active in September').not.toBeNull();
+    await expect(tile('newClients').getByTestId('kpi-value')).toHaveText(String(k.newClients));
+    await expect(tile('repeatRate').getByTestId('kpi-value')).toHaveText(pct(k.repeatRate.share!));
+    await expect(tile('repeatRate').getByTestId('kpi-detail')).toHaveText(
+      `${k.repeatRate.part} of ${k.repeatRate.whole}`,
+    );
+    await expect(tile('upsellRate').getByTestId('kpi-value')).toHaveText(pct(k.upsellRate.share!));
+    await expect(tile('upsellRate').getByTestId('kpi-detail')).toHaveText(
+      `${k.upsellRate.part} of ${k.upsellRate.whole}`,
+    );
+    await expect(tile('retention').getByTestId('kpi-value')).toHaveText(pct(k.retention!.retained.share!));
+    await expect(tile('retention').getByTestId('kpi-detail')).toHaveText('Oct against Sep');
+  };
+  const all = await kpis(null);
+  expect(all.retention).toMatchObject({ month: '2026-10', previousMonth: '2026-09', through: '2026-10-31' });
+  await expectTiles(all);
+
+  await strip.getByRole('button', { name: 'How Client retention is computed' }).click();
+  const how = page.getByRole('dialog', { name: 'How Client retention is computed' });
+  await expect(how).toContainText('Clients active in the month before that are active this month');
+  const r = all.retention!.retained;
+  await expect(how.getByTestId('kpi-how')).toHaveText(
+    `${r.part} of the ${r.whole} clients active in September 2026 were active in October 2026 ` +
+      `(through Oct 31, 2026) = ${pct(r.share!)}. Churn: ${pct(1 - r.share!)}. ` +
+      `Active in October 2026: ${all.retention!.active}.`,
+  );
+  await snap(page, 'clients-kpis-how-light-en');
+  await page.keyboard.press('Escape');
+  await expect(how).toBeHidden();
+
+  const caracas = await kpis(await chooseHub(page, demoApp, 'Caracas'));
+  expect(caracas.repeatRate.whole).toBeLessThan(all.repeatRate.whole);
+  await expectTiles(caracas);
 });
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -470,7 +522,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await expectAccessible(page, `client satisfaction (${scheme}, ${lang})`);
         // The new-client dialog with its errors showing.
         await page.keyboard.press('Escape');
-        await page.getByRole('button', { name: lang === 'es' ? 'Nuevo cliente' : 'New client' }).click();
+        await page.getByRole('button', { name: lang === 'es' ? 'Nuevo cliente' : 'New client', exact: true }).click();
         const dialog = page.getByRole('dialog', { name: lang === 'es' ? 'Nuevo cliente' : 'New client' });
         await dialog.getByRole('button', { name: lang === 'es' ? 'Agregar cliente' : 'Add client' }).click();
         await expect(dialog.getByTestId('field-error').first()).toBeVisible();

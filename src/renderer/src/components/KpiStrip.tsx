@@ -215,7 +215,7 @@ export function KpiStrip<T extends KpiScope>({
    * The screen's strings: `kpis.label` names the strip ("Pipeline, {{period}} ({{range}})"), and
    * `kpis.<name>.label` and `kpis.<name>.definition` each tile.
    */
-  namespace: 'pipeline' | 'projects' | 'finance';
+  namespace: 'pipeline' | 'projects' | 'finance' | 'clients';
   /** How many tiles `tiles` makes (the skeleton keeps their places while loading). */
   count: number;
   testId: string;

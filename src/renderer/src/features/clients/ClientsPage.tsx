@@ -20,6 +20,7 @@ import { ClientAlerts, isClientAlert } from './ClientAlerts';
 import { ClientDetailSheet, useMissingRatesNote } from './ClientDetail';
 import { ClientDialog } from './ClientDialog';
 import { ClientFilters } from './ClientFilters';
+import { ClientKpisStrip, useClientKpis } from './ClientKpis';
 import { ClientsTable } from './ClientsTable';
 import { SavedViews } from './SavedViews';
 import { DEFAULT_VIEW, filterClients, setView, useClientsView } from './viewState';
@@ -28,6 +29,7 @@ export function ClientsPage() {
   const { t, i18n } = useTranslation('clients');
   const lang = i18n.language;
   const list = useApiQuery('clients/list', {});
+  const kpis = useClientKpis();
   const alerts = useApiQuery('alerts/list', { entity: 'client' });
   const hubs = useApp((s) => s.hubs);
   const storedView = useClientsView((s) => s.view);
@@ -95,9 +97,11 @@ export function ClientsPage() {
   const total = inScope.length;
   const atRisk = inScope.filter((c) => c.health.status === 'at_risk').length;
 
+  /** A client added or edited (its hub) can move the period's figures too. */
   const changed = () => {
     list.reload();
     alerts.reload();
+    kpis.reload();
   };
 
   const addButton = (
@@ -172,6 +176,7 @@ export function ClientsPage() {
           </>
         }
       />
+      {list.data && list.data.clients.length > 0 ? <ClientKpisStrip kpis={kpis} /> : null}
       {alerts.status === 'error' ? (
         <Banner tone="warning" title={t('alerts.loadError')} className="mb-4">
           {errorText(alerts.error)}
