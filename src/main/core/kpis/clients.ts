@@ -15,9 +15,9 @@
  * With a hub chosen, every fact follows KPIS.md's attribution: a project's
  * deliveries and services are its own hub's, a subscription is its client's hub's.
  *
- * Every client's history is read in one scan of projects grouped by client
- * (~220k rows at massive): no index holds a project's client with its dates,
- * and walking projects_client reads the rows in random order (~2.5× slower).
+ * Every client's history is read in one walk of projects_client, which covers
+ * what it needs (client, created, stage, service, delivered, hub) in client
+ * order: no table rows, no sort (~220k projects at massive).
  */
 import { addDays, localDate } from '../../../shared/dates';
 import type { ClientKpis, PeriodKpisRequest } from '../../../shared/kpis';
@@ -69,7 +69,6 @@ function history(sqlite: Sqlite, hubId: number | null, w: Windows, subscribers: 
   // A project fact counts for the hub of the project; a new client for the hub of the client.
   const own = hubId === null ? '' : ' AND hub_id = @hub';
   const hubClients = 'client_id IN (SELECT id FROM clients INDEXED BY clients_hub WHERE hub_id = @hub)';
-  // NOT INDEXED: grouping along projects_client would save the sort but read every row in random order.
   return cached(
     sqlite,
     `SELECT count(*) FILTER (WHERE first >= @start${hubId === null ? '' : ` AND ${hubClients}`}) AS newClients,
@@ -89,7 +88,7 @@ function history(sqlite: Sqlite, hubId: number | null, w: Windows, subscribers: 
                     count(*) FILTER (WHERE delivered_at >= @previousStart AND delivered_at < @monthStart${own})
                       AS monthBefore,
                     count(*) FILTER (WHERE delivered_at >= @monthStart AND delivered_at < @monthEnd${own}) AS monthNow
-               FROM projects NOT INDEXED
+               FROM projects INDEXED BY projects_client
               WHERE stage <> 'cancelled' AND created_at < @end${hubId === null ? '' : ` AND (hub_id = @hub OR ${hubClients})`}
               GROUP BY client_id)`,
   ).get({ ...w, subscribers, ...(hubId === null ? {} : { hub: hubId }) }) as HistoryRow;

@@ -141,7 +141,9 @@ export const projects = sqliteTable(
     revisionCycles: integer('revision_cycles').notNull().default(0),
   },
   (t) => [
-    index('projects_client').on(t.clientId),
+    // A client's projects, and (covering) every client's history in client order: clients' KPIs group all
+    // projects by client in one walk of this index (a table scan plus a sort at massive took ~2× as long).
+    index('projects_client').on(t.clientId, t.createdAt, t.stage, t.serviceId, t.deliveredAt, t.hubId),
     index('projects_hub').on(t.hubId),
     index('projects_stage').on(t.stage),
     // Projects by delivery: the KPIs of a period (delivered, on time, first pass, satisfaction, revenue) read from
