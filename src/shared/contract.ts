@@ -106,8 +106,8 @@ import {
   viewListSchema,
   viewSaveSchema,
 } from './money-schemas';
-import type { Board, ProjectDetail } from './pipeline';
-import { boardSchema, deliverSchema, gateReviewSchema, projectMoveSchema } from './pipeline-schemas';
+import type { Board, ProjectDetail, ProjectLookup } from './pipeline';
+import { boardSchema, deliverSchema, gateReviewSchema, projectLookupSchema, projectMoveSchema } from './pipeline-schemas';
 import type { AppError, Result } from './result';
 import {
   alertDismissSchema,
@@ -368,6 +368,8 @@ export const methods = {
 
   'projects/board': { args: boardSchema, reply: {} as Board },
   'projects/get': { args: idSchema, reply: {} as ProjectDetail },
+  /** Projects by name for the command palette: a few, open work first; fast at any size (no sort of every match). */
+  'projects/lookup': { args: projectLookupSchema, reply: {} as ProjectLookup },
   /** A move by hand between the work stages (or to cancelled), recorded in the stage history. */
   'projects/move': { args: projectMoveSchema, reply: {} as ProjectDetail },
   'projects/reviewGate': { args: gateReviewSchema, reply: {} as ProjectDetail },

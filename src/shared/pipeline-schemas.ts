@@ -7,6 +7,14 @@ const id = z.number().int().positive();
 
 export const boardSchema = z.object({ hubId: id.nullable().default(null) }).strict();
 
+/** Projects by name for the command palette: a few, open work first (see `lookupProjects`). */
+export const projectLookupSchema = z
+  .object({
+    search: z.string().trim().min(1, 'Type part of a project name.').max(120, 'Search at most 120 characters.'),
+    limit: z.number().int().min(1).max(20).default(5),
+  })
+  .strict();
+
 export const projectMoveSchema = z
   .object({ id, stage: z.enum([...WORK_STAGES, 'cancelled'], { message: 'Choose a production stage.' }) })
   .strict();

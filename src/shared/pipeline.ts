@@ -72,6 +72,20 @@ export interface BoardCard {
   revisionCycles: number;
 }
 
+/** A project as the command palette lists it: found by name, with what tells projects of the same name apart. */
+export interface ProjectOption {
+  id: number;
+  name: string;
+  clientName: string;
+  stage: ProjectStage;
+  dueDate: string;
+}
+
+export interface ProjectLookup {
+  /** Open work first (not invoiced, paid or cancelled), then the rest; newest first within each. */
+  matches: ProjectOption[];
+}
+
 export interface BoardColumn {
   stage: BoardStage;
   /** Every project in the stage (WIP count). */

@@ -152,6 +152,65 @@ describe('the production board', () => {
   });
 });
 
+describe('looking projects up by name (the command palette)', () => {
+  let core: CoreClient;
+  beforeAll(async () => {
+    core = testCore(tempDir());
+    const { jobId } = expectOk(await core.call('workspace/createDemo', { seed: 'lookup', asOf: '2026-11-20' }));
+    expect((await nextEvent(core, 'job/finished', (p) => p.jobId === jobId)).result.ok).toBe(true);
+  });
+  afterAll(async () => {
+    await core.close();
+    cleanTempDirs();
+  });
+
+  it('finds a project by part of its name, whatever the case, open work first and newest first, a few at most', async () => {
+    const board = expectOk(await core.call('projects/board', {}));
+    const cards = board.columns.flatMap((c) => c.cards);
+    const open = cards.find((c) => ['discovery', 'production', 'qa'].includes(c.stage))!;
+    // The client's part of "Service · Client": lower case, without its first letter.
+    const part = open.clientName.slice(1).toLowerCase();
+    const found = expectOk(await core.call('projects/lookup', { search: part }));
+    expect(found.matches.length).toBeGreaterThan(0);
+    expect(found.matches.length).toBeLessThanOrEqual(5);
+    expect(found.matches.map((m) => m.id)).toContain(open.id);
+    expect(found.matches.find((m) => m.id === open.id)).toEqual({
+      id: open.id,
+      name: open.name,
+      clientName: open.clientName,
+      stage: open.stage,
+      dueDate: open.dueDate,
+    });
+    for (const m of found.matches) expect(m.name.toLowerCase()).toContain(part);
+    const isOpen = (stage: string) => !['invoiced', 'paid', 'cancelled'].includes(stage);
+    const firstClosed = found.matches.findIndex((m) => !isOpen(m.stage));
+    if (firstClosed >= 0) expect(found.matches.slice(firstClosed).every((m) => !isOpen(m.stage))).toBe(true);
+    const openIds = found.matches.filter((m) => isOpen(m.stage)).map((m) => m.id);
+    expect(openIds).toEqual([...openIds].sort((a, b) => b - a));
+
+    // A word most projects hold: the limit, open work first, none twice.
+    const many = expectOk(await core.call('projects/lookup', { search: ' · ', limit: 8 }));
+    expect(many.matches).toHaveLength(8);
+    expect(new Set(many.matches.map((m) => m.id)).size).toBe(8);
+    const openCount = cards.filter((c) => isOpen(c.stage)).length;
+    expect(many.matches.slice(0, Math.min(8, openCount)).every((m) => isOpen(m.stage))).toBe(true);
+    // Fewer open matches than the limit: the rest follow, newest first, without repeating the open ones.
+    const closed = cards.find((c) => c.stage === 'paid')!;
+    const both = expectOk(await core.call('projects/lookup', { search: closed.clientName, limit: 20 }));
+    expect(both.matches.map((m) => m.id)).toContain(closed.id);
+    expect(new Set(both.matches.map((m) => m.id)).size).toBe(both.matches.length);
+    const rest = both.matches.filter((m) => !isOpen(m.stage)).map((m) => m.id);
+    expect(rest).toEqual([...rest].sort((a, b) => b - a));
+  });
+
+  it('takes what is typed literally and asks for something to look for', async () => {
+    expect(expectOk(await core.call('projects/lookup', { search: '%' })).matches).toEqual([]);
+    expect(expectOk(await core.call('projects/lookup', { search: 'no project is called this' })).matches).toEqual([]);
+    const blank = await core.call('projects/lookup', { search: '   ' });
+    expect(blank.ok).toBe(false);
+  });
+});
+
 describe('a walk through several stages at once (the demo generator)', () => {
   it('records exactly what one move at a time records', async () => {
     const file = await createWorkspaceFile(

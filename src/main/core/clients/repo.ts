@@ -23,7 +23,7 @@ import type {
 import type { ClientInput, ClientUpdate } from '../../../shared/money-schemas';
 import { reconcileAlerts, type WantedAlert } from '../alerts/reconcile';
 import { audit } from '../audit/log';
-import type { Sqlite } from '../db/client';
+import { likeLiteral, type Sqlite } from '../db/client';
 import { instantToWorkspaceDate } from '../fx/clock';
 import type { Converter } from '../fx/engine';
 import { loadConverter } from '../fx/repo';
@@ -290,9 +290,6 @@ export function listClients(sqlite: Sqlite, asOf: string): ClientList {
   for (const c of list.clients) c.health = { score: c.health.score, risk: c.health.risk, status: c.health.status };
   return list;
 }
-
-/** `%` and `_` match themselves in a LIKE pattern built from what a person typed. */
-const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Clients whose name contains `search` (case aside), best first. Matching uses

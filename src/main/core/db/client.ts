@@ -78,6 +78,9 @@ export function tablesVersion(
   return `${sqlite.pragma('data_version', { simple: true })}:${writes ?? 0}`;
 }
 
+/** `%` and `_` match themselves in a LIKE pattern built from what a person typed (with `ESCAPE '\\'`). */
+export const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 const statementCache = new WeakMap<Sqlite, Map<string, Database.Statement>>();
 
 /**

@@ -1,7 +1,7 @@
 /** The production board: moves, quality gates and delivery (which issues the final invoice). */
 import type { Handlers } from '../../../shared/contract';
 import { act, type CoreContext, readScope } from '../context';
-import { board, deliverProject, getProject, moveProject, reviewGate } from './repo';
+import { board, deliverProject, getProject, lookupProjects, moveProject, reviewGate } from './repo';
 
 export const projectsHandlers = {
   'projects/board': ({ hubId }, ctx) => {
@@ -12,6 +12,7 @@ export const projectsHandlers = {
     const r = readScope(ctx);
     return getProject(r.sqlite, id, r.today);
   },
+  'projects/lookup': ({ search, limit }, ctx) => lookupProjects(readScope(ctx).sqlite, search, limit),
   'projects/move': ({ id, stage }, ctx) =>
     act(ctx, (w) => {
       moveProject(w.sqlite, id, stage, w);

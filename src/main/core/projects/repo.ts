@@ -1,6 +1,6 @@
 /** The production board: cards per stage, moves with their history, quality gates, delivery. */
 import { addDays, isoInstant } from '../../../shared/dates';
-import type { ProjectStage } from '../../../shared/domain';
+import { PROJECT_STAGES, type ProjectStage } from '../../../shared/domain';
 import { failure, keysUnder, refFor } from '../../../shared/errors';
 import {
   BOARD_DELIVERED_CARDS,
@@ -10,11 +10,13 @@ import {
   type BoardStage,
   type Gate,
   type ProjectDetail,
+  type ProjectLookup,
+  type ProjectOption,
   type ProjectStageChange,
 } from '../../../shared/pipeline';
 import { AppFailure } from '../../../shared/result';
 import { audit } from '../audit/log';
-import { cached, type Sqlite } from '../db/client';
+import { cached, likeLiteral, type Sqlite } from '../db/client';
 import { instantToWorkspaceDate, workspaceTimeZone } from '../fx/clock';
 import { loadConverter } from '../fx/repo';
 import { deliveryDraft, issueInvoice, type Stamp } from '../invoices/repo';
@@ -133,6 +135,42 @@ export function board(sqlite: Sqlite, today: string, hubId: number | null): Boar
     }),
     missingRates: converter.missingRates(),
   };
+}
+
+/** Stages whose projects are done with (billed or dropped); every other stage is open work. */
+const CLOSED_STAGES: readonly ProjectStage[] = ['invoiced', 'paid', 'cancelled'];
+const sqlList = (stages: readonly string[]) => stages.map((s) => `'${s}'`).join(', ');
+const OPEN_STAGES_SQL = sqlList(PROJECT_STAGES.filter((s) => !CLOSED_STAGES.includes(s)));
+
+const LOOKUP_COLUMNS = `p.id, p.name, (SELECT c.name FROM clients c WHERE c.id = p.client_id) AS clientName,
+  p.stage, p.due_date AS dueDate`;
+
+/**
+ * Projects whose name contains `search` (case aside, as `clients/lookup`
+ * matches), at most `limit`: open work first (not invoiced, paid or cancelled:
+ * a few thousand at most, read through the stage index), then the rest, newest
+ * first within each. The rest is walked by id from the newest and stops at the
+ * limit, so nothing sorts every match: a name most projects hold answers at
+ * once, and a name none holds costs one pass over the table (~50 ms at 218k).
+ */
+export function lookupProjects(sqlite: Sqlite, search: string, limit: number): ProjectLookup {
+  const pattern = `%${likeLiteral(search)}%`;
+  const open = cached(
+    sqlite,
+    `SELECT ${LOOKUP_COLUMNS} FROM projects p INDEXED BY projects_stage
+      WHERE p.stage IN (${OPEN_STAGES_SQL}) AND p.name LIKE ? ESCAPE '\\'
+      ORDER BY p.id DESC LIMIT ?`,
+  ).all(pattern, limit) as ProjectOption[];
+  if (open.length === limit) return { matches: open };
+  // Every open match is in hand (fewer than the limit): the rest are the other matches, newest first. Leaving the
+  // open ones out by id, not by stage, spares reading each row's stage (a fifth of the pass).
+  const rest = cached(
+    sqlite,
+    `SELECT ${LOOKUP_COLUMNS} FROM projects p NOT INDEXED
+      WHERE p.name LIKE ? ESCAPE '\\' AND p.id NOT IN (SELECT value FROM json_each(?))
+      ORDER BY p.id DESC LIMIT ?`,
+  ).all(pattern, JSON.stringify(open.map((p) => p.id)), limit - open.length) as ProjectOption[];
+  return { matches: [...open, ...rest] };
 }
 
 export function getProject(sqlite: Sqlite, id: number, today: string): ProjectDetail {
