@@ -107,7 +107,13 @@ import {
   viewSaveSchema,
 } from './money-schemas';
 import type { Board, ProjectDetail, ProjectLookup } from './pipeline';
-import { boardSchema, deliverSchema, gateReviewSchema, projectLookupSchema, projectMoveSchema } from './pipeline-schemas';
+import {
+  boardSchema,
+  deliverSchema,
+  gateReviewSchema,
+  projectLookupSchema,
+  projectMoveSchema,
+} from './pipeline-schemas';
 import type { AppError, Result } from './result';
 import {
   alertDismissSchema,
