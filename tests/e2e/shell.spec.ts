@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import type { LeadPage } from '../../src/shared/leads';
 import type { ClientLookup, InvoiceList } from '../../src/shared/money';
+import type { Board, ProjectLookup } from '../../src/shared/pipeline';
 import { expect, snap, test } from './fixtures';
 import { coreCall, corePrefs, mainHeading, SECTIONS } from './screens';
 
@@ -474,6 +475,110 @@ test('the command palette finds clients, leads and invoices and opens them', asy
   await page.keyboard.type('zzqx');
   await expect(palette.getByText('Nothing matches.')).toBeVisible();
   await expect(palette.getByRole('option')).toHaveCount(0);
+});
+
+test('the command palette finds a project by part of its name and runs the screens’ New … and Log time', async ({
+  page,
+  demoApp,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await demoApp.open(page);
+  await expect(mainHeading(page)).toHaveText('Executive');
+  let palette = page.getByRole('dialog', { name: 'Command palette' });
+
+  // Part of an open project's name ("Service · Client"), in lower case: the project is listed under Projects, ahead
+  // of any lead or invoice, and Enter opens its sheet in Projects. No client's name holds the service's words.
+  const board = await coreCall<Board>(page, demoApp, 'projects/board', { hubId: null });
+  const card = board.columns.flatMap((c) => c.cards).find((c) => c.stage === 'production')!;
+  const query = card.name.slice(3).toLowerCase();
+  const expected = (await coreCall<ProjectLookup>(page, demoApp, 'projects/lookup', { search: query, limit: 5 }))
+    .matches[0]!;
+  await page.keyboard.press('Control+k');
+  await expect(palette).toBeVisible();
+  await page.keyboard.type(query);
+  const projects = palette.getByRole('group', { name: 'Projects' });
+  await expect(projects.getByRole('option').first()).toContainText(expected.name);
+  await expect(projects.getByRole('option').first()).toContainText('Due ');
+  await expect(palette.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await expect(palette.getByRole('option').first()).toContainText(expected.name);
+  await expect(palette.getByText(/^Searching/)).toBeHidden();
+  await snap(page, 'palette-projects-light-en');
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(page.getByTestId('project-detail')).toContainText(expected.name);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('project-detail')).toBeHidden();
+  await expect(mainHeading(page)).toHaveText('Projects');
+
+  // "new" lists the actions; "new client" + Enter opens the Clients screen's New client form.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('new');
+  for (const name of ['New lead', 'New client', 'New invoice'])
+    await expect(palette.getByRole('option', { name, exact: true })).toBeVisible();
+  await expect(palette.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await expect(palette.getByText(/^Searching/)).toBeHidden();
+  await snap(page, 'palette-actions-light-en');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('new client');
+  await expect(palette.getByRole('option').first()).toHaveText('New client');
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  const clientForm = page.getByRole('dialog', { name: 'New client' });
+  await expect(clientForm).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(clientForm).toBeHidden();
+  await expect(mainHeading(page)).toHaveText('Clients');
+
+  // Log time opens the time-log grid for a person and this week, from any screen.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('log time');
+  await expect(palette.getByRole('option').first()).toHaveText('Log time');
+  await page.keyboard.press('Enter');
+  const timeLog = page.getByTestId('time-log-dialog');
+  await expect(timeLog).toBeVisible();
+  await expect(timeLog.getByRole('heading', { name: 'Log time' })).toBeVisible();
+  await expect(timeLog.getByText('Person', { exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(timeLog).toBeHidden();
+  await expect(mainHeading(page)).toHaveText('Clients');
+
+  // In Spanish and dark: "nueva factura" + Enter opens Finance › Invoices with the New invoice form.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('Español');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  palette = page.getByRole('dialog', { name: 'Paleta de comandos' });
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('Tema: Oscuro');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveClass(/(^|\s)dark(\s|$)/);
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('nuevo');
+  for (const name of ['Nuevo prospecto', 'Nuevo cliente', 'Nueva factura'])
+    await expect(palette.getByRole('option', { name, exact: true })).toBeVisible();
+  await expect(palette.getByText(/^Buscando/)).toBeHidden();
+  await snap(page, 'palette-actions-dark-es');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type(query);
+  await expect(palette.getByRole('group', { name: 'Proyectos' }).getByRole('option').first()).toContainText(
+    expected.name,
+  );
+  await expect(palette.getByText(/^Buscando/)).toBeHidden();
+  await snap(page, 'palette-projects-dark-es');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('nueva factura');
+  await expect(palette.getByRole('option').first()).toHaveText('Nueva factura');
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  const invoiceForm = page.getByRole('dialog', { name: 'Nueva factura' });
+  await expect(invoiceForm).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(invoiceForm).toBeHidden();
+  await expect(mainHeading(page)).toHaveText('Finanzas');
+  await expect(page.getByRole('tab', { name: 'Facturas', exact: true })).toHaveAttribute('aria-selected', 'true');
 });
 
 test('the welcome screen describes the demo agency as it is: nine people and ten freelancers', async ({

@@ -9,7 +9,7 @@ import type { PrefsPatch } from '../../../shared/schemas';
 import { api } from './api';
 import { errorText } from './errors';
 import i18n, { errorTitle } from './i18n';
-import { DEFAULT_PREFS, type RecordScreen, type SettingsTab, useApp } from './store';
+import { type CreateKind, DEFAULT_PREFS, type RecordScreen, type SettingsTab, useApp } from './store';
 
 const set = useApp.setState;
 const get = useApp.getState;
@@ -111,6 +111,31 @@ export function takeOpenRequest(section: RecordScreen): number | null {
   if (request?.section !== section) return null;
   set({ openRequest: null });
   return request.id;
+}
+
+/** The section whose "New …" button creates each kind. */
+const SECTION_CREATING: Record<CreateKind, Section> = { lead: 'pipeline', client: 'clients', invoice: 'finance' };
+
+/** Goes to the section and opens its "New …" form, as the button there does (the screen takes the request). */
+export function requestCreate(kind: CreateKind): void {
+  set({ createRequest: kind });
+  navigate(SECTION_CREATING[kind]);
+}
+
+/** Whether a screen was asked to open its "New …" form; the request is cleared as it is taken. */
+export function takeCreateRequest(kind: CreateKind): boolean {
+  if (get().createRequest !== kind) return false;
+  set({ createRequest: null });
+  return true;
+}
+
+export function setLogTimeOpen(open: boolean): void {
+  set({ logTimeOpen: open });
+}
+
+/** Hours were logged where no screen reloads by itself (the palette's Log time): open screens read again. */
+export function dataChanged(): void {
+  set((s) => ({ dataVersion: s.dataVersion + 1 }));
 }
 
 export function setPaletteOpen(open: boolean): void {

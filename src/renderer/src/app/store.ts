@@ -34,6 +34,9 @@ export type DemoJob =
 /** The screens that open a record by id: a section's own, or Finance's Invoices tab ('invoices'). */
 export type RecordScreen = 'projects' | 'clients' | 'pipeline' | 'invoices';
 
+/** What a screen's "New …" button creates: a lead (Pipeline), a client (Clients), an invoice (Finance › Invoices). */
+export type CreateKind = 'lead' | 'client' | 'invoice';
+
 export interface AppState {
   boot: 'loading' | 'ready' | 'error';
   bootError: AppError | null;
@@ -52,6 +55,10 @@ export interface AppState {
    * palette search result); the screen takes it on arrival.
    */
   openRequest: { section: RecordScreen; id: number } | null;
+  /** A "New …" form another screen asked for (a palette action); the screen opens it, as its button does, on arrival. */
+  createRequest: CreateKind | null;
+  /** The time-log grid opened on its own (the palette's Log time), for any person and week. */
+  logTimeOpen: boolean;
   /** Bumped when the workspace's data changed, so open screens reload. */
   dataVersion: number;
 }
@@ -82,6 +89,8 @@ export const useApp = create<AppState>()(() => ({
   openFileOpen: false,
   demoJob: null,
   openRequest: null,
+  createRequest: null,
+  logTimeOpen: false,
   dataVersion: 0,
 }));
 

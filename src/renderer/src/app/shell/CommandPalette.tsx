@@ -1,6 +1,8 @@
 import { Command, useCommandState } from 'cmdk';
 import {
+  Clock,
   DatabaseBackup,
+  FilePlus2,
   FileText,
   FolderOpen,
   Languages,
@@ -9,9 +11,11 @@ import {
   Monitor,
   Moon,
   PanelLeft,
+  Plus,
   Search,
   Sparkles,
   Sun,
+  UserPlus,
 } from 'lucide-react';
 import { Dialog } from 'radix-ui';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
@@ -24,11 +28,14 @@ import {
   closeWorkspace,
   navigate,
   navigateToRecord,
+  requestCreate,
+  setLogTimeOpen,
   setOpenFileOpen,
   setPaletteOpen,
   setPrefs,
   startDemo,
 } from '../actions';
+import { formatDate } from '../format';
 import { SECTION_META } from '../sections';
 import { SETTINGS_TABS, useApp } from '../store';
 import { paletteFilter, recordValue } from './paletteFilter';
@@ -71,7 +78,7 @@ function Item({
 }
 
 /**
- * A record the core found (a client, lead or invoice): its name and, muted, what
+ * A record the core found (a client, project, lead or invoice): its name and, muted, what
  * tells it apart. Its value is the record's (recordValue), which the filter
  * passes below every command, so the records follow the commands.
  */
@@ -112,10 +119,12 @@ function RecordGroups({ results }: { results: RecordResults }) {
   const { t: tc } = useTranslation('clients');
   const { t: tp } = useTranslation('pipeline');
   const { t: ti } = useTranslation('invoices');
+  const { t: tj, i18n } = useTranslation('projects');
   const hubs = useApp((s) => s.hubs);
   const hubName = (id: number | null) => hubs.find((h) => h.id === id)?.name ?? tc('noHub');
   const ClientIcon = SECTION_META.clients.icon;
   const LeadIcon = SECTION_META.pipeline.icon;
+  const ProjectIcon = SECTION_META.projects.icon;
   return (
     <>
       {results.clients.length > 0 ? (
@@ -128,6 +137,20 @@ function RecordGroups({ results }: { results: RecordResults }) {
               label={c.name}
               detail={`${hubName(c.hubId)} · ${tc(`tier.long.${c.tier}`)}`}
               onSelect={() => navigateToRecord('clients', c.id)}
+            />
+          ))}
+        </Command.Group>
+      ) : null}
+      {results.projects.length > 0 ? (
+        <Command.Group heading={t('palette.projects')}>
+          {results.projects.map((p) => (
+            <RecordItem
+              key={p.id}
+              value={recordValue('project', p.id)}
+              icon={<ProjectIcon />}
+              label={p.name}
+              detail={`${tj(`stage.${p.stage}`)} · ${tj('card.due', { date: formatDate(p.dueDate, i18n.language) })}`}
+              onSelect={() => navigateToRecord('projects', p.id)}
             />
           ))}
         </Command.Group>
@@ -213,7 +236,13 @@ function RecordStatus({ searching, error }: { searching: boolean; error: string 
   );
 }
 
-/** ⌘K: jump to any section or run an app command, all from the keyboard. */
+/**
+ * Other words for "new" a person may type first, in both languages ("add client", "crear factura"), and both
+ * genders of the Spanish one ("nuevo" lists Nueva factura too).
+ */
+const CREATE_WORDS = ['new', 'add', 'create', 'nuevo', 'nueva', 'agregar', 'añadir', 'crear'];
+
+/** ⌘K: jump to any section, create a record or run an app command, all from the keyboard. */
 export function CommandPalette() {
   const { t, i18n } = useTranslation();
   const open = useApp((s) => s.paletteOpen);
@@ -284,7 +313,7 @@ export function CommandPalette() {
                       <Item
                         key={s}
                         label={t(`sections.${s}.title`)}
-                        keywords={both((tt) => tt(`sections.${s}.title`))}
+                        keywords={both((tt) => `${tt('palette.goTo')} ${tt(`sections.${s}.title`)}`)}
                         icon={<Icon />}
                         onSelect={() => navigate(s)}
                         hint={s === section ? t('palette.current') : undefined}
@@ -300,6 +329,32 @@ export function CommandPalette() {
                       onSelect={() => navigate('settings', tab)}
                     />
                   ))}
+                </PaletteGroup>
+                <PaletteGroup heading={t('palette.actions')} flat={flat}>
+                  <Item
+                    label={t('palette.newLead')}
+                    keywords={[...both((tt) => tt('palette.newLead')), ...CREATE_WORDS]}
+                    icon={<Plus />}
+                    onSelect={() => requestCreate('lead')}
+                  />
+                  <Item
+                    label={t('palette.newClient')}
+                    keywords={[...both((tt) => tt('palette.newClient')), ...CREATE_WORDS]}
+                    icon={<UserPlus />}
+                    onSelect={() => requestCreate('client')}
+                  />
+                  <Item
+                    label={t('palette.newInvoice')}
+                    keywords={[...both((tt) => tt('palette.newInvoice')), ...CREATE_WORDS]}
+                    icon={<FilePlus2 />}
+                    onSelect={() => requestCreate('invoice')}
+                  />
+                  <Item
+                    label={t('palette.logTime')}
+                    keywords={[...both((tt) => tt('palette.logTime')), 'hours', 'timesheet', 'horas', 'tiempo']}
+                    icon={<Clock />}
+                    onSelect={() => setLogTimeOpen(true)}
+                  />
                 </PaletteGroup>
                 <PaletteGroup heading={t('palette.workspace')} flat={flat}>
                   <Item

@@ -8,6 +8,7 @@ import { PipelinePage } from '../../features/pipeline/PipelinePage';
 import { SectionPlaceholder } from '../../features/placeholder/SectionPlaceholder';
 import { ProjectsPage } from '../../features/projects/ProjectsPage';
 import { SettingsPage } from '../../features/settings/SettingsPage';
+import { LogTimeDialog } from '../../features/time/LogTimeDialog';
 import { DemoProgress } from '../../features/welcome/DemoProgress';
 import { OpenWorkspaceDialog } from '../../features/welcome/OpenWorkspace';
 import { navigate, setPaletteOpen, setPrefs } from '../actions';
@@ -107,6 +108,7 @@ export function Shell() {
         </main>
       </div>
       <CommandPalette />
+      <LogTimeDialog />
       <OpenWorkspaceDialog />
       <DemoJobDialog />
     </div>

@@ -6,7 +6,7 @@
  * letters, so a client's name like "ceiba" picked "Collapse sidebar" and Enter
  * ran it; here a query that begins no word matches nothing.
  *
- * Records (clients, leads, invoices) are matched by the core, not here: their
+ * Records (clients, projects, leads, invoices) are matched by the core, not here: their
  * value carries RECORD_MARK and always passes, scored below every command so
  * the commands stay first and Enter never reaches a record ahead of one.
  */
@@ -33,13 +33,18 @@ export const PALETTE_SCORE = {
 } as const;
 
 /** The kinds of record the palette lists, in the order their groups follow the commands. */
-export type PaletteRecordKind = 'client' | 'lead' | 'invoice';
+export type PaletteRecordKind = 'client' | 'project' | 'lead' | 'invoice';
 
 /** Begins a record item's value: a character no command label holds and nobody types (␞). */
 export const RECORD_MARK = '\u241E';
 
-/** A record's score: above 0 (shown) and below every command's; clients, then leads, then invoices. */
-export const RECORD_SCORE: Record<PaletteRecordKind, number> = { client: 0.03, lead: 0.02, invoice: 0.01 };
+/** A record's score: above 0 (shown) and below every command's; clients, then projects, leads and invoices. */
+export const RECORD_SCORE: Record<PaletteRecordKind, number> = {
+  client: 0.04,
+  project: 0.03,
+  lead: 0.02,
+  invoice: 0.01,
+};
 
 /** The cmdk value of a record item, unique per record: "␞client:12". */
 export function recordValue(kind: PaletteRecordKind, id: number): string {

@@ -1,7 +1,7 @@
 /**
- * The command palette's record search: clients, leads and invoices whose
- * name, company or number the core matches, a few of each. The core is asked
- * once typing pauses, the three lookups in parallel, and each kind shows as
+ * The command palette's record search: clients, projects, leads and invoices
+ * whose name, company or number the core matches, a few of each. The core is
+ * asked once typing pauses, the four lookups in parallel, and each kind shows as
  * soon as it is answered (the invoice list may first rebuild its ledger after a
  * write: over a second at the massive profile). Results are shown only for the
  * query in the box (never an older one's, which Enter could open by mistake).
@@ -9,6 +9,7 @@
 import { useEffect, useState } from 'react';
 import type { LeadRow } from '../../../../shared/leads';
 import type { ClientOption, InvoiceSummary } from '../../../../shared/money';
+import type { ProjectOption } from '../../../../shared/pipeline';
 import type { Result } from '../../../../shared/result';
 import { api } from '../api';
 import { errorText } from '../errors';
@@ -25,6 +26,7 @@ export interface RecordResults {
   /** The query these results answer. */
   query: string;
   clients: ClientOption[];
+  projects: ProjectOption[];
   leads: LeadRow[];
   invoices: InvoiceSummary[];
   /** The first failure's sentence, if any lookup failed (the others' results still show). */
@@ -57,7 +59,7 @@ export function useRecordSearch(search: string): { searching: boolean; results: 
     }
     let live = true;
     const limit = RECORD_SEARCH_LIMIT;
-    setFound({ query: sent, clients: [], leads: [], invoices: [], error: null, pending: 3 });
+    setFound({ query: sent, clients: [], projects: [], leads: [], invoices: [], error: null, pending: 4 });
     /** Adds one lookup's answer to this query's results (a later query's are left alone). */
     const arrive = <T>(result: Result<T>, add: (value: T) => Partial<RecordResults>) => {
       if (!live) return;
@@ -76,6 +78,10 @@ export function useRecordSearch(search: string): { searching: boolean; results: 
       .call('clients/lookup', { search: sent, limit })
       .catch(failed)
       .then((r) => arrive(r, (v) => ({ clients: v.matches })));
+    void api
+      .call('projects/lookup', { search: sent, limit })
+      .catch(failed)
+      .then((r) => arrive(r, (v) => ({ projects: v.matches })));
     void api
       .call('leads/query', { search: sent, limit })
       .catch(failed)

@@ -3,7 +3,7 @@ import { Contact, Plus, SearchX } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { takeOpenRequest } from '../../app/actions';
+import { takeCreateRequest, takeOpenRequest } from '../../app/actions';
 import { errorText } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import { useApp, useFilterHub } from '../../app/store';
@@ -58,6 +58,11 @@ export function ClientsPage() {
     );
   };
   const [adding, setAdding] = useState(false);
+  // The command palette's New client: the form the button opens.
+  const createRequested = useApp((s) => s.createRequest === 'client');
+  useEffect(() => {
+    if (createRequested && takeCreateRequest('client')) setAdding(true);
+  }, [createRequested]);
   // Another screen asked for a client (a won lead's): open it here.
   const openRequest = useApp((s) => s.openRequest);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a request arrives.

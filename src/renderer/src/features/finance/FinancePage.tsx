@@ -27,8 +27,8 @@ export function FinancePage() {
   const { t: tf } = useTranslation('finance');
   const tab = useFinance((s) => s.tab);
   const kpis = useFinanceKpis();
-  // An invoice asked for from elsewhere (the command palette) opens in the Invoices tab, which takes the request.
-  const invoiceRequested = useApp((s) => s.openRequest?.section === 'invoices');
+  // An invoice (or a new one) asked for from elsewhere (the command palette) opens in the Invoices tab, which takes the request.
+  const invoiceRequested = useApp((s) => s.openRequest?.section === 'invoices' || s.createRequest === 'invoice');
   useEffect(() => {
     if (invoiceRequested) setFinanceTab('invoices');
   }, [invoiceRequested]);
