@@ -14,6 +14,8 @@ import { errorText } from '../app/errors';
 import {
   formatMoneyCompact,
   formatMoneyWhole,
+  formatNumber,
+  formatPercent,
   formatSignedNumber,
   formatSignedPercent,
   majorToMinor,
@@ -63,6 +65,26 @@ export const pointsChange = (now: KpiShare, before: KpiShare | undefined): Chang
 
 export const differenceChange = (now: number | null, before: number | null | undefined): Change =>
   now === null || before == null ? null : { kind: 'difference', value: now - before };
+
+/** A share as a tile writes it: "37.8%", "—" when there was nothing to divide. */
+export const sharePercent = (share: KpiShare, lang: string) =>
+  share.share === null ? '—' : formatPercent(share.share, lang, 1);
+
+/**
+ * A share's tile: its percentage, its change in points, and the screen's words for it, given its parts as
+ * written ("37", "98", "37.8%"); `words` also says why when there was nothing to divide.
+ */
+export function shareTile(
+  name: string,
+  now: KpiShare,
+  before: KpiShare | undefined,
+  lang: string,
+  words: (parts: { part: string; whole: string; share: string }) => { detail: string; how: string },
+): KpiTileFigures {
+  const share = sharePercent(now, lang);
+  const parts = { part: formatNumber(now.part, lang, 0), whole: formatNumber(now.whole, lang, 0), share };
+  return { name, value: share, change: pointsChange(now, before), ...words(parts) };
+}
 
 /** Money on a tile: whole units up to 100,000, compact above ("$6,280", "$1.2M"); the exact sum goes in its ⓘ. */
 export function tileMoney(minor: number, currency: string, lang: string): string {

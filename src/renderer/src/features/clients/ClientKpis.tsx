@@ -6,7 +6,15 @@
 import { useTranslation } from 'react-i18next';
 import type { ClientKpis, KpiShare } from '../../../../shared/kpis';
 import { dateFormat, formatDate, formatMonth, formatNumber, formatPercent, intlLocale } from '../../app/format';
-import { KpiStrip, type KpiTileFigures, pointsChange, relativeChange, usePeriodKpis } from '../../components/KpiStrip';
+import {
+  KpiStrip,
+  type KpiTileFigures,
+  pointsChange,
+  relativeChange,
+  sharePercent,
+  shareTile,
+  usePeriodKpis,
+} from '../../components/KpiStrip';
 
 export const useClientKpis = () => usePeriodKpis('kpis/clients');
 
@@ -18,21 +26,17 @@ export function ClientKpisStrip({ kpis }: { kpis: ReturnType<typeof useClientKpi
   const { t, i18n } = useTranslation('clients');
   const lang = i18n.language;
   const n = (value: number) => formatNumber(value, lang, 0);
-  const pct = (share: KpiShare) => (share.share === null ? '—' : formatPercent(share.share, lang, 1));
+  const pct = (share: KpiShare) => sharePercent(share, lang);
 
   const tiles = (now: ClientKpis, before: ClientKpis | null, range: string): KpiTileFigures[] => {
     const none = now.repeatRate.whole === 0;
-    const ratio = (name: 'repeatRate' | 'upsellRate', extra: Record<string, string> = {}) => {
-      const s = now[name];
-      const parts = { part: n(s.part), whole: n(s.whole), share: pct(s), range, ...extra };
-      return {
-        name,
-        value: pct(s),
-        change: pointsChange(s, before?.[name]),
-        detail: none ? t('kpis.noneDelivered') : t(`kpis.${name}.detail`, parts),
-        how: none ? t('kpis.noneHow') : t(`kpis.${name}.how`, parts),
-      };
-    };
+    const ratio = (name: 'repeatRate' | 'upsellRate', extra: Record<string, string> = {}) =>
+      shareTile(name, now[name], before?.[name], lang, (shown) => {
+        const parts = { ...shown, range, ...extra };
+        return none
+          ? { detail: t('kpis.noneDelivered'), how: t('kpis.noneHow') }
+          : { detail: t(`kpis.${name}.detail`, parts), how: t(`kpis.${name}.how`, parts) };
+      });
     const r = now.retention;
     const retention: KpiTileFigures =
       r === null

@@ -4,12 +4,12 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { KpiShare, PipelineKpis } from '../../../../shared/kpis';
-import { formatMoney, formatNumber, formatPercent } from '../../app/format';
+import { formatMoney, formatNumber } from '../../app/format';
 import {
   KpiStrip,
   type KpiTileFigures,
-  pointsChange,
   relativeChange,
+  shareTile,
   tileMoney,
   usePeriodKpis,
 } from '../../components/KpiStrip';
@@ -24,19 +24,15 @@ export function PeriodKpis({ kpis }: { kpis: ReturnType<typeof usePipelineKpis> 
   const lang = i18n.language;
   const missingText = useMissingRateText();
   const n = (value: number) => formatNumber(value, lang, 0);
-  const pct = (share: KpiShare) => (share.share === null ? '—' : formatPercent(share.share, lang, 1));
 
   /** A share's tile: "37.8%", its parts below it; "—" and why when nothing was there to divide. */
-  const shareTile = (name: ShareName, now: KpiShare, before: KpiShare | undefined): KpiTileFigures => {
-    const parts = { won: n(now.part), closed: n(now.whole), lost: n(now.whole - now.part), share: pct(now) };
-    return {
-      name,
-      value: pct(now),
-      change: pointsChange(now, before),
-      detail: now.share === null ? t(`kpis.${name}.none`) : t(`kpis.${name}.detail`, parts),
-      how: now.share === null ? t(`kpis.${name}.noneHow`) : t(`kpis.${name}.how`, parts),
-    };
-  };
+  const ratioTile = (name: ShareName, now: KpiShare, before: KpiShare | undefined): KpiTileFigures =>
+    shareTile(name, now, before, lang, ({ part, whole, share }) => {
+      const parts = { won: part, closed: whole, lost: n(now.whole - now.part), share };
+      return now.share === null
+        ? { detail: t(`kpis.${name}.none`), how: t(`kpis.${name}.noneHow`) }
+        : { detail: t(`kpis.${name}.detail`, parts), how: t(`kpis.${name}.how`, parts) };
+    });
 
   const tiles = (now: PipelineKpis, before: PipelineKpis | null, range: string): KpiTileFigures[] => {
     const booked = now.booked.valueMinor;
@@ -58,8 +54,8 @@ export function PeriodKpis({ kpis }: { kpis: ReturnType<typeof usePipelineKpis> 
         warning: missing !== null,
         how: missing ?? t('kpis.booked.how', { ...won, value: formatMoney(booked ?? 0, now.currency, lang) }),
       },
-      shareTile('conversion', now.conversion, before?.conversion),
-      shareTile('proposalWinRate', now.proposalWinRate, before?.proposalWinRate),
+      ratioTile('conversion', now.conversion, before?.conversion),
+      ratioTile('proposalWinRate', now.proposalWinRate, before?.proposalWinRate),
     ];
   };
 

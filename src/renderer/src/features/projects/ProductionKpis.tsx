@@ -5,13 +5,13 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { KpiShare, ProjectKpis } from '../../../../shared/kpis';
-import { formatNumber, formatPercent } from '../../app/format';
+import { formatNumber } from '../../app/format';
 import {
   differenceChange,
   KpiStrip,
   type KpiTileFigures,
-  pointsChange,
   relativeChange,
+  shareTile,
   usePeriodKpis,
 } from '../../components/KpiStrip';
 
@@ -21,22 +21,20 @@ export function ProductionKpis({ kpis }: { kpis: ReturnType<typeof useProduction
   const { t, i18n } = useTranslation('projects');
   const lang = i18n.language;
   const n = (value: number, digits = 0) => formatNumber(value, lang, digits);
-  const pct = (share: KpiShare) => (share.share === null ? '—' : formatPercent(share.share, lang, 1));
 
   const tiles = (now: ProjectKpis, before: ProjectKpis | null, range: string): KpiTileFigures[] => {
     const none = now.delivered === 0;
     const cycles = now.revisionCycles;
     const rating = now.satisfaction;
-    const share = (name: 'onTime' | 'firstPass', s: KpiShare, extra: Record<string, string> = {}) => {
-      const parts = { part: n(s.part), whole: n(s.whole), share: pct(s), ...extra };
-      return {
-        name,
-        value: pct(s),
-        change: pointsChange(s, before?.[name]),
-        detail: none ? t('kpis.noneDelivered') : t(`kpis.${name}.detail`, parts),
-        how: none ? t('kpis.noneHow') : t(`kpis.${name}.how`, parts),
-      };
-    };
+    const share = (name: 'onTime' | 'firstPass', s: KpiShare, extra: Record<string, string> = {}) =>
+      shareTile(name, s, before?.[name], lang, (parts) =>
+        none
+          ? { detail: t('kpis.noneDelivered'), how: t('kpis.noneHow') }
+          : {
+              detail: t(`kpis.${name}.detail`, { ...parts, ...extra }),
+              how: t(`kpis.${name}.how`, { ...parts, ...extra }),
+            },
+      );
     return [
       {
         name: 'delivered',
