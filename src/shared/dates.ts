@@ -81,4 +81,18 @@ export function isoInstant(ms: number): string {
 }
 
 export const laterDate = (a: string, b: string) => (a > b ? a : b);
+/** The earlier of two ISO dates or instants (alike in form: they compare as text). */
 export const earlierDate = (a: string, b: string) => (a < b ? a : b);
+
+/** A month (YYYY-MM) moved by whole months: "2026-11" + 2 → "2027-01". */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + n;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The last day of a month ("2026-02" → "2026-02-28"). */
+export function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}

@@ -19,24 +19,12 @@
  * what it needs (client, created, stage, service, delivered, hub) in client
  * order: no table rows, no sort (~220k projects at massive).
  */
-import { addDays, localDate } from '../../../shared/dates';
+import { addMonths, earlierDate, lastDayOf, localDate } from '../../../shared/dates';
 import type { ClientKpis, PeriodKpisRequest } from '../../../shared/kpis';
 import { cached, type Sqlite } from '../db/client';
 import { workspaceTimeZone } from '../fx/clock';
 import { activeSegments, type ChangeEvent } from '../subscriptions/engine';
 import { lastCountedDay, periodInstants, queryInstants, share } from './period';
-
-/** The month before a month (YYYY-MM). */
-function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
-
-/** The last day of a month (YYYY-MM). */
-function lastDayOf(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return addDays(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`, -1);
-}
 
 interface Windows {
   /** The period (instants, end excluded). */
@@ -139,12 +127,11 @@ export function clientKpis(sqlite: Sqlite, query: PeriodKpisRequest, now: Date):
   const begun = until >= query.from;
   // Retention's month holds the last counted day; before the period begins, the period's first month (not shown).
   const month = (begun ? until : query.from).slice(0, 7);
-  const before = previousMonth(month);
+  const before = addMonths(month, -1);
   const [previousStart, monthStart] = periodInstants(`${before}-01`, lastDayOf(before), timeZone);
   const [, dayAfter] = periodInstants(until, until, timeZone);
   // This month ends with its last counted day, or sooner in a period under way (the instant now is into it).
-  // biome-ignore lint/complexity/useMathMinMax: instants written as text; Math.min would not compare them.
-  const monthEnd = dayAfter < end ? dayAfter : end;
+  const monthEnd = earlierDate(dayAfter, end);
   const w: Windows = { start, end, previousStart, monthStart, monthEnd };
 
   const subs = subscribers(sqlite, query.hubId, until, {

@@ -10,7 +10,7 @@
  * happened yet, and the stretch it is compared with ends as far into its own
  * period as today is into this one.
  */
-import { addDays, localDate } from '../../../shared/dates';
+import { lastDayOf, localDate } from '../../../shared/dates';
 import type { FinanceKpis, PeriodKpisRequest } from '../../../shared/kpis';
 import { cached, type Sqlite } from '../db/client';
 import { occurrenceIn } from '../expenses/engine';
@@ -37,9 +37,6 @@ function sumDated(converter: Converter, rows: readonly Dated[]): { valueMinor: n
   }
   return { valueMinor, n };
 }
-
-/** The last day of a month (YYYY-MM). */
-const monthEnd = (month: string) => addDays(`${nextMonth(month)}-01`, -1);
 
 function projectsRevenue(sqlite: Sqlite, converter: Converter, query: Query, now: Date) {
   const timeZone = workspaceTimeZone(sqlite);
@@ -78,7 +75,7 @@ function subscriptionsRevenue(sqlite: Sqlite, converter: Converter, query: Query
     const byMonth = new Map<string, number>();
     for (const p of parts) byMonth.set(p.from.slice(0, 7), (byMonth.get(p.from.slice(0, 7)) ?? 0) + p.minor);
     for (const [month, minor] of byMonth) {
-      const value = converter.toReporting(minor, sub.currency, monthEnd(month));
+      const value = converter.toReporting(minor, sub.currency, lastDayOf(month));
       valueMinor = value === null || valueMinor === null ? null : valueMinor + value;
     }
   }

@@ -7,7 +7,7 @@
  * contraction or churn (down to zero; a pause counts as churn and its resume
  * as reactivation). So opening + movements = closing for any month.
  */
-import { addDays } from '../../../shared/dates';
+import { addDays, addMonths, earlierDate, lastDayOf } from '../../../shared/dates';
 import type { MrrMovementKind, SubscriptionChangeKind, SubscriptionStatus } from '../../../shared/domain';
 
 export interface ChangeEvent {
@@ -131,8 +131,7 @@ export function revenueParts(
     const end = s.to < to ? s.to : to;
     while (start <= end) {
       const month = start.slice(0, 7);
-      const monthEnd = `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
-      const stop = monthEnd < end ? monthEnd : end;
+      const stop = earlierDate(lastDayOf(month), end);
       const days = Number(stop.slice(8)) - Number(start.slice(8)) + 1;
       parts.push({ minor: (s.feeMinor * days) / daysInMonth(month), feeSince: s.feeSince, from: start });
       start = addDays(stop, 1);
@@ -250,7 +249,4 @@ export function monthlyMrr(movements: readonly Movement[], from: string, to: str
   return months;
 }
 
-export function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
+export const nextMonth = (month: string): string => addMonths(month, 1);

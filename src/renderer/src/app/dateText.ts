@@ -3,7 +3,11 @@
  * fields (components/DateField.tsx). Chromium's <input type="date"> writes its mask and calendar in
  * Chromium's own UI language; these go through Intl in the app's.
  */
-import { addDays, startOfIsoWeek } from '../../../shared/dates';
+import { addDays, addMonths, lastDayOf, startOfIsoWeek } from '../../../shared/dates';
+
+// Month arithmetic is shared with the core; the forms import it from here with the rest of the date text.
+export { addMonths, lastDayOf };
+
 import { dateFormat, formatDate, intlLocale } from './format';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -123,25 +127,12 @@ export function withinBounds(date: string, min?: string, max?: string): boolean 
   return true;
 }
 
-/** A month (YYYY-MM) moved by whole months: "2026-11" + 2 → "2027-01". */
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + n;
-  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
-}
-
 /** A date moved by whole months, its day kept or brought back to the month's last (Jan 31 + 1 month → Feb 28). */
 export function addMonthsToDate(date: string, n: number): string {
   const month = addMonths(date.slice(0, 7), n);
   const last = lastDayOf(month);
   const day = Math.min(Number(date.slice(8, 10)), Number(last.slice(8, 10)));
   return `${month}-${pad(day)}`;
-}
-
-/** The last day of a month ("2026-02" → "2026-02-28"). */
-export function lastDayOf(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return `${month}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
 }
 
 /**
