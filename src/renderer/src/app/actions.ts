@@ -2,6 +2,7 @@
  * App-level actions: boot, preferences, navigation, opening workspaces and the
  * demo job. Components call these; they talk to the core only through `api`.
  */
+import { useEffect } from 'react';
 import { toast } from 'sonner';
 import type { AppError, Events, Prefs } from '../../../shared/contract';
 import type { Section } from '../../../shared/domain';
@@ -122,11 +123,18 @@ export function requestCreate(kind: CreateKind): void {
   navigate(SECTION_CREATING[kind]);
 }
 
-/** Whether a screen was asked to open its "New …" form; the request is cleared as it is taken. */
-export function takeCreateRequest(kind: CreateKind): boolean {
-  if (get().createRequest !== kind) return false;
-  set({ createRequest: null });
-  return true;
+/**
+ * A screen's side of requestCreate: once `ready` (what its form needs is loaded), takes the request for `kind`
+ * (clearing it) and calls `open`, what its "New …" button does.
+ */
+export function useCreateRequest(kind: CreateKind, open: () => void, ready = true): void {
+  const requested = useApp((s) => s.createRequest === kind);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a request arrives or the screen gets ready.
+  useEffect(() => {
+    if (!requested || !ready || get().createRequest !== kind) return;
+    set({ createRequest: null });
+    open();
+  }, [requested, ready, kind]);
 }
 
 export function setLogTimeOpen(open: boolean): void {

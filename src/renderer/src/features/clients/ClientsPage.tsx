@@ -3,7 +3,7 @@ import { Contact, Plus, SearchX } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
-import { takeCreateRequest, takeOpenRequest } from '../../app/actions';
+import { takeOpenRequest, useCreateRequest } from '../../app/actions';
 import { errorText } from '../../app/errors';
 import { formatNumber } from '../../app/format';
 import { useApp, useFilterHub } from '../../app/store';
@@ -59,10 +59,7 @@ export function ClientsPage() {
   };
   const [adding, setAdding] = useState(false);
   // The command palette's New client: the form the button opens.
-  const createRequested = useApp((s) => s.createRequest === 'client');
-  useEffect(() => {
-    if (createRequested && takeCreateRequest('client')) setAdding(true);
-  }, [createRequested]);
+  useCreateRequest('client', () => setAdding(true));
   // Another screen asked for a client (a won lead's): open it here.
   const openRequest = useApp((s) => s.openRequest);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a request arrives.

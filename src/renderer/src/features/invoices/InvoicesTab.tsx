@@ -12,7 +12,7 @@ import {
   type InvoiceSortColumn,
   type InvoiceSummary,
 } from '../../../../shared/money';
-import { navigate, takeCreateRequest, takeOpenRequest } from '../../app/actions';
+import { navigate, takeOpenRequest, useCreateRequest } from '../../app/actions';
 import { dateFormat, formatDate, formatMoney, formatNumber, intlLocale } from '../../app/format';
 import { useApp, useFilterHub } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
@@ -346,12 +346,13 @@ export function InvoicesTab() {
   const noClients = anyClient.status === 'ready' && anyClient.data.total === 0;
   // The command palette's New invoice: what the button does once the list is in (with no client, nothing: the
   // screen says to add one first).
-  const createRequested = useApp((s) => s.createRequest === 'invoice');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a request arrives or the list it waits for.
-  useEffect(() => {
-    if (!createRequested || !data || anyClient.status !== 'ready') return;
-    if (takeCreateRequest('invoice') && !noClients) newInvoice();
-  }, [createRequested, data, anyClient.status]);
+  useCreateRequest(
+    'invoice',
+    () => {
+      if (!noClients) newInvoice();
+    },
+    Boolean(data) && anyClient.status === 'ready',
+  );
   const newButton = (
     <>
       <Tip label={t('empty.noClients')} disabled={!noClients}>

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { isClosedLead, nextLeadStages } from '../../../../shared/domain';
 import type { LeadRow } from '../../../../shared/leads';
-import { navigate, takeCreateRequest, takeOpenRequest, toastError } from '../../app/actions';
+import { navigate, takeOpenRequest, toastError, useCreateRequest } from '../../app/actions';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { formatNumber } from '../../app/format';
@@ -122,10 +122,7 @@ export function PipelinePage() {
     setOpenIdState(id);
   };
   // The command palette's New lead: the form the button opens.
-  const createRequested = useApp((s) => s.createRequest === 'lead');
-  useEffect(() => {
-    if (createRequested && takeCreateRequest('lead')) setAdding(true);
-  }, [createRequested]);
+  useCreateRequest('lead', () => setAdding(true));
   // Another screen asked for a lead (a command palette result): open it here.
   const openRequest = useApp((s) => s.openRequest);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a request arrives.
