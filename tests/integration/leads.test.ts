@@ -56,6 +56,18 @@ describe('leads', () => {
     );
   });
 
+  it('marks exactly the demo leads whose history reached a proposal', () => {
+    const [marks] = direct<{ marked: number; disagree: number }[]>(
+      `SELECT sum(reached_proposal) AS marked,
+              count(*) FILTER (WHERE reached_proposal <> EXISTS (SELECT 1 FROM lead_stage_changes AS c
+                                                                  WHERE c.lead_id = l.id AND c.to_stage = 'proposal'))
+                AS disagree
+         FROM leads AS l`,
+    );
+    expect(marks!.marked).toBeGreaterThan(0);
+    expect(marks!.disagree).toBe(0);
+  });
+
   it('finds leads by words of the company or contact (prefix, accent-insensitive)', async () => {
     const someone = direct<{ company: string; contact_name: string }[]>(
       'SELECT company, contact_name FROM leads LIMIT 1',
@@ -106,6 +118,14 @@ describe('leads', () => {
     const after = expectOk(await core.call('leads/get', { id: lead.id }));
     expect(after.stage).toBe('qualified');
     expect(after.history.map((h) => h.toStage)).toEqual(['new', 'qualified']);
+    // A move to proposal is marked on the lead (the proposal win rate reads the mark), and stays when it moves back.
+    const reachedProposal = () =>
+      direct<{ r: number }[]>('SELECT reached_proposal AS r FROM leads WHERE id = ?', lead.id)[0]!.r;
+    expect(reachedProposal()).toBe(0);
+    expectOk(await core.call('leads/setStage', { id: lead.id, stage: 'proposal', from: 'qualified' }));
+    expect(reachedProposal()).toBe(1);
+    expectOk(await core.call('leads/setStage', { id: lead.id, stage: 'qualified', from: 'proposal' }));
+    expect(reachedProposal()).toBe(1);
     const noReason = await core.call('leads/setStage', { id: lead.id, stage: 'lost' });
     expect(noReason.ok === false && noReason.error.field).toBe('reason');
     const withActivity = expectOk(

@@ -78,6 +78,27 @@ describe('migration safety', () => {
     });
   }
 
+  it('marks the leads whose stage history reached a proposal (0013), from a workspace made before', async () => {
+    const copy = path.join(tempDir(), 'before-0013.atalaya');
+    copyFileSync(fixture(13), copy);
+    const opened = await openWorkspaceFile(copy, { migrationsDir: MIGRATIONS_DIR });
+    try {
+      const marks = opened.sqlite
+        .prepare(
+          `SELECT sum(reached_proposal) AS marked,
+                  count(*) FILTER (WHERE reached_proposal <> EXISTS (SELECT 1 FROM lead_stage_changes AS c
+                                                                      WHERE c.lead_id = l.id AND c.to_stage = 'proposal'))
+                    AS disagree
+             FROM leads AS l`,
+        )
+        .get() as { marked: number; disagree: number };
+      expect(marks.marked).toBeGreaterThan(0);
+      expect(marks.disagree).toBe(0);
+    } finally {
+      opened.sqlite.close();
+    }
+  });
+
   it('backs the workspace up before migrating, and keeps every row', async () => {
     const dir = tempDir();
     const copy = path.join(dir, 'workspace.atalaya');

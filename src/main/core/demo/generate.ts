@@ -289,8 +289,9 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
     const insertLead = sqlite.prepare(
       `INSERT INTO leads (company, contact_name, channel, vertical, tier, hub_id, owner_id, service_id, stage,
          expected_value_minor, currency, created_at, closed_at, lost_reason, client_id,
-         contact_email, role, budget_minor, timeline, authority, need, last_activity_at, activity_count)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         contact_email, role, budget_minor, timeline, authority, need, last_activity_at, activity_count,
+         reached_proposal)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const leadStages = new BatchedInsert(sqlite, 'lead_stage_changes', [
       'lead_id',
@@ -438,6 +439,7 @@ export async function generateDemo(sqlite: Sqlite, plan: DemoPlan, job?: JobCont
           q.need,
           q.lastActivityAt,
           q.activities.length,
+          q.stages.some(([, to]) => to === 'proposal') ? 1 : 0,
         );
         const leadId = Number(leadResult.lastInsertRowid);
         for (const [kind, when] of q.activities) leadActivities.add(leadId, kind, when, owner.id);

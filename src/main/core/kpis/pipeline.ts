@@ -2,7 +2,8 @@
  * The pipeline's KPIs of a period (KPIS.md: booked, lead-to-client conversion,
  * proposal win rate; and the leads that came in). Read from indexes alone at
  * the massive profile: leads_created for new leads, leads_closed for what
- * closed, lead_stage_changes_proposal for which of them reached a proposal.
+ * closed and which of them reached a proposal (leads.reached_proposal, kept
+ * with the stage history).
  */
 import type { PeriodKpisRequest, PipelineKpis } from '../../../shared/kpis';
 import { cached, type Sqlite } from '../db/client';
@@ -27,16 +28,14 @@ export function pipelineKpis(sqlite: Sqlite, query: PeriodKpisRequest, now: Date
   // Closed in the period, in one walk of leads_closed: won and lost, the won value already in the reporting
   // currency, and of those that reached a proposal, how many and how many were won.
   const converter = loadConverter(sqlite);
-  const proposal = `EXISTS (SELECT 1 FROM lead_stage_changes AS c INDEXED BY lead_stage_changes_proposal
-                             WHERE c.to_stage = 'proposal' AND c.lead_id = l.id)`;
   const closed = cached(
     sqlite,
     `SELECT count(*) FILTER (WHERE stage = 'won') AS won,
             count(*) FILTER (WHERE stage = 'lost') AS lost,
             coalesce(sum(expected_value_minor) FILTER (WHERE stage = 'won' AND currency = ?), 0) AS bookedMinor,
-            count(*) FILTER (WHERE ${proposal}) AS proposalClosed,
-            count(*) FILTER (WHERE stage = 'won' AND ${proposal}) AS proposalWon
-       FROM leads AS l INDEXED BY leads_closed
+            count(*) FILTER (WHERE reached_proposal) AS proposalClosed,
+            count(*) FILTER (WHERE stage = 'won' AND reached_proposal) AS proposalWon
+       FROM leads INDEXED BY leads_closed
       WHERE closed_at IS NOT NULL AND closed_at >= ? AND closed_at < ?${hub}`,
   ).get(converter.reporting, ...params) as {
     won: number;

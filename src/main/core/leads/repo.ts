@@ -73,6 +73,7 @@ function assertRefs(
   check('services', refs.serviceId, 'serviceId', 'service');
 }
 
+/** Appends a move to the lead's stage history; a move to proposal is also marked on the lead (reached_proposal). */
 function appendStage(
   sqlite: Sqlite,
   leadId: number,
@@ -84,6 +85,7 @@ function appendStage(
   sqlite
     .prepare('INSERT INTO lead_stage_changes (lead_id, from_stage, to_stage, at, reason) VALUES (?, ?, ?, ?, ?)')
     .run(leadId, from, to, at, reason);
+  if (to === 'proposal') sqlite.prepare('UPDATE leads SET reached_proposal = 1 WHERE id = ?').run(leadId);
 }
 
 export function createLead(sqlite: Sqlite, input: Required<LeadInput>, stamp: Stamp): number {

@@ -23,11 +23,7 @@ export const leadStageChanges = sqliteTable(
     at: text('at').notNull(),
     reason: text('reason'),
   },
-  (t) => [
-    index('lead_stage_changes_lead').on(t.leadId, t.at),
-    // Which leads reached the proposal stage (the proposal win rate, KPIS.md): one seek per closed lead.
-    index('lead_stage_changes_proposal').on(t.leadId).where(sql`to_stage = 'proposal'`),
-  ],
+  (t) => [index('lead_stage_changes_lead').on(t.leadId, t.at)],
 );
 
 export const leadActivities = sqliteTable(

@@ -66,6 +66,8 @@ export const leads = sqliteTable(
     winProbability: real('win_probability'),
     probabilityOverride: real('probability_override'),
     scoredAt: text('scored_at'),
+    /** Whether the stage history holds a move to 'proposal' (the proposal win rate); set with that move. */
+    reachedProposal: integer('reached_proposal', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => {
     // The filter columns a sort index holds besides its key and the id (ties), so a walk down one tests a filter
@@ -99,9 +101,9 @@ export const leads = sqliteTable(
       index('leads_last_activity').on(t.lastActivityAt, t.id, t.createdAt, ...categorical),
       index('leads_company').on(sql`${t.company} COLLATE NOCASE`, t.id, ...filters),
       index('leads_expected_value').on(t.expectedValueMinor, t.id, ...filters),
-      // Leads by close: the pipeline's KPIs of a period (booked, conversion) read from this index alone.
+      // Leads by close: the pipeline's KPIs of a period (booked, conversion, proposal win rate) read from this index alone.
       index('leads_closed')
-        .on(t.closedAt, t.stage, t.hubId, t.expectedValueMinor, t.currency)
+        .on(t.closedAt, t.stage, t.hubId, t.expectedValueMinor, t.currency, t.reachedProposal)
         .where(sql`closed_at IS NOT NULL`),
       // The company by id: sorts full-text matches by company without reading their rows.
       index('leads_company_by_id').on(t.id, sql`${t.company} COLLATE NOCASE`),
