@@ -18,7 +18,7 @@ import { workspaceTimeZone } from '../fx/clock';
 import { type Converter, roundMinor } from '../fx/engine';
 import { loadConverter } from '../fx/repo';
 import { activeSegments, nextMonth, revenueParts } from '../subscriptions/engine';
-import { loadSubscriptions } from '../subscriptions/repo';
+import { subscriptionHistories } from '../subscriptions/repo';
 import { addGroups } from './convert';
 import { instantGroups, lastCountedDay, queryInstants } from './period';
 
@@ -68,14 +68,18 @@ function projectsRevenue(sqlite: Sqlite, converter: Converter, query: Query, now
 function subscriptionsRevenue(sqlite: Sqlite, converter: Converter, query: Query) {
   let valueMinor: number | null = 0;
   let subscriptions = 0;
-  for (const sub of loadSubscriptions(sqlite, { hubId: query.hubId })) {
+  // The rate's day of each month the period touches (a part always falls in one of them).
+  const monthEnds = new Map<string, string>();
+  for (let month = query.from.slice(0, 7); month <= query.until.slice(0, 7); month = nextMonth(month))
+    monthEnds.set(month, lastDayOf(month));
+  for (const sub of subscriptionHistories(sqlite, query.hubId, query.until)) {
     const parts = revenueParts(activeSegments(sub.changes, query.until), query.from, query.until);
     if (parts.length === 0) continue;
     subscriptions++;
     const byMonth = new Map<string, number>();
     for (const p of parts) byMonth.set(p.from.slice(0, 7), (byMonth.get(p.from.slice(0, 7)) ?? 0) + p.minor);
     for (const [month, minor] of byMonth) {
-      const value = converter.toReporting(minor, sub.currency, lastDayOf(month));
+      const value = converter.toReporting(minor, sub.currency, monthEnds.get(month)!);
       valueMinor = value === null || valueMinor === null ? null : valueMinor + value;
     }
   }

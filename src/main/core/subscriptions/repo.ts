@@ -12,6 +12,7 @@ import { assertHubExists } from '../hubs/repo';
 import { insertDraft, type Stamp, taxRateFor } from '../invoices/repo';
 import {
   activeSegments,
+  type ChangeEvent,
   changeProblem,
   type MrrStep,
   monthlyMrr,
@@ -34,6 +35,44 @@ interface SubRow {
 
 export interface LoadedSubscription extends SubRow {
   changes: SubscriptionChange[];
+}
+
+/** A subscription as revenue replays it: its currency and its history, nothing to show. */
+export interface SubscriptionHistory {
+  id: number;
+  currency: Currency;
+  changes: (ChangeEvent & { id: number })[];
+}
+
+/**
+ * The histories of a hub's clients' subscriptions (every hub's when null), up to and including `until`: what
+ * revenue over a period ending then replays. Lighter than loadSubscriptions (no names, no order by client), for the
+ * finance KPIs that read every subscription each time.
+ */
+export function subscriptionHistories(sqlite: Sqlite, hubId: number | null, until: string): SubscriptionHistory[] {
+  const rows = cached(
+    sqlite,
+    `SELECT s.id, s.currency, ch.id, ch.kind, ch.effective_on, ch.fee_minor
+       FROM subscriptions AS s
+       ${hubId === null ? '' : 'JOIN clients AS c ON c.id = s.client_id AND c.hub_id = @hubId'}
+       JOIN subscription_changes AS ch ON ch.subscription_id = s.id AND ch.effective_on <= @until
+      ORDER BY s.id, ch.effective_on, ch.id`,
+  )
+    .raw()
+    .all(hubId === null ? { until } : { hubId, until }) as [
+    number,
+    Currency,
+    number,
+    SubscriptionChangeKind,
+    string,
+    number | null,
+  ][];
+  const out: SubscriptionHistory[] = [];
+  for (const [id, currency, changeId, kind, effectiveOn, feeMinor] of rows) {
+    if (out.at(-1)?.id !== id) out.push({ id, currency, changes: [] });
+    out.at(-1)!.changes.push({ id: changeId, kind, effectiveOn, feeMinor });
+  }
+  return out;
 }
 
 /**
