@@ -61,6 +61,11 @@ export interface BoardCard {
   stage: ProjectStage;
   valueMinor: number;
   currency: Currency;
+  /**
+   * The value in the reporting currency at the rate of the day the project was created (as its column's total
+   * counts it), so projects in different currencies compare; null when that rate is missing.
+   */
+  reportingMinor: number | null;
   startDate: string;
   dueDate: string;
   deliveredAt: string | null;

@@ -283,6 +283,49 @@ test('a column holding more projects than fit shows the most urgent 30, and 30 m
   await expect(col.getByRole('button', { name: /^Show \d+ more/ })).toHaveCount(0);
 });
 
+test('the table sorts values in different currencies by what they are worth', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  const before = await coreCall<Board>(page, demoApp, 'projects/board', {});
+  const usd = before.columns.flatMap((c) => c.cards).filter((c) => c.currency === before.reportingCurrency);
+  const top = usd.reduce((a, b) => (b.valueMinor > a.valueMinor ? b : a));
+  // A euro project a dollar under the largest dollar one: fewer units, worth more.
+  const services = await coreCall<Service[]>(page, demoApp, 'catalogue/list');
+  const service = services.find((s) => s.kind === 'project' && s.active)!;
+  const lead = await coreCall<LeadDetail>(page, demoApp, 'leads/create', {
+    company: 'Euro Studio',
+    contactName: 'Ines Duarte',
+    channel: 'inbound_form',
+    vertical: 'media',
+    tier: 2,
+    expectedValueMinor: top.valueMinor - 100,
+    currency: 'EUR',
+  });
+  await coreCall(page, demoApp, 'leads/win', {
+    id: lead.id,
+    serviceId: service.id,
+    valueMinor: top.valueMinor - 100,
+    startDate: before.asOf,
+    dueDate: before.asOf,
+    clientId: null,
+  });
+  const board = await coreCall<Board>(page, demoApp, 'projects/board', {});
+  const cards = board.columns.flatMap((c) => c.cards);
+  const euro = cards.find((c) => c.clientName === 'Euro Studio')!;
+  expect(euro.currency).toBe('EUR');
+  expect(euro.reportingMinor!).toBeGreaterThan(top.reportingMinor!);
+
+  await openProjects(page);
+  await page.getByRole('radio', { name: 'Table' }).click();
+  await page.getByRole('columnheader', { name: 'Value' }).getByRole('button').click();
+  await expect(page.getByRole('columnheader', { name: 'Value' })).toHaveAttribute('aria-sort', 'descending');
+  const ids = await page
+    .getByTestId('project-row')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-id')));
+  const worth = ids.map((id) => cards.find((c) => String(c.id) === id)!.reportingMinor!);
+  expect(worth).toEqual([...worth].sort((a, b) => b - a));
+  expect(ids.indexOf(String(euro.id))).toBeLessThan(ids.indexOf(String(top.id)));
+});
+
 test('moves a project by keyboard and by drag, records each move in its history, and undoes a move', async ({
   page,
   demoApp,

@@ -152,6 +152,40 @@ describe('the production board', () => {
   });
 });
 
+describe('card values in the reporting currency (the table sorts by them)', () => {
+  let core: CoreClient;
+  beforeAll(async () => {
+    core = testCore(tempDir());
+    // This seed has open work in EUR beside USD.
+    const { jobId } = expectOk(await core.call('workspace/createDemo', { seed: 'e2e', asOf: '2026-11-20' }));
+    expect((await nextEvent(core, 'job/finished', (p) => p.jobId === jobId)).result.ok).toBe(true);
+  });
+  afterAll(async () => {
+    await core.close();
+    cleanTempDirs();
+  });
+
+  it('gives each card its value in the reporting currency, as its column counts it', async () => {
+    const board = expectOk(await core.call('projects/board', {}));
+    const cards = board.columns.flatMap((c) => c.cards);
+    for (const card of cards.filter((c) => c.currency === board.reportingCurrency))
+      expect(card.reportingMinor).toBe(card.valueMinor);
+    const foreign = cards.filter((c) => c.currency !== board.reportingCurrency);
+    expect(foreign.length, 'the demo has work in another currency').toBeGreaterThan(0);
+    for (const card of foreign) expect(card.reportingMinor).not.toBe(card.valueMinor);
+    // A column that shows every project it counts: its cards add up to its total (each rounded to the cent).
+    const whole = board.columns.filter((c) => c.cards.length === c.count && c.cards.some((x) => foreign.includes(x)));
+    expect(whole.length, 'a fully shown column holds foreign work').toBeGreaterThan(0);
+    for (const column of whole) {
+      const sum = column.cards.reduce((s, c) => s + c.reportingMinor!, 0);
+      expect(Math.abs(sum - column.valueMinor!)).toBeLessThanOrEqual(column.count);
+    }
+    // The project's sheet says the same.
+    const project = expectOk(await core.call('projects/get', { id: foreign[0]!.id }));
+    expect(project.reportingMinor).toBe(foreign[0]!.reportingMinor);
+  });
+});
+
 describe('looking projects up by name (the command palette)', () => {
   let core: CoreClient;
   beforeAll(async () => {

@@ -18,7 +18,8 @@ import { AppFailure } from '../../../shared/result';
 import { audit } from '../audit/log';
 import { cached, likeLiteral, type Sqlite } from '../db/client';
 import { instantToWorkspaceDate, workspaceTimeZone } from '../fx/clock';
-import { loadConverter } from '../fx/repo';
+import { Converter } from '../fx/engine';
+import { loadConverter, rateTableOn } from '../fx/repo';
 import { deliveryDraft, issueInvoice, type Stamp } from '../invoices/repo';
 import { localToUtc } from '../routing/timezones';
 import {
@@ -69,7 +70,7 @@ const CARD_COLUMNS = `p.id, p.name, p.client_id, c.name AS client_name, p.hub_id
     ${GATES_PASSED} AS gates_passed`;
 const CARD_SQL = `SELECT ${CARD_COLUMNS} FROM projects p JOIN clients c ON c.id = p.client_id`;
 
-function toCard(r: CardRow, today: string): BoardCard {
+function toCard(r: CardRow, today: string, converter: Converter): BoardCard {
   return {
     id: r.id,
     name: r.name,
@@ -79,6 +80,7 @@ function toCard(r: CardRow, today: string): BoardCard {
     stage: r.stage,
     valueMinor: r.value_minor,
     currency: r.currency,
+    reportingMinor: converter.toReporting(r.value_minor, r.currency, r.created_at.slice(0, 10)),
     startDate: r.start_date,
     dueDate: r.due_date,
     deliveredAt: r.delivered_at,
@@ -130,7 +132,7 @@ export function board(sqlite: Sqlite, today: string, hubId: number | null): Boar
         stage,
         count: rows.reduce((s, r) => s + r.n, 0),
         valueMinor: converter.sum(rows.map((r) => ({ minor: r.value, currency: r.currency, date: r.day }))),
-        cards: cards.filter((c) => c.stage === stage).map((c) => toCard(c, today)),
+        cards: cards.filter((c) => c.stage === stage).map((c) => toCard(c, today, converter)),
       };
     }),
     missingRates: converter.missingRates(),
@@ -207,7 +209,8 @@ export function getProject(sqlite: Sqlite, id: number, today: string): ProjectDe
     cached(sqlite, 'SELECT id FROM invoices WHERE project_id = ? ORDER BY id').all(id) as { id: number }[]
   ).map((r) => r.id);
   return {
-    ...toCard(row, today),
+    // One rate (the project's currency on the day it was created) rather than every rate the workspace holds.
+    ...toCard(row, today, new Converter(rateTableOn(sqlite, [row.currency], row.created_at.slice(0, 10)))),
     serviceId: extra.service_id,
     serviceName: extra.service_name,
     leadId: extra.lead_id,

@@ -106,10 +106,13 @@ export function ProjectsTable({
             );
           },
         }),
-        col.accessor('valueMinor', {
+        // Shown in the project's currency, sorted by its worth in the reporting currency (€350 above $355).
+        col.accessor((r) => r.reportingMinor ?? undefined, {
+          id: 'valueMinor',
           header: () => t('table.value'),
           sortFn: byNumber,
-          cell: (c) => formatMoney(c.getValue(), c.row.original.currency, lang),
+          sortUndefined: 'last',
+          cell: (c) => formatMoney(c.row.original.valueMinor, c.row.original.currency, lang),
         }),
         col.accessor('gatesPassed', {
           header: () => t('table.gates'),
