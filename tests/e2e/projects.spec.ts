@@ -326,6 +326,31 @@ test('the table sorts values in different currencies by what they are worth', as
   expect(ids.indexOf(String(euro.id))).toBeLessThan(ids.indexOf(String(top.id)));
 });
 
+test('the table keeps its order when the board or another screen is shown in between', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await openProjects(page);
+  await page.getByRole('radio', { name: 'Table' }).click();
+  const due = page.getByRole('columnheader', { name: 'Due' });
+  await due.getByRole('button').click();
+  await due.getByRole('button').click();
+  await expect(due).toHaveAttribute('aria-sort', 'descending');
+  const order = () =>
+    page.getByTestId('project-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-id')));
+  const sorted = await order();
+
+  await page.getByRole('radio', { name: 'Board' }).click();
+  await expect(page.getByTestId('production-board')).toBeVisible();
+  await page.getByRole('radio', { name: 'Table' }).click();
+  await expect(due).toHaveAttribute('aria-sort', 'descending');
+  expect(await order()).toEqual(sorted);
+
+  await page.getByRole('navigation').first().getByRole('button', { name: 'Clients', exact: true }).click();
+  await expect(mainHeading(page)).toHaveText('Clients');
+  await page.getByRole('navigation').first().getByRole('button', { name: 'Projects', exact: true }).click();
+  await expect(due).toHaveAttribute('aria-sort', 'descending');
+  expect(await order()).toEqual(sorted);
+});
+
 test('moves a project by keyboard and by drag, records each move in its history, and undoes a move', async ({
   page,
   demoApp,

@@ -33,7 +33,7 @@ import { ProjectDetailSheet } from './ProjectDetail';
 import { ProjectsTable } from './ProjectsTable';
 import { useMissingRatesNote } from './parts';
 import { canUndo, isWorkStage, withCardMoved } from './rules';
-import { setProjectsView, useProjectsView } from './store';
+import { setProjectsSorting, setProjectsView, useProjectsView } from './store';
 
 function BoardSkeleton() {
   const { t } = useTranslation();
@@ -62,6 +62,7 @@ export function ProjectsPage() {
   const board = useApiQuery('projects/board', { hubId });
   const kpis = useProductionKpis();
   const view = useProjectsView((s) => s.view);
+  const sorting = useProjectsView((s) => s.sorting);
   const missingNote = useMissingRatesNote(board.data?.missingRates ?? []);
 
   const [openId, setOpenIdState] = useState<number | null>(null);
@@ -286,6 +287,8 @@ export function ProjectsPage() {
                 hubs={hubs}
                 showHub={hubId === null}
                 asOf={today}
+                sorting={sorting}
+                onSortingChange={setProjectsSorting}
                 onOpen={(card) => openProject(card.id)}
               />
             </Card>

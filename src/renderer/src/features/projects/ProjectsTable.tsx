@@ -1,6 +1,6 @@
 /** The board's projects as a sortable table (the same cards, one row each). */
 import type { Row } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hub } from '../../../../shared/contract';
 import { BOARD_STAGES, type BoardCard } from '../../../../shared/pipeline';
@@ -31,18 +31,21 @@ export function ProjectsTable({
   hubs,
   showHub,
   asOf,
+  sorting,
+  onSortingChange,
   onOpen,
 }: {
   cards: BoardCard[];
   hubs: Hub[];
   showHub: boolean;
   asOf: string;
+  sorting: SortingState;
+  onSortingChange: (sorting: SortingState) => void;
   onOpen: (card: BoardCard) => void;
 }) {
   const { t, i18n } = useTranslation('projects');
   const lang = i18n.language;
   const year = asOf.slice(0, 4);
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'stage', desc: false }]);
   const hubById = useMemo(() => new Map(hubs.map((h) => [h.id, h])), [hubs]);
 
   const byText = useMemo(() => byTextIn(lang), [lang]);
@@ -138,7 +141,7 @@ export function ProjectsTable({
       getRowId={(r) => String(r.id)}
       sortable
       sorting={sorting}
-      onSortingChange={setSorting}
+      onSortingChange={onSortingChange}
       onRowClick={onOpen}
       density="compact"
     />
