@@ -349,6 +349,14 @@ test('the table keeps its order when the board or another screen is shown in bet
   await page.getByRole('navigation').first().getByRole('button', { name: 'Projects', exact: true }).click();
   await expect(due).toHaveAttribute('aria-sort', 'descending');
   expect(await order()).toEqual(sorted);
+
+  // Sorted by hub, then one hub chosen in the top bar: the Hub column goes, and the table says it is by stage.
+  await page.getByRole('columnheader', { name: 'Hub' }).getByRole('button').click();
+  const limaId = await chooseHub(page, demoApp, 'Lima');
+  await expect(page.getByRole('columnheader', { name: 'Hub' })).toHaveCount(0);
+  await expect(page.getByRole('columnheader', { name: 'Stage' })).toHaveAttribute('aria-sort', 'ascending');
+  const lima = await coreCall<Board>(page, demoApp, 'projects/board', { hubId: limaId });
+  expect(await order()).toEqual(lima.columns.flatMap((c) => c.cards.map((card) => String(card.id))));
 });
 
 test('moves a project by keyboard and by drag, records each move in its history, and undoes a move', async ({

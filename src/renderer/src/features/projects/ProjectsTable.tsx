@@ -9,6 +9,7 @@ import { columnHelper, DataTable, type SortingState, type TableCore } from '../.
 import { HubDot } from '../../components/HubDot';
 import { GatesChip, RevisionsChip, RiskBadge, StageBadge, shortDate } from './parts';
 import { isWorkStage } from './rules';
+import { DEFAULT_TABLE_SORTING } from './store';
 
 const col = columnHelper<BoardCard>();
 const byNumber = (a: Row<TableCore, BoardCard>, b: Row<TableCore, BoardCard>, id: string) =>
@@ -47,6 +48,9 @@ export function ProjectsTable({
   const lang = i18n.language;
   const year = asOf.slice(0, 4);
   const hubById = useMemo(() => new Map(hubs.map((h) => [h.id, h])), [hubs]);
+
+  // Sorted by hub, then narrowed to one hub: the Hub column is gone, so the table says (and uses) its default order.
+  const shownSorting = showHub || sorting.every((s) => s.id !== 'hub') ? sorting : DEFAULT_TABLE_SORTING;
 
   const byText = useMemo(() => byTextIn(lang), [lang]);
   const columns = useMemo(
@@ -140,7 +144,7 @@ export function ProjectsTable({
       rowTestId="project-row"
       getRowId={(r) => String(r.id)}
       sortable
-      sorting={sorting}
+      sorting={shownSorting}
       onSortingChange={onSortingChange}
       onRowClick={onOpen}
       density="compact"
