@@ -420,6 +420,8 @@ test('moves a project by keyboard and by drag, records each move in its history,
   await toasts(page).getByRole('button', { name: 'Undo' }).first().click();
   await expect(cardIn(page, 'production', card.name)).toBeVisible();
   await expect(toasts(page)).toContainText(`${card.name} is back in Production`);
+  // The toast closes; the keyboard is back on the card, not at the top of the page.
+  await expect(cardIn(page, 'production', card.name).getByRole('button').first()).toBeFocused();
   await expect.poll(() => history(page, demoApp, card.id)).toEqual([...before, 'qa', 'production']);
 
   // Drag with the mouse: production → QA.

@@ -126,9 +126,18 @@ export function ProjectsPage() {
       // No way back: into revision it would count a cycle; out of Discovery only Production is open.
       description: canUndo(from, to) ? undefined : to === 'discovery' ? t('move.noUndoDiscovery') : t('move.noUndo'),
       action: canUndo(from, to)
-        ? { label: t('move.undo'), onClick: () => void move({ ...card, stage: to }, from as WorkStage, true) }
+        ? {
+            label: t('move.undo'),
+            onClick: () => void move({ ...card, stage: to }, from as WorkStage, true).then(() => focusProject(card.id)),
+          }
         : undefined,
     });
+  };
+
+  /** The keyboard back on a project after its toast's Undo (the toast closes, taking focus with it), unless its sheet is open. */
+  const focusProject = (id: number) => {
+    if (latest.current.openId !== null) return;
+    document.querySelector<HTMLElement>(`[data-card-id="${id}"], tr[data-row-id="${id}"]`)?.focus();
   };
 
   const refused = (card: BoardCard, error: AppError) => {
