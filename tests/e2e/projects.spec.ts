@@ -359,6 +359,36 @@ test('the table keeps its order when the board or another screen is shown in bet
   expect(await order()).toEqual(lima.columns.flatMap((c) => c.cards.map((card) => String(card.id))));
 });
 
+test('the table says why it has no row when a hub has no open work and nothing billed lately', async ({
+  page,
+  emptyApp,
+}) => {
+  // A demo whose history ends in June: what Caracas did then was billed months ago, and none of its work is open.
+  await emptyApp.open(page);
+  await coreCall(page, emptyApp, 'workspace/createDemo', { seed: 'e2e', asOf: '2026-06-01' });
+  await expect
+    .poll(() =>
+      coreCall<{ id: number }[]>(page, emptyApp, 'hubs/list').then(
+        (h) => h.length,
+        () => 0,
+      ),
+    )
+    .toBeGreaterThan(0);
+  await page.reload();
+  await openProjects(page);
+  const caracas = await chooseHub(page, emptyApp, 'Caracas');
+  const board = await coreCall<Board>(page, emptyApp, 'projects/board', { hubId: caracas });
+  expect(board.columns.every((c) => c.cards.length === 0)).toBe(true);
+  expect(board.columns.some((c) => c.count > 0)).toBe(true);
+
+  await page.getByRole('radio', { name: 'Table' }).click();
+  await expect(page.getByRole('heading', { name: 'Nothing in progress or recently billed' })).toBeVisible();
+  await expect(page.getByText('The board’s Invoiced and Paid columns count every one.')).toBeVisible();
+  await snap(page, 'projects-table-empty-light-en');
+  await page.getByRole('button', { name: 'Show the board' }).click();
+  await expect(page.getByTestId('production-board')).toBeVisible();
+});
+
 test('moves a project by keyboard and by drag, records each move in its history, and undoes a move', async ({
   page,
   demoApp,

@@ -299,6 +299,19 @@ export function ProjectsPage() {
                 sorting={sorting}
                 onSortingChange={setProjectsSorting}
                 onOpen={(card) => openProject(card.id)}
+                empty={
+                  <EmptyState
+                    icon={FolderKanban}
+                    titleLevel={3}
+                    title={t('table.emptyTitle')}
+                    description={t('table.emptyDescription', {
+                      invoiced: t('stage.invoiced'),
+                      paid: t('stage.paid'),
+                    })}
+                  >
+                    <Button onClick={() => setProjectsView('board')}>{t('table.showBoard')}</Button>
+                  </EmptyState>
+                }
               />
             </Card>
           )}

@@ -1,6 +1,6 @@
 /** The board's projects as a sortable table (the same cards, one row each). */
 import type { Row } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hub } from '../../../../shared/contract';
 import { BOARD_STAGES, type BoardCard } from '../../../../shared/pipeline';
@@ -35,6 +35,7 @@ export function ProjectsTable({
   sorting,
   onSortingChange,
   onOpen,
+  empty,
 }: {
   cards: BoardCard[];
   hubs: Hub[];
@@ -43,6 +44,8 @@ export function ProjectsTable({
   sorting: SortingState;
   onSortingChange: (sorting: SortingState) => void;
   onOpen: (card: BoardCard) => void;
+  /** What shows instead of a table with no row (no open work, nothing billed lately). */
+  empty: ReactNode;
 }) {
   const { t, i18n } = useTranslation('projects');
   const lang = i18n.language;
@@ -148,6 +151,7 @@ export function ProjectsTable({
       onSortingChange={onSortingChange}
       onRowClick={onOpen}
       density="compact"
+      empty={empty}
     />
   );
 }
