@@ -387,6 +387,15 @@ test('the table says why it has no row when a hub has no open work and nothing b
   await snap(page, 'projects-table-empty-light-en');
   await page.getByRole('button', { name: 'Show the board' }).click();
   await expect(page.getByTestId('production-board')).toBeVisible();
+  // The billed columns count Caracas' work and say none of it is recent, not that there is none.
+  for (const stage of ['invoiced', 'paid'] as const) {
+    const counted = board.columns.find((c) => c.stage === stage)!.count;
+    expect(counted).toBeGreaterThan(0);
+    await expect(column(page, stage).getByTestId('column-count')).toContainText(String(counted));
+    await expect(column(page, stage)).toContainText('Nothing moved here in the last 30 days');
+    await expect(column(page, stage)).not.toContainText('No projects');
+    await expect(column(page, stage)).not.toContainText('The latest 0');
+  }
 });
 
 test('moves a project by keyboard and by drag, records each move in its history, and undoes a move', async ({

@@ -408,7 +408,11 @@ function Column({
         {children}
         {column.cards.length === 0 ? (
           <li className="grid flex-1 place-items-center rounded-lg border border-dashed border-line px-3 py-6 text-center text-[12px] text-faint">
-            {stage === 'final_delivery' ? t('column.dropToDeliver') : t('column.empty')}
+            {stage === 'final_delivery'
+              ? t('column.dropToDeliver')
+              : hidden > 0
+                ? t('column.noneRecent')
+                : t('column.empty')}
           </li>
         ) : null}
         {hiddenCards > 0 ? (
@@ -425,7 +429,8 @@ function Column({
             </button>
           </li>
         ) : null}
-        {delivered && hidden > 0 ? (
+        {/* "The latest 0 of 11" says nothing the placeholder above does not. */}
+        {delivered && hidden > 0 && column.cards.length > 0 ? (
           <li className="px-1 pt-1 pb-0.5 text-center text-[11.5px] text-faint">
             {t('column.recentOnly', {
               shown: formatNumber(column.cards.length, lang),
