@@ -113,6 +113,7 @@ import {
   gateReviewSchema,
   projectLookupSchema,
   projectMoveSchema,
+  projectUndoMoveSchema,
 } from './pipeline-schemas';
 import type { AppError, Result } from './result';
 import {
@@ -378,6 +379,8 @@ export const methods = {
   'projects/lookup': { args: projectLookupSchema, reply: {} as ProjectLookup },
   /** A move by hand between the work stages (or to cancelled), recorded in the stage history. */
   'projects/move': { args: projectMoveSchema, reply: {} as ProjectDetail },
+  /** Takes back the latest move (the toast's Undo), leaving the stage history as if it had not happened. */
+  'projects/undoMove': { args: projectUndoMoveSchema, reply: {} as ProjectDetail },
   'projects/reviewGate': { args: gateReviewSchema, reply: {} as ProjectDetail },
   /** Needs gates 1–3 passed; records satisfaction and issues the final invoice (net of deposits) in one transaction. */
   'projects/deliver': { args: deliverSchema, reply: {} as ProjectDetail },

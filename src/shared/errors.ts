@@ -160,6 +160,7 @@ export const CORE_ERRORS = {
   },
   'project.move.revisionOrder': { en: 'A revision follows the client preview (or QA).' },
   'project.move.useDeliver': { en: 'Deliver the project instead: it checks the gates and issues the final invoice.' },
+  'project.undoStale': { en: 'The project has moved again since; nothing was undone.' },
   'project.gatesClosed': { en: 'The project is no longer in production; its gates are closed.' },
   'project.gateOrder': { en: 'Gate {{previous}} must pass before gate {{gate}} is reviewed.' },
   'project.reviewerPeer': { en: 'Gate {{gate}} is a peer review: choose who reviewed it.' },

@@ -19,6 +19,15 @@ export const projectMoveSchema = z
   .object({ id, stage: z.enum([...WORK_STAGES, 'cancelled'], { message: 'Choose a production stage.' }) })
   .strict();
 
+/** The board move to take back: the stage it came from and the one it went to. */
+export const projectUndoMoveSchema = z
+  .object({
+    id,
+    from: z.enum(WORK_STAGES, { message: 'Choose a production stage.' }),
+    to: z.enum([...WORK_STAGES, 'cancelled'], { message: 'Choose a production stage.' }),
+  })
+  .strict();
+
 export const gateReviewSchema = z
   .object({
     projectId: id,

@@ -455,13 +455,13 @@ test('moves a project by keyboard and by drag, records each move in its history,
 
   // A move the rules refuse (production → revision needs QA or the preview first) is not offered;
   // one the core refuses by drag comes back with its message and the card snaps back.
-  // Undo: the toast's Undo moves it back (and the history records that too).
+  // Undo: the toast's Undo takes the move back, and the history is as it was before it.
   await toasts(page).getByRole('button', { name: 'Undo' }).first().click();
   await expect(cardIn(page, 'production', card.name)).toBeVisible();
   await expect(toasts(page)).toContainText(`${card.name} is back in Production`);
   // The toast closes; the keyboard is back on the card, not at the top of the page.
   await expect(cardIn(page, 'production', card.name).getByRole('button').first()).toBeFocused();
-  await expect.poll(() => history(page, demoApp, card.id)).toEqual([...before, 'qa', 'production']);
+  await expect.poll(() => history(page, demoApp, card.id)).toEqual(before);
 
   // Drag with the mouse: production → QA.
   const source = cardIn(page, 'production', card.name).getByRole('button').first();
@@ -476,7 +476,7 @@ test('moves a project by keyboard and by drag, records each move in its history,
     );
   await page.mouse.up();
   await expect(cardIn(page, 'qa', card.name)).toBeVisible();
-  await expect.poll(() => history(page, demoApp, card.id)).toEqual([...before, 'qa', 'production', 'qa']);
+  await expect.poll(() => history(page, demoApp, card.id)).toEqual([...before, 'qa']);
 
   // Drag with the keyboard: Space picks it up, → moves one stage right, Space drops it.
   await cardIn(page, 'qa', card.name).getByRole('button').first().focus();
@@ -488,9 +488,20 @@ test('moves a project by keyboard and by drag, records each move in its history,
   await expect(live).toHaveText(`${card.name} is over Client preview.`);
   await page.keyboard.press('Space');
   await expect(cardIn(page, 'client_preview', card.name)).toBeVisible();
-  await expect
-    .poll(() => history(page, demoApp, card.id))
-    .toEqual([...before, 'qa', 'production', 'qa', 'client_preview']);
+  await expect.poll(() => history(page, demoApp, card.id)).toEqual([...before, 'qa', 'client_preview']);
+
+  // Into Revision by mistake: it counts a revision cycle, and Undo takes the cycle back with the move.
+  const cycles = async () =>
+    (await coreCall<ProjectDetail>(page, demoApp, 'projects/get', { id: card.id })).revisionCycles;
+  const cyclesBefore = await cycles();
+  await moveByKeyboard(page, cardIn(page, 'client_preview', card.name), 'Revision');
+  await expect(cardIn(page, 'revision', card.name)).toBeVisible();
+  await expect.poll(cycles).toBe(cyclesBefore + 1);
+  await toasts(page).getByRole('button', { name: 'Undo' }).first().click();
+  await expect(toasts(page)).toContainText(`${card.name} is back in Client preview`);
+  await expect(cardIn(page, 'client_preview', card.name)).toBeVisible();
+  await expect.poll(cycles).toBe(cyclesBefore);
+  expect(await history(page, demoApp, card.id)).toEqual([...before, 'qa', 'client_preview']);
 
   /** Drags a card with the mouse to a point, in small steps as a hand would. */
   const drag = async (from: Locator, to: { x: number; y: number }) => {

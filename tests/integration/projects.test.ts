@@ -127,6 +127,33 @@ describe('the production board', () => {
     expect(paidColumn.cards.find((c) => c.id === id)).toMatchObject({ paidOn: '2026-11-23' });
   });
 
+  it('takes back the latest move as if it had not happened: an undone revision counts no cycle', async () => {
+    const board = expectOk(await core.call('projects/board', {}));
+    const card = board.columns.flatMap((c) => c.cards).find((c) => c.stage === 'production');
+    expect(card, 'the demo has work in production').toBeDefined();
+    const id = card!.id;
+    expectOk(await core.call('projects/move', { id, stage: 'client_preview' }));
+    const before = expectOk(await core.call('projects/get', { id }));
+
+    const revised = expectOk(await core.call('projects/move', { id, stage: 'revision' }));
+    expect(revised.revisionCycles).toBe(before.revisionCycles + 1);
+    const undone = expectOk(await core.call('projects/undoMove', { id, from: 'client_preview', to: 'revision' }));
+    expect(undone).toMatchObject({ stage: 'client_preview', revisionCycles: before.revisionCycles });
+    expect(undone.history).toEqual(before.history);
+
+    // Only the latest move, as it was (production → preview now): a second Undo, or one naming another move,
+    // changes nothing.
+    for (const stale of [
+      { from: 'client_preview', to: 'revision' },
+      { from: 'qa', to: 'client_preview' },
+    ] as const) {
+      const refused = await core.call('projects/undoMove', { id, ...stale });
+      expect(refused.ok === false && refused.error).toMatchObject({ code: 'CONFLICT', field: 'stage' });
+      expect(refused.ok === false && refused.error.message).toMatch(/moved again since; nothing was undone/);
+    }
+    expect(expectOk(await core.call('projects/get', { id }))).toEqual(undone);
+  });
+
   it('says a project settled by a credit note was paid on the credit note’s day', async () => {
     const invoiced = expectOk(await core.call('projects/board', {})).columns.find((c) => c.stage === 'invoiced')!;
     const card = invoiced.cards[0]!;

@@ -1,7 +1,7 @@
 /** The production board: moves, quality gates and delivery (which issues the final invoice). */
 import type { Handlers } from '../../../shared/contract';
 import { act, type CoreContext, readScope } from '../context';
-import { board, deliverProject, getProject, lookupProjects, moveProject, reviewGate } from './repo';
+import { board, deliverProject, getProject, lookupProjects, moveProject, reviewGate, undoProjectMove } from './repo';
 
 export const projectsHandlers = {
   'projects/board': ({ hubId }, ctx) => {
@@ -17,6 +17,11 @@ export const projectsHandlers = {
     act(ctx, (w) => {
       moveProject(w.sqlite, id, stage, w);
       return getProject(w.sqlite, id, w.today);
+    }),
+  'projects/undoMove': (input, ctx) =>
+    act(ctx, (w) => {
+      undoProjectMove(w.sqlite, input, w);
+      return getProject(w.sqlite, input.id, w.today);
     }),
   'projects/reviewGate': (input, ctx) =>
     act(ctx, (w) => {

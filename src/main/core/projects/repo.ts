@@ -242,6 +242,33 @@ export function moveProject(sqlite: Sqlite, id: number, to: ProjectStage, stamp:
   audit(sqlite, { ...stamp, action: 'move', entity: 'project', entityId: id, detail: { from, to } });
 }
 
+/**
+ * Takes back the board move just made (the toast's Undo). The move must still be the project's latest, from `from`
+ * to `to`; it leaves the stage history as if the move had not happened, so an undone move into revision counts no
+ * cycle. The audit log keeps the move and its undoing.
+ */
+export function undoProjectMove(
+  sqlite: Sqlite,
+  input: { id: number; from: ProjectStage; to: ProjectStage },
+  stamp: Stamp,
+): void {
+  const stage = currentStage(sqlite, input.id);
+  const last = cached(
+    sqlite,
+    `SELECT id, from_stage AS fromStage, to_stage AS toStage FROM project_stage_changes
+      WHERE project_id = ? ORDER BY id DESC LIMIT 1`,
+  ).get(input.id) as { id: number; fromStage: ProjectStage | null; toStage: ProjectStage } | undefined;
+  if (stage !== input.to || last?.fromStage !== input.from || last.toStage !== input.to)
+    throw failure('CONFLICT', 'project.undoStale', {}, 'stage');
+  cached(sqlite, 'DELETE FROM project_stage_changes WHERE id = ?').run(last.id);
+  cached(sqlite, 'UPDATE projects SET stage = ?, revision_cycles = revision_cycles - ? WHERE id = ?').run(
+    input.from,
+    input.to === 'revision' ? 1 : 0,
+    input.id,
+  );
+  audit(sqlite, { ...stamp, action: 'undo-move', entity: 'project', entityId: input.id, detail: input });
+}
+
 export function reviewGate(
   sqlite: Sqlite,
   input: {

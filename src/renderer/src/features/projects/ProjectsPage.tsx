@@ -11,6 +11,7 @@ import {
   type ProjectDetail,
   type WorkStage,
 } from '../../../../shared/pipeline';
+import type { Result } from '../../../../shared/result';
 import { navigate, setPrefs, takeOpenRequest } from '../../app/actions';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
@@ -32,7 +33,7 @@ import { ProductionKpis, useProductionKpis } from './ProductionKpis';
 import { ProjectDetailSheet } from './ProjectDetail';
 import { ProjectsTable } from './ProjectsTable';
 import { useMissingRatesNote } from './parts';
-import { canUndo, isWorkStage, withCardMoved } from './rules';
+import { isWorkStage, withCardMoved } from './rules';
 import { setProjectsSorting, setProjectsView, useProjectsView } from './store';
 
 function BoardSkeleton() {
@@ -103,34 +104,45 @@ export function ProjectsPage() {
   const dueSoon = openWork.filter((c) => c.risk === 'due_soon').length;
   const today = board.data?.asOf ?? new Date().toISOString().slice(0, 10);
 
-  /** A move by hand: the board changes at once, the core records it (or refuses, and the card goes back). */
-  const move = async (card: BoardCard, to: WorkStage, undoing = false): Promise<void> => {
-    const from = card.stage;
-    if (from === to) return;
+  /**
+   * A change of stage shown at once: the board moves the card, the core records the change (or refuses it, and the
+   * card goes back). True once recorded.
+   */
+  const recordMove = async (
+    card: BoardCard,
+    to: WorkStage,
+    call: () => Promise<Result<ProjectDetail>>,
+  ): Promise<boolean> => {
     const before = latest.current.data;
     board.setData((b) => withCardMoved(b, card.id, to));
-    const result = await api.call('projects/move', { id: card.id, stage: to });
+    const result = await call();
     if (!result.ok) {
       if (before) board.setData(() => before);
       refused(card, result.error);
-      return;
+      return false;
     }
     board.reload();
     if (latest.current.openId === card.id) setDetailVersion((v) => v + 1);
+    return true;
+  };
+
+  /** A move by hand; its toast's Undo takes it back (the core leaves the history as if it had not happened). */
+  const move = async (card: BoardCard, to: WorkStage): Promise<void> => {
+    const from = card.stage;
+    if (from === to) return;
+    if (!(await recordMove(card, to, () => api.call('projects/move', { id: card.id, stage: to })))) return;
     const names = { name: card.name, from: t(`stageInSentence.${from}`), to: t(`stageInSentence.${to}`) };
-    if (undoing) {
-      toast(t('move.undone', names));
-      return;
-    }
+    // Only a production stage moves on to another, so a move that was recorded always has its way back.
+    const undo = isWorkStage(from)
+      ? async () => {
+          const moved = { ...card, stage: to };
+          if (!(await recordMove(moved, from, () => api.call('projects/undoMove', { id: card.id, from, to })))) return;
+          toast(t('move.undone', { name: card.name, to: names.from }));
+          focusProject(card.id);
+        }
+      : null;
     toast.success(t('move.done', names), {
-      // No way back: into revision it would count a cycle; out of Discovery only Production is open.
-      description: canUndo(from, to) ? undefined : to === 'discovery' ? t('move.noUndoDiscovery') : t('move.noUndo'),
-      action: canUndo(from, to)
-        ? {
-            label: t('move.undo'),
-            onClick: () => void move({ ...card, stage: to }, from as WorkStage, true).then(() => focusProject(card.id)),
-          }
-        : undefined,
+      action: undo ? { label: t('move.undo'), onClick: () => void undo() } : undefined,
     });
   };
 

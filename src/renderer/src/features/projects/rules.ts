@@ -28,14 +28,6 @@ export function canDeliver(from: ProjectStage): boolean {
   return moveProblem(from, 'final_delivery') === null;
 }
 
-/**
- * Whether "Undo" may offer the way back: the core must accept it, and it must
- * not enter revision (that would count one more revision cycle).
- */
-export function canUndo(from: ProjectStage, to: ProjectStage): boolean {
-  return canMove(to, from) && from !== 'revision';
-}
-
 /** The board with one card moved (the optimistic step; the core's reply replaces it). */
 export function withCardMoved(board: Board, id: number, to: ProjectStage): Board {
   let moved: BoardCard | undefined;
