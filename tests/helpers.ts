@@ -70,3 +70,22 @@ export function expectOk<T>(
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
   return result.value;
 }
+
+/**
+ * How many leads carry reached_proposal, and how many of them (or of the others) disagree with their stage
+ * history: the mark must say exactly whether the history holds a move to proposal.
+ */
+export function proposalMarks(sqlite: { prepare(sql: string): { get(): unknown } }): {
+  marked: number;
+  disagree: number;
+} {
+  return sqlite
+    .prepare(
+      `SELECT coalesce(sum(reached_proposal), 0) AS marked,
+              count(*) FILTER (WHERE reached_proposal <> EXISTS (SELECT 1 FROM lead_stage_changes AS c
+                                                                  WHERE c.lead_id = l.id AND c.to_stage = 'proposal'))
+                AS disagree
+         FROM leads AS l`,
+    )
+    .get() as { marked: number; disagree: number };
+}

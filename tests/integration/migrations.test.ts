@@ -12,7 +12,7 @@ import { knownMigrations, schemaVersionOf } from '../../src/main/core/db/migrate
 import { generateDemo } from '../../src/main/core/demo/generate';
 import { tableFingerprints } from '../../src/main/core/workspace/dump';
 import { createWorkspaceFile, openExisting, openWorkspaceFile } from '../../src/main/core/workspace/files';
-import { cleanTempDirs, MIGRATIONS_DIR, ROOT, tempDir } from '../helpers';
+import { cleanTempDirs, MIGRATIONS_DIR, proposalMarks, ROOT, tempDir } from '../helpers';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'workspaces');
 const latest = knownMigrations(MIGRATIONS_DIR).length;
@@ -83,15 +83,7 @@ describe('migration safety', () => {
     copyFileSync(fixture(13), copy);
     const opened = await openWorkspaceFile(copy, { migrationsDir: MIGRATIONS_DIR });
     try {
-      const marks = opened.sqlite
-        .prepare(
-          `SELECT sum(reached_proposal) AS marked,
-                  count(*) FILTER (WHERE reached_proposal <> EXISTS (SELECT 1 FROM lead_stage_changes AS c
-                                                                      WHERE c.lead_id = l.id AND c.to_stage = 'proposal'))
-                    AS disagree
-             FROM leads AS l`,
-        )
-        .get() as { marked: number; disagree: number };
+      const marks = proposalMarks(opened.sqlite);
       expect(marks.marked).toBeGreaterThan(0);
       expect(marks.disagree).toBe(0);
     } finally {
