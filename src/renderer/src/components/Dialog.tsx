@@ -13,6 +13,14 @@ const overlayClass = 'fixed inset-0 z-40 bg-slate-950/40 backdrop-blur-[1px] ani
 const contentClass =
   'shadow-float fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100vh-48px)] w-[calc(100vw-32px)] -translate-x-1/2 -translate-y-1/2 flex-col rounded-[14px] border border-line bg-surface animate-pop-in focus:outline-none';
 
+/** A closing dialog's focus goes to `returnFocus`'s element when there is one (else to what had it before). */
+function focusBack(e: Event, returnFocus: (() => HTMLElement | null) | undefined): void {
+  const target = returnFocus?.();
+  if (!target?.isConnected) return;
+  e.preventDefault();
+  target.focus();
+}
+
 /** A modal dialog with a title, an optional description, a body and a footer. */
 export function Modal({
   open,
@@ -23,6 +31,7 @@ export function Modal({
   footer,
   width = 'max-w-lg',
   testId,
+  returnFocus,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -32,6 +41,8 @@ export function Modal({
   footer?: ReactNode;
   width?: string;
   testId?: string;
+  /** Where focus goes when it closes, when what opened it is gone (an item of a menu). */
+  returnFocus?: () => HTMLElement | null;
 }) {
   const { t } = useTranslation();
   return (
@@ -41,6 +52,7 @@ export function Modal({
         <D.Content
           className={cn(contentClass, width)}
           data-testid={testId}
+          onCloseAutoFocus={(e) => focusBack(e, returnFocus)}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >
           <div className="flex items-start justify-between gap-4 border-b border-line px-5 py-4">
@@ -173,6 +185,7 @@ export function ConfirmDialog({
   onConfirm,
   destructive = true,
   cancelLabel,
+  returnFocus,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -184,6 +197,8 @@ export function ConfirmDialog({
   destructive?: boolean;
   /** What declining does, when "Cancel" would be unclear. */
   cancelLabel?: string;
+  /** Where focus goes when it closes, when what opened it is gone (an item of a menu). */
+  returnFocus?: () => HTMLElement | null;
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -197,7 +212,10 @@ export function ConfirmDialog({
     <AlertDialog.Root open={open} onOpenChange={change}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className={overlayClass} />
-        <AlertDialog.Content className={cn(contentClass, 'max-w-md')}>
+        <AlertDialog.Content
+          className={cn(contentClass, 'max-w-md')}
+          onCloseAutoFocus={(e) => focusBack(e, returnFocus)}
+        >
           <div className="px-5 pt-5 pb-4">
             <AlertDialog.Title className="text-[15px] font-semibold text-fg">{title}</AlertDialog.Title>
             <AlertDialog.Description className="mt-1.5 text-[13px] text-muted">{description}</AlertDialog.Description>

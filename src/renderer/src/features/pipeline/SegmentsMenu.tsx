@@ -1,7 +1,7 @@
 /** The Pipeline's segments menu: apply a saved segment, delete one, or save the current view as one. */
 import { Bookmark, BookmarkPlus, Check, ChevronDown, Trash2 } from 'lucide-react';
 import { Popover } from 'radix-ui';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { AppError, Args } from '../../../../shared/contract';
@@ -28,6 +28,14 @@ export function SegmentsMenu({ view }: { view: LeadsView }) {
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const [deleting, setDeleting] = useState<Segment | null>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  /** An item opened a dialog: the closing menu leaves focus to it (its name field, its Cancel), not to the button. */
+  const toDialog = useRef(false);
+  const openDialog = (open: () => void) => {
+    toDialog.current = true;
+    setOpen(false);
+    open();
+  };
   const current = useMemo(
     () => (segments ?? []).find((s) => sameMembers(parseView(s.state), view)) ?? null,
     [segments, view],
@@ -38,6 +46,7 @@ export function SegmentsMenu({ view }: { view: LeadsView }) {
       <Popover.Root open={open} onOpenChange={setOpen}>
         <Popover.Trigger asChild>
           <Button
+            ref={trigger}
             icon={<Bookmark />}
             data-testid="segments-button"
             aria-label={current ? t('segments.buttonNamed', { name: current.name }) : undefined}
@@ -51,6 +60,10 @@ export function SegmentsMenu({ view }: { view: LeadsView }) {
             align="end"
             sideOffset={6}
             aria-label={t('segments.title')}
+            onCloseAutoFocus={(e) => {
+              if (toDialog.current) e.preventDefault();
+              toDialog.current = false;
+            }}
             className="shadow-float z-50 w-72 animate-slide-down rounded-xl border border-line bg-surface p-1.5"
           >
             <p className="px-2 pt-1.5 pb-1 text-[12px] font-medium text-muted">{t('segments.title')}</p>
@@ -89,10 +102,7 @@ export function SegmentsMenu({ view }: { view: LeadsView }) {
                           variant="ghost"
                           size="icon-sm"
                           aria-label={t('segments.deleteNamed', { name: s.name })}
-                          onClick={() => {
-                            setOpen(false);
-                            setDeleting(s);
-                          }}
+                          onClick={() => openDialog(() => setDeleting(s))}
                         >
                           <Trash2 />
                         </Button>
@@ -106,10 +116,7 @@ export function SegmentsMenu({ view }: { view: LeadsView }) {
               <button
                 type="button"
                 className="flex h-8 w-full items-center gap-2 rounded-md px-2 text-left text-[13px] font-medium text-accent-text hover:bg-hover"
-                onClick={() => {
-                  setOpen(false);
-                  setSaving(true);
-                }}
+                onClick={() => openDialog(() => setSaving(true))}
               >
                 <BookmarkPlus className="size-4" aria-hidden="true" />
                 {t('segments.saveCurrent')}
@@ -122,6 +129,7 @@ export function SegmentsMenu({ view }: { view: LeadsView }) {
         <SaveSegmentDialog
           view={view}
           existing={segments ?? []}
+          returnFocus={() => trigger.current}
           onClose={() => setSaving(false)}
           onSaved={() => {
             setSaving(false);
@@ -135,6 +143,7 @@ export function SegmentsMenu({ view }: { view: LeadsView }) {
         title={t('segments.deleteTitle', { name: deleting?.name ?? '' })}
         description={t('segments.deleteDescription')}
         confirmLabel={t('segments.deleteConfirm')}
+        returnFocus={() => trigger.current}
         onConfirm={async () => {
           if (!deleting) return null;
           const result = await api.call('views/delete', { id: deleting.id });
@@ -151,11 +160,13 @@ export function SegmentsMenu({ view }: { view: LeadsView }) {
 function SaveSegmentDialog({
   view,
   existing,
+  returnFocus,
   onClose,
   onSaved,
 }: {
   view: LeadsView;
   existing: Segment[];
+  returnFocus: () => HTMLElement | null;
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -200,6 +211,7 @@ function SaveSegmentDialog({
       description={t('segments.saveDescription')}
       width="max-w-md"
       testId="save-segment-dialog"
+      returnFocus={returnFocus}
       footer={
         <>
           <Button onClick={onClose} disabled={busy}>
