@@ -1,13 +1,15 @@
 /**
  * Saved segments on the demo agency, as a coordinator uses them: by keyboard
  * (the menu's items open their dialogs with focus where typing goes, and focus
- * comes back to the Segments button when they close). Figures are compared
- * with what the core answers over HTTP.
+ * comes back to the Segments button when they close), and under the top bar's
+ * hub filter (a segment of one hub counts and shows none of another hub's
+ * leads). Figures are compared with what the core answers over HTTP.
  */
 import type { Page } from '@playwright/test';
+import type { LeadPage } from '../../src/shared/leads';
 import type { SavedView } from '../../src/shared/money';
 import { expect, test } from './fixtures';
-import { coreCall, mainHeading } from './screens';
+import { chooseHub, coreCall, mainHeading } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -53,4 +55,58 @@ test('segments by keyboard: the name field takes what is typed, and focus comes 
     await expect(button).toBeFocused();
   }
   expect(await coreCall<SavedView[]>(page, demoApp, 'views/list', { screen: 'leads' })).toEqual([]);
+});
+
+test("a segment of one hub counts none of another hub's leads when the top bar shows that hub", async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  const hubs = await coreCall<{ id: number; name: string }[]>(page, demoApp, 'hubs/list');
+  const lima = hubs.find((h) => h.name === 'Lima')!.id;
+  const caracas = hubs.find((h) => h.name === 'Caracas')!.id;
+  await coreCall(page, demoApp, 'views/save', {
+    screen: 'leads',
+    name: 'Lost in Lima',
+    state: {
+      filter: { stages: ['lost'], hubIds: [lima] },
+      search: '',
+      sort: { column: 'created_at', direction: 'desc' },
+    },
+  });
+  const count = async (filter: object) =>
+    (await coreCall<LeadPage>(page, demoApp, 'leads/query', { filter, limit: 1 })).total;
+  const lostInLima = await count({ stages: ['lost'], hubIds: [lima] });
+  const lostInCaracas = await count({ stages: ['lost'], hubIds: [caracas] });
+  expect(lostInLima).toBeGreaterThan(0);
+  expect(lostInCaracas).toBeGreaterThan(0);
+  await page.reload();
+  await openPipeline(page);
+  const segment = nav(page).getByTestId('segment-link').filter({ hasText: 'Lost in Lima' });
+  await expect(segment.getByTestId('segment-count')).toContainText(`${lostInLima} leads`);
+
+  // The top bar shows Caracas: no lead lost in Lima is there, in the sidebar and in the table.
+  await chooseHub(page, demoApp, 'Caracas');
+  await expect(segment.getByTestId('segment-count')).toContainText('0 leads');
+  await segment.click();
+  await expect(page.getByTestId('lead-total')).toHaveText(`Showing 0 of ${await count({ hubIds: [caracas] })} leads`);
+  await expect(page.getByTestId('lead-row')).toHaveCount(0);
+  await expect(
+    page.getByText('Nothing matches in Caracas. Try fewer filters, or choose All hubs in the top bar.'),
+  ).toBeVisible();
+  // The segment's hub shows as a filter in force; removing it leaves the leads lost in Caracas.
+  const inForce = page.getByRole('list', { name: 'Filters in force' });
+  await expect(inForce).toContainText('Hub: Lima');
+  await inForce.getByRole('button', { name: 'Remove filter: Hub: Lima' }).click();
+  await expect(page.getByTestId('lead-total')).toHaveText(
+    `Showing ${lostInCaracas} of ${await count({ hubIds: [caracas] })} leads`,
+  );
+
+  // The top bar shows Lima: the segment counts and shows its leads.
+  await chooseHub(page, demoApp, 'Lima');
+  await expect(segment.getByTestId('segment-count')).toContainText(`${lostInLima} leads`);
+  await segment.click();
+  await expect(page.getByTestId('lead-total')).toHaveText(
+    `Showing ${lostInLima} of ${await count({ hubIds: [lima] })} leads`,
+  );
 });

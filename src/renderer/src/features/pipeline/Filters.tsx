@@ -273,7 +273,7 @@ export function FiltersButton({
             <ChipGroup
               label={t('filters.hub')}
               options={hubs.map((h) => ({ value: h.id, label: h.name, icon: <HubDot color={h.color} /> }))}
-              selected={globalHub ? [globalHub.id] : filter.hubIds}
+              selected={filter.hubIds}
               onToggle={(v) => setFilter({ hubIds: toggle(filter.hubIds, v) })}
               disabled={globalHub !== null}
               note={globalHub ? t('filters.hubFromTopBar', { hub: globalHub.name }) : undefined}
@@ -349,17 +349,7 @@ export function FiltersButton({
 }
 
 /** The filters in force as chips; each chip's × removes that filter. */
-export function ActiveFilters({
-  filter,
-  people,
-  hubs,
-  globalHub,
-}: {
-  filter: LeadFilter;
-  people: Person[];
-  hubs: Hub[];
-  globalHub: Hub | null;
-}) {
+export function ActiveFilters({ filter, people, hubs }: { filter: LeadFilter; people: Person[]; hubs: Hub[] }) {
   const { t, i18n } = useTranslation('pipeline');
   const lang = i18n.language;
   const list = (items: string[]) => formatList(items, lang);
@@ -396,7 +386,7 @@ export function ActiveFilters({
       }),
       clear: () => setFilter({ ownerIds: [] }),
     });
-  if (filter.hubIds && !globalHub)
+  if (filter.hubIds)
     chips.push({
       key: 'hubs',
       label: t('filters.chip.hub', {

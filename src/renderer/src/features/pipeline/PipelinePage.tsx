@@ -140,7 +140,7 @@ export function PipelinePage() {
   const query = useMemo(() => ({ filter, search: view.search, sort: view.sort }), [filter, view.search, view.sort]);
   const pages = useLeadPages(query);
   // Every lead in scope (the top bar's hub only): "Showing 146 of 429 leads".
-  const everything = useApiQuery('leads/query', { filter: effectiveFilter({}, hubFilter, hubs), limit: 1 });
+  const everything = useApiQuery('leads/query', { filter: globalHub ? { hubIds: [globalHub.id] } : {}, limit: 1 });
   const allTotal = everything.data?.total ?? null;
   const filtered = activeFilterCount(view.filter) > 0 || view.search !== '';
   const leadAlerts = useMemo(() => leadAlertsIn(alerts.data ?? [], hubFilter), [alerts.data, hubFilter]);
@@ -346,7 +346,7 @@ export function PipelinePage() {
               ) : null}
               <ColumnChooser visibility={visibility} onChange={setVisibility} />
             </search>
-            <ActiveFilters filter={view.filter} people={people.data ?? []} hubs={hubs} globalHub={globalHub} />
+            <ActiveFilters filter={view.filter} people={people.data ?? []} hubs={hubs} />
           </div>
         )}
         {body}

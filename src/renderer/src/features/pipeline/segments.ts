@@ -50,15 +50,18 @@ async function countSegments(g: number): Promise<void> {
   const segments = useSegments.getState().segments;
   if (!segments || segments.length === 0) return;
   const { prefs, hubs } = useApp.getState();
-  const result = await api.call('leads/segmentCounts', {
-    segments: segments.slice(0, 50).map((s) => {
-      const v = parseView(s.state);
-      return { filter: effectiveFilter(v.filter, prefs.hubFilter, hubs), search: v.search };
-    }),
+  const queries = segments.slice(0, 50).map((s) => {
+    const v = parseView(s.state);
+    return { filter: effectiveFilter(v.filter, prefs.hubFilter, hubs), search: v.search };
   });
-  if (g !== generation || !result.ok) return;
+  // A segment of other hubs than the top bar's counts none; the core counts the others.
+  const asked = queries.flatMap((q) => (q.filter === null ? [] : [{ filter: q.filter, search: q.search }]));
+  const result = asked.length === 0 ? null : await api.call('leads/segmentCounts', { segments: asked });
+  if (g !== generation || (result && !result.ok)) return;
+  const counted = result?.ok ? [...result.value.counts] : [];
+  const counts = queries.map((q) => (q.filter === null ? 0 : (counted.shift() ?? null)));
   useSegments.setState((s) => ({
-    segments: (s.segments ?? []).map((seg, i) => ({ ...seg, count: result.value.counts[i] ?? null })),
+    segments: (s.segments ?? []).map((seg, i) => ({ ...seg, count: counts[i] ?? null })),
   }));
 }
 

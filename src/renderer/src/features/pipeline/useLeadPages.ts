@@ -10,7 +10,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../shared/contract';
-import type { LeadFilter, LeadRow } from '../../../../shared/leads';
+import type { LeadFilter, LeadPage, LeadRow } from '../../../../shared/leads';
+import { ok, type Result } from '../../../../shared/result';
 import { api } from '../../app/api';
 import { useApp } from '../../app/store';
 import type { LeadsSort } from './viewState';
@@ -28,7 +29,8 @@ interface Page {
 }
 
 export interface LeadQueryState {
-  filter: LeadFilter;
+  /** Null: no lead can match (see effectiveFilter), and the core is not asked. */
+  filter: LeadFilter | null;
   search: string;
   sort: LeadsSort;
 }
@@ -57,31 +59,33 @@ export function useLeadPages(query: LeadQueryState) {
     if (inFlight.current.has(id)) return;
     inFlight.current.add(id);
     const q = queryRef.current;
-    void api
-      .call('leads/query', { filter: q.filter, search: q.search, sort: q.sort, offset, limit: PAGE_SIZE })
-      .then((result) => {
-        inFlight.current.delete(id);
-        if (g !== gen.current) return;
-        if (!result.ok) {
-          setError(result.error);
-          return;
-        }
-        const map = pages.current;
-        // The first page of a new generation: rows of older ones no longer mean anything here.
-        for (const [o, p] of map) if (p.gen !== g && o !== offset) map.delete(o);
-        map.set(offset, { gen: g, rows: result.value.rows, used: ++useCounter.current });
-        if (map.size > MAX_PAGES) {
-          const { start, end } = wanted.current;
-          const far = [...map.keys()]
-            .filter((o) => o + PAGE_SIZE <= start || o > end)
-            .sort((a, b) => map.get(a)!.used - map.get(b)!.used);
-          for (const o of far.slice(0, map.size - MAX_PAGES)) map.delete(o);
-        }
-        setError(null);
-        setTotal(result.value.total);
-        setCurrent(true);
-        setTick((n) => n + 1);
-      });
+    const reply: Promise<Result<LeadPage>> =
+      q.filter === null
+        ? Promise.resolve(ok({ total: 0, offset, rows: [] }))
+        : api.call('leads/query', { filter: q.filter, search: q.search, sort: q.sort, offset, limit: PAGE_SIZE });
+    void reply.then((result) => {
+      inFlight.current.delete(id);
+      if (g !== gen.current) return;
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      const map = pages.current;
+      // The first page of a new generation: rows of older ones no longer mean anything here.
+      for (const [o, p] of map) if (p.gen !== g && o !== offset) map.delete(o);
+      map.set(offset, { gen: g, rows: result.value.rows, used: ++useCounter.current });
+      if (map.size > MAX_PAGES) {
+        const { start, end } = wanted.current;
+        const far = [...map.keys()]
+          .filter((o) => o + PAGE_SIZE <= start || o > end)
+          .sort((a, b) => map.get(a)!.used - map.get(b)!.used);
+        for (const o of far.slice(0, map.size - MAX_PAGES)) map.delete(o);
+      }
+      setError(null);
+      setTotal(result.value.total);
+      setCurrent(true);
+      setTick((n) => n + 1);
+    });
   }, []);
 
   const fetchWanted = useCallback(() => {

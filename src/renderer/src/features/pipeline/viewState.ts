@@ -2,7 +2,8 @@
  * What the leads table shows: the filter, the search and the sort, as one
  * view. A saved segment stores exactly this (`views/save`, screen 'leads',
  * state = { filter, search, sort }). The top bar's hub filter narrows every
- * query on top of the view (`effectiveFilter`).
+ * query on top of the view (`effectiveFilter`): a view of other hubs then
+ * matches no lead.
  */
 import { create } from 'zustand';
 import type { Hub } from '../../../../shared/contract';
@@ -91,8 +92,12 @@ export function activeFilterCount(filter: LeadFilter): number {
   return n;
 }
 
-/** The view's filter with the top bar's hub filter applied (a hub chosen there wins over the view's hubs). */
-export function effectiveFilter(filter: LeadFilter, hubFilter: 'all' | number, hubs: Hub[]): LeadFilter {
+/**
+ * The view's filter narrowed to the top bar's hub: its leads that are in that hub. Null when none can be (the
+ * view asks for other hubs: a segment "Lost in Lima" while the top bar shows Caracas).
+ */
+export function effectiveFilter(filter: LeadFilter, hubFilter: 'all' | number, hubs: Hub[]): LeadFilter | null {
   if (hubFilter === 'all' || !hubs.some((h) => h.id === hubFilter)) return cleanFilter(filter);
+  if (filter.hubIds && filter.hubIds.length > 0 && !filter.hubIds.includes(hubFilter)) return null;
   return cleanFilter({ ...filter, hubIds: [hubFilter] });
 }
