@@ -47,9 +47,14 @@ export const leadQuerySchema = z
 export type LeadQuery = z.input<typeof leadQuerySchema>;
 
 /** Live counts for saved segments: each filter (and search) counted separately. */
+/** Segments one 'leads/segmentCounts' call counts at most. */
+export const SEGMENT_COUNTS_MAX = 50;
+
 export const segmentCountsSchema = z
   .object({
-    segments: z.array(z.object({ filter: leadFilterSchema, search: z.string().max(100).default('') }).strict()).max(50),
+    segments: z
+      .array(z.object({ filter: leadFilterSchema, search: z.string().max(100).default('') }).strict())
+      .max(SEGMENT_COUNTS_MAX),
   })
   .strict();
 

@@ -110,3 +110,27 @@ test("a segment of one hub counts none of another hub's leads when the top bar s
     `Showing ${lostInLima} of ${await count({ hubIds: [lima] })} leads`,
   );
 });
+
+test('every segment gets its count, past the fifty one call of the core counts', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  const stages = ['new', 'qualified', 'proposal', 'won', 'lost'] as const;
+  // Sixty segments, each of one stage, named so the sidebar lists them in this order.
+  for (let i = 1; i <= 60; i++)
+    await coreCall(page, demoApp, 'views/save', {
+      screen: 'leads',
+      name: `Segment ${String(i).padStart(2, '0')}`,
+      state: { filter: { stages: [stages[i % 5]] }, search: '', sort: { column: 'created_at', direction: 'desc' } },
+    });
+  const byStage = new Map<string, number>();
+  for (const stage of stages)
+    byStage.set(
+      stage,
+      (await coreCall<LeadPage>(page, demoApp, 'leads/query', { filter: { stages: [stage] }, limit: 1 })).total,
+    );
+  await page.reload();
+  await openPipeline(page);
+  const counts = nav(page).getByTestId('segment-count');
+  await expect(counts).toHaveCount(60);
+  for (const i of [1, 50, 51, 60])
+    await expect(counts.nth(i - 1), `Segment ${i}`).toHaveAttribute('title', String(byStage.get(stages[i % 5]!)));
+});

@@ -7,6 +7,7 @@
  */
 import { create } from 'zustand';
 import type { AppError } from '../../../../shared/contract';
+import { SEGMENT_COUNTS_MAX } from '../../../../shared/leads-schemas';
 import type { SavedView } from '../../../../shared/money';
 import { api } from '../../app/api';
 import { useApp } from '../../app/store';
@@ -50,15 +51,18 @@ async function countSegments(g: number): Promise<void> {
   const segments = useSegments.getState().segments;
   if (!segments || segments.length === 0) return;
   const { prefs, hubs } = useApp.getState();
-  const queries = segments.slice(0, 50).map((s) => {
+  const queries = segments.map((s) => {
     const v = parseView(s.state);
     return { filter: effectiveFilter(v.filter, prefs.hubFilter, hubs), search: v.search };
   });
-  // A segment of other hubs than the top bar's counts none; the core counts the others.
+  // A segment of other hubs than the top bar's counts none; the core counts the others, so many a call.
   const asked = queries.flatMap((q) => (q.filter === null ? [] : [{ filter: q.filter, search: q.search }]));
-  const result = asked.length === 0 ? null : await api.call('leads/segmentCounts', { segments: asked });
-  if (g !== generation || (result && !result.ok)) return;
-  const counted = result?.ok ? [...result.value.counts] : [];
+  const counted: number[] = [];
+  for (let i = 0; i < asked.length; i += SEGMENT_COUNTS_MAX) {
+    const result = await api.call('leads/segmentCounts', { segments: asked.slice(i, i + SEGMENT_COUNTS_MAX) });
+    if (g !== generation || !result.ok) return;
+    counted.push(...result.value.counts);
+  }
   const counts = queries.map((q) => (q.filter === null ? 0 : (counted.shift() ?? null)));
   useSegments.setState((s) => ({
     segments: (s.segments ?? []).map((seg, i) => ({ ...seg, count: counts[i] ?? null })),
