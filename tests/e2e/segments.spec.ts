@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import type { LeadPage } from '../../src/shared/leads';
 import type { SavedView } from '../../src/shared/money';
-import { expect, test } from './fixtures';
+import { expect, snap, test } from './fixtures';
 import { chooseHub, coreCall, mainHeading } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
@@ -133,4 +133,30 @@ test('every segment gets its count, past the fifty one call of the core counts',
   await expect(counts).toHaveCount(60);
   for (const i of [1, 50, 51, 60])
     await expect(counts.nth(i - 1), `Segment ${i}`).toHaveAttribute('title', String(byStage.get(stages[i % 5]!)));
+});
+
+test.describe('in Spanish, dark', () => {
+  test.use({ locale: 'es-419', colorScheme: 'dark' });
+
+  test("the segments menu's entries fit their text: a long name shows whole on hover, the save entry on two lines", async ({
+    page,
+    demoApp,
+  }) => {
+    const name = 'Referidos calientes de socios y clientes antiguos en Copenhague';
+    await coreCall(page, demoApp, 'views/save', {
+      screen: 'leads',
+      name: name.slice(0, 60),
+      state: { filter: { channels: ['referral'] }, search: '', sort: { column: 'score', direction: 'desc' } },
+    });
+    await demoApp.open(page);
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('button', { name: 'Embudo' }).click();
+    await expect(page.getByTestId('lead-row').first()).toBeVisible();
+    await page.getByTestId('segments-button').click();
+    const menu = page.getByRole('dialog', { name: 'Segmentos guardados' });
+    await expect(menu.getByTitle(name.slice(0, 60), { exact: true })).toBeVisible();
+    const save = menu.getByRole('button', { name: 'Guardar la vista actual como segmento…' });
+    const fits = await save.evaluate((el) => el.scrollHeight <= el.clientHeight);
+    expect(fits, 'the save entry holds its text').toBe(true);
+    await snap(page, 'pipeline-segments-menu-dark-es');
+  });
 });

@@ -92,7 +92,9 @@ export function SegmentsMenu({ view }: { view: LeadsView }) {
                         <span className="grid size-4 shrink-0 place-items-center">
                           {isCurrent ? <Check className="size-4 text-accent-text" aria-hidden="true" /> : null}
                         </span>
-                        <span className="min-w-0 flex-1 truncate">{s.name}</span>
+                        <span className="min-w-0 flex-1 truncate" title={s.name}>
+                          {s.name}
+                        </span>
                         <span className="text-[12px] text-faint tabular-nums">
                           {s.count === null ? '' : formatNumber(s.count, lang, 0)}
                         </span>
@@ -115,10 +117,10 @@ export function SegmentsMenu({ view }: { view: LeadsView }) {
             <div className="mt-1 border-t border-line pt-1">
               <button
                 type="button"
-                className="flex h-8 w-full items-center gap-2 rounded-md px-2 text-left text-[13px] font-medium text-accent-text hover:bg-hover"
+                className="flex min-h-8 w-full items-center gap-2 rounded-md px-2 py-1.5 text-left leading-snug text-[13px] font-medium text-accent-text hover:bg-hover"
                 onClick={() => openDialog(() => setSaving(true))}
               >
-                <BookmarkPlus className="size-4" aria-hidden="true" />
+                <BookmarkPlus className="size-4 shrink-0" aria-hidden="true" />
                 {t('segments.saveCurrent')}
               </button>
             </div>
