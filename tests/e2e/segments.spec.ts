@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import type { LeadPage } from '../../src/shared/leads';
 import type { SavedView } from '../../src/shared/money';
 import { expect, snap, test } from './fixtures';
-import { chooseHub, coreCall, mainHeading } from './screens';
+import { chooseHub, coreCall, mainHeading, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -43,12 +43,26 @@ test('segments by keyboard: the name field takes what is typed, and focus comes 
   const saved = await coreCall<SavedView[]>(page, demoApp, 'views/list', { screen: 'leads' });
   expect(saved.map((v) => v.name)).toEqual(['Everything']);
 
+  // The same name again replaces that segment: the button says so before it is pressed, and the toast after.
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Save current view as segment…' }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('everything');
+  await expect(save).toContainText('Saving replaces the segment “Everything”.');
+  await expect(save.getByRole('button', { name: 'Save segment' })).toHaveCount(0);
+  await save.getByRole('button', { name: 'Replace segment' }).click();
+  await expect(save).toBeHidden();
+  await expect(toasts(page)).toContainText('Segment “everything” replaced');
+  const replaced = await coreCall<SavedView[]>(page, demoApp, 'views/list', { screen: 'leads' });
+  expect(replaced.map((v) => [v.id, v.name])).toEqual([[saved[0]!.id, 'everything']]);
+  await expect(button).toBeFocused();
+
   // Delete: the confirmation takes focus; cancelling, then confirming, gives it back to the button.
   for (const answer of ['Cancel', 'Delete segment']) {
     await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'Delete segment Everything' }).focus();
+    await page.getByRole('button', { name: 'Delete segment everything' }).focus();
     await page.keyboard.press('Enter');
-    const confirm = page.getByRole('alertdialog', { name: 'Delete the segment “Everything”?' });
+    const confirm = page.getByRole('alertdialog', { name: 'Delete the segment “everything”?' });
     await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await confirm.getByRole('button', { name: answer }).press('Enter');
     await expect(confirm).toBeHidden();

@@ -201,7 +201,7 @@ function SaveSegmentDialog({
       else setError(result.error);
       return;
     }
-    toast.success(t('segments.saved', { name: result.value.name }));
+    toast.success(t(duplicate ? 'segments.replaced' : 'segments.saved', { name: result.value.name }));
     onSaved();
   };
 
@@ -220,7 +220,7 @@ function SaveSegmentDialog({
             {t('common.cancel', { ns: 'translation' })}
           </Button>
           <Button type="submit" form="save-segment-form" variant="primary" busy={busy}>
-            {t('segments.save')}
+            {duplicate ? t('segments.replace') : t('segments.save')}
           </Button>
         </>
       }
