@@ -152,6 +152,26 @@ test('every segment gets its count, past the fifty one call of the core counts',
 test.describe('in Spanish, dark', () => {
   test.use({ locale: 'es-419', colorScheme: 'dark' });
 
+  test('segments are listed as Spanish orders names: accents with their letter, Ñ after N, numbers as numbers', async ({
+    page,
+    demoApp,
+  }) => {
+    for (const name of ['Zona 10', 'Oro', 'Éxitos', 'Ñandú', 'Zona 2', 'Nube'])
+      await coreCall(page, demoApp, 'views/save', {
+        screen: 'leads',
+        name,
+        state: { filter: {}, search: '', sort: { column: 'created_at', direction: 'desc' } },
+      });
+    const order = ['Éxitos', 'Nube', 'Ñandú', 'Oro', 'Zona 2', 'Zona 10'];
+    await demoApp.open(page);
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('button', { name: 'Embudo' }).click();
+    await expect(page.getByTestId('lead-row').first()).toBeVisible();
+    await expect(page.getByTestId('segment-link')).toHaveText(order.map((name) => new RegExp(`^${name}\\d`)));
+    await page.getByTestId('segments-button').click();
+    const menu = page.getByRole('dialog', { name: 'Segmentos guardados' });
+    await expect(menu.getByRole('listitem')).toHaveText(order.map((name) => new RegExp(`^${name}\\d`)));
+  });
+
   test("the segments menu's entries fit their text: a long name shows whole on hover, the save entry on two lines", async ({
     page,
     demoApp,

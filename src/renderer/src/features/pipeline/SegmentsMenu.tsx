@@ -17,13 +17,13 @@ import { cn } from '../../components/cn';
 import { ConfirmDialog, Modal } from '../../components/Dialog';
 import { Field, Input } from '../../components/Field';
 import { Tip } from '../../components/Tooltip';
-import { loadSegments, openSegment, type Segment, useSegments } from './segments';
+import { loadSegments, openSegment, type Segment, useSegmentList, useSegments } from './segments';
 import { type LeadsView, parseView, SEGMENT_SCREEN, sameMembers } from './viewState';
 
 export function SegmentsMenu({ view }: { view: LeadsView }) {
   const { t, i18n } = useTranslation('pipeline');
   const lang = i18n.language;
-  const segments = useSegments((s) => s.segments);
+  const segments = useSegmentList();
   const error = useSegments((s) => s.error);
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);

@@ -5,7 +5,7 @@ import { navigate } from '../../app/actions';
 import { formatCompactNumber, formatNumber } from '../../app/format';
 import { useApp } from '../../app/store';
 import { cn } from '../../components/cn';
-import { loadSegments, openSegment, useSegments } from './segments';
+import { loadSegments, openSegment, useSegmentList } from './segments';
 import { parseView, sameMembers, useLeadsView } from './viewState';
 
 export function SidebarSegments() {
@@ -16,7 +16,7 @@ export function SidebarSegments() {
   const dataVersion = useApp((s) => s.dataVersion);
   const hubFilter = useApp((s) => s.prefs.hubFilter);
   const hubs = useApp((s) => s.hubs);
-  const segments = useSegments((s) => s.segments);
+  const segments = useSegmentList();
   const view = useLeadsView((s) => s.view);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: each of these changes the counts.
