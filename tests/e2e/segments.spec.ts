@@ -152,6 +152,25 @@ test('every segment gets its count, past the fifty one call of the core counts',
 test.describe('in Spanish, dark', () => {
   test.use({ locale: 'es-419', colorScheme: 'dark' });
 
+  test('a cell its column cuts short ("Comercio elec…") reads whole on hover', async ({ page, demoApp }) => {
+    await demoApp.open(page);
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('button', { name: 'Embudo' }).click();
+    await expect(page.getByTestId('lead-row').first()).toBeVisible();
+    await page.getByTestId('filters-button').click();
+    await page
+      .getByRole('dialog', { name: 'Filtrar prospectos' })
+      .getByRole('button', { name: 'Comercio electrónico' })
+      .click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('columns-button').click();
+    await page.getByRole('dialog', { name: 'Columnas visibles' }).getByRole('checkbox', { name: 'Sector' }).check();
+    await page.keyboard.press('Escape');
+    const cell = page.getByTestId('lead-row').first().getByText('Comercio electrónico', { exact: true });
+    const cut = await cell.evaluate((el) => el.scrollWidth > el.clientWidth);
+    expect(cut, 'the column cuts the vertical short').toBe(true);
+    await expect(cell).toHaveAttribute('title', 'Comercio electrónico');
+  });
+
   test('segments are listed as Spanish orders names: accents with their letter, Ñ after N, numbers as numbers', async ({
     page,
     demoApp,

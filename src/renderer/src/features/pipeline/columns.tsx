@@ -5,6 +5,7 @@ import type { Hub, Person } from '../../../../shared/contract';
 import { isClosedLead, type LeadChannel, type Tier, type Vertical } from '../../../../shared/domain';
 import type { LeadRow, LeadSortColumn } from '../../../../shared/leads';
 import { dateFormat, formatDate, formatMoneyWhole, intlLocale, majorToMinor, minorToMajor } from '../../app/format';
+import { cn } from '../../components/cn';
 import { HubDot } from '../../components/HubDot';
 import { ProbabilityCell, ScoreCell, StageBadge } from './badges';
 import type { LeadsFeatures } from './LeadsTable';
@@ -72,6 +73,15 @@ export function shortDate(iso: string, lang: string, thisYear: string): string {
   return dateFormat(intlLocale(lang), opts).format(d);
 }
 
+/** Text a narrow column may cut ("Comercio elec…"): whole on hover. */
+function clipped(text: string, className?: string) {
+  return (
+    <span className={cn('truncate', className)} title={text}>
+      {text}
+    </span>
+  );
+}
+
 /** Whole units: cents are noise in a table. */
 export function wholeMoney(minor: number, currency: string, lang: string): string {
   return formatMoneyWhole(majorToMinor(Math.round(minorToMajor(minor, currency)), currency), currency, lang);
@@ -123,13 +133,13 @@ export function buildColumns({
       id: 'channel',
       header: () => t('columns.channel'),
       enableSorting: false,
-      cell: (c) => <span className="truncate text-muted">{t(`channel.${c.getValue() as LeadChannel}`)}</span>,
+      cell: (c) => clipped(t(`channel.${c.getValue() as LeadChannel}`), 'text-muted'),
     }),
     col.accessor('vertical', {
       id: 'vertical',
       header: () => t('columns.vertical'),
       enableSorting: false,
-      cell: (c) => <span className="truncate text-muted">{t(`vertical.${c.getValue() as Vertical}`)}</span>,
+      cell: (c) => clipped(t(`vertical.${c.getValue() as Vertical}`), 'text-muted'),
     }),
     col.accessor('tier', {
       id: 'tier',
@@ -144,11 +154,7 @@ export function buildColumns({
       cell: (c) => {
         const id = c.getValue();
         const person = id === null ? undefined : people.get(id);
-        return person ? (
-          <span className="truncate">{person.name}</span>
-        ) : (
-          <span className="text-faint">{t('unassigned')}</span>
-        );
+        return person ? clipped(person.name) : <span className="text-faint">{t('unassigned')}</span>;
       },
     }),
     col.accessor('hubId', {
@@ -161,7 +167,7 @@ export function buildColumns({
         return hub ? (
           <span className="flex min-w-0 items-center gap-1.5">
             <HubDot color={hub.color} />
-            <span className="truncate">{hub.name}</span>
+            {clipped(hub.name)}
           </span>
         ) : (
           <span className="text-faint">{t('noHub')}</span>
