@@ -104,6 +104,7 @@ import {
   subscriptionCreateSchema,
   subscriptionListSchema,
   viewListSchema,
+  viewRenameSchema,
   viewSaveSchema,
 } from './money-schemas';
 import type { Board, ProjectDetail, ProjectLookup } from './pipeline';
@@ -302,6 +303,8 @@ export const methods = {
 
   'views/list': { args: viewListSchema, reply: {} as SavedView[] },
   'views/save': { args: viewSaveSchema, reply: {} as SavedView },
+  /** Only the name changes; a name another view of its screen has is refused. */
+  'views/rename': { args: viewRenameSchema, reply: {} as SavedView },
   'views/delete': { args: idSchema, reply: {} as { deleted: number } },
 
   'alerts/list': { args: alertListSchema, reply: {} as Alert[] },

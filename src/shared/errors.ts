@@ -130,6 +130,7 @@ export const CORE_ERRORS = {
   'hub.inUseRecords.projects': { en: '{{count}} projects', one: '{{count}} project' },
   'client.nameTaken': { en: 'A client named {{name}} already exists.' },
   'view.tooLarge': { en: 'That view is too large to save.' },
+  'view.nameTaken': { en: 'Another one is already called "{{name}}"; choose another name.' },
 
   // ----- Leads -----
   'lead.closedRecord': { en: 'The lead is closed; its record is kept as it was when it closed.' },

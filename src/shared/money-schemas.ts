@@ -87,6 +87,8 @@ export const viewSaveSchema = z
   .object({ screen: text('The screen', 40), name: text('The view name', VIEW_NAME_MAX), state: z.json() })
   .strict();
 
+export const viewRenameSchema = z.object({ id, name: text('The view name', VIEW_NAME_MAX) }).strict();
+
 // ---------- Subscriptions ----------
 
 const feeSchema = amountSchema;

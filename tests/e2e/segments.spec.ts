@@ -71,6 +71,54 @@ test('segments by keyboard: the name field takes what is typed, and focus comes 
   expect(await coreCall<SavedView[]>(page, demoApp, 'views/list', { screen: 'leads' })).toEqual([]);
 });
 
+test('rename a segment from the menu: its filters and count stay; a name another segment has is refused', async ({
+  page,
+  demoApp,
+}) => {
+  for (const name of ['Referrals', 'Lost'])
+    await coreCall(page, demoApp, 'views/save', {
+      screen: 'leads',
+      name,
+      state: {
+        filter: { channels: name === 'Lost' ? [] : ['referral'], stages: name === 'Lost' ? ['lost'] : [] },
+        search: '',
+        sort: { column: 'created_at', direction: 'desc' },
+      },
+    });
+  const referrals = await coreCall<LeadPage>(page, demoApp, 'leads/query', {
+    filter: { channels: ['referral'] },
+    limit: 1,
+  });
+  await demoApp.open(page);
+  await openPipeline(page);
+  const button = page.getByTestId('segments-button');
+  await button.click();
+  await page.getByRole('button', { name: 'Rename segment Referrals' }).click();
+  const dialog = page.getByTestId('save-segment-dialog');
+  await expect(dialog.getByRole('heading', { name: 'Rename “Referrals”' })).toBeVisible();
+  const field = dialog.getByLabel('Segment name');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('Referrals');
+  // A name another segment has: said under the field, and refused by the core.
+  await field.fill('lost');
+  await expect(dialog).toContainText('Another segment is called “Lost”: choose another name.');
+  await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(dialog.getByTestId('field-error')).toHaveText(
+    'Another one is already called "Lost"; choose another name.',
+  );
+  await field.fill('Warm referrals');
+  await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(button).toBeFocused();
+  await expect(toasts(page)).toContainText('Segment renamed to “Warm referrals”');
+  const link = nav(page).getByTestId('segment-link').filter({ hasText: 'Warm referrals' });
+  await expect(link.getByTestId('segment-count')).toHaveAttribute('title', String(referrals.total));
+  await link.click();
+  await expect(page.getByRole('list', { name: 'Filters in force' })).toHaveText('Channel: Referral');
+  const views = await coreCall<SavedView[]>(page, demoApp, 'views/list', { screen: 'leads' });
+  expect(views.map((v) => v.name)).toEqual(['Lost', 'Warm referrals']);
+});
+
 test("a segment of one hub counts none of another hub's leads when the top bar shows that hub", async ({
   page,
   demoApp,

@@ -1,12 +1,13 @@
 /**
  * Saved views by name (src/main/core/views/repo.ts): a name already on the screen, in any case, replaces
- * that view, as the save dialog announces ("Saving replaces the segment …"), accented capitals included.
+ * that view, as the save dialog announces ("Saving replaces the segment …"), accented capitals included;
+ * renaming changes only the name and refuses one another view of the screen has.
  */
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqlite, type Sqlite } from '../../src/main/core/db/client';
 import { migrateWorkspace } from '../../src/main/core/db/migrate';
-import { listViews, saveView } from '../../src/main/core/views/repo';
+import { listViews, renameView, saveView } from '../../src/main/core/views/repo';
 import { cleanTempDirs, MIGRATIONS_DIR, tempDir } from '../helpers';
 
 afterEach(cleanTempDirs);
@@ -43,6 +44,34 @@ describe('saveView', () => {
     expect(saveView(sqlite, { screen: 'leads', name: 'éXITOS', state: {} }, AT).id).toBe(lower);
     expect(saveView(sqlite, { screen: 'leads', name: 'ÉXITOS', state: {} }, AT).id).toBe(upper);
     expect(listViews(sqlite, 'leads')).toHaveLength(2);
+    sqlite.close();
+  });
+});
+
+describe('renameView', () => {
+  it('changes only the name, its own in another case included, and refuses a name another view has', async () => {
+    const sqlite = await workspace();
+    const hot = saveView(sqlite, { screen: 'leads', name: 'Hot', state: { search: 'a' } }, AT);
+    const lost = saveView(sqlite, { screen: 'leads', name: 'Éxitos', state: {} }, AT);
+    saveView(sqlite, { screen: 'clients', name: 'Calientes', state: {} }, AT);
+    expect(renameView(sqlite, hot.id, 'Calientes')).toMatchObject({
+      id: hot.id,
+      name: 'Calientes',
+      state: { search: 'a' },
+    });
+    expect(renameView(sqlite, hot.id, 'CALIENTES').name).toBe('CALIENTES');
+    expect(() => renameView(sqlite, hot.id, 'éxitos')).toThrowError(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        field: 'name',
+        message: 'Another one is already called "Éxitos"; choose another name.',
+      }),
+    );
+    expect(() => renameView(sqlite, 999, 'Nada')).toThrowError(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(listViews(sqlite, 'leads').map((v) => [v.id, v.name])).toEqual([
+      [hot.id, 'CALIENTES'],
+      [lost.id, 'Éxitos'],
+    ]);
     sqlite.close();
   });
 });

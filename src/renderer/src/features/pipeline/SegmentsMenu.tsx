@@ -1,5 +1,5 @@
-/** The Pipeline's segments menu: apply a saved segment, delete one, or save the current view as one. */
-import { Bookmark, BookmarkPlus, Check, ChevronDown, Trash2 } from 'lucide-react';
+/** The Pipeline's segments menu: apply a saved segment, rename or delete one, or save the current view as one. */
+import { Bookmark, BookmarkPlus, Check, ChevronDown, Pencil, Trash2 } from 'lucide-react';
 import { Popover } from 'radix-ui';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +26,8 @@ export function SegmentsMenu({ view }: { view: LeadsView }) {
   const segments = useSegmentList();
   const error = useSegments((s) => s.error);
   const [open, setOpen] = useState(false);
-  const [saving, setSaving] = useState(false);
+  /** The name dialog: saving the current view, or renaming a segment. */
+  const [naming, setNaming] = useState<{ renaming: Segment | null } | null>(null);
   const [deleting, setDeleting] = useState<Segment | null>(null);
   const trigger = useRef<HTMLButtonElement>(null);
   /** An item opened a dialog: the closing menu leaves focus to it (its name field, its Cancel), not to the button. */
@@ -99,6 +100,16 @@ export function SegmentsMenu({ view }: { view: LeadsView }) {
                           {s.count === null ? '' : formatNumber(s.count, lang, 0)}
                         </span>
                       </button>
+                      <Tip label={t('segments.rename')}>
+                        <Button
+                          variant="ghost"
+                          size="icon-sm"
+                          aria-label={t('segments.renameNamed', { name: s.name })}
+                          onClick={() => openDialog(() => setNaming({ renaming: s }))}
+                        >
+                          <Pencil />
+                        </Button>
+                      </Tip>
                       <Tip label={t('segments.delete')}>
                         <Button
                           variant="ghost"
@@ -118,7 +129,7 @@ export function SegmentsMenu({ view }: { view: LeadsView }) {
               <button
                 type="button"
                 className="flex min-h-8 w-full items-center gap-2 rounded-md px-2 py-1.5 text-left leading-snug text-[13px] font-medium text-accent-text hover:bg-hover"
-                onClick={() => openDialog(() => setSaving(true))}
+                onClick={() => openDialog(() => setNaming({ renaming: null }))}
               >
                 <BookmarkPlus className="size-4 shrink-0" aria-hidden="true" />
                 {t('segments.saveCurrent')}
@@ -127,14 +138,15 @@ export function SegmentsMenu({ view }: { view: LeadsView }) {
           </Popover.Content>
         </Popover.Portal>
       </Popover.Root>
-      {saving ? (
-        <SaveSegmentDialog
+      {naming ? (
+        <SegmentNameDialog
           view={view}
+          renaming={naming.renaming}
           existing={segments ?? []}
           returnFocus={() => trigger.current}
-          onClose={() => setSaving(false)}
+          onClose={() => setNaming(null)}
           onSaved={() => {
-            setSaving(false);
+            setNaming(null);
             void loadSegments();
           }}
         />
@@ -159,21 +171,24 @@ export function SegmentsMenu({ view }: { view: LeadsView }) {
   );
 }
 
-function SaveSegmentDialog({
+/** Names a segment: the current view under a name (a taken one replaces that segment), or `renaming` anew. */
+function SegmentNameDialog({
   view,
+  renaming,
   existing,
   returnFocus,
   onClose,
   onSaved,
 }: {
   view: LeadsView;
+  renaming: Segment | null;
   existing: Segment[];
   returnFocus: () => HTMLElement | null;
   onClose: () => void;
   onSaved: () => void;
 }) {
   const { t } = useTranslation('pipeline');
-  const [name, setName] = useState('');
+  const [name, setName] = useState(renaming?.name ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const input = useMemo(
@@ -187,21 +202,26 @@ function SaveSegmentDialog({
     [name, view],
   );
   const v = useFieldErrors(viewSaveSchema, input);
-  const duplicate = existing.find((e) => e.name.trim().toLowerCase() === name.trim().toLowerCase());
+  const duplicate = existing.find(
+    (e) => e.id !== renaming?.id && e.name.trim().toLowerCase() === name.trim().toLowerCase(),
+  );
 
   const save = async () => {
     v.setSubmitted(true);
     if (!v.valid) return;
     setBusy(true);
     setError(null);
-    const result = await api.call('views/save', input);
+    const result = renaming
+      ? await api.call('views/rename', { id: renaming.id, name: input.name })
+      : await api.call('views/save', input);
     setBusy(false);
     if (!result.ok) {
       if (result.error.field === 'name') v.setServerError('name', errorText(result.error));
       else setError(result.error);
       return;
     }
-    toast.success(t(duplicate ? 'segments.replaced' : 'segments.saved', { name: result.value.name }));
+    const done = renaming ? 'segments.renamed' : duplicate ? 'segments.replaced' : 'segments.saved';
+    toast.success(t(done, { name: result.value.name }));
     onSaved();
   };
 
@@ -209,8 +229,8 @@ function SaveSegmentDialog({
     <Modal
       open
       onOpenChange={(o) => (o ? undefined : onClose())}
-      title={t('segments.saveTitle')}
-      description={t('segments.saveDescription')}
+      title={renaming ? t('segments.renameTitle', { name: renaming.name }) : t('segments.saveTitle')}
+      description={renaming ? t('segments.renameDescription') : t('segments.saveDescription')}
       width="max-w-md"
       testId="save-segment-dialog"
       returnFocus={returnFocus}
@@ -220,7 +240,7 @@ function SaveSegmentDialog({
             {t('common.cancel', { ns: 'translation' })}
           </Button>
           <Button type="submit" form="save-segment-form" variant="primary" busy={busy}>
-            {duplicate ? t('segments.replace') : t('segments.save')}
+            {renaming ? t('segments.renameConfirm') : duplicate ? t('segments.replace') : t('segments.save')}
           </Button>
         </>
       }
@@ -244,7 +264,7 @@ function SaveSegmentDialog({
           error={v.errorFor('name')}
           hint={
             duplicate
-              ? t('segments.replaces', { name: duplicate.name })
+              ? t(renaming ? 'segments.nameTaken' : 'segments.replaces', { name: duplicate.name })
               : name.length >= SEGMENT_NAME_MAX - 10
                 ? t('segments.nameLength', { n: name.length, max: SEGMENT_NAME_MAX })
                 : t('segments.nameHint')
