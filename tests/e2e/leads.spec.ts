@@ -889,7 +889,9 @@ test.describe('in Spanish', () => {
     });
     const lead = qualified.rows[0]!;
     await page.getByRole('searchbox', { name: 'Buscar prospectos' }).fill(lead.company);
-    const row = rows(page).filter({ hasText: lead.contactName });
+    // The lead's own row (another lead may share its contact's name, and rows show until the search applies).
+    const row = rows(page).filter({ hasText: lead.company }).filter({ hasText: lead.contactName });
+    await expect(page.getByTestId('lead-total')).toContainText('Se muestran');
     await row.click({ button: 'right' });
     const menu = page.getByRole('menu', { name: `Acciones para ${lead.company}` });
     await expect(menu.getByRole('menuitem', { name: 'Pasar a propuesta' })).toBeVisible();
