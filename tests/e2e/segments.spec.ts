@@ -119,6 +119,34 @@ test('rename a segment from the menu: its filters and count stay; a name another
   expect(views.map((v) => v.name)).toEqual(['Lost', 'Warm referrals']);
 });
 
+test('two segments of the same leads in other orders: the Segments button names the one opened', async ({
+  page,
+  demoApp,
+}) => {
+  for (const [name, column] of [
+    ['Referrals by date', 'created_at'],
+    ['Referrals by score', 'score'],
+  ] as const)
+    await coreCall(page, demoApp, 'views/save', {
+      screen: 'leads',
+      name,
+      state: { filter: { channels: ['referral'] }, search: '', sort: { column, direction: 'desc' } },
+    });
+  await demoApp.open(page);
+  await openPipeline(page);
+  const button = page.getByTestId('segments-button');
+  for (const name of ['Referrals by score', 'Referrals by date']) {
+    const link = nav(page).getByTestId('segment-link').filter({ hasText: name });
+    await link.click();
+    await expect(link).toHaveAttribute('aria-current', 'true');
+    await expect(button).toHaveAccessibleName(`Segment: ${name}`);
+    await button.click();
+    const menu = page.getByRole('dialog', { name: 'Saved segments' });
+    await expect(menu.locator('[aria-current="true"]')).toHaveText(new RegExp(`^${name}\\d`));
+    await page.keyboard.press('Escape');
+  }
+});
+
 test("a segment of one hub counts none of another hub's leads when the top bar shows that hub", async ({
   page,
   demoApp,

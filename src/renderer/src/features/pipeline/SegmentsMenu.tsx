@@ -18,7 +18,7 @@ import { ConfirmDialog, Modal } from '../../components/Dialog';
 import { Field, Input } from '../../components/Field';
 import { Tip } from '../../components/Tooltip';
 import { loadSegments, openSegment, type Segment, useSegmentList, useSegments } from './segments';
-import { type LeadsView, parseView, SEGMENT_SCREEN, sameMembers } from './viewState';
+import { type LeadsView, parseView, SEGMENT_SCREEN, sameMembers, sameView } from './viewState';
 
 export function SegmentsMenu({ view }: { view: LeadsView }) {
   const { t, i18n } = useTranslation('pipeline');
@@ -37,10 +37,15 @@ export function SegmentsMenu({ view }: { view: LeadsView }) {
     setOpen(false);
     open();
   };
-  const current = useMemo(
-    () => (segments ?? []).find((s) => sameMembers(parseView(s.state), view)) ?? null,
-    [segments, view],
-  );
+  // The segment shown, sort included (as the sidebar marks it); else one of the same leads in another order.
+  const current = useMemo(() => {
+    const list = segments ?? [];
+    return (
+      list.find((s) => sameView(parseView(s.state), view)) ??
+      list.find((s) => sameMembers(parseView(s.state), view)) ??
+      null
+    );
+  }, [segments, view]);
 
   return (
     <>

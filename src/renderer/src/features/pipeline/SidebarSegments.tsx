@@ -6,7 +6,7 @@ import { formatCompactNumber, formatNumber } from '../../app/format';
 import { useApp } from '../../app/store';
 import { cn } from '../../components/cn';
 import { loadSegments, openSegment, useSegmentList } from './segments';
-import { parseView, sameMembers, useLeadsView } from './viewState';
+import { parseView, sameView, useLeadsView } from './viewState';
 
 export function SidebarSegments() {
   const { t, i18n } = useTranslation('pipeline');
@@ -32,12 +32,7 @@ export function SidebarSegments() {
       </p>
       <ul aria-labelledby="sidebar-segments-title" className="flex flex-col gap-px">
         {segments.map((s) => {
-          const v = parseView(s.state);
-          const active =
-            section === 'pipeline' &&
-            sameMembers(v, view) &&
-            v.sort.column === view.sort.column &&
-            v.sort.direction === view.sort.direction;
+          const active = section === 'pipeline' && sameView(parseView(s.state), view);
           return (
             <li key={s.id}>
               <button

@@ -81,6 +81,11 @@ export function sameMembers(a: LeadsView, b: LeadsView): boolean {
   );
 }
 
+/** The same leads in the same order: what opening a segment shows. */
+export function sameView(a: LeadsView, b: LeadsView): boolean {
+  return sameMembers(a, b) && a.sort.column === b.sort.column && a.sort.direction === b.sort.direction;
+}
+
 /** How many filter groups are set (the search is not counted). */
 export function activeFilterCount(filter: LeadFilter): number {
   const f = cleanFilter(filter);
