@@ -198,6 +198,22 @@ test('a saved view comes back after a reload, and can be deleted after confirmin
   expect(await coreCall<unknown[]>(page, demoApp, 'views/list', { screen: 'clients' })).toHaveLength(0);
 });
 
+test('saved views are listed as names are read: accents with their letter, numbers as numbers, long names whole on hover', async ({
+  page,
+  demoApp,
+}) => {
+  const long = 'Enterprise clients with a subscription, weakest first';
+  // The core keeps its own order (lower(name): "zona 10" before "zona 2", "Éxitos" after "Zona").
+  for (const [i, name] of ['Zona 10', 'Éxitos', 'Alpha', 'Zona 2', long].entries())
+    await coreCall(page, demoApp, 'views/save', { screen: 'clients', name, state: { tier: String((i % 3) + 1) } });
+  await demoApp.open(page);
+  await openClients(page);
+  await page.getByRole('button', { name: 'Views' }).click();
+  const list = page.getByRole('list', { name: 'Saved views' });
+  await expect(list.getByRole('listitem')).toHaveText(['Alpha', long, 'Éxitos', 'Zona 2', 'Zona 10']);
+  await expect(list.getByText(long, { exact: true })).toHaveAttribute('title', long);
+});
+
 /** What the detail must say about each factor, from the core's inputs (the same wording rules as the UI). */
 function expectedFactorText(c: ExplainedClientRow): Record<string, RegExp> {
   const f = Object.fromEntries(c.health.factors.map((x) => [x.key, x]));

@@ -9,6 +9,7 @@ import { viewSaveSchema } from '../../../../shared/money-schemas';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/useApi';
+import { useNameOrder } from '../../app/useNameOrder';
 import { useFieldErrors } from '../../app/validation';
 import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
@@ -23,6 +24,7 @@ const SCREEN = 'clients';
 export function SavedViews() {
   const { t } = useTranslation('clients');
   const views = useApiQuery('views/list', { screen: SCREEN });
+  const listed = useNameOrder(views.data) ?? [];
   const view = useClientsView((s) => s.view);
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -56,11 +58,11 @@ export function SavedViews() {
             <p className="px-2 pt-1.5 pb-1 text-[12px] font-medium text-muted">{t('views.title')}</p>
             {views.status === 'error' ? (
               <p className="px-2 py-2 text-[12.5px] text-danger-text">{errorText(views.error)}</p>
-            ) : (views.data ?? []).length === 0 ? (
+            ) : listed.length === 0 ? (
               <p className="px-2 py-2 text-[12.5px] text-muted">{t('views.empty')}</p>
             ) : (
               <ul className="flex flex-col" aria-label={t('views.title')}>
-                {(views.data ?? []).map((v) => {
+                {listed.map((v) => {
                   const isCurrent = current?.id === v.id;
                   return (
                     <li key={v.id} className="group flex items-center gap-1 rounded-md hover:bg-hover">
@@ -76,7 +78,9 @@ export function SavedViews() {
                         <span className="grid size-4 shrink-0 place-items-center">
                           {isCurrent ? <Check className="size-4 text-accent-text" aria-hidden="true" /> : null}
                         </span>
-                        <span className="truncate">{v.name}</span>
+                        <span className="truncate" title={v.name}>
+                          {v.name}
+                        </span>
                       </button>
                       <Tip label={t('views.delete')}>
                         <Button

@@ -5,15 +5,13 @@
  * like on the table). Counts refresh when a segment or a lead changes here,
  * when the workspace's data changes, and when the hub filter changes.
  */
-import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import type { AppError } from '../../../../shared/contract';
 import { SEGMENT_COUNTS_MAX } from '../../../../shared/leads-schemas';
 import type { SavedView } from '../../../../shared/money';
 import { api } from '../../app/api';
-import { textCollator } from '../../app/format';
 import { useApp } from '../../app/store';
+import { useNameOrder } from '../../app/useNameOrder';
 import { effectiveFilter, parseView, SEGMENT_SCREEN, setView } from './viewState';
 
 export interface Segment extends SavedView {
@@ -30,13 +28,7 @@ export const useSegments = create<SegmentsState>()(() => ({ segments: null, erro
 
 /** The segments as a person reads a list of names: in the order of their language ("Zona 2" before "Zona 10"). */
 export function useSegmentList(): Segment[] | null {
-  const segments = useSegments((s) => s.segments);
-  const { i18n } = useTranslation();
-  const lang = i18n.language;
-  return useMemo(
-    () => (segments ? [...segments].sort((a, b) => textCollator(lang).compare(a.name, b.name)) : null),
-    [segments, lang],
-  );
+  return useNameOrder(useSegments((s) => s.segments));
 }
 
 let generation = 0;
