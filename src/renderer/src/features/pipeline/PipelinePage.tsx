@@ -236,14 +236,15 @@ export function PipelinePage() {
 
   const total = pages.total;
   // The order is said in words when its column is hidden (the default, newest first, sorts by Created):
-  // a whole phrase per column and direction ("sorted by score, highest first").
+  // a whole phrase per column and direction ("sorted by score, highest first"). Nothing to order, nothing said.
   const sortColumn = COLUMN_OF_SORT[view.sort.column];
-  const sortNote = visibility[sortColumn] ? null : (
-    <span className="text-faint" data-testid="lead-sort-note">
-      {' · '}
-      {t(sortNoteKey(view.sort))}
-    </span>
-  );
+  const sortNote =
+    visibility[sortColumn] || total === 0 ? null : (
+      <span className="text-faint" data-testid="lead-sort-note">
+        {' · '}
+        {t(sortNoteKey(view.sort))}
+      </span>
+    );
   const description =
     total === null ? (
       t('description')
