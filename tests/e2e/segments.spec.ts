@@ -227,6 +227,29 @@ test('every segment gets its count, past the fifty one call of the core counts',
     await expect(counts.nth(i - 1), `Segment ${i}`).toHaveAttribute('title', String(byStage.get(stages[i % 5]!)));
 });
 
+test('a segment of a hub deleted since says so in its filter chip', async ({ page, demoApp }) => {
+  const hub = await coreCall<{ id: number }>(page, demoApp, 'hubs/create', {
+    name: 'Quito',
+    country: 'EC',
+    timeZone: 'America/Guayaquil',
+    currency: 'USD',
+    targetKind: null,
+    targetSharePct: null,
+    leaderId: null,
+    color: 'amber',
+  });
+  await coreCall(page, demoApp, 'views/save', {
+    screen: 'leads',
+    name: 'Quito leads',
+    state: { filter: { hubIds: [hub.id] }, search: '', sort: { column: 'created_at', direction: 'desc' } },
+  });
+  await coreCall(page, demoApp, 'hubs/delete', { id: hub.id });
+  await demoApp.open(page);
+  await openPipeline(page);
+  await nav(page).getByTestId('segment-link').filter({ hasText: 'Quito leads' }).click();
+  await expect(page.getByRole('list', { name: 'Filters in force' })).toContainText('Hub: a deleted hub');
+});
+
 test.describe('in Spanish, dark', () => {
   test.use({ locale: 'es-419', colorScheme: 'dark' });
 

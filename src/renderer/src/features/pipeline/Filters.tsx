@@ -349,7 +349,16 @@ export function FiltersButton({
 }
 
 /** The filters in force as chips; each chip's × removes that filter. */
-export function ActiveFilters({ filter, people, hubs }: { filter: LeadFilter; people: Person[]; hubs: Hub[] }) {
+export function ActiveFilters({
+  filter,
+  people,
+  hubs,
+}: {
+  filter: LeadFilter;
+  /** Null while loading. */
+  people: Person[] | null;
+  hubs: Hub[];
+}) {
   const { t, i18n } = useTranslation('pipeline');
   const lang = i18n.language;
   const list = (items: string[]) => formatList(items, lang);
@@ -382,7 +391,8 @@ export function ActiveFilters({ filter, people, hubs }: { filter: LeadFilter; pe
     chips.push({
       key: 'owners',
       label: t('filters.chip.owner', {
-        list: list(filter.ownerIds.map((id) => people.find((p) => p.id === id)?.name ?? `#${id}`)),
+        // The people are still on their way: their names follow.
+        list: list(filter.ownerIds.map((id) => people?.find((p) => p.id === id)?.name ?? '…')),
       }),
       clear: () => setFilter({ ownerIds: [] }),
     });
@@ -390,7 +400,8 @@ export function ActiveFilters({ filter, people, hubs }: { filter: LeadFilter; pe
     chips.push({
       key: 'hubs',
       label: t('filters.chip.hub', {
-        list: list(filter.hubIds.map((id) => hubs.find((h) => h.id === id)?.name ?? `#${id}`)),
+        // A segment saved before its hub was deleted.
+        list: list(filter.hubIds.map((id) => hubs.find((h) => h.id === id)?.name ?? t('filters.removedHub'))),
       }),
       clear: () => setFilter({ hubIds: [] }),
     });

@@ -347,7 +347,7 @@ export function PipelinePage() {
               ) : null}
               <ColumnChooser visibility={visibility} onChange={setVisibility} />
             </search>
-            <ActiveFilters filter={view.filter} people={people.data ?? []} hubs={hubs} />
+            <ActiveFilters filter={view.filter} people={people.data ?? null} hubs={hubs} />
           </div>
         )}
         {body}
