@@ -23,7 +23,8 @@ import { addMonths, earlierDate, lastDayOf, localDate } from '../../../shared/da
 import type { ClientKpis, PeriodKpisRequest } from '../../../shared/kpis';
 import { cached, type Sqlite } from '../db/client';
 import { workspaceTimeZone } from '../fx/clock';
-import { activeSegments, type ChangeEvent } from '../subscriptions/engine';
+import { activeSegments } from '../subscriptions/engine';
+import { subscriptionHistories } from '../subscriptions/repo';
 import { lastCountedDay, periodInstants, queryInstants, share } from './period';
 
 interface Windows {
@@ -93,28 +94,16 @@ function subscribers(
   on: string,
   months: { before: [string, string]; now: [string, string] },
 ) {
-  const rows = cached(
-    sqlite,
-    `SELECT s.id, s.client_id AS clientId, ch.kind, ch.effective_on AS effectiveOn, ch.fee_minor AS feeMinor
-       FROM subscription_changes AS ch JOIN subscriptions AS s ON s.id = ch.subscription_id
-            ${hubId === null ? '' : 'JOIN clients AS c ON c.id = s.client_id AND c.hub_id = ?'}
-      WHERE ch.effective_on <= ?
-      ORDER BY ch.subscription_id, ch.effective_on, ch.id`,
-  ).all(...(hubId === null ? [on] : [hubId, on])) as (ChangeEvent & { id: number; clientId: number })[];
   const at = new Set<number>();
   const before = new Set<number>();
   const now = new Set<number>();
   const overlaps = (segments: { from: string; to: string }[], [from, to]: [string, string]) =>
     segments.some((s) => s.from <= to && s.to >= from);
-  for (let i = 0; i < rows.length; ) {
-    const first = rows[i] as (typeof rows)[number];
-    let j = i;
-    while (j < rows.length && rows[j]?.id === first.id) j++;
-    const segments = activeSegments(rows.slice(i, j), on);
-    if (overlaps(segments, [on, on])) at.add(first.clientId);
-    if (overlaps(segments, months.before)) before.add(first.clientId);
-    if (overlaps(segments, months.now)) now.add(first.clientId);
-    i = j;
+  for (const sub of subscriptionHistories(sqlite, hubId, on)) {
+    const segments = activeSegments(sub.changes, on);
+    if (overlaps(segments, [on, on])) at.add(sub.clientId);
+    if (overlaps(segments, months.before)) before.add(sub.clientId);
+    if (overlaps(segments, months.now)) now.add(sub.clientId);
   }
   return { at, before, now };
 }

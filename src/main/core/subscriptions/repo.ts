@@ -37,9 +37,10 @@ export interface LoadedSubscription extends SubRow {
   changes: SubscriptionChange[];
 }
 
-/** A subscription as revenue replays it: its currency and its history, nothing to show. */
+/** A subscription as revenue and the client KPIs replay it: its client, currency and history, nothing to show. */
 export interface SubscriptionHistory {
   id: number;
+  clientId: number;
   currency: Currency;
   changes: (ChangeEvent & { id: number })[];
 }
@@ -47,12 +48,12 @@ export interface SubscriptionHistory {
 /**
  * The histories of a hub's clients' subscriptions (every hub's when null), up to and including `until`: what
  * revenue over a period ending then replays. Lighter than loadSubscriptions (no names, no order by client), for the
- * finance KPIs that read every subscription each time.
+ * finance and client KPIs that read every subscription each time.
  */
 export function subscriptionHistories(sqlite: Sqlite, hubId: number | null, until: string): SubscriptionHistory[] {
   const rows = cached(
     sqlite,
-    `SELECT s.id, s.currency, ch.id, ch.kind, ch.effective_on, ch.fee_minor
+    `SELECT s.id, s.client_id, s.currency, ch.id, ch.kind, ch.effective_on, ch.fee_minor
        FROM subscriptions AS s
        ${hubId === null ? '' : 'JOIN clients AS c ON c.id = s.client_id AND c.hub_id = @hubId'}
        JOIN subscription_changes AS ch ON ch.subscription_id = s.id AND ch.effective_on <= @until
@@ -61,6 +62,7 @@ export function subscriptionHistories(sqlite: Sqlite, hubId: number | null, unti
     .raw()
     .all(hubId === null ? { until } : { hubId, until }) as [
     number,
+    number,
     Currency,
     number,
     SubscriptionChangeKind,
@@ -68,8 +70,8 @@ export function subscriptionHistories(sqlite: Sqlite, hubId: number | null, unti
     number | null,
   ][];
   const out: SubscriptionHistory[] = [];
-  for (const [id, currency, changeId, kind, effectiveOn, feeMinor] of rows) {
-    if (out.at(-1)?.id !== id) out.push({ id, currency, changes: [] });
+  for (const [id, clientId, currency, changeId, kind, effectiveOn, feeMinor] of rows) {
+    if (out.at(-1)?.id !== id) out.push({ id, clientId, currency, changes: [] });
     out.at(-1)!.changes.push({ id: changeId, kind, effectiveOn, feeMinor });
   }
   return out;
