@@ -346,9 +346,22 @@ test('the table keeps its order when the board or another screen is shown in bet
 
   await page.getByRole('navigation').first().getByRole('button', { name: 'Clients', exact: true }).click();
   await expect(mainHeading(page)).toHaveText('Clients');
+  // While the board's data is on its way back, the placeholder is a table's, not the board's columns.
+  let releaseBoard = () => {};
+  const boardHeld = new Promise<void>((resolve) => {
+    releaseBoard = resolve;
+  });
+  await page.route('**/api/call', async (route) => {
+    if ((route.request().postDataJSON() as { method?: string } | null)?.method === 'projects/board') await boardHeld;
+    await route.continue();
+  });
   await page.getByRole('navigation').first().getByRole('button', { name: 'Projects', exact: true }).click();
+  await expect(page.getByTestId('table-skeleton')).toBeVisible();
+  await expect(page.getByTestId('board-skeleton')).toHaveCount(0);
+  releaseBoard();
   await expect(due).toHaveAttribute('aria-sort', 'descending');
   expect(await order()).toEqual(sorted);
+  await page.unroute('**/api/call');
 
   // Sorted by hub, then one hub chosen in the top bar: the Hub column goes, and the table says it is by stage.
   await page.getByRole('columnheader', { name: 'Hub' }).getByRole('button').click();

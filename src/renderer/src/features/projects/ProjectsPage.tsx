@@ -25,7 +25,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Kbd } from '../../components/Kbd';
 import { PageHeader } from '../../components/PageHeader';
 import { SegmentedControl } from '../../components/SegmentedControl';
-import { Skeleton } from '../../components/Skeleton';
+import { Skeleton, SkeletonBlock } from '../../components/Skeleton';
 import { jumpToRate, setFinanceTab } from '../finance/store';
 import { ProductionBoard } from './Board';
 import { DeliverDialog } from './DeliverDialog';
@@ -39,7 +39,12 @@ import { setProjectsSorting, setProjectsView, useProjectsView } from './store';
 function BoardSkeleton() {
   const { t } = useTranslation();
   return (
-    <div role="status" aria-label={t('common.loading')} className="flex gap-2 overflow-hidden">
+    <div
+      role="status"
+      aria-label={t('common.loading')}
+      className="flex gap-2 overflow-hidden"
+      data-testid="board-skeleton"
+    >
       {Array.from({ length: 5 }, (_, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: static placeholders.
         <div key={i} className="flex w-[194px] shrink-0 flex-col gap-2 rounded-[12px] border border-line p-2.5">
@@ -244,8 +249,12 @@ export function ProjectsPage() {
       {!board.data ? (
         board.status === 'error' ? (
           <ErrorState error={board.error} onRetry={board.reload} />
-        ) : (
+        ) : view === 'board' ? (
           <BoardSkeleton />
+        ) : (
+          <Card data-testid="table-skeleton">
+            <SkeletonBlock lines={8} className="p-5" />
+          </Card>
         )
       ) : empty && hub ? (
         <Card>
