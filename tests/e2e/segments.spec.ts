@@ -227,6 +227,24 @@ test('every segment gets its count, past the fifty one call of the core counts',
     await expect(counts.nth(i - 1), `Segment ${i}`).toHaveAttribute('title', String(byStage.get(stages[i % 5]!)));
 });
 
+test('a count the core could not make says why, instead of waiting for ever', async ({ page, demoApp }) => {
+  await coreCall(page, demoApp, 'views/save', {
+    screen: 'leads',
+    name: 'Referrals',
+    state: { filter: { channels: ['referral'] }, search: '', sort: { column: 'created_at', direction: 'desc' } },
+  });
+  await page.route('**/api/call', async (route) => {
+    if ((route.request().postDataJSON() as { method?: string } | null)?.method === 'leads/segmentCounts')
+      await route.fulfill({ json: { ok: false, error: { code: 'INTERNAL', message: 'The disk is full.' } } });
+    else await route.continue();
+  });
+  await demoApp.open(page);
+  const count = nav(page).getByTestId('segment-link').filter({ hasText: 'Referrals' }).getByTestId('segment-count');
+  await expect(count).toHaveText("—Couldn't count: The disk is full.");
+  await expect(count).toHaveAttribute('title', "Couldn't count: The disk is full.");
+  await page.unroute('**/api/call');
+});
+
 test('a segment of a hub deleted since says so in its filter chip', async ({ page, demoApp }) => {
   const hub = await coreCall<{ id: number }>(page, demoApp, 'hubs/create', {
     name: 'Quito',

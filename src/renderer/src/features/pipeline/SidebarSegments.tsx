@@ -2,10 +2,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/actions';
+import { errorText } from '../../app/errors';
 import { formatCompactNumber, formatNumber } from '../../app/format';
 import { useApp } from '../../app/store';
 import { cn } from '../../components/cn';
-import { loadSegments, openSegment, useSegmentList } from './segments';
+import { loadSegments, openSegment, useSegmentList, useSegments } from './segments';
 import { parseView, sameView, useLeadsView } from './viewState';
 
 export function SidebarSegments() {
@@ -17,6 +18,8 @@ export function SidebarSegments() {
   const hubFilter = useApp((s) => s.prefs.hubFilter);
   const hubs = useApp((s) => s.hubs);
   const segments = useSegmentList();
+  const countError = useSegments((s) => s.countError);
+  const failed = countError ? t('segments.countFailed', { reason: errorText(countError) }) : null;
   const view = useLeadsView((s) => s.view);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: each of these changes the counts.
@@ -54,10 +57,16 @@ export function SidebarSegments() {
                 <span
                   className="shrink-0 text-[11.5px] text-faint tabular-nums"
                   data-testid="segment-count"
-                  title={s.count === null ? undefined : formatNumber(s.count, lang, 0)}
+                  title={s.count === null ? (failed ?? undefined) : formatNumber(s.count, lang, 0)}
                 >
-                  <span aria-hidden="true">{s.count === null ? '…' : formatCompactNumber(s.count, lang)}</span>
-                  {s.count === null ? null : (
+                  <span aria-hidden="true">
+                    {s.count === null ? (failed ? '—' : '…') : formatCompactNumber(s.count, lang)}
+                  </span>
+                  {s.count === null ? (
+                    failed ? (
+                      <span className="sr-only">{failed}</span>
+                    ) : null
+                  ) : (
                     <span className="sr-only">
                       {t('segments.countSr', { count: s.count, n: formatNumber(s.count, lang, 0) })}
                     </span>

@@ -22,9 +22,11 @@ export interface Segment extends SavedView {
 interface SegmentsState {
   segments: Segment[] | null;
   error: AppError | null;
+  /** Why the last counting failed (the counts then stay unknown). */
+  countError: AppError | null;
 }
 
-export const useSegments = create<SegmentsState>()(() => ({ segments: null, error: null }));
+export const useSegments = create<SegmentsState>()(() => ({ segments: null, error: null, countError: null }));
 
 /** The segments as a person reads a list of names: in the order of their language ("Zona 2" before "Zona 10"). */
 export function useSegmentList(): Segment[] | null {
@@ -66,12 +68,17 @@ async function countSegments(g: number): Promise<void> {
   const counted: number[] = [];
   for (let i = 0; i < asked.length; i += SEGMENT_COUNTS_MAX) {
     const result = await api.call('leads/segmentCounts', { segments: asked.slice(i, i + SEGMENT_COUNTS_MAX) });
-    if (g !== generation || !result.ok) return;
+    if (g !== generation) return;
+    if (!result.ok) {
+      useSegments.setState({ countError: result.error });
+      return;
+    }
     counted.push(...result.value.counts);
   }
   const counts = queries.map((q) => (q.filter === null ? 0 : (counted.shift() ?? null)));
   useSegments.setState((s) => ({
     segments: (s.segments ?? []).map((seg, i) => ({ ...seg, count: counts[i] ?? null })),
+    countError: null,
   }));
 }
 
