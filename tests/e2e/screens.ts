@@ -56,6 +56,20 @@ export async function corePrefs(page: Page, app: AtalayaApp): Promise<Record<str
   return coreCall<Record<string, unknown>>(page, app, 'prefs/get');
 }
 
+/** A hub the demo has not got (Quito), made through the core for a test that needs one of its own. */
+export function createQuitoHub(page: Page, app: AtalayaApp): Promise<{ id: number; name: string }> {
+  return coreCall(page, app, 'hubs/create', {
+    name: 'Quito',
+    country: 'EC',
+    timeZone: 'America/Guayaquil',
+    currency: 'USD',
+    targetKind: null,
+    targetSharePct: null,
+    leaderId: null,
+    color: 'rose',
+  });
+}
+
 /** Asks the core directly over the browser host's HTTP door, as a second witness of what the screen shows. */
 export async function coreCall<T>(page: Page, app: AtalayaApp, method: string, args: unknown = {}): Promise<T> {
   const url = new URL(app.host.url);

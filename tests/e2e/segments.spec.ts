@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import type { LeadPage } from '../../src/shared/leads';
 import type { SavedView } from '../../src/shared/money';
 import { expect, snap, test } from './fixtures';
-import { chooseHub, coreCall, mainHeading, toasts } from './screens';
+import { chooseHub, coreCall, createQuitoHub, mainHeading, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -246,16 +246,7 @@ test('a count the core could not make says why, instead of waiting for ever', as
 });
 
 test('a segment of a hub deleted since says so in its filter chip', async ({ page, demoApp }) => {
-  const hub = await coreCall<{ id: number }>(page, demoApp, 'hubs/create', {
-    name: 'Quito',
-    country: 'EC',
-    timeZone: 'America/Guayaquil',
-    currency: 'USD',
-    targetKind: null,
-    targetSharePct: null,
-    leaderId: null,
-    color: 'amber',
-  });
+  const hub = await createQuitoHub(page, demoApp);
   await coreCall(page, demoApp, 'views/save', {
     screen: 'leads',
     name: 'Quito leads',

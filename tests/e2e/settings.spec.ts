@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
-import { coreCall, mainHeading, toasts } from './screens';
+import { coreCall, createQuitoHub, mainHeading, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -195,16 +195,7 @@ test('deleting a hub in use (Caracas) lists everything that still belongs to it 
 test('a hub that only a client and a lead belong to cannot be deleted until they move', async ({ page, demoApp }) => {
   await demoApp.open(page);
   // A new hub with no people or projects, but one client and one lead in it.
-  const hub = await coreCall<CoreHub>(page, demoApp, 'hubs/create', {
-    name: 'Quito',
-    country: 'EC',
-    timeZone: 'America/Guayaquil',
-    currency: 'USD',
-    targetKind: null,
-    targetSharePct: null,
-    leaderId: null,
-    color: 'rose',
-  });
+  const hub = await createQuitoHub(page, demoApp);
   const client = await coreCall<{ id: number }>(page, demoApp, 'clients/create', {
     name: 'Andes Bikes',
     tier: 2,
