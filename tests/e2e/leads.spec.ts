@@ -763,6 +763,28 @@ test('Settings → Scoring: a weight change is previewed, saved and rescored wit
   await expect(tab.getByTestId('rescore-done')).toBeVisible();
 });
 
+test('Settings → Scoring: a closed group of shares names its values to fix', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await nav(page).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Scoring' }).click();
+  const tab = page.getByTestId('scoring-tab');
+  await expect(tab.getByTestId('points-total')).toHaveText('100 of 100');
+
+  // A share out of range, then its group closed: the group's line still says what is wrong.
+  const channel = tab.locator('details').filter({ has: page.locator('summary', { hasText: 'Channel' }) });
+  const summary = channel.locator('summary');
+  await summary.click();
+  await channel.getByRole('textbox').first().fill('150');
+  await expect(channel.getByTestId('field-error')).toHaveText('A share goes from 0% to 100%.');
+  await summary.click();
+  await expect(channel.getByTestId('field-error')).toBeHidden();
+  await expect(summary).toContainText('1 value to fix');
+  await expect(tab.getByTestId('scoring-preview')).toContainText('Fix the weights to see the preview.');
+  await tab.getByRole('button', { name: 'Discard' }).click();
+  await expect(summary).toContainText('Seven channels');
+  await expect(channel.getByTestId('share-problems')).toHaveCount(0);
+});
+
 test('leads scored 95 or more show as opportunity alerts above the table: open one, list them, dismiss them', async ({
   page,
   demoApp,

@@ -161,6 +161,9 @@ function WeightsEditor({ settings }: { settings: ScoringSettings }) {
 
   const total = SCORE_FACTORS.reduce((sum, f) => sum + (Number.isFinite(weights.points[f]) ? weights.points[f] : 0), 0);
 
+  /** How many of these fields hold a value to fix (a closed group says so on its summary line). */
+  const problems = (paths: readonly string[]) => paths.filter((path) => v.errorFor(path)).length;
+
   const setPoints = (f: ScoreFactor, text: string) => setDraft((d) => ({ ...d, points: { ...d.points, [f]: text } }));
   const setShare = (g: ShareGroup, o: string, text: string) =>
     setDraft((d) => ({ ...d, shares: { ...d.shares, [g]: { ...d.shares[g], [o]: text } } }));
@@ -193,7 +196,11 @@ function WeightsEditor({ settings }: { settings: ScoringSettings }) {
           <div className="flex flex-col gap-2">
             <h3 className="text-[13px] font-semibold text-fg">{t('scoring.shares.title')}</h3>
             <p className="text-[12.5px] text-muted">{t('scoring.shares.description')}</p>
-            <ShareDetails title={t('factor.budget')} summary={t('scoring.shares.budgetSummary')}>
+            <ShareDetails
+              title={t('factor.budget')}
+              summary={t('scoring.shares.budgetSummary')}
+              problems={problems(['weights.budget.unknown'])}
+            >
               <ShareInput
                 label={t('scoring.shares.budgetUnknown')}
                 value={draft.budgetUnknown}
@@ -202,7 +209,12 @@ function WeightsEditor({ settings }: { settings: ScoringSettings }) {
               />
             </ShareDetails>
             {(Object.keys(SHARE_GROUPS) as ShareGroup[]).map((g) => (
-              <ShareDetails key={g} title={t(`factor.${g}`)} summary={t(`scoring.shares.summary.${g}`)}>
+              <ShareDetails
+                key={g}
+                title={t(`factor.${g}`)}
+                summary={t(`scoring.shares.summary.${g}`)}
+                problems={problems(SHARE_GROUPS[g].map((o) => `weights.${g}.${o}`))}
+              >
                 {SHARE_GROUPS[g].map((o) => (
                   <ShareInput
                     key={o}
@@ -214,7 +226,11 @@ function WeightsEditor({ settings }: { settings: ScoringSettings }) {
                 ))}
               </ShareDetails>
             ))}
-            <ShareDetails title={t('factor.engagement')} summary={t('scoring.shares.engagementSummary')}>
+            <ShareDetails
+              title={t('factor.engagement')}
+              summary={t('scoring.shares.engagementSummary')}
+              problems={problems(['weights.engagement.halfLifeDays', 'weights.engagement.fullTouches'])}
+            >
               <NumberField
                 label={t('scoring.shares.halfLife')}
                 unit={t('scoring.shares.days')}
@@ -371,12 +387,39 @@ function PointsTable({
   );
 }
 
-function ShareDetails({ title, summary, children }: { title: string; summary: string; children: ReactNode }) {
+function ShareDetails({
+  title,
+  summary,
+  problems,
+  children,
+}: {
+  title: string;
+  summary: string;
+  /** Values to fix inside: said on the summary line, so a closed group does not hide them. */
+  problems: number;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('pipeline');
   return (
-    <details className="group rounded-[10px] border border-line open:bg-subtle/30">
+    <details
+      className={cn(
+        'group rounded-[10px] border open:bg-subtle/30',
+        problems > 0 ? 'border-danger-text/40' : 'border-line',
+      )}
+    >
       <summary className="flex cursor-pointer list-none items-center justify-between gap-3 rounded-[10px] px-3.5 py-2.5 text-[13px] hover:bg-hover [&::-webkit-details-marker]:hidden">
         <span className="font-medium text-fg">{title}</span>
-        <span className="truncate text-[12px] text-muted">{summary}</span>
+        {problems > 0 ? (
+          <span
+            className="inline-flex items-center gap-1 truncate text-[12px] text-danger-text"
+            data-testid="share-problems"
+          >
+            <TriangleAlert className="size-3.5 shrink-0" aria-hidden="true" />
+            {t('scoring.shares.toFix', { count: problems })}
+          </span>
+        ) : (
+          <span className="truncate text-[12px] text-muted">{summary}</span>
+        )}
       </summary>
       <div className="grid grid-cols-1 gap-x-5 gap-y-2.5 border-t border-line px-3.5 py-3 sm:grid-cols-2">
         {children}
