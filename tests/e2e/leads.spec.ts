@@ -785,6 +785,31 @@ test('Settings → Scoring: a closed group of shares names its values to fix', a
   await expect(channel.getByTestId('share-problems')).toHaveCount(0);
 });
 
+test('Settings → Scoring: Reset to defaults also drops unsaved edits when the saved weights are the defaults', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await nav(page).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Scoring' }).click();
+  const tab = page.getByTestId('scoring-tab');
+  await expect(tab.getByTestId('points-total')).toHaveText('100 of 100');
+
+  // Saved weights are the defaults; unsaved edits, then Reset to defaults: the editor shows the defaults.
+  await tab.getByLabel('Maximum points for Budget').fill('35');
+  await tab.getByLabel('Maximum points for Timeline').fill('5');
+  await expect(tab.getByTestId('preview-moved')).toBeVisible();
+  await tab.getByRole('button', { name: 'Reset to defaults' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Reset and rescore' }).click();
+  await expect(tab.getByTestId('rescore-done')).toBeVisible();
+  await expect(tab.getByLabel('Maximum points for Budget')).toHaveValue(String(DEFAULT_SCORING_WEIGHTS.points.budget));
+  await expect(tab.getByLabel('Maximum points for Timeline')).toHaveValue(
+    String(DEFAULT_SCORING_WEIGHTS.points.timeline),
+  );
+  await expect(tab.getByTestId('scoring-preview')).toContainText('Change a weight');
+  await expect(tab.getByRole('button', { name: 'Save and rescore' })).toBeDisabled();
+});
+
 test('leads scored 95 or more show as opportunity alerts above the table: open one, list them, dismiss them', async ({
   page,
   demoApp,

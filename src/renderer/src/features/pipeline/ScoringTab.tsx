@@ -268,7 +268,12 @@ function WeightsEditor({ settings }: { settings: ScoringSettings }) {
         description={t('scoring.weights.resetDescription')}
         confirmLabel={t('scoring.weights.resetConfirm')}
         destructive={false}
-        onConfirm={async () => runScoringJob('weights', () => api.call('scoring/setWeights', { weights: null }))}
+        onConfirm={async () => {
+          const error = await runScoringJob('weights', () => api.call('scoring/setWeights', { weights: null }));
+          // Saved weights already at the defaults keep this editor mounted: its unsaved edits go too.
+          if (!error) setDraft(toDraft(settings.defaults, lang));
+          return error;
+        }}
       />
     </Card>
   );
