@@ -457,6 +457,38 @@ test('a new lead is refused field by field, then saved and scored; an activity, 
   await expect(rows(page).first().getByTestId('lead-override')).toHaveText('85%');
 });
 
+test('the probability override by keyboard: Esc closes the form, not the lead; the keyboard returns to Override', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await openPipeline(page);
+  await rows(page).first().click();
+  const probability = detail(page).getByTestId('probability-panel');
+  const overrideButton = probability.getByRole('button', { name: 'Override' });
+  await overrideButton.click();
+  const field = probability.getByTestId('override-form').getByLabel('Your probability');
+  await expect(field).toBeFocused();
+  await field.fill('80');
+  // Esc gives up the typing only: the lead stays open, and the keyboard is back on Override.
+  await page.keyboard.press('Escape');
+  await expect(probability.getByTestId('override-form')).toHaveCount(0);
+  await expect(detail(page)).toBeVisible();
+  await expect(overrideButton).toBeFocused();
+  await expect(probability.getByTestId('detail-override')).toHaveCount(0);
+
+  // Saved with Enter: the keyboard goes to Change; cleared: back to Override.
+  await page.keyboard.press('Enter');
+  await expect(field).toBeFocused();
+  await field.fill('80');
+  await page.keyboard.press('Enter');
+  await expect(probability.getByTestId('detail-override')).toHaveText('80%');
+  await expect(probability.getByRole('button', { name: 'Change' })).toBeFocused();
+  await probability.getByRole('button', { name: 'Clear override' }).click();
+  await expect(probability.getByTestId('detail-override')).toHaveCount(0);
+  await expect(overrideButton).toBeFocused();
+});
+
 test('winning a lead makes the client, the project and the deposit invoice in one step', async ({ page, demoApp }) => {
   await demoApp.open(page);
   const hubs = await coreCall<{ id: number; name: string }[]>(page, demoApp, 'hubs/list');

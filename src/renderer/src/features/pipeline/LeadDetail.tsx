@@ -436,6 +436,13 @@ function ProbabilityPanel({
   const [editing, setEditing] = useState(false);
   const [clearing, setClearing] = useState(false);
   const pct = (p: number) => formatPercent(p, lang, 0);
+  // When the form closes or the override is cleared, the keyboard goes back to Override / Change.
+  const overrideButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  const closeForm = () => {
+    setEditing(false);
+    setRefocus(true);
+  };
   // A closed lead's outcome is known: no override, and the model's last figure is shown for the record.
   const closed = isClosedLead(lead.stage);
   // The lead closed while an override was being typed (won or lost from elsewhere): the form goes with it.
@@ -443,6 +450,11 @@ function ProbabilityPanel({
   useEffect(() => {
     if (closed) setEditing(false);
   }, [closed]);
+  useEffect(() => {
+    if (!refocus || showForm) return;
+    setRefocus(false);
+    overrideButton.current?.focus();
+  }, [refocus, showForm]);
 
   const clear = async () => {
     setClearing(true);
@@ -454,6 +466,7 @@ function ProbabilityPanel({
     }
     toast.success(t('toast.overrideCleared'));
     onUpdated(result.value);
+    setRefocus(true);
   };
 
   return (
@@ -469,7 +482,7 @@ function ProbabilityPanel({
               </Button>
             ) : null}
             {closed ? null : (
-              <Button size="sm" icon={<UserPen />} onClick={() => setEditing(true)}>
+              <Button ref={overrideButton} size="sm" icon={<UserPen />} onClick={() => setEditing(true)}>
                 {lead.probabilityOverride !== null ? t('detail.changeOverride') : t('detail.override')}
               </Button>
             )}
@@ -506,9 +519,9 @@ function ProbabilityPanel({
       {showForm ? (
         <OverrideForm
           lead={lead}
-          onCancel={() => setEditing(false)}
+          onCancel={closeForm}
           onSaved={(l) => {
-            setEditing(false);
+            closeForm();
             toast.success(t('toast.overrideSet', { value: pct(l.probabilityOverride ?? 0) }));
             onUpdated(l);
           }}
@@ -540,6 +553,19 @@ function OverrideForm({
   const start = lead.probabilityOverride ?? lead.winProbability;
   const [text, setText] = useState(start === null ? '' : numberForInput(Math.round(start * 100), lang));
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // Esc in the form cancels the form, not the whole sheet (whose dialog listens for Esc on the document,
+  // in the capture phase: the form's claim is made earlier, on the window).
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Escape' || !form.current?.contains(e.target as Node | null)) return;
+      e.stopPropagation();
+      e.preventDefault();
+      if (!busy) onCancel();
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [busy, onCancel]);
   const input = useMemo(() => {
     const n = parseDecimal(text, lang);
     return { id: lead.id, probability: n === null ? Number.NaN : n / 100 };
@@ -562,6 +588,7 @@ function OverrideForm({
 
   return (
     <form
+      ref={form}
       noValidate
       className="flex flex-col gap-3 rounded-lg bg-subtle/60 p-3"
       data-testid="override-form"
