@@ -489,6 +489,32 @@ test('the probability override by keyboard: Esc closes the form, not the lead; t
   await expect(overrideButton).toBeFocused();
 });
 
+test("clearing a lead's probability override can be undone in place", async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await openPipeline(page);
+  const first = await coreCall<LeadPage>(page, demoApp, 'leads/query', { limit: 1 });
+  const lead = first.rows[0]!;
+  await coreCall(page, demoApp, 'leads/overrideProbability', { id: lead.id, probability: 0.8 });
+  await rows(page).first().click();
+  const probability = detail(page).getByTestId('probability-panel');
+  await expect(probability.getByTestId('detail-override')).toHaveText('80%');
+  await probability.getByRole('button', { name: 'Clear override' }).click();
+  await expect(probability.getByTestId('detail-override')).toHaveCount(0);
+  expect((await coreCall<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id })).probabilityOverride).toBeNull();
+
+  // Undo sits where the override was (a toast cannot be reached from inside the sheet), by keyboard too.
+  const cleared = probability.getByTestId('override-cleared');
+  await expect(cleared).toContainText('The override of 80% was cleared.');
+  await cleared.getByRole('button', { name: 'Undo' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(probability.getByTestId('detail-override')).toHaveText('80%');
+  await expect(cleared).toHaveCount(0);
+  await expect(toasts(page)).toContainText('Override back at 80%');
+  await expect(probability.getByRole('button', { name: 'Change' })).toBeFocused();
+  expect((await coreCall<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id })).probabilityOverride).toBe(0.8);
+  await expect(detail(page)).toBeVisible();
+});
+
 test('winning a lead makes the client, the project and the deposit invoice in one step', async ({ page, demoApp }) => {
   await demoApp.open(page);
   const hubs = await coreCall<{ id: number; name: string }[]>(page, demoApp, 'hubs/list');

@@ -456,6 +456,23 @@ function ProbabilityPanel({
     overrideButton.current?.focus();
   }, [refocus, showForm]);
 
+  // The override just cleared, offered back with Undo until something else is set.
+  const [cleared, setCleared] = useState<number | null>(null);
+  const [restoring, setRestoring] = useState(false);
+  const restore = async (probability: number) => {
+    setRestoring(true);
+    const result = await api.call('leads/overrideProbability', { id: lead.id, probability });
+    setRestoring(false);
+    if (!result.ok) {
+      toastError(result.error);
+      return;
+    }
+    setCleared(null);
+    toast.success(t('toast.overrideRestored', { value: pct(probability) }));
+    onUpdated(result.value);
+    setRefocus(true);
+  };
+
   const clear = async () => {
     setClearing(true);
     const result = await api.call('leads/overrideProbability', { id: lead.id, probability: null });
@@ -464,6 +481,7 @@ function ProbabilityPanel({
       toastError(result.error);
       return;
     }
+    setCleared(lead.probabilityOverride);
     toast.success(t('toast.overrideCleared'));
     onUpdated(result.value);
     setRefocus(true);
@@ -482,7 +500,15 @@ function ProbabilityPanel({
               </Button>
             ) : null}
             {closed ? null : (
-              <Button ref={overrideButton} size="sm" icon={<UserPen />} onClick={() => setEditing(true)}>
+              <Button
+                ref={overrideButton}
+                size="sm"
+                icon={<UserPen />}
+                onClick={() => {
+                  setCleared(null);
+                  setEditing(true);
+                }}
+              >
                 {lead.probabilityOverride !== null ? t('detail.changeOverride') : t('detail.override')}
               </Button>
             )}
@@ -516,6 +542,14 @@ function ProbabilityPanel({
           </div>
         ) : null}
       </div>
+      {cleared !== null && lead.probabilityOverride === null && !closed && !showForm ? (
+        <p className="mb-3 flex flex-wrap items-center gap-x-2 text-[12.5px] text-muted" data-testid="override-cleared">
+          {t('detail.overrideCleared', { value: pct(cleared) })}
+          <Button size="sm" variant="link" busy={restoring} onClick={() => void restore(cleared)}>
+            {t('detail.undoClear')}
+          </Button>
+        </p>
+      ) : null}
       {showForm ? (
         <OverrideForm
           lead={lead}
