@@ -868,6 +868,31 @@ test('Settings → Scoring: Reset to defaults also drops unsaved edits when the 
   await expect(tab.getByRole('button', { name: 'Save and rescore' })).toBeDisabled();
 });
 
+test('Settings → Scoring: a reset to the default weights can be undone', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await nav(page).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Scoring' }).click();
+  const tab = page.getByTestId('scoring-tab');
+  await tab.getByLabel('Maximum points for Budget').fill('35');
+  await tab.getByLabel('Maximum points for Timeline').fill('5');
+  await tab.getByRole('button', { name: 'Save and rescore' }).click();
+  await expect(tab.getByTestId('rescore-done')).toBeVisible();
+  // A save is undone by editing again: only a reset, which throws the weights away, offers Undo.
+  await expect(tab.getByRole('button', { name: 'Undo reset' })).toHaveCount(0);
+
+  await tab.getByRole('button', { name: 'Reset to defaults' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Reset and rescore' }).click();
+  await expect(tab.getByLabel('Maximum points for Budget')).toHaveValue(String(DEFAULT_SCORING_WEIGHTS.points.budget));
+  await expect(tab.getByText('The default weights are in force.')).toBeVisible();
+  await tab.getByRole('button', { name: 'Undo reset' }).click();
+  await expect(tab.getByLabel('Maximum points for Budget')).toHaveValue('35');
+  await expect(tab.getByLabel('Maximum points for Timeline')).toHaveValue('5');
+  await expect(tab.getByTestId('rescore-done')).toBeVisible();
+  await expect(tab.getByRole('button', { name: 'Undo reset' })).toHaveCount(0);
+  const saved = await coreCall<ScoringSettings>(page, demoApp, 'scoring/get');
+  expect(saved.weights.points).toMatchObject({ budget: 35, timeline: 5 });
+});
+
 test('leads scored 95 or more show as opportunity alerts above the table: open one, list them, dismiss them', async ({
   page,
   demoApp,

@@ -269,7 +269,11 @@ function WeightsEditor({ settings }: { settings: ScoringSettings }) {
         confirmLabel={t('scoring.weights.resetConfirm')}
         destructive={false}
         onConfirm={async () => {
-          const error = await runScoringJob('weights', () => api.call('scoring/setWeights', { weights: null }));
+          const error = await runScoringJob(
+            'weights',
+            () => api.call('scoring/setWeights', { weights: null }),
+            atDefaults ? undefined : settings.weights,
+          );
           // Saved weights already at the defaults keep this editor mounted: its unsaved edits go too.
           if (!error) setDraft(toDraft(settings.defaults, lang));
           return error;
@@ -623,7 +627,8 @@ function JobPanel() {
         {errorText(job.error)}
       </Banner>
     );
-  if (job.status === 'done')
+  if (job.status === 'done') {
+    const previous = job.undo;
     return (
       <Banner
         tone="success"
@@ -648,8 +653,26 @@ function JobPanel() {
             cold: n(job.outcome.bands.cold),
           })}
         </span>
+        {previous ? (
+          <span className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1">
+            {t('scoring.job.resetDone')}
+            <Button
+              size="sm"
+              onClick={() =>
+                void runScoringJob('weights', () => api.call('scoring/setWeights', { weights: previous })).then(
+                  (error) => {
+                    if (error) toastError(error);
+                  },
+                )
+              }
+            >
+              {t('scoring.job.undoReset')}
+            </Button>
+          </span>
+        ) : null}
       </Banner>
     );
+  }
   if (job.status === 'cancelled')
     return (
       <Banner

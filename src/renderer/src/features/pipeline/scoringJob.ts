@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { AppError, Events, JobProgress, JobStarted, Result } from '../../../../shared/contract';
+import type { ScoringWeights } from '../../../../shared/scoring';
 import { api } from '../../app/api';
 import { useApp } from '../../app/store';
 import { refreshSegmentCounts } from './segments';
@@ -23,8 +24,15 @@ export type ScoringJob =
       jobId: string;
       progress: JobProgress | null;
       cancelling: boolean;
+      undo?: ScoringWeights;
     }
-  | { status: 'done'; reason: 'weights' | 'rescore'; outcome: RescoreOutcome }
+  | {
+      status: 'done';
+      reason: 'weights' | 'rescore';
+      outcome: RescoreOutcome;
+      /** The weights saved before this job replaced them (a reset to the defaults): Undo saves them again. */
+      undo?: ScoringWeights;
+    }
   | { status: 'cancelled'; reason: 'weights' | 'rescore'; progress: JobProgress | null }
   | { status: 'failed'; reason: 'weights' | 'rescore'; error: AppError };
 
@@ -56,7 +64,7 @@ function finish(result: Result<unknown>): void {
   const job = get();
   if (job.status !== 'running') return;
   if (result.ok) {
-    set({ status: 'done', reason: job.reason, outcome: result.value as RescoreOutcome });
+    set({ status: 'done', reason: job.reason, outcome: result.value as RescoreOutcome, undo: job.undo });
   } else if (result.error.code === 'CANCELLED') {
     set({ status: 'cancelled', reason: job.reason, progress: job.progress });
   } else {
@@ -67,10 +75,14 @@ function finish(result: Result<unknown>): void {
   refreshSegmentCounts();
 }
 
-/** Starts a rescoring call ('scoring/setWeights' or 'scoring/rescore') and follows it. Returns an error to show. */
+/**
+ * Starts a rescoring call ('scoring/setWeights' or 'scoring/rescore') and follows it. Returns an error to show.
+ * `undo`: the weights it replaces, offered back once it is done.
+ */
 export async function runScoringJob(
   reason: 'weights' | 'rescore',
   start: () => Promise<Result<JobStarted>>,
+  undo?: ScoringWeights,
 ): Promise<AppError | null> {
   const current = get();
   if (current.status === 'starting' || current.status === 'running') return null;
@@ -85,7 +97,7 @@ export async function runScoringJob(
   const { jobId } = result.value;
   const seen = early.get(jobId);
   early.clear();
-  set({ status: 'running', reason, jobId, progress: seen?.progress ?? null, cancelling: false });
+  set({ status: 'running', reason, jobId, progress: seen?.progress ?? null, cancelling: false, undo });
   if (seen?.finished) finish(seen.finished.result);
   return null;
 }
