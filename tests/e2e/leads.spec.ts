@@ -843,6 +843,21 @@ test('Settings → Scoring: a closed group of shares names its values to fix', a
   await expect(channel.getByTestId('share-problems')).toHaveCount(0);
 });
 
+test('Settings → Scoring: points not yet whole still add up on screen', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await nav(page).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Scoring' }).click();
+  const tab = page.getByTestId('scoring-tab');
+  await tab.getByLabel('Maximum points for Budget').fill('12.5');
+  await expect(tab.getByTestId('field-error')).toHaveText('Points must be a whole number.');
+  // The total and what is missing make 100, as typed (not "88 of 100" beside "Add 12.5 points").
+  await expect(tab.getByTestId('points-total')).toHaveText('87.5 of 100');
+  await expect(tab.getByText('Add 12.5 points to reach 100.')).toBeVisible();
+  await tab.getByLabel('Maximum points for Budget').fill('1250');
+  await expect(tab.getByTestId('points-total')).toHaveText('1,325 of 100');
+  await expect(tab.getByText('Remove 1,225 points to get back to 100.')).toBeVisible();
+});
+
 test('Settings → Scoring: Reset to defaults also drops unsaved edits when the saved weights are the defaults', async ({
   page,
   demoApp,

@@ -378,7 +378,8 @@ function PointsTable({
                 ) : (
                   <TriangleAlert className="size-3.5" aria-hidden="true" />
                 )}
-                {t('scoring.weights.totalOf', { total: formatNumber(total, lang, 0) })}
+                {/* As typed, so it and "Add 12.5 points" make 100 even while a field is not yet whole. */}
+                {t('scoring.weights.totalOf', { total: formatNumber(total, lang, 2) })}
               </span>
             </td>
           </tr>
@@ -387,8 +388,8 @@ function PointsTable({
       {ok ? null : (
         <p className="mt-2 text-right text-[12.5px] text-warning-text" role="status">
           {total < 100
-            ? t('scoring.weights.add', { count: 100 - total })
-            : t('scoring.weights.remove', { count: total - 100 })}
+            ? t('scoring.weights.add', { count: 100 - total, n: formatNumber(100 - total, lang, 2) })
+            : t('scoring.weights.remove', { count: total - 100, n: formatNumber(total - 100, lang, 2) })}
           {totalError && !/\d/.test(totalError) ? ` ${totalError}` : null}
         </p>
       )}
