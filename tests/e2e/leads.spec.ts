@@ -908,6 +908,32 @@ test('Settings → Scoring: a reset to the default weights can be undone', async
   expect(saved.weights.points).toMatchObject({ budget: 35, timeline: 5 });
 });
 
+test('Settings → Scoring: saving and resetting by keyboard keep the focus on the outcome', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await nav(page).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Scoring' }).click();
+  const tab = page.getByTestId('scoring-tab');
+  await tab.getByLabel('Maximum points for Budget').fill('35');
+  await tab.getByLabel('Maximum points for Timeline').fill('5');
+  await tab.getByRole('button', { name: 'Save and rescore' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(tab.getByTestId('rescore-done')).toBeVisible();
+  // Not dropped to the top of the page: on the outcome's own button.
+  await expect(tab.getByTestId('scoring-preview')).toContainText('Change a weight');
+  await expect(tab.getByRole('button', { name: 'Dismiss' })).toBeFocused();
+
+  await tab.getByRole('button', { name: 'Reset to defaults' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(tab.getByText('The default weights are in force.')).toBeVisible();
+  await expect(tab.getByRole('button', { name: 'Undo reset' })).toBeFocused();
+});
+
 test('leads scored 95 or more show as opportunity alerts above the table: open one, list them, dismiss them', async ({
   page,
   demoApp,

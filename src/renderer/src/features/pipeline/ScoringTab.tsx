@@ -16,7 +16,7 @@ import {
   TriangleAlert,
   X,
 } from 'lucide-react';
-import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { AppError } from '../../../../shared/contract';
@@ -250,7 +250,7 @@ function WeightsEditor({ settings }: { settings: ScoringSettings }) {
         </div>
         <aside className="flex flex-col gap-4 lg:sticky lg:top-4 lg:self-start" aria-label={t('scoring.preview.title')}>
           <PreviewPanel weights={weights} valid={v.valid} dirty={dirty} />
-          <JobPanel />
+          <JobArea />
           <div className="flex flex-wrap justify-end gap-2">
             <Button disabled={!dirty || busy} onClick={() => setDraft(toDraft(settings.weights, lang))}>
               {t('scoring.weights.discard')}
@@ -606,6 +606,28 @@ function PreviewPanel({ weights, valid, dirty }: { weights: ScoringWeights; vali
 }
 
 // ---------- the rescoring job ----------
+
+/**
+ * The job's panel, holding the keyboard when it would be lost: saving or resetting disables the
+ * button that had focus (and then the editor is rebuilt with the saved weights), which dropped the
+ * focus to the page's top. The panel's first enabled button takes it: Cancel, Undo reset or Dismiss.
+ */
+function JobArea() {
+  const status = useScoringJob((s) => s.job.status);
+  const area = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new status renders other buttons.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!area.current || (active && active !== document.body)) return;
+    (area.current.querySelector<HTMLElement>('button:not(:disabled)') ?? area.current).focus();
+  }, [status]);
+  if (status === 'idle') return null;
+  return (
+    <div ref={area} tabIndex={-1} className="rounded-[10px] focus:outline-none">
+      <JobPanel />
+    </div>
+  );
+}
 
 function JobPanel() {
   const { t, i18n } = useTranslation('pipeline');
