@@ -934,6 +934,53 @@ test('Settings → Scoring: saving and resetting by keyboard keep the focus on t
   await expect(tab.getByRole('button', { name: 'Undo reset' })).toBeFocused();
 });
 
+test('Settings → Scoring in a new workspace: no model until a lead closes, and a calibration with nothing to draw says so', async ({
+  page,
+  emptyApp,
+}) => {
+  const created = await coreCall<unknown>(page, emptyApp, 'workspace/createEmpty', {
+    name: 'Nueva Agencia',
+    reportingCurrency: 'USD',
+    timeZone: 'UTC',
+    hubs: [
+      {
+        name: 'Lima',
+        country: 'PE',
+        timeZone: 'America/Lima',
+        currency: 'PEN',
+        targetKind: null,
+        targetSharePct: null,
+        leaderId: null,
+        color: 'emerald',
+      },
+    ],
+    people: [],
+  });
+  expect(created).toBeTruthy();
+  await emptyApp.open(page);
+  const openScoring = async () => {
+    await nav(page).getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('tab', { name: 'Scoring' }).click();
+    return page.getByTestId('model-card');
+  };
+  let card = await openScoring();
+  await expect(card).toContainText('No model yet');
+
+  // Retraining with no won or lost lead learns nothing: it says so, and there is still no model to measure.
+  await card.getByRole('button', { name: 'Retrain now' }).click();
+  await expect(toasts(page)).toContainText('Nothing to learn from yet: this workspace has no won or lost leads.');
+  await expect(card).toContainText('No model yet');
+  await expect(card.getByTestId('model-auc')).toHaveCount(0);
+
+  // One lost lead (not one of those held out): a model, but no held-out lead to draw the calibration with.
+  const lead = await coreCall<LeadDetail>(page, emptyApp, 'leads/create', bestQualifiedLead('Solo Studio'));
+  await coreCall(page, emptyApp, 'leads/setStage', { id: lead.id, stage: 'lost', reason: 'Went quiet' });
+  await page.reload();
+  card = await openScoring();
+  await expect(card.getByTestId('model-heldout')).toHaveText('0');
+  await expect(card.getByTestId('calibration-empty')).toHaveText('No held-out leads to draw the calibration yet.');
+});
+
 test('leads scored 95 or more show as opportunity alerts above the table: open one, list them, dismiss them', async ({
   page,
   demoApp,

@@ -94,6 +94,16 @@ export function CalibrationChart({ bins, heldOut }: { bins: CalibrationBin[]; he
     );
   };
 
+  if (points.length === 0)
+    return (
+      <p
+        className="flex h-[220px] items-center justify-center rounded-[10px] border border-dashed border-line px-6 text-center text-[12.5px] text-muted"
+        data-testid="calibration-empty"
+      >
+        {summary}
+      </p>
+    );
+
   return (
     <figure className="m-0">
       <div ref={ref} className="h-[220px] w-full" aria-hidden="true" data-testid="calibration-chart">

@@ -784,7 +784,8 @@ function ModelCard({ settings, onChanged }: { settings: ScoringSettings; onChang
   const [retraining, setRetraining] = useState(false);
   const job = useScoringJob((s) => s.job);
   const busy = job.status === 'starting' || job.status === 'running';
-  const model = settings.model;
+  // A model trained on no closed lead has nothing to show (its measures are blanks): still "No model yet".
+  const model = settings.model && settings.model.examples > 0 ? settings.model : null;
   const n = (v: number) => formatNumber(v, lang, 0);
 
   const retrain = async () => {
@@ -796,6 +797,11 @@ function ModelCard({ settings, onChanged }: { settings: ScoringSettings; onChang
       return;
     }
     const auc = result.value.quality.auc;
+    if (result.value.examples === 0) {
+      toast(t('scoring.model.retrainedNothing'));
+      onChanged();
+      return;
+    }
     toast.success(t('scoring.model.retrained'), {
       description:
         auc === null
