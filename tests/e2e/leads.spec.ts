@@ -934,7 +934,7 @@ test('Settings → Scoring: saving and resetting by keyboard keep the focus on t
   await expect(tab.getByRole('button', { name: 'Undo reset' })).toBeFocused();
 });
 
-test('Settings → Scoring in a new workspace: no model until a lead closes, and a calibration with nothing to draw says so', async ({
+test('Settings → Scoring in a new workspace: no lead to preview, no model until a lead closes, an empty calibration says so', async ({
   page,
   emptyApp,
 }) => {
@@ -965,6 +965,16 @@ test('Settings → Scoring in a new workspace: no model until a lead closes, and
   };
   let card = await openScoring();
   await expect(card).toContainText('No model yet');
+
+  // No lead to move: the preview says so rather than "0 of 0 leads change band" over a table of zeros.
+  const tab = page.getByTestId('scoring-tab');
+  await tab.getByLabel('Maximum points for Budget').fill('35');
+  await tab.getByLabel('Maximum points for Timeline').fill('5');
+  await expect(tab.getByTestId('preview-no-leads')).toHaveText(
+    'No leads yet, so none would move. Leads added later are scored with the weights saved then.',
+  );
+  await expect(tab.getByTestId('preview-moved')).toHaveCount(0);
+  await tab.getByRole('button', { name: 'Discard' }).click();
 
   // Retraining with no won or lost lead learns nothing: it says so, and there is still no model to measure.
   await card.getByRole('button', { name: 'Retrain now' }).click();

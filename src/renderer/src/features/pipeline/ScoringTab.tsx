@@ -536,6 +536,12 @@ function PreviewPanel({ weights, valid, dirty }: { weights: ScoringWeights; vali
       </p>
     );
   else if (!preview) body = <SkeletonBlock lines={3} />;
+  else if (preview.leads === 0)
+    body = (
+      <p className="text-[12.5px] text-muted" data-testid="preview-no-leads">
+        {t('scoring.preview.noLeads')}
+      </p>
+    );
   else
     body = (
       <div className={cn('flex flex-col gap-3 transition-opacity duration-150', loading && 'opacity-60')}>
