@@ -555,6 +555,29 @@ test('moves a project by keyboard and by drag, records each move in its history,
   await snap(page, 'projects-moved-light-en');
 });
 
+test('a move made from the open sheet can be undone from its toast, the sheet staying open', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await openProjects(page);
+  const board = await coreCall<Board>(page, demoApp, 'projects/board', {});
+  const card = board.columns.find((c) => c.stage === 'production')!.cards[0]!;
+  const before = await history(page, demoApp, card.id);
+  await cardIn(page, 'production', card.name).getByRole('button').first().focus();
+  await page.keyboard.press('Enter');
+  const detail = page.getByTestId('project-detail');
+  await expect(detail).toBeVisible();
+  await detail.getByRole('button', { name: 'Move to' }).click();
+  await page.getByRole('menuitem', { name: 'QA', exact: true }).click();
+  await expect.poll(() => history(page, demoApp, card.id)).toEqual([...before, 'qa']);
+  // The sheet makes the page behind it inert, but not its toasts: Undo works, and the sheet stays.
+  await toasts(page).getByRole('button', { name: 'Undo' }).click();
+  await expect(toasts(page)).toContainText(`${card.name} is back in Production`);
+  await expect.poll(() => history(page, demoApp, card.id)).toEqual(before);
+  await expect(detail).toBeVisible();
+});
+
 test("the top bar's period and hub reach production's KPIs, each explained with its inputs", async ({
   page,
   demoApp,

@@ -99,6 +99,8 @@ function MainApp() {
         position="bottom-right"
         theme={resolveTheme(prefs.theme)}
         closeButton
+        // A modal (a sheet, a dialog) makes the page behind it inert; its toasts stay usable (letToastsThrough).
+        style={{ pointerEvents: 'auto' }}
         toastOptions={{
           className: 'font-sans text-[13px]',
           // A long client or lead name wraps anywhere and stops at three lines (screen readers still hear it all).

@@ -21,6 +21,56 @@ function focusBack(e: Event, returnFocus: (() => HTMLElement | null) | undefined
   target.focus();
 }
 
+/**
+ * A modal leaves the page behind it inert, the toasts too. A press on a toast (its Undo, its close button) is let
+ * through and does not close the modal; the toaster takes pointer events itself (App's Toaster).
+ */
+export function letToastsThrough(event: { target: EventTarget | null; preventDefault(): void }): void {
+  if (event.target instanceof Element && event.target.closest('[data-sonner-toaster]')) event.preventDefault();
+}
+
+/**
+ * A record's detail as a modal sheet at the window's right edge. Focus goes back to `returnFocus`'s element when it
+ * closes (it has no trigger of its own); toasts stay usable over it.
+ */
+export function Sheet({
+  open,
+  onClose,
+  width,
+  testId,
+  returnFocus,
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  /** Its width class, e.g. "w-[min(720px,calc(100vw-40px))]". */
+  width: string;
+  testId: string;
+  returnFocus?: () => HTMLElement | null;
+  children: ReactNode;
+}) {
+  return (
+    <D.Root open={open} onOpenChange={(o) => (o ? undefined : onClose())}>
+      <D.Portal>
+        {/* Both at z-40 so dialogs opened from the sheet (z-40 overlay, z-50 content) cover it. */}
+        <D.Overlay className="fixed inset-0 z-40 animate-fade-in bg-slate-950/30 dark:bg-black/50" />
+        <D.Content
+          aria-describedby={undefined}
+          onCloseAutoFocus={(e) => focusBack(e, returnFocus)}
+          onInteractOutside={letToastsThrough}
+          data-testid={testId}
+          className={cn(
+            'shadow-float fixed inset-y-0 right-0 z-40 flex animate-fade-in flex-col border-l border-line bg-surface focus:outline-none',
+            width,
+          )}
+        >
+          {children}
+        </D.Content>
+      </D.Portal>
+    </D.Root>
+  );
+}
+
 /** A modal dialog with a title, an optional description, a body and a footer. */
 export function Modal({
   open,
@@ -53,6 +103,7 @@ export function Modal({
           className={cn(contentClass, width)}
           data-testid={testId}
           onCloseAutoFocus={(e) => focusBack(e, returnFocus)}
+          onInteractOutside={letToastsThrough}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >
           <div className="flex items-start justify-between gap-4 border-b border-line px-5 py-4">

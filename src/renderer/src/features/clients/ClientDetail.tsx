@@ -21,7 +21,7 @@ import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { columnHelper, DataTable } from '../../components/DataTable';
-import { ConfirmDialog } from '../../components/Dialog';
+import { ConfirmDialog, Sheet } from '../../components/Dialog';
 import { ErrorState } from '../../components/ErrorState';
 import { HubDot } from '../../components/HubDot';
 import { Skeleton, SkeletonBlock } from '../../components/Skeleton';
@@ -102,31 +102,19 @@ export function ClientDetailSheet({
 }) {
   const { t } = useTranslation('clients');
   return (
-    <Dialog.Root open={clientId !== null} onOpenChange={(o) => (o ? undefined : onClose())}>
-      <Dialog.Portal>
-        {/* Both at z-40 so dialogs opened from the sheet (z-40 overlay, z-50 content) cover it. */}
-        <Dialog.Overlay className="fixed inset-0 z-40 animate-fade-in bg-slate-950/30 dark:bg-black/50" />
-        <Dialog.Content
-          aria-describedby={undefined}
-          onCloseAutoFocus={(e) => {
-            // Radix returns focus to a Dialog.Trigger; the sheet has none, so focus goes back to what opened it.
-            const target = returnFocus?.();
-            if (target?.isConnected) {
-              e.preventDefault();
-              target.focus();
-            }
-          }}
-          data-testid="client-detail"
-          className="shadow-float fixed inset-y-0 right-0 z-40 flex w-[min(880px,calc(100vw-40px))] animate-fade-in flex-col border-l border-line bg-surface focus:outline-none"
-        >
-          {clientId !== null ? (
-            <DetailBody clientId={clientId} hubs={hubs} currency={currency} onChanged={onChanged} />
-          ) : (
-            <Dialog.Title className="sr-only">{t('detail.loadingTitle')}</Dialog.Title>
-          )}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Sheet
+      open={clientId !== null}
+      onClose={onClose}
+      width="w-[min(880px,calc(100vw-40px))]"
+      testId="client-detail"
+      returnFocus={returnFocus}
+    >
+      {clientId !== null ? (
+        <DetailBody clientId={clientId} hubs={hubs} currency={currency} onChanged={onChanged} />
+      ) : (
+        <Dialog.Title className="sr-only">{t('detail.loadingTitle')}</Dialog.Title>
+      )}
+    </Sheet>
   );
 }
 

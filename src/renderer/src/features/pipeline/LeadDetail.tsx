@@ -39,6 +39,7 @@ import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
+import { Sheet } from '../../components/Dialog';
 import { ErrorState } from '../../components/ErrorState';
 import { Field, UnitInput } from '../../components/Field';
 import { HubDot } from '../../components/HubDot';
@@ -78,38 +79,28 @@ export function LeadDetailSheet({
 }) {
   const { t } = useTranslation('pipeline');
   return (
-    <Dialog.Root open={leadId !== null} onOpenChange={(o) => (o ? undefined : onClose())}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 animate-fade-in bg-slate-950/30 dark:bg-black/50" />
-        <Dialog.Content
-          aria-describedby={undefined}
-          onCloseAutoFocus={(e) => {
-            const target = returnFocus?.();
-            if (target?.isConnected) {
-              e.preventDefault();
-              target.focus();
-            }
-          }}
-          data-testid="lead-detail"
-          className="shadow-float fixed inset-y-0 right-0 z-40 flex w-[min(820px,calc(100vw-40px))] animate-fade-in flex-col border-l border-line bg-surface focus:outline-none"
-        >
-          {leadId !== null ? (
-            <DetailBody
-              key={leadId}
-              leadId={leadId}
-              people={people}
-              hubs={hubs}
-              services={services}
-              defaults={defaults}
-              onChanged={onChanged}
-              startWith={startWith}
-            />
-          ) : (
-            <Dialog.Title className="sr-only">{t('detail.loadingTitle')}</Dialog.Title>
-          )}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Sheet
+      open={leadId !== null}
+      onClose={onClose}
+      width="w-[min(820px,calc(100vw-40px))]"
+      testId="lead-detail"
+      returnFocus={returnFocus}
+    >
+      {leadId !== null ? (
+        <DetailBody
+          key={leadId}
+          leadId={leadId}
+          people={people}
+          hubs={hubs}
+          services={services}
+          defaults={defaults}
+          onChanged={onChanged}
+          startWith={startWith}
+        />
+      ) : (
+        <Dialog.Title className="sr-only">{t('detail.loadingTitle')}</Dialog.Title>
+      )}
+    </Sheet>
   );
 }
 

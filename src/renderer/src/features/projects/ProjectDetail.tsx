@@ -17,6 +17,7 @@ import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../app
 import { useApiQuery } from '../../app/useApi';
 import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
+import { Sheet } from '../../components/Dialog';
 import { ErrorState } from '../../components/ErrorState';
 import { HubDot } from '../../components/HubDot';
 import { MENU_CONTENT, MENU_ITEM } from '../../components/menu';
@@ -55,39 +56,29 @@ export function ProjectDetailSheet({
 }) {
   const { t } = useTranslation('projects');
   return (
-    <Dialog.Root open={projectId !== null} onOpenChange={(o) => (o ? undefined : onClose())}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 animate-fade-in bg-slate-950/30 dark:bg-black/50" />
-        <Dialog.Content
-          aria-describedby={undefined}
-          onCloseAutoFocus={(e) => {
-            const target = returnFocus();
-            if (target?.isConnected) {
-              e.preventDefault();
-              target.focus();
-            }
-          }}
-          data-testid="project-detail"
-          className="shadow-float fixed inset-y-0 right-0 z-40 flex w-[min(720px,calc(100vw-40px))] animate-fade-in flex-col border-l border-line bg-surface focus:outline-none"
-        >
-          {projectId !== null ? (
-            <DetailBody
-              key={projectId}
-              projectId={projectId}
-              version={version}
-              hubs={hubs}
-              timeZone={timeZone}
-              today={today}
-              onMove={onMove}
-              onDeliver={onDeliver}
-              onChanged={onChanged}
-            />
-          ) : (
-            <Dialog.Title className="sr-only">{t('detail.loading')}</Dialog.Title>
-          )}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Sheet
+      open={projectId !== null}
+      onClose={onClose}
+      width="w-[min(720px,calc(100vw-40px))]"
+      testId="project-detail"
+      returnFocus={returnFocus}
+    >
+      {projectId !== null ? (
+        <DetailBody
+          key={projectId}
+          projectId={projectId}
+          version={version}
+          hubs={hubs}
+          timeZone={timeZone}
+          today={today}
+          onMove={onMove}
+          onDeliver={onDeliver}
+          onChanged={onChanged}
+        />
+      ) : (
+        <Dialog.Title className="sr-only">{t('detail.loading')}</Dialog.Title>
+      )}
+    </Sheet>
   );
 }
 
