@@ -22,7 +22,12 @@ export const matrixSchema = z
   .strict();
 
 export const demandSchema = z
-  .object({ weeks: z.number().int().min(1).max(26).default(13), from: isoDateSchema.optional() })
+  .object({
+    weeks: z.number().int().min(1).max(26).default(13),
+    from: isoDateSchema.optional(),
+    /** One hub's people, projects and leads (the top bar's hub filter); null for the whole agency. */
+    hubId: id.nullable().default(null),
+  })
   .strict();
 
 export const coverageSchema = z.object({ timeZone: timeZoneSchema, date: isoDateSchema.optional() }).strict();

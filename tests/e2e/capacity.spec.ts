@@ -760,6 +760,26 @@ test('Demand and Coverage show the core’s numbers', async ({ page, demoApp }) 
   await expectAccessible(page, 'capacity coverage');
 });
 
+test('with a hub chosen in the top bar, Demand counts that hub as the board does', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await openCapacity(page);
+  const hubFilter = page.getByRole('combobox', { name: 'Hub filter' });
+  await hubFilter.click();
+  await page.getByRole('option', { name: 'Lima' }).click();
+  await expect(hubFilter).toHaveText('Lima');
+  const lima = (await coreMatrix(page, demoApp)).hubs.find((h) => h.name === 'Lima')!;
+  const limaMatrix = await coreMatrix(page, demoApp, { hubId: lima.hubId });
+  await expect(page.getByTestId('capacity-hub')).toHaveCount(1);
+
+  await page.getByRole('tab', { name: 'Demand' }).click();
+  const demand = await coreCall<DemandReport>(page, demoApp, 'capacity/demand', { weeks: 13, hubId: lima.hubId });
+  const first = page.getByTestId('demand-row').first().getByRole('cell');
+  // This week's capacity is the Lima hub's, as its row on the board says, not the whole agency's.
+  await expect(first.nth(1)).toHaveText(`${en(limaMatrix.hubs[0]!.cells[0]!.available, 0)} h`);
+  await expect(first.nth(4)).toHaveText(`${en(demand.weeks[0]!.demandHours, 0)} h`);
+  await expect(page.getByTestId('capacity-demand')).toContainText("Core people's available hours in Lima");
+});
+
 for (const theme of ['light', 'dark'] as const)
   test(`every tab at the default window size (${theme})`, async ({ page, demoApp }) => {
     test.setTimeout(120_000);

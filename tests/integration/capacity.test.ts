@@ -130,6 +130,21 @@ describe('capacity and routing', () => {
     expect(past.people.some((p) => p.assignments.length > 0)).toBe(true);
   });
 
+  it("demand for one hub counts that hub's people, as the board filtered to the hub does", async () => {
+    const from = startOfIsoWeek(today);
+    const all = expectOk(await core.call('capacity/demand', { weeks: 4, from }));
+    const hub = expectOk(await core.call('capacity/demand', { weeks: 4, from, hubId: ids.copenhagen }));
+    const board = expectOk(
+      await core.call('capacity/matrix', { from, granularity: 'week', count: 4, hubId: ids.copenhagen }),
+    );
+    const group = board.hubs.find((h) => h.hubId === ids.copenhagen)!;
+    hub.weeks.forEach((w, i) => {
+      expect(w.capacityHours).toBeCloseTo(group.cells[i]!.available, 1);
+      expect(w.capacityHours).toBeLessThan(all.weeks[i]!.capacityHours);
+      expect(w.pipelineHours).toBeLessThanOrEqual(all.weeks[i]!.pipelineHours + 0.05);
+    });
+  });
+
   it("ranks a Copenhagen person first for the demo's premium EUR work, with the reasons behind it", async () => {
     const projectId = await win('Fjord Premium ApS', ids.explainer, today, addDays(today, 14));
     ids.premium = projectId;

@@ -29,9 +29,9 @@ export const capacityHandlers = {
     const r = readScope(ctx);
     return capacityMatrix(r.sqlite, args, ctx.now(), r.today);
   },
-  'capacity/demand': ({ weeks, from }, ctx) => {
+  'capacity/demand': ({ weeks, from, hubId }, ctx) => {
     const r = readScope(ctx);
-    return demandReport(r.sqlite, weeks, from ?? r.today, ctx.now());
+    return demandReport(r.sqlite, weeks, from ?? r.today, ctx.now(), hubId);
   },
   'capacity/coverage': ({ timeZone, date }, ctx) => {
     const r = readScope(ctx);

@@ -299,8 +299,15 @@ const TIMELINE_WEEKS: Record<string, [number, number]> = {
  * Team capacity (core people) against demand, week by week: open projects'
  * remaining hours where they fall, plus the pipeline's expected hours (win
  * probability × the service's typical effort) spread over the lead's timeline.
+ * With a hub, only its people, its projects and its leads count (as the board's hub filter shows them).
  */
-export function demandReport(sqlite: Sqlite, weeks: number, fromDate: string, now: Date): DemandReport {
+export function demandReport(
+  sqlite: Sqlite,
+  weeks: number,
+  fromDate: string,
+  now: Date,
+  hubId: number | null = null,
+): DemandReport {
   const from = startOfIsoWeek(fromDate);
   const to = addDays(from, 7 * weeks - 1);
   const weekIndex = (date: string) => Math.floor((Date.parse(date) - Date.parse(from)) / (7 * 86_400_000));
@@ -313,7 +320,9 @@ export function demandReport(sqlite: Sqlite, weeks: number, fromDate: string, no
     gapHours: 0,
     gapPeople: 0,
   }));
-  const people = loadPeople(sqlite).filter((p) => p.startDate <= to && (p.endDate === null || p.endDate >= from));
+  const people = loadPeople(sqlite, { hubId }).filter(
+    (p) => p.startDate <= to && (p.endDate === null || p.endDate >= from),
+  );
   const days = personDays(sqlite, people, from, to, personToday(now));
   for (const { person, days: ds } of days)
     for (const d of ds) {
@@ -327,9 +336,10 @@ export function demandReport(sqlite: Sqlite, weeks: number, fromDate: string, no
       `SELECT p.start_date AS startDate, p.due_date AS dueDate, s.effort_hours AS effort
        FROM projects p JOIN services s ON s.id = p.service_id
        WHERE p.stage NOT IN ('final_delivery', 'invoiced', 'paid', 'cancelled')
-         AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.project_id = p.id)`,
+         AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.project_id = p.id)
+         AND (? IS NULL OR p.hub_id = ?)`,
     )
-    .all() as { startDate: string; dueDate: string; effort: number }[];
+    .all(hubId, hubId) as { startDate: string; dueDate: string; effort: number }[];
   for (const p of unassigned) {
     const start = laterDate(p.startDate, from);
     const end = laterDate(p.dueDate, start);
@@ -344,9 +354,9 @@ export function demandReport(sqlite: Sqlite, weeks: number, fromDate: string, no
       `SELECT coalesce(l.timeline, 'unknown') AS timeline,
          sum(coalesce(l.probability_override, l.win_probability, 0) * coalesce(s.effort_hours, 0)) AS hours
        FROM leads l LEFT JOIN services s ON s.id = l.service_id
-       WHERE l.stage IN ('new', 'qualified', 'proposal') GROUP BY 1`,
+       WHERE l.stage IN ('new', 'qualified', 'proposal') AND (? IS NULL OR l.hub_id = ?) GROUP BY 1`,
     )
-    .all() as { timeline: string; hours: number }[];
+    .all(hubId, hubId) as { timeline: string; hours: number }[];
   for (const { timeline, hours } of pipeline) {
     const [a, b] = TIMELINE_WEEKS[timeline] ?? TIMELINE_WEEKS.unknown!;
     const lo = Math.min(a, weeks - 1);

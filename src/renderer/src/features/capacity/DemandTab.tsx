@@ -11,6 +11,7 @@ import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from '
 import type { DemandWeek } from '../../../../shared/capacity';
 import { addDays } from '../../../../shared/dates';
 import { formatCompactNumber, formatNumber, formatSignedNumber } from '../../app/format';
+import { useFilterHub } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Card, CardHeader } from '../../components/Card';
 import { ChartLegend } from '../../components/ChartLegend';
@@ -68,7 +69,9 @@ export function DemandTab() {
   const { t, i18n } = useTranslation('capacity');
   const lang = i18n.language;
   const hours = useHours();
-  const demand = useApiQuery('capacity/demand', { weeks: WEEKS_SHOWN });
+  // The top bar's hub filter applies here as on the board: one hub's capacity against its own work.
+  const hub = useFilterHub();
+  const demand = useApiQuery('capacity/demand', { weeks: WEEKS_SHOWN, hubId: hub?.id ?? null });
   const weeks = demand.data?.weeks ?? [];
 
   const totals = useMemo(() => {
@@ -165,9 +168,13 @@ export function DemandTab() {
         <Tile
           label={t('demand.tile.capacity')}
           value={hours(totals.capacity, 0)}
-          note={t('demand.tile.capacityNote')}
+          note={hub ? t('demand.tile.capacityNoteHub', { hub: hub.name }) : t('demand.tile.capacityNote')}
         />
-        <Tile label={t('demand.tile.demand')} value={hours(totals.load, 0)} note={t('demand.tile.demandNote')} />
+        <Tile
+          label={t('demand.tile.demand')}
+          value={hours(totals.load, 0)}
+          note={hub ? t('demand.tile.demandNoteHub', { hub: hub.name }) : t('demand.tile.demandNote')}
+        />
         <Tile
           label={t('demand.tile.short')}
           value={t('demand.tile.weeks', { count: totals.short.length })}
