@@ -154,11 +154,18 @@ export const skillsSetSchema = z
   })
   .strict();
 
-export const balanceSchema = z.object({ weekStart: isoDateSchema.optional() }).strict();
+export const balanceSchema = z
+  .object({
+    weekStart: isoDateSchema.optional(),
+    /** Balance among one hub's people (the top bar's hub filter); null for the whole agency. */
+    hubId: id.nullable().default(null),
+  })
+  .strict();
 
 export const balanceApplySchema = z
   .object({
     weekStart: isoDateSchema,
+    hubId: id.nullable().default(null),
     moves: z
       .array(z.object({ assignmentId: id, toPersonId: id }).strict())
       .min(1, 'Choose at least one move to apply.'),

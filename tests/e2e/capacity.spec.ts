@@ -760,7 +760,10 @@ test('Demand and Coverage show the core’s numbers', async ({ page, demoApp }) 
   await expectAccessible(page, 'capacity coverage');
 });
 
-test('with a hub chosen in the top bar, Demand counts that hub as the board does', async ({ page, demoApp }) => {
+test('with a hub chosen in the top bar, Demand and Balance the week count that hub as the board does', async ({
+  page,
+  demoApp,
+}) => {
   await demoApp.open(page);
   await openCapacity(page);
   const hubFilter = page.getByRole('combobox', { name: 'Hub filter' });
@@ -778,6 +781,15 @@ test('with a hub chosen in the top bar, Demand counts that hub as the board does
   await expect(first.nth(1)).toHaveText(`${en(limaMatrix.hubs[0]!.cells[0]!.available, 0)} h`);
   await expect(first.nth(4)).toHaveText(`${en(demand.weeks[0]!.demandHours, 0)} h`);
   await expect(page.getByTestId('capacity-demand')).toContainText("Core people's available hours in Lima");
+
+  // Balance the week, too, works among the hub's people: its overload, its moves.
+  await page.getByRole('tab', { name: 'Board' }).click();
+  await page.getByRole('button', { name: 'Balance the week' }).click();
+  const dialog = page.getByTestId('balance-dialog');
+  await expect(dialog).toContainText("Moves among Lima's people");
+  const proposal = await coreCall<BalanceProposal>(page, demoApp, 'capacity/balance', { hubId: lima.hubId });
+  await expect(dialog.getByRole('status', { name: 'Loading…' })).toHaveCount(0);
+  await expect(dialog.getByTestId('balance-move')).toHaveCount(proposal.moves.length);
 });
 
 for (const theme of ['light', 'dark'] as const)

@@ -354,6 +354,49 @@ describe('capacity and routing', () => {
     expect(personIn(await matrix(nextWeek), ids.jonas).cells[0]).toEqual(before);
   });
 
+  it("balances among one hub's people when the board is filtered to that hub", async () => {
+    const week = addDays(startOfIsoWeek(today), 14);
+    const camila = expectOk(await core.call('people/list', {})).find((p) => p.id === ids.camila)!;
+    expect(camila.hubId).not.toBe(ids.copenhagen);
+    const created: number[] = [];
+    for (const company of ['Fjern Video', 'Nær Video']) {
+      const projectId = await win(company, ids.social, today, addDays(week, 4));
+      created.push(
+        expectOk(
+          await core.call('assignments/create', {
+            projectId,
+            personId: ids.camila,
+            plannedHours: 30,
+            startDate: week,
+            endDate: addDays(week, 4),
+          }),
+        ).id,
+      );
+    }
+    const all = expectOk(await core.call('capacity/balance', { weekStart: week }));
+    const across = all.moves.find((m) => m.fromPersonId === ids.camila);
+    expect(across).toBeDefined();
+
+    const hubPeople = async (hubId: number) =>
+      new Set((await matrix(week)).people.filter((p) => p.hubId === hubId).map((p) => p.id));
+    const copenhagen = await hubPeople(ids.copenhagen);
+    const cph = expectOk(await core.call('capacity/balance', { weekStart: week, hubId: ids.copenhagen }));
+    for (const p of cph.before) expect(copenhagen.has(p.personId)).toBe(true);
+    for (const m of cph.moves) expect(copenhagen.has(m.fromPersonId) && copenhagen.has(m.toPersonId)).toBe(true);
+    const own = expectOk(await core.call('capacity/balance', { weekStart: week, hubId: camila.hubId }));
+    expect(own.before.map((p) => p.personId)).toContain(ids.camila);
+    const ownHub = await hubPeople(camila.hubId!);
+    for (const m of own.moves) expect(ownHub.has(m.toPersonId)).toBe(true);
+    // A move to another hub is not one of the hub's proposals: applying it there is refused.
+    const refused = await core.call('capacity/applyBalance', {
+      weekStart: week,
+      hubId: ids.copenhagen,
+      moves: [{ assignmentId: across!.assignmentId, toPersonId: across!.toPersonId }],
+    });
+    expect(refused.ok).toBe(false);
+    for (const id of created) expectOk(await core.call('assignments/delete', { id }));
+  });
+
   it('logs hours: they reduce what remains; the future and a 25-hour day are refused', async () => {
     const start = addDays(today, -6);
     const projectId = await win('Log Studio', ids.social, start, addDays(today, 7));

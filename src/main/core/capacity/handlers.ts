@@ -56,9 +56,9 @@ export const capacityHandlers = {
     const r = readScope(ctx);
     return routingReport(r.sqlite, projectId, ctx.now(), r.today);
   },
-  'capacity/balance': ({ weekStart }, ctx) => {
+  'capacity/balance': ({ weekStart, hubId }, ctx) => {
     const r = readScope(ctx);
-    return balanceProposal(r.sqlite, weekStart ?? r.today, ctx.now());
+    return balanceProposal(r.sqlite, weekStart ?? r.today, ctx.now(), hubId);
   },
   'capacity/applyBalance': (input, ctx) => act(ctx, (w) => applyBalance(w.sqlite, input, ctx.now(), w.today, w)),
 } satisfies Partial<Handlers<CoreContext>>;

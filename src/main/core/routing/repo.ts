@@ -194,9 +194,9 @@ function personFields(p: CapacityPersonRow) {
 
 // ---------- balance the week ----------
 
-function balanceInputs(sqlite: Sqlite, weekStart: string, now: Date) {
+function balanceInputs(sqlite: Sqlite, weekStart: string, now: Date, hubId: number | null) {
   const end = addDays(weekStart, 6);
-  const people = loadPeople(sqlite).filter(
+  const people = loadPeople(sqlite, { hubId }).filter(
     (p) => p.employmentType === 'core' && p.startDate <= end && (p.endDate === null || p.endDate >= weekStart),
   );
   const rows = personDays(sqlite, people, weekStart, end, personToday(now));
@@ -230,9 +230,15 @@ function balanceInputs(sqlite: Sqlite, weekStart: string, now: Date) {
   return { people: balancePeople, assignments: balanceAssignments };
 }
 
-export function balanceProposal(sqlite: Sqlite, weekStartInput: string, now: Date): BalanceProposal {
+/** The week's proposal among the core team, or among one hub's core people. */
+export function balanceProposal(
+  sqlite: Sqlite,
+  weekStartInput: string,
+  now: Date,
+  hubId: number | null = null,
+): BalanceProposal {
   const weekStart = startOfIsoWeek(weekStartInput);
-  const { people, assignments } = balanceInputs(sqlite, weekStart, now);
+  const { people, assignments } = balanceInputs(sqlite, weekStart, now, hubId);
   return balanceWeek(weekStart, people, assignments);
 }
 
@@ -242,12 +248,12 @@ export function balanceProposal(sqlite: Sqlite, weekStartInput: string, now: Dat
  */
 export function applyBalance(
   sqlite: Sqlite,
-  input: { weekStart: string; moves: { assignmentId: number; toPersonId: number }[] },
+  input: { weekStart: string; hubId?: number | null; moves: { assignmentId: number; toPersonId: number }[] },
   now: Date,
   today: string,
   stamp: Stamp,
 ): AssignmentRevert {
-  const proposal = balanceProposal(sqlite, input.weekStart, now);
+  const proposal = balanceProposal(sqlite, input.weekStart, now, input.hubId ?? null);
   const proposed = new Set(proposal.moves.map((m) => `${m.assignmentId}>${m.toPersonId}`));
   for (const m of input.moves)
     if (!proposed.has(`${m.assignmentId}>${m.toPersonId}`)) throw failure('CONFLICT', 'routing.weekChanged');

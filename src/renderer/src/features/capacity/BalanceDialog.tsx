@@ -26,11 +26,14 @@ type Loaded = { proposal: BalanceProposal; week: CapacityMatrix };
 export function BalanceDialog({
   initialWeek,
   thisWeek,
+  hub,
   onClose,
   onApplied,
 }: {
   initialWeek: string;
   thisWeek: string;
+  /** The hub the board is filtered to: the moves stay among its people. */
+  hub: { id: number; name: string } | null;
   onClose: () => void;
   onApplied: (revert: AssignmentRevert, count: number) => void;
 }) {
@@ -46,14 +49,15 @@ export function BalanceDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
+  const hubId = hub?.id ?? null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: tick is the retry trigger.
   useEffect(() => {
     let live = true;
     setState({ status: 'loading' });
     setError(null);
     Promise.all([
-      api.call('capacity/balance', { weekStart }),
-      api.call('capacity/matrix', { from: weekStart, granularity: 'week', count: 1, hubId: null }),
+      api.call('capacity/balance', { weekStart, hubId }),
+      api.call('capacity/matrix', { from: weekStart, granularity: 'week', count: 1, hubId }),
     ]).then(([proposal, week]) => {
       if (!live) return;
       if (!proposal.ok) setState({ status: 'error', error: proposal.error });
@@ -66,7 +70,7 @@ export function BalanceDialog({
     return () => {
       live = false;
     };
-  }, [weekStart, tick]);
+  }, [weekStart, hubId, tick]);
 
   const data = state.status === 'ready' ? state.data : null;
   const moves = data?.proposal.moves ?? [];
@@ -109,6 +113,7 @@ export function BalanceDialog({
     setError(null);
     const result = await api.call('capacity/applyBalance', {
       weekStart: data.proposal.weekStart,
+      hubId,
       moves: picked.map((m) => ({ assignmentId: m.assignmentId, toPersonId: m.toPersonId })),
     });
     setBusy(false);
@@ -135,7 +140,7 @@ export function BalanceDialog({
       open
       onOpenChange={(o) => (o || busy ? undefined : onClose())}
       title={t('balance.title')}
-      description={t('balance.description')}
+      description={hub ? t('balance.descriptionHub', { hub: hub.name }) : t('balance.description')}
       width="max-w-2xl"
       testId="balance-dialog"
       footer={

@@ -318,6 +318,7 @@ export function BoardTab() {
         <BalanceDialog
           initialWeek={thisWeek}
           thisWeek={thisWeek}
+          hub={hub ?? null}
           onClose={() => setBalancing(false)}
           onApplied={(revert, count) => {
             setBalancing(false);
