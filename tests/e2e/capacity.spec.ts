@@ -509,6 +509,29 @@ test('Balance the week shows the core’s proposal — moves to choose from, or 
   expect(undone.overloadBefore).toBeCloseTo(proposal.overloadBefore, 1);
 });
 
+test('Balance the week opens on the first week the board shows once it has moved on to later weeks', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await openCapacity(page);
+  const matrix = await coreMatrix(page, demoApp);
+  await page.getByRole('button', { name: 'Next 4 weeks' }).click();
+  const first = addDays(startOfIsoWeek(matrix.today), 28);
+  const day = (d: string) =>
+    new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${d}T12:00:00Z`),
+    );
+  await expect(page.getByTestId('capacity-range')).toContainText(day(first));
+  await page.getByRole('button', { name: 'Balance the week' }).click();
+  const dialog = page.getByTestId('balance-dialog');
+  await expect(dialog).toContainText(`${day(first)} – ${day(addDays(first, 6))}`);
+  await expect(dialog.getByText('This week', { exact: true })).toHaveCount(0);
+  // This week is one click away.
+  await dialog.getByRole('button', { name: 'Back to this week' }).click();
+  await expect(dialog.getByText('This week', { exact: true })).toBeVisible();
+});
+
 test('someone over capacity in the next 7 days shows as an alert above the board: open their row, then dismiss', async ({
   page,
   demoApp,

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { Assignment, AssignmentRevert, CapacityPerson } from '../../../../shared/capacity';
 import type { AppError } from '../../../../shared/contract';
-import { startOfIsoWeek } from '../../../../shared/dates';
+import { laterDate, startOfIsoWeek } from '../../../../shared/dates';
 import { setPrefs } from '../../app/actions';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
@@ -184,6 +184,9 @@ export function BoardTab() {
   };
 
   const thisWeek = startOfIsoWeek(data?.today ?? today);
+  // "Balance the week" opens on the board's first week when the board has moved on to later weeks.
+  const windowWeek = startOfIsoWeek(data?.from ?? win.from);
+  const balanceWeek = laterDate(windowWeek, thisWeek);
   const range = data ? periodName(data.from, data.to, lang) : '';
   const empty = data ? data.people.length === 0 : false;
 
@@ -316,7 +319,7 @@ export function BoardTab() {
       ) : null}
       {balancing ? (
         <BalanceDialog
-          initialWeek={thisWeek}
+          initialWeek={balanceWeek}
           thisWeek={thisWeek}
           hub={hub ?? null}
           onClose={() => setBalancing(false)}
