@@ -37,6 +37,9 @@ export const SERVICE_SKILL: Record<string, Skill> = {
   brand_library: 'design',
 };
 
+/** The skill a service's projects need (video editing for a service SERVICE_SKILL does not list). */
+export const skillOfService = (serviceCode: string): Skill => SERVICE_SKILL[serviceCode] ?? 'video_editing';
+
 /** A client's time zone from its country (the capital's), for time-zone overlap and coverage. */
 export const COUNTRY_TIME_ZONES: Record<string, string> = {
   AR: 'America/Argentina/Buenos_Aires',
@@ -148,6 +151,8 @@ export interface Assignment {
   /** What a freelancer or partner costs for this assignment (null for core people). */
   costMinor: number | null;
   costCurrency: Currency | null;
+  /** The skill its project's service needs (SERVICE_SKILL), as routing and balancing match it. */
+  skill: Skill;
 }
 
 export interface CapacityPerson {

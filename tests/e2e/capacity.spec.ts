@@ -331,6 +331,37 @@ test('moves an assignment with the keyboard: M opens the Move dialog, a person a
   });
 });
 
+test('the Move dialog warns when the chosen person lacks the skill the project needs', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await openCapacity(page);
+  const matrix = await coreMatrix(page, demoApp);
+  const { from, assignment } = pickMove(matrix);
+  const has = (p: CapacityPerson) => p.skills.some((s) => s.skill === assignment.skill);
+  const without = matrix.people.find((p) => p.id !== from.id && !has(p))!;
+  const skilled = matrix.people.find((p) => p.id !== from.id && has(p));
+
+  await personRow(page, from.id)
+    .getByRole('button', { name: new RegExp(`^Assignments of ${from.name}`) })
+    .click();
+  await bar(page, from.id, assignment.id).focus();
+  await page.keyboard.press('m');
+  const dialog = page.getByTestId('move-dialog');
+  const person = dialog.getByRole('combobox', { name: 'Person' });
+  const choose = async (p: CapacityPerson) => {
+    await person.click();
+    await page.getByRole('option', { name: p.name }).click();
+    await expect(person).toContainText(p.name);
+  };
+  await choose(without);
+  const warning = dialog.getByTestId('move-skill-warning');
+  await expect(warning).toContainText(`${without.name} doesn’t have`);
+  await expect(person).toHaveAccessibleDescription(/the skill this project needs/);
+  if (skilled) {
+    await choose(skilled);
+    await expect(warning).toHaveCount(0);
+  }
+});
+
 test('a person’s skills and time off are edited from their row, with field errors beside the fields', async ({
   page,
   demoApp,

@@ -42,6 +42,7 @@ const assignment = (over: Partial<Assignment>): Assignment => ({
   late: true,
   costMinor: null,
   costCurrency: null,
+  skill: 'video_editing',
   ...over,
 });
 

@@ -1,14 +1,15 @@
 /** Capacity reads: the people × periods matrix, demand against capacity, time-zone coverage. */
-import type {
-  Assignment,
-  CapacityCell,
-  CapacityGroup,
-  CapacityMatrix,
-  CapacityPeriod,
-  CapacityPerson,
-  CoverageReport,
-  DemandReport,
-  DemandWeek,
+import {
+  type Assignment,
+  type CapacityCell,
+  type CapacityGroup,
+  type CapacityMatrix,
+  type CapacityPeriod,
+  type CapacityPerson,
+  type CoverageReport,
+  type DemandReport,
+  type DemandWeek,
+  skillOfService,
 } from '../../../shared/capacity';
 import { addDays, earlierDate, laterDate, localDate, startOfIsoWeek } from '../../../shared/dates';
 import type { Sqlite } from '../db/client';
@@ -73,6 +74,7 @@ export function toAssignment(
     late: placed ? a.endDate < placed.today : null,
     costMinor: a.costMinor,
     costCurrency: a.costCurrency,
+    skill: skillOfService(a.serviceCode),
   };
 }
 

@@ -4,8 +4,7 @@ import {
   type BalanceProposal,
   COUNTRY_TIME_ZONES,
   type RoutingReport,
-  SERVICE_SKILL,
-  type Skill,
+  skillOfService,
 } from '../../../shared/capacity';
 import { addDays, laterDate, startOfIsoWeek } from '../../../shared/dates';
 import type { Currency, Tier } from '../../../shared/domain';
@@ -23,7 +22,7 @@ import { overflowLadder, type RoutingPerson, type RoutingProject, rankCandidates
 /** How far ahead routing looks for a new due date. */
 const LOOKAHEAD_DAYS = 90;
 
-const skillOf = (serviceCode: string): Skill => SERVICE_SKILL[serviceCode] ?? 'video_editing';
+const skillOf = skillOfService;
 
 interface ProjectRow {
   id: number;

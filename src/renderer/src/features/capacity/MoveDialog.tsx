@@ -47,6 +47,9 @@ export function MoveDialog({
   const withYear = a.startDate.slice(0, 4) !== a.endDate.slice(0, 4);
   const newDates = `${shortDate(addDays(a.startDate, days), lang)} – ${shortDate(addDays(a.endDate, days), lang, withYear)}`;
   const unchanged = Number(personId) === a.personId && shift === 0;
+  // Routing and "Balance the week" only hand work to people with its skill; a manual move may, but says so.
+  const chosen = people.find((p) => p.id === Number(personId));
+  const lacksSkill = chosen !== undefined && !chosen.skills.some((s) => s.skill === a.skill);
 
   const step = (by: number) => {
     setShiftText(String((shiftValid ? shift : 0) + by));
@@ -91,7 +94,17 @@ export function MoveDialog({
       error={error}
       submitLabel={t('move.submit')}
     >
-      <Field label={t('move.person')} error={fieldError?.field === 'personId' ? fieldError.message : undefined}>
+      <Field
+        label={t('move.person')}
+        hint={
+          lacksSkill ? (
+            <span className="text-warning-text" data-testid="move-skill-warning">
+              {t('move.lacksSkill', { person: chosen.name, skill: t(`skill.${a.skill}`) })}
+            </span>
+          ) : undefined
+        }
+        error={fieldError?.field === 'personId' ? fieldError.message : undefined}
+      >
         {(p) => (
           <Select
             {...p}
