@@ -362,6 +362,38 @@ test('the Move dialog warns when the chosen person lacks the skill the project n
   }
 });
 
+test('Ctrl+Z inside a dialog does not take back the last move behind it', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  await openCapacity(page);
+  const matrix = await coreMatrix(page, demoApp);
+  const { from, to, assignment } = pickMove(matrix);
+  await personRow(page, from.id)
+    .getByRole('button', { name: new RegExp(`^Assignments of ${from.name}`) })
+    .click();
+  await bar(page, from.id, assignment.id).focus();
+  await page.keyboard.press('m');
+  const move = page.getByTestId('move-dialog');
+  await move.getByRole('combobox', { name: 'Person' }).click();
+  await page.getByRole('option', { name: to.name }).click();
+  await move.getByRole('button', { name: 'Move', exact: true }).click();
+  await expect(toasts(page)).toContainText(`Moved ${assignment.projectName} to ${to.name}`);
+
+  // The Skills dialog of someone else, focus on one of its levels: Ctrl+Z there leaves the move alone.
+  await personRow(page, to.id)
+    .getByRole('button', { name: `Actions for ${to.name}` })
+    .click();
+  await page.getByRole('menuitem', { name: 'Skills…' }).click();
+  const skills = page.getByTestId('skills-dialog');
+  await skills.getByRole('radio').first().focus();
+  await page.keyboard.press('Control+z');
+  await expect(skills).toBeVisible();
+  // The move's toast still offers its Undo (taking it back dismisses it), and nothing says "Undone".
+  await expect(toasts(page).getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expect(toasts(page)).not.toContainText('Undone');
+  const after = await coreMatrix(page, demoApp);
+  expect(landedOn(after, to, assignment).personId).toBe(to.id);
+});
+
 test('a person’s skills and time off are edited from their row, with field errors beside the fields', async ({
   page,
   demoApp,

@@ -142,6 +142,8 @@ export function BoardTab() {
       if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'z') return;
       const target = e.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      // Not from inside a dialog (Skills, Time off, Balance…): the move it would take back is behind it.
+      if (target?.closest('[role="dialog"], [role="alertdialog"]')) return;
       const pending = undoable.current;
       if (!pending) return;
       e.preventDefault();
