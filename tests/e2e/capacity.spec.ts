@@ -595,6 +595,47 @@ test('Balance the week opens on the first week the board shows once it has moved
   await expect(dialog.getByText('This week', { exact: true })).toBeVisible();
 });
 
+test('Balance the week with every move left out says to choose one, not "Apply 0 moves"', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  // Next week: one core person loaded past their hours, a colleague with the same skill and room.
+  const matrix = await coreMatrix(page, demoApp);
+  const next = addDays(startOfIsoWeek(matrix.today), 7);
+  const room = (p: CapacityPerson) => p.cells[1]!.available - p.cells[1]!.committed;
+  const [taker, giver] = matrix.people.filter((p) => p.employmentType === 'core').sort((a, b) => room(b) - room(a));
+  const project = await productionProject(page, demoApp);
+  const detail = await coreCall<{ serviceId: number }>(page, demoApp, 'projects/get', { id: project.id });
+  const services = await coreCall<{ id: number; code: string }[]>(page, demoApp, 'catalogue/list');
+  const skill = SERVICE_SKILL[services.find((x) => x.id === detail.serviceId)?.code ?? ''] ?? 'video_editing';
+  for (const p of [giver!, taker!])
+    await coreCall(page, demoApp, 'skills/set', {
+      personId: p.id,
+      skills: [...p.skills.filter((x) => x.skill !== skill), { skill, level: 3 }],
+    });
+  const hours = Math.ceil(room(giver!) / 2) + 3;
+  expect(hours).toBeLessThanOrEqual(room(taker!));
+  for (let i = 0; i < 2; i++)
+    await coreCall(page, demoApp, 'assignments/create', {
+      projectId: project.id,
+      personId: giver!.id,
+      plannedHours: hours,
+      startDate: next,
+      endDate: addDays(next, 4),
+    });
+
+  await openCapacity(page);
+  await page.getByRole('button', { name: 'Balance the week' }).click();
+  const dialog = page.getByTestId('balance-dialog');
+  await dialog.getByRole('button', { name: 'Next week' }).click();
+  const moves = dialog.getByTestId('balance-move');
+  await expect(moves.first()).toBeVisible();
+  const apply = dialog.getByTestId('balance-apply');
+  for (const box of await moves.getByRole('checkbox').all()) await box.uncheck();
+  await expect(apply).toBeDisabled();
+  await expect(apply).toHaveText('Choose a move to apply');
+  await moves.first().getByRole('checkbox').check();
+  await expect(apply).toHaveText('Apply 1 move');
+});
+
 test('someone over capacity in the next 7 days shows as an alert above the board: open their row, then dismiss', async ({
   page,
   demoApp,
