@@ -14,6 +14,7 @@ import { countryName, formatDate, formatMoney, formatNumber } from '../../app/fo
 import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { Sheet } from '../../components/Dialog';
 import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { Tip } from '../../components/Tooltip';
@@ -44,36 +45,27 @@ export function InvoiceSheet({
   const { t } = useTranslation('invoices');
   const { t: tc } = useTranslation();
   return (
-    <D.Root open={invoiceId !== null} onOpenChange={(o) => (o ? undefined : onClose())}>
-      <D.Portal>
-        <D.Overlay className="fixed inset-0 z-40 animate-fade-in bg-slate-950/25 dark:bg-black/50" />
-        <D.Content
-          aria-describedby={undefined}
-          data-testid="invoice-sheet"
-          className="shadow-float fixed inset-y-0 right-0 z-40 flex w-[min(680px,calc(100vw-48px))] animate-fade-in flex-col border-l border-line bg-surface focus:outline-none"
-        >
-          {invoiceId !== null ? (
-            <SheetBody
-              key={invoiceId}
-              id={invoiceId}
-              today={today}
-              onOpenInvoice={onOpenInvoice}
-              onChanged={onChanged}
-              closeButton={
-                <D.Close asChild>
-                  <Button variant="ghost" size="icon-sm" aria-label={tc('common.close')}>
-                    <X />
-                  </Button>
-                </D.Close>
-              }
-              title={(text) => <D.Title className="text-lg font-semibold tracking-tight text-fg">{text}</D.Title>}
-            />
-          ) : (
-            <D.Title className="sr-only">{t('detail.title')}</D.Title>
-          )}
-        </D.Content>
-      </D.Portal>
-    </D.Root>
+    <Sheet open={invoiceId !== null} onClose={onClose} width="w-[min(680px,calc(100vw-48px))]" testId="invoice-sheet">
+      {invoiceId !== null ? (
+        <SheetBody
+          key={invoiceId}
+          id={invoiceId}
+          today={today}
+          onOpenInvoice={onOpenInvoice}
+          onChanged={onChanged}
+          closeButton={
+            <D.Close asChild>
+              <Button variant="ghost" size="icon-sm" aria-label={tc('common.close')}>
+                <X />
+              </Button>
+            </D.Close>
+          }
+          title={(text) => <D.Title className="text-lg font-semibold tracking-tight text-fg">{text}</D.Title>}
+        />
+      ) : (
+        <D.Title className="sr-only">{t('detail.title')}</D.Title>
+      )}
+    </Sheet>
   );
 }
 
