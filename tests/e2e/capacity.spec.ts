@@ -33,6 +33,18 @@ const barsRow = (page: Page, id: number) =>
 const bar = (page: Page, personId: number, assignmentId: number) =>
   barsRow(page, personId).locator(`[data-assignment-id="${assignmentId}"]`).getByRole('button');
 
+/** The button that opens a person's row to their assignments. */
+const expandButton = (page: Page, person: { id: number; name: string }) =>
+  personRow(page, person.id).getByRole('button', { name: new RegExp(`^Assignments of ${person.name}`) });
+
+/** Opens the person's row, focuses an assignment's bar and presses M: the Move dialog. */
+async function openMoveDialog(page: Page, person: { id: number; name: string }, assignmentId: number) {
+  await expandButton(page, person).click();
+  await bar(page, person.id, assignmentId).focus();
+  await page.keyboard.press('m');
+  return page.getByTestId('move-dialog');
+}
+
 const reEscape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const en = (n: number, digits: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(n);
 /** A cell's hours as the board writes them: "12.5/40". */
@@ -218,7 +230,7 @@ test('drags an assignment to another person: both people’s hours change, and U
   });
 
   // Open the person's row: their assignments as bars.
-  const expand = personRow(page, from.id).getByRole('button', { name: new RegExp(`^Assignments of ${from.name}`) });
+  const expand = expandButton(page, from);
   await expect(expand).toHaveAttribute('aria-expanded', 'false');
   await expand.click();
   await expect(expand).toHaveAttribute('aria-expanded', 'true');
@@ -285,7 +297,7 @@ test('moves an assignment with the keyboard: M opens the Move dialog, a person a
   const { from, to, assignment } = pickMove(matrix);
 
   // Open the row from the keyboard, focus the bar, M.
-  const expand = personRow(page, from.id).getByRole('button', { name: new RegExp(`^Assignments of ${from.name}`) });
+  const expand = expandButton(page, from);
   await expand.focus();
   await page.keyboard.press('Enter');
   await expect(expand).toHaveAttribute('aria-expanded', 'true');
@@ -340,12 +352,7 @@ test('the Move dialog warns when the chosen person lacks the skill the project n
   const without = matrix.people.find((p) => p.id !== from.id && !has(p))!;
   const skilled = matrix.people.find((p) => p.id !== from.id && has(p));
 
-  await personRow(page, from.id)
-    .getByRole('button', { name: new RegExp(`^Assignments of ${from.name}`) })
-    .click();
-  await bar(page, from.id, assignment.id).focus();
-  await page.keyboard.press('m');
-  const dialog = page.getByTestId('move-dialog');
+  const dialog = await openMoveDialog(page, from, assignment.id);
   const person = dialog.getByRole('combobox', { name: 'Person' });
   const choose = async (p: CapacityPerson) => {
     await person.click();
@@ -367,12 +374,7 @@ test('Ctrl+Z inside a dialog does not take back the last move behind it', async 
   await openCapacity(page);
   const matrix = await coreMatrix(page, demoApp);
   const { from, to, assignment } = pickMove(matrix);
-  await personRow(page, from.id)
-    .getByRole('button', { name: new RegExp(`^Assignments of ${from.name}`) })
-    .click();
-  await bar(page, from.id, assignment.id).focus();
-  await page.keyboard.press('m');
-  const move = page.getByTestId('move-dialog');
+  const move = await openMoveDialog(page, from, assignment.id);
   await move.getByRole('combobox', { name: 'Person' }).click();
   await page.getByRole('option', { name: to.name }).click();
   await move.getByRole('button', { name: 'Move', exact: true }).click();
@@ -738,7 +740,7 @@ test('an overdue bar sits where its hours land, beyond a full fortnight, and say
   expect(first).toBeGreaterThanOrEqual(2);
 
   await openCapacity(page);
-  const expand = personRow(page, person.id).getByRole('button', { name: new RegExp(`^Assignments of ${person.name}`) });
+  const expand = expandButton(page, person);
   await expand.click();
   await expect(expand).toHaveAttribute('aria-expanded', 'true');
   const item = barsRow(page, person.id).locator(`[data-assignment-id="${late.id}"]`);
@@ -800,9 +802,7 @@ test('a one-column bar that goes on past the window shows the same arrow as a wi
   const before = await assign(addDays(monday, 21), addDays(monday, 30));
 
   await openCapacity(page);
-  await personRow(page, person.id)
-    .getByRole('button', { name: new RegExp(`^Assignments of ${person.name}`) })
-    .click();
+  await expandButton(page, person).click();
   const cols = board(page).locator('th[data-period-col]');
   const check = async (id: number, column: number, arrow: 'left' | 'right') => {
     const face = bar(page, person.id, id);
@@ -927,9 +927,7 @@ for (const theme of ['light', 'dark'] as const)
     await openCapacity(page);
     const matrix = await coreMatrix(page, demoApp);
     const { from } = pickMove(matrix);
-    await personRow(page, from.id)
-      .getByRole('button', { name: new RegExp(`^Assignments of ${from.name}`) })
-      .click();
+    await expandButton(page, from).click();
     await expect(barsRow(page, from.id).getByTestId('assignment-bar').first()).toBeVisible();
     await page.mouse.move(5, 5);
     await snap(page, `capacity-board-${theme}-en`);

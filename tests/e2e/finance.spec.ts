@@ -12,6 +12,7 @@ import {
   chooseCustomPeriod,
   chooseHub,
   coreCall,
+  createEmptyAgency,
   expectAccessible,
   intlDate,
   mainHeading,
@@ -597,34 +598,7 @@ test('a new subscription from today is new MRR in this month', async ({ page, de
 });
 
 test('an empty workspace: each tab says what fills it', async ({ page, emptyApp }) => {
-  // A fresh workspace made through the core (the wizard has its own spec).
-  const url = new URL(emptyApp.host.url);
-  const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
-  const created = await page.request.post(new URL('/api/call', url).toString(), {
-    headers: { authorization: `Bearer ${token}` },
-    data: {
-      method: 'workspace/createEmpty',
-      args: {
-        name: 'Nueva Agencia',
-        reportingCurrency: 'USD',
-        timeZone: 'UTC',
-        hubs: [
-          {
-            name: 'Lima',
-            country: 'PE',
-            timeZone: 'America/Lima',
-            currency: 'PEN',
-            targetKind: null,
-            targetSharePct: null,
-            leaderId: null,
-            color: 'emerald',
-          },
-        ],
-        people: [],
-      },
-    },
-  });
-  expect(((await created.json()) as { ok: boolean }).ok).toBe(true);
+  await createEmptyAgency(page, emptyApp);
   await emptyApp.open(page);
 
   let panel = await openFinance(page, 'Subscriptions & MRR');

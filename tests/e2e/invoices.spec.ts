@@ -10,7 +10,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { Hub } from '../../src/shared/contract';
 import type { ClientDetail, ClientProject, InvoiceList, InvoiceSummary } from '../../src/shared/money';
 import { type AtalayaApp, expect, SCREENSHOTS, snap, test } from './fixtures';
-import { expectAccessible, mainHeading, toasts } from './screens';
+import { createEmptyAgency, expectAccessible, mainHeading, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -473,25 +473,7 @@ test('the print route renders the invoice, and Chromium prints it to PDF', async
 });
 
 test('an empty workspace explains where invoices come from', async ({ page, emptyApp }) => {
-  // A fresh workspace made through the core (the wizard has its own spec).
-  await core(emptyApp, 'workspace/createEmpty', {
-    name: 'Nueva Agencia',
-    reportingCurrency: 'USD',
-    timeZone: 'UTC',
-    hubs: [
-      {
-        name: 'Lima',
-        country: 'PE',
-        timeZone: 'America/Lima',
-        currency: 'PEN',
-        targetKind: null,
-        targetSharePct: null,
-        leaderId: null,
-        color: 'emerald',
-      },
-    ],
-    people: [],
-  });
+  await createEmptyAgency(page, emptyApp);
   await emptyApp.open(page);
   await page.getByRole('navigation').first().getByRole('button', { name: 'Finance', exact: true }).click();
   const panel = page.getByTestId('invoices-tab');

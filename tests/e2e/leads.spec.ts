@@ -20,6 +20,7 @@ import {
   chooseCustomPeriod,
   chooseHub,
   coreCall,
+  createEmptyAgency,
   expectAccessible,
   intlDate,
   mainHeading,
@@ -31,6 +32,13 @@ import {
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
+/** Settings → Scoring, from anywhere in the app: its tab's panel. */
+async function openScoringTab(page: Page) {
+  await nav(page).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Scoring' }).click();
+  return page.getByTestId('scoring-tab');
+}
 const table = (page: Page) => page.getByRole('table', { name: 'Leads' });
 const rows = (page: Page) => page.getByTestId('lead-row');
 const total = (page: Page) => page.getByTestId('lead-total');
@@ -757,9 +765,7 @@ test('Settings → Scoring: a weight change is previewed, saved and rescored wit
   demoApp,
 }) => {
   await demoApp.open(page);
-  await nav(page).getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('tab', { name: 'Scoring' }).click();
-  const tab = page.getByTestId('scoring-tab');
+  const tab = await openScoringTab(page);
   const settings = await coreCall<ScoringSettings>(page, demoApp, 'scoring/get');
   await expect(tab.getByTestId('points-total')).toHaveText('100 of 100');
   await expect(tab.getByTestId('scoring-preview')).toContainText('Change a weight');
@@ -823,9 +829,7 @@ test('Settings → Scoring: a weight change is previewed, saved and rescored wit
 
 test('Settings → Scoring: a closed group of shares names its values to fix', async ({ page, demoApp }) => {
   await demoApp.open(page);
-  await nav(page).getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('tab', { name: 'Scoring' }).click();
-  const tab = page.getByTestId('scoring-tab');
+  const tab = await openScoringTab(page);
   await expect(tab.getByTestId('points-total')).toHaveText('100 of 100');
 
   // A share out of range, then its group closed: the group's line still says what is wrong.
@@ -845,9 +849,7 @@ test('Settings → Scoring: a closed group of shares names its values to fix', a
 
 test('Settings → Scoring: points not yet whole still add up on screen', async ({ page, demoApp }) => {
   await demoApp.open(page);
-  await nav(page).getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('tab', { name: 'Scoring' }).click();
-  const tab = page.getByTestId('scoring-tab');
+  const tab = await openScoringTab(page);
   await tab.getByLabel('Maximum points for Budget').fill('12.5');
   await expect(tab.getByTestId('field-error')).toHaveText('Points must be a whole number.');
   // The total and what is missing make 100, as typed (not "88 of 100" beside "Add 12.5 points").
@@ -863,9 +865,7 @@ test('Settings → Scoring: Reset to defaults also drops unsaved edits when the 
   demoApp,
 }) => {
   await demoApp.open(page);
-  await nav(page).getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('tab', { name: 'Scoring' }).click();
-  const tab = page.getByTestId('scoring-tab');
+  const tab = await openScoringTab(page);
   await expect(tab.getByTestId('points-total')).toHaveText('100 of 100');
 
   // Saved weights are the defaults; unsaved edits, then Reset to defaults: the editor shows the defaults.
@@ -885,9 +885,7 @@ test('Settings → Scoring: Reset to defaults also drops unsaved edits when the 
 
 test('Settings → Scoring: a reset to the default weights can be undone', async ({ page, demoApp }) => {
   await demoApp.open(page);
-  await nav(page).getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('tab', { name: 'Scoring' }).click();
-  const tab = page.getByTestId('scoring-tab');
+  const tab = await openScoringTab(page);
   await tab.getByLabel('Maximum points for Budget').fill('35');
   await tab.getByLabel('Maximum points for Timeline').fill('5');
   await tab.getByRole('button', { name: 'Save and rescore' }).click();
@@ -913,9 +911,7 @@ test('Settings → Scoring: saving and resetting by keyboard keep the focus on t
   demoApp,
 }) => {
   await demoApp.open(page);
-  await nav(page).getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('tab', { name: 'Scoring' }).click();
-  const tab = page.getByTestId('scoring-tab');
+  const tab = await openScoringTab(page);
   await tab.getByLabel('Maximum points for Budget').fill('35');
   await tab.getByLabel('Maximum points for Timeline').fill('5');
   await tab.getByRole('button', { name: 'Save and rescore' }).focus();
@@ -938,29 +934,10 @@ test('Settings → Scoring in a new workspace: no lead to preview, no model unti
   page,
   emptyApp,
 }) => {
-  const created = await coreCall<unknown>(page, emptyApp, 'workspace/createEmpty', {
-    name: 'Nueva Agencia',
-    reportingCurrency: 'USD',
-    timeZone: 'UTC',
-    hubs: [
-      {
-        name: 'Lima',
-        country: 'PE',
-        timeZone: 'America/Lima',
-        currency: 'PEN',
-        targetKind: null,
-        targetSharePct: null,
-        leaderId: null,
-        color: 'emerald',
-      },
-    ],
-    people: [],
-  });
-  expect(created).toBeTruthy();
+  await createEmptyAgency(page, emptyApp);
   await emptyApp.open(page);
   const openScoring = async () => {
-    await nav(page).getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('tab', { name: 'Scoring' }).click();
+    await openScoringTab(page);
     return page.getByTestId('model-card');
   };
   let card = await openScoring();

@@ -56,6 +56,28 @@ export async function corePrefs(page: Page, app: AtalayaApp): Promise<Record<str
   return coreCall<Record<string, unknown>>(page, app, 'prefs/get');
 }
 
+/** A fresh empty workspace made through the core (the wizard has its own spec): Nueva Agencia, one hub (Lima). */
+export async function createEmptyAgency(page: Page, app: AtalayaApp): Promise<void> {
+  await coreCall(page, app, 'workspace/createEmpty', {
+    name: 'Nueva Agencia',
+    reportingCurrency: 'USD',
+    timeZone: 'UTC',
+    hubs: [
+      {
+        name: 'Lima',
+        country: 'PE',
+        timeZone: 'America/Lima',
+        currency: 'PEN',
+        targetKind: null,
+        targetSharePct: null,
+        leaderId: null,
+        color: 'emerald',
+      },
+    ],
+    people: [],
+  });
+}
+
 /** A hub the demo has not got (Quito), made through the core for a test that needs one of its own. */
 export function createQuitoHub(page: Page, app: AtalayaApp): Promise<{ id: number; name: string }> {
   return coreCall(page, app, 'hubs/create', {
