@@ -224,4 +224,27 @@ describe('client KPIs of a period', () => {
       retention: { retained: { part: 1, whole: 3 }, active: 2 },
     });
   });
+
+  // Last: it adds a client and takes it out again.
+  it("counts a client's deliveries from before the period and the month before it, and its services of any date", () => {
+    const before = clientKpis(sqlite, { ...december, hubId: null }, NOW);
+    // C10 (A): delivered in March (long before December and November) and in December, of two services.
+    client('C10', 'a');
+    project('C10', { hub: 'a', created: '2026-02-01T12:00:00Z', delivered: '2026-03-10T12:00:00Z' });
+    project('C10', { hub: 'a', created: '2026-11-15T12:00:00Z', delivered: '2026-12-12T12:00:00Z', service: 'two' });
+    try {
+      const after = clientKpis(sqlite, { ...december, hubId: null }, NOW);
+      expect(after.newClients).toBe(before.newClients);
+      expect(after.repeatRate).toMatchObject({ part: before.repeatRate.part + 1, whole: before.repeatRate.whole + 1 });
+      expect(after.upsellRate.services).toBe(before.upsellRate.services + 1);
+      // Active in December only: November had no delivery of C10's.
+      expect(after.retention?.active).toBe((before.retention?.active ?? 0) + 1);
+      expect(after.retention?.retained).toEqual(before.retention?.retained);
+      // C10 is new in February, when its first project was created.
+      expect(clientKpis(sqlite, { from: '2026-02-01', to: '2026-02-28', hubId: null }, NOW).newClients).toBe(1);
+    } finally {
+      sqlite.prepare('DELETE FROM projects WHERE client_id = ?').run(c.C10);
+      sqlite.prepare('DELETE FROM clients WHERE id = ?').run(c.C10);
+    }
+  });
 });

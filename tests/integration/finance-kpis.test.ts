@@ -323,5 +323,17 @@ describe('finance KPIs of a period', () => {
     expect(
       plan("SELECT count(*) FROM payments INDEXED BY payments_paid_on WHERE paid_on >= '' AND paid_on <= 'z'"),
     ).toMatch(/COVERING INDEX payments_paid_on \(paid_on>\? AND paid_on<\?\)/);
+    // Collected: summed per date and currency from the index alone, in its order (no payment's row, no sort).
+    const collected = plan(`SELECT p.currency, p.paid_on, sum(p.amount_minor), count(*)
+                              FROM payments AS p INDEXED BY payments_paid_on
+                             WHERE p.paid_on >= '' AND p.paid_on <= 'z' GROUP BY p.paid_on, p.currency`);
+    expect(collected).toMatch(/COVERING INDEX payments_paid_on \(paid_on>\? AND paid_on<\?\)/);
+    expect(collected).not.toMatch(/TEMP B-TREE/);
+    // With a hub, the invoice is reached from the index's entry too.
+    expect(
+      plan(`SELECT p.currency, sum(p.amount_minor) FROM payments AS p INDEXED BY payments_paid_on
+              JOIN invoices AS i ON i.id = p.invoice_id WHERE p.paid_on >= '' AND p.paid_on <= 'z' AND i.hub_id = 1
+             GROUP BY p.paid_on, p.currency`),
+    ).toMatch(/COVERING INDEX payments_paid_on/);
   });
 });

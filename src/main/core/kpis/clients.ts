@@ -23,8 +23,7 @@ import { addMonths, earlierDate, lastDayOf, localDate } from '../../../shared/da
 import type { ClientKpis, PeriodKpisRequest } from '../../../shared/kpis';
 import { cached, type Sqlite } from '../db/client';
 import { workspaceTimeZone } from '../fx/clock';
-import { activeSegments } from '../subscriptions/engine';
-import { subscriptionHistories } from '../subscriptions/repo';
+import { keptSubscriptionReplays } from '../subscriptions/repo';
 import { lastCountedDay, periodInstants, queryInstants, share } from './period';
 
 interface Windows {
@@ -58,6 +57,9 @@ function history(sqlite: Sqlite, hubId: number | null, w: Windows, subscribers: 
   // A project fact counts for the hub of the project; a new client for the hub of the client.
   const own = hubId === null ? '' : ' AND hub_id = @hub';
   const hubClients = 'client_id IN (SELECT id FROM clients INDEXED BY clients_hub WHERE hub_id = @hub)';
+  // A month's period is its own retention month: this month's count is then written as the period's, and SQLite
+  // computes the two as one aggregate (~10% of the walk at the massive profile).
+  const now = w.monthStart === w.start && w.monthEnd === w.end ? ['@start', '@end'] : ['@monthStart', '@monthEnd'];
   return cached(
     sqlite,
     `SELECT count(*) FILTER (WHERE first >= @start${hubId === null ? '' : ` AND ${hubClients}`}) AS newClients,
@@ -76,7 +78,7 @@ function history(sqlite: Sqlite, hubId: number | null, w: Windows, subscribers: 
                     max(service_id) FILTER (WHERE true${own}) AS most,
                     count(*) FILTER (WHERE delivered_at >= @previousStart AND delivered_at < @monthStart${own})
                       AS monthBefore,
-                    count(*) FILTER (WHERE delivered_at >= @monthStart AND delivered_at < @monthEnd${own}) AS monthNow
+                    count(*) FILTER (WHERE delivered_at >= ${now[0]} AND delivered_at < ${now[1]}${own}) AS monthNow
                FROM projects INDEXED BY projects_client
               WHERE stage <> 'cancelled' AND created_at < @end${hubId === null ? '' : ` AND (hub_id = @hub OR ${hubClients})`}
               GROUP BY client_id)`,
@@ -99,8 +101,8 @@ function subscribers(
   const now = new Set<number>();
   const overlaps = (segments: { from: string; to: string }[], [from, to]: [string, string]) =>
     segments.some((s) => s.from <= to && s.to >= from);
-  for (const sub of subscriptionHistories(sqlite, hubId, on)) {
-    const segments = activeSegments(sub.changes, on);
+  for (const sub of keptSubscriptionReplays(sqlite, hubId, on)) {
+    const segments = sub.segments;
     if (overlaps(segments, [on, on])) at.add(sub.clientId);
     if (overlaps(segments, months.before)) before.add(sub.clientId);
     if (overlaps(segments, months.now)) now.add(sub.clientId);

@@ -17,8 +17,8 @@ import { occurrenceIn } from '../expenses/engine';
 import { workspaceTimeZone } from '../fx/clock';
 import { type Converter, roundMinor } from '../fx/engine';
 import { loadConverter } from '../fx/repo';
-import { activeSegments, nextMonth, revenueParts } from '../subscriptions/engine';
-import { subscriptionHistories } from '../subscriptions/repo';
+import { nextMonth, revenueParts } from '../subscriptions/engine';
+import { keptSubscriptionReplays } from '../subscriptions/repo';
 import { addGroups } from './convert';
 import { instantGroups, lastCountedDay, queryInstants } from './period';
 
@@ -63,7 +63,7 @@ function projectsRevenue(sqlite: Sqlite, converter: Converter, query: Query, now
  * (subscriptions/engine's revenueParts over its activeSegments, the replay MRR and client revenue use too). A
  * calendar month's share is converted at one rate: the one in force on the month's last day (the latest rate known
  * while the month runs), so a month converts alike whichever period it is read in, and a rate entered during it
- * serves the whole month.
+ * serves the whole month. The replays are kept until a subscription is written (keptSubscriptionReplays).
  */
 function subscriptionsRevenue(sqlite: Sqlite, converter: Converter, query: Query) {
   let valueMinor: number | null = 0;
@@ -72,8 +72,8 @@ function subscriptionsRevenue(sqlite: Sqlite, converter: Converter, query: Query
   const monthEnds = new Map<string, string>();
   for (let month = query.from.slice(0, 7); month <= query.until.slice(0, 7); month = nextMonth(month))
     monthEnds.set(month, lastDayOf(month));
-  for (const sub of subscriptionHistories(sqlite, query.hubId, query.until)) {
-    const parts = revenueParts(activeSegments(sub.changes, query.until), query.from, query.until);
+  for (const sub of keptSubscriptionReplays(sqlite, query.hubId, query.until)) {
+    const parts = revenueParts(sub.segments, query.from, query.until);
     if (parts.length === 0) continue;
     subscriptions++;
     const byMonth = new Map<string, number>();
@@ -86,14 +86,17 @@ function subscriptionsRevenue(sqlite: Sqlite, converter: Converter, query: Query
   return { valueMinor: valueMinor === null ? null : roundMinor(valueMinor), subscriptions };
 }
 
-/** Payments received in the period (a payment's date is a calendar date), at the rate in force on that date. */
+/**
+ * Payments received in the period (a payment's date is a calendar date), at the rate in force on that date: read
+ * from payments_paid_on alone, grouped in its order.
+ */
 function collected(sqlite: Sqlite, converter: Converter, query: Query) {
   const rows = cached(
     sqlite,
     `SELECT p.currency, p.paid_on AS date, sum(p.amount_minor) AS valueMinor, count(*) AS n
        FROM payments AS p INDEXED BY payments_paid_on${query.hubId === null ? '' : ' JOIN invoices AS i ON i.id = p.invoice_id'}
       WHERE p.paid_on >= ? AND p.paid_on <= ?${query.hubId === null ? '' : ' AND i.hub_id = ?'}
-      GROUP BY p.currency, p.paid_on`,
+      GROUP BY p.paid_on, p.currency`,
   ).all(query.from, query.until, ...(query.hubId === null ? [] : [query.hubId])) as Dated[];
   const sum = sumDated(converter, rows);
   return { valueMinor: sum.valueMinor, payments: sum.n };

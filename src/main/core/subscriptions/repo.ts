@@ -5,12 +5,13 @@ import type { MrrReport, Subscription, SubscriptionChange } from '../../../share
 import type { SubscriptionChangeInput, SubscriptionCreate } from '../../../shared/money-schemas';
 import { AppFailure } from '../../../shared/result';
 import { audit } from '../audit/log';
-import { cached, type Sqlite } from '../db/client';
+import { cached, type Sqlite, tablesVersion } from '../db/client';
 import { roundMinor } from '../fx/engine';
 import { loadConverter } from '../fx/repo';
 import { assertHubExists } from '../hubs/repo';
 import { insertDraft, type Stamp, taxRateFor } from '../invoices/repo';
 import {
+  type ActiveSegment,
   activeSegments,
   type ChangeEvent,
   changeProblem,
@@ -75,6 +76,61 @@ export function subscriptionHistories(sqlite: Sqlite, hubId: number | null, unti
     out.at(-1)!.changes.push({ id: changeId, kind, effectiveOn, feeMinor });
   }
   return out;
+}
+
+/** A subscription's history and its active stretches up to a day (engine's activeSegments). */
+export interface ReplayedSubscription {
+  clientId: number;
+  currency: Currency;
+  segments: ActiveSegment[];
+}
+
+interface Kept {
+  key: string;
+  histories: Map<number | null, SubscriptionHistory[]>;
+  /** By hub and last day; a few days at a time (a strip's period and the one before, of a screen or two). */
+  replays: Map<string, ReplayedSubscription[]>;
+}
+const kept = new WeakMap<Sqlite, Kept>();
+const KEPT_REPLAYS = 16;
+
+/**
+ * Every subscription of a hub's clients (every hub's when null) with its active stretches up to and including
+ * `until`, kept until a subscription, a change or a client's hub is written (here or by another connection): the
+ * KPI strips replay every subscription for each period they show and the one before, and reading and replaying
+ * ~10k changes (the massive profile) costs more than what they then do with them. Read only, never changed.
+ */
+export function keptSubscriptionReplays(
+  sqlite: Sqlite,
+  hubId: number | null,
+  until: string,
+): readonly ReplayedSubscription[] {
+  const key = tablesVersion(sqlite, 'subscription_histories', ['subscriptions', 'subscription_changes', 'clients'], {
+    clients: ['hub_id'],
+  });
+  let k = kept.get(sqlite);
+  if (k?.key !== key) {
+    k = { key, histories: new Map(), replays: new Map() };
+    kept.set(sqlite, k);
+  }
+  const replayKey = `${hubId}:${until}`;
+  let replays = k.replays.get(replayKey);
+  if (!replays) {
+    let histories = k.histories.get(hubId);
+    if (!histories) {
+      // Every change: a replay up to `until` ignores those after it.
+      histories = subscriptionHistories(sqlite, hubId, '9999-12-31');
+      k.histories.set(hubId, histories);
+    }
+    replays = [];
+    for (const h of histories) {
+      const segments = activeSegments(h.changes, until);
+      if (segments.length > 0) replays.push({ clientId: h.clientId, currency: h.currency, segments });
+    }
+    if (k.replays.size >= KEPT_REPLAYS) k.replays.clear();
+    k.replays.set(replayKey, replays);
+  }
+  return replays;
 }
 
 /**

@@ -152,7 +152,8 @@ export const payments = sqliteTable(
   },
   (t) => [
     index('payments_invoice').on(t.invoiceId),
-    index('payments_paid_on').on(t.paidOn),
+    // Payments by date, with what the finance KPIs' "collected" sums (and the invoice, for a hub): read from it alone.
+    index('payments_paid_on').on(t.paidOn, t.currency, t.amountMinor, t.invoiceId),
     check('payments_positive', sql`${t.amountMinor} > 0 AND ${t.appliedMinor} > 0`),
   ],
 );

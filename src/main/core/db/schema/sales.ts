@@ -101,9 +101,10 @@ export const leads = sqliteTable(
       index('leads_last_activity').on(t.lastActivityAt, t.id, t.createdAt, ...categorical),
       index('leads_company').on(sql`${t.company} COLLATE NOCASE`, t.id, ...filters),
       index('leads_expected_value').on(t.expectedValueMinor, t.id, ...filters),
-      // Leads by close: the pipeline's KPIs of a period (booked, conversion, proposal win rate) read from this index alone.
+      // Leads by close, per stage: the pipeline's KPIs of a period (booked, conversion, proposal win rate) read from this
+      // index alone, the won (~1 in 5 closed) apart from the lost, so the won value is summed over the won entries only.
       index('leads_closed')
-        .on(t.closedAt, t.stage, t.hubId, t.expectedValueMinor, t.currency, t.reachedProposal)
+        .on(t.stage, t.closedAt, t.reachedProposal, t.hubId, t.expectedValueMinor, t.currency)
         .where(sql`closed_at IS NOT NULL`),
       // The company by id: sorts full-text matches by company without reading their rows.
       index('leads_company_by_id').on(t.id, sql`${t.company} COLLATE NOCASE`),
