@@ -96,7 +96,11 @@ export function expectedScores(sqlite: Sqlite, asOf: string): (r: LeadRow) => St
     const expected = scoreLead(lead, weights, asOf);
     return {
       score: expected.score,
-      breakdown: JSON.stringify(SCORE_FACTORS.map((f) => expected.breakdown[f])),
+      // The points, then the maxima they were made under.
+      breakdown: JSON.stringify([
+        ...SCORE_FACTORS.map((f) => expected.breakdown[f]),
+        ...SCORE_FACTORS.map((f) => weights.points[f]),
+      ]),
       // Stored to 4 decimals.
       probability: Math.round(exactProbability(model, lead, r) * 10_000) / 10_000,
     };

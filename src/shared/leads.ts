@@ -1,6 +1,15 @@
 /** Leads (issue 4): the paged table's rows and query, and the lead detail. */
 import type { Currency, LeadChannel, LeadStage, Tier, Vertical } from './domain';
-import type { Authority, ModelQuality, Need, ProbabilityFactor, ScoreBand, ScoringWeights, Timeline } from './scoring';
+import type {
+  Authority,
+  ModelQuality,
+  Need,
+  ProbabilityFactor,
+  ScoreBand,
+  ScoreFactor,
+  ScoringWeights,
+  Timeline,
+} from './scoring';
 
 /** Columns the leads table can sort by on the server. */
 export const LEAD_SORT_COLUMNS = [
@@ -88,6 +97,11 @@ export interface LeadDetail extends LeadRow {
   activityCount: number;
   /** Points per scoring factor (SCORE_FACTORS), as stored by the scorer. */
   scoreBreakdown: Record<string, number> | null;
+  /**
+   * Each factor's maximum under the weights the breakdown was made with: the weights in force, unless they changed
+   * and the rescore was cancelled before reaching this lead. Null when not known (stored before it was recorded).
+   */
+  scoreBreakdownMax: Record<ScoreFactor, number> | null;
   /** Why the model says what it says: the win rate it starts from and the top 3 fields for and against. */
   probabilityFactors: { baseRate: number; for: ProbabilityFactor[]; against: ProbabilityFactor[] } | null;
   history: LeadStageChange[];

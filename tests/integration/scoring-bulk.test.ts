@@ -8,10 +8,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sqlite } from '../../src/main/core/db/client';
 import { generateDemo } from '../../src/main/core/demo/generate';
-import { setLeadStage } from '../../src/main/core/leads/repo';
-import { latestModel, learnFrom, rescoreAll, saveWeights } from '../../src/main/core/scoring/service';
+import type { JobControl } from '../../src/main/core/jobs/runner';
+import { getLead, setLeadStage } from '../../src/main/core/leads/repo';
+import { latestModel, learnFrom, loadWeights, rescoreAll, saveWeights } from '../../src/main/core/scoring/service';
 import { createWorkspaceFile, openExisting } from '../../src/main/core/workspace/files';
-import { DEFAULT_SCORING_WEIGHTS } from '../../src/shared/scoring';
+import { DEFAULT_SCORING_WEIGHTS, SCORE_FACTORS } from '../../src/shared/scoring';
 import { cleanTempDirs, MIGRATIONS_DIR, tempDir } from '../helpers';
 import { engineInputs, exactProbability, expectedScores, type LeadRow, storedScore } from '../scoring-oracle';
 
@@ -127,5 +128,43 @@ describe('bulk rescoring', () => {
     expect(moved).toBeGreaterThan(leads.length * 0.9);
     expect(written).toBeGreaterThan(0);
     expect(written).toBeLessThan(moved / 2);
+  });
+
+  it('a rescore cancelled partway: a lead it did not reach shows its points against the weights it was scored under', async () => {
+    // Tens of thousands of leads (the test before): the first time slice cannot reach the last of them.
+    const earlier = loadWeights(sqlite);
+    const budgetLight = {
+      ...earlier,
+      points: { ...earlier.points, budget: 5, engagement: earlier.points.engagement + earlier.points.budget - 5 },
+    };
+    saveWeights(sqlite, budgetLight);
+    const cancelled: JobControl = {
+      signal: new AbortController().signal,
+      progress: () => undefined,
+      checkpoint: () => Promise.reject(new Error('cancelled')),
+    };
+    await expect(
+      rescoreAll(sqlite, { asOf: '2026-12-01', at: 'cancelled', retrain: false }, cancelled),
+    ).rejects.toThrow('cancelled');
+
+    const ids = sqlite.prepare('SELECT min(id), max(id) FROM leads').raw().get() as [number, number];
+    const reached = getLead(sqlite, ids[0]);
+    const missed = getLead(sqlite, ids[1]);
+    expect(reached.scoreBreakdownMax).toEqual(budgetLight.points);
+    expect(missed.scoreBreakdownMax).toEqual(earlier.points);
+    // Shown against the maxima it was made with, no factor has more points than its maximum; against the weights
+    // saved since, the leads not reached would show budgets over 5 of 5.
+    const unreached = sqlite
+      .prepare('SELECT id FROM leads WHERE id > (SELECT max(id) FROM leads) - 2000')
+      .pluck()
+      .all() as number[];
+    let overNewMaximum = 0;
+    for (const id of unreached) {
+      const lead = getLead(sqlite, id);
+      const max = lead.scoreBreakdownMax ?? budgetLight.points;
+      for (const f of SCORE_FACTORS) expect(lead.scoreBreakdown![f], `lead ${id} ${f}`).toBeLessThanOrEqual(max[f]);
+      if (lead.scoreBreakdown!.budget! > budgetLight.points.budget) overNewMaximum++;
+    }
+    expect(overNewMaximum).toBeGreaterThan(0);
   });
 });

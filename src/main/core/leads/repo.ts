@@ -15,10 +15,18 @@ import { ROW_COLUMNS } from './query';
 
 export { countSegments, ftsQuery, leadWhere, queryLeads } from './query';
 
-/** The stored breakdown is the points in SCORE_FACTORS order. */
-function breakdownOf(stored: string): Record<string, number> {
-  const points = JSON.parse(stored) as number[];
-  return Object.fromEntries(SCORE_FACTORS.map((f, i) => [f, points[i] ?? 0]));
+/**
+ * The stored breakdown: the points in SCORE_FACTORS order, then each factor's maximum under the weights it was made
+ * with (breakdowns stored before the maxima were have only the points: their maxima are not known).
+ */
+function breakdownOf(stored: string): Pick<LeadDetail, 'scoreBreakdown' | 'scoreBreakdownMax'> {
+  const numbers = JSON.parse(stored) as number[];
+  const n = SCORE_FACTORS.length;
+  const factors = (from: number) => Object.fromEntries(SCORE_FACTORS.map((f, i) => [f, numbers[from + i] ?? 0]));
+  return {
+    scoreBreakdown: factors(0),
+    scoreBreakdownMax: numbers.length >= 2 * n ? (factors(n) as LeadDetail['scoreBreakdownMax']) : null,
+  };
 }
 
 export function getLead(sqlite: Sqlite, id: number): Omit<LeadDetail, 'probabilityFactors'> {
@@ -30,7 +38,9 @@ export function getLead(sqlite: Sqlite, id: number): Omit<LeadDetail, 'probabili
        FROM leads l WHERE l.id = ?`,
     )
     .get(id) as
-    | (Omit<LeadDetail, 'scoreBreakdown' | 'history' | 'activities' | 'projectIds'> & { scoreBreakdown: string | null })
+    | (Omit<LeadDetail, 'scoreBreakdown' | 'scoreBreakdownMax' | 'history' | 'activities' | 'projectIds'> & {
+        scoreBreakdown: string | null;
+      })
     | undefined;
   if (!row) throw failure('NOT_FOUND', 'notFound.lead', { id });
   const history = sqlite
@@ -48,7 +58,9 @@ export function getLead(sqlite: Sqlite, id: number): Omit<LeadDetail, 'probabili
   ).map((p) => p.id);
   return {
     ...row,
-    scoreBreakdown: row.scoreBreakdown === null ? null : breakdownOf(row.scoreBreakdown),
+    ...(row.scoreBreakdown === null
+      ? { scoreBreakdown: null, scoreBreakdownMax: null }
+      : breakdownOf(row.scoreBreakdown)),
     history,
     activities,
     projectIds,

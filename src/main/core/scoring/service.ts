@@ -336,31 +336,35 @@ interface Scorer {
   fields: string;
   run(row: ScoreInput): void;
   score: number;
-  /** The points in SCORE_FACTORS order as a JSON array: small to store, cheap to write. */
+  /** The points in SCORE_FACTORS order, then the maxima, as a JSON array: small to store, cheap to write. */
   breakdown: string;
   probability: number;
 }
 
 /**
- * The breakdown's text, made once per distinct breakdown: every factor's points
- * lie in 0…its maximum, so the seven of them number a mixed-radix key (points
- * adding up to 100 keep it under 2^28).
+ * The breakdown's text: each factor's points, then each factor's maximum under
+ * the weights it was made with (see breakdownOf) — a lead a cancelled rescore did
+ * not reach keeps the maxima of its own points, not those of weights saved since.
+ * Made once per distinct breakdown: every factor's points lie in 0…its maximum,
+ * so the seven of them number a mixed-radix key (points adding up to 100 keep it
+ * under 2^28).
  */
 function breakdownText(weights: ScoringWeights): (points: Uint8Array) => string {
+  const maxima = `,${SCORE_FACTORS.map((f) => weights.points[f]).join(',')}]`;
   const radix = SCORE_FACTORS.map((f) => weights.points[f] + 1);
   const keyed = radix.reduce((a, b) => a * b, 1) <= 2 ** 30;
   const made = new Map<number, string>();
   return (points) => {
-    if (!keyed) return `[${points.join(',')}]`;
+    if (!keyed) return `[${points.join(',')}${maxima}`;
     let key = 0;
     for (let i = 0; i < radix.length; i++) {
       const v = points[i]!;
-      if (v >= radix[i]!) return `[${points.join(',')}]`;
+      if (v >= radix[i]!) return `[${points.join(',')}${maxima}`;
       key = key * radix[i]! + v;
     }
     let text = made.get(key);
     if (text === undefined) {
-      text = `[${points.join(',')}]`;
+      text = `[${points.join(',')}${maxima}`;
       made.set(key, text);
     }
     return text;

@@ -29,7 +29,7 @@ import type { Hub, Person, Service } from '../../../../shared/contract';
 import { type Currency, isClosedLead, nextLeadStages } from '../../../../shared/domain';
 import { ACTIVITY_KINDS, type ActivityKind, type LeadDetail } from '../../../../shared/leads';
 import { activityInputSchema, probabilityOverrideSchema } from '../../../../shared/leads-schemas';
-import { bandOf, type ScoreFactor } from '../../../../shared/scoring';
+import { bandOf, OPPORTUNITY_SCORE } from '../../../../shared/scoring';
 import { navigateToRecord, toastError } from '../../app/actions';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
@@ -46,10 +46,12 @@ import { HubDot } from '../../components/HubDot';
 import { Skeleton, SkeletonBlock } from '../../components/Skeleton';
 import { BandBadge, StageBadge } from './badges';
 import { ProbabilityReasons, ScoreBreakdown } from './explain';
+import { OpportunityCallout } from './LeadAlerts';
 import { LeadDialog } from './LeadDialog';
 import { LostDialog } from './LostDialog';
 import { useLeadForm } from './validation';
 import { WinDialog } from './WinDialog';
+import { breakdownMaxima } from './wording';
 
 /** What the row menu can open a lead with. */
 export type LeadAction = 'win' | 'lose';
@@ -64,6 +66,7 @@ export function LeadDetailSheet({
   onChanged,
   returnFocus,
   startWith = null,
+  opportunity = false,
 }: {
   leadId: number | null;
   people: Person[];
@@ -76,6 +79,8 @@ export function LeadDetailSheet({
   returnFocus?: () => HTMLElement | null;
   /** Opens the lead with its Win or Mark lost dialog already up (the table's row menu asked). */
   startWith?: LeadAction | null;
+  /** The lead has an open OPPORTUNITY alert. */
+  opportunity?: boolean;
 }) {
   const { t } = useTranslation('pipeline');
   return (
@@ -96,6 +101,7 @@ export function LeadDetailSheet({
           defaults={defaults}
           onChanged={onChanged}
           startWith={startWith}
+          opportunity={opportunity}
         />
       ) : (
         <Dialog.Title className="sr-only">{t('detail.loadingTitle')}</Dialog.Title>
@@ -143,6 +149,7 @@ function DetailBody({
   defaults,
   onChanged,
   startWith,
+  opportunity,
 }: {
   leadId: number;
   people: Person[];
@@ -151,6 +158,7 @@ function DetailBody({
   defaults: { currency: Currency; hubId: number | null };
   onChanged: () => void;
   startWith: LeadAction | null;
+  opportunity: boolean;
 }) {
   const { t, i18n } = useTranslation('pipeline');
   const lang = i18n.language;
@@ -208,6 +216,7 @@ function DetailBody({
   }
 
   const open = d.stage !== 'won' && d.stage !== 'lost';
+  const maxima = breakdownMaxima(d.scoreBreakdownMax, scoring.data?.weights.points ?? null);
   const hub = d.hubId === null ? undefined : hubs.find((h) => h.id === d.hubId);
   const owner = d.ownerId === null ? undefined : people.find((p) => p.id === d.ownerId);
   const nextStages = nextLeadStages(d.stage);
@@ -328,10 +337,14 @@ function DetailBody({
                     </span>
                     <span className="text-[13px] text-muted">{t('detail.outOf100')}</span>
                   </p>
-                  <ScoreBreakdown
-                    breakdown={d.scoreBreakdown}
-                    max={(scoring.data?.weights.points as Record<ScoreFactor, number> | undefined) ?? null}
-                  />
+                  {/* The alert follows the lead: closed, or below the line, and it is resolved (the list reloads). */}
+                  {opportunity && open && d.score >= OPPORTUNITY_SCORE ? <OpportunityCallout /> : null}
+                  <ScoreBreakdown breakdown={d.scoreBreakdown} max={maxima.max} />
+                  {maxima.earlier ? (
+                    <p className="mt-2.5 text-[12px] leading-snug text-muted" data-testid="scored-earlier">
+                      {t('detail.scoredEarlier')}
+                    </p>
+                  ) : null}
                 </>
               )}
             </Panel>

@@ -8,7 +8,7 @@ import { formatNumber, formatPercent } from '../../app/format';
 import { cn } from '../../components/cn';
 import { oddsTimes, shownReasons, timesDigits } from './wording';
 
-/** Each factor's points as a small bar against its maximum (the weights in force). */
+/** Each factor's points as a small bar against its maximum (under the weights the breakdown was made with). */
 export function ScoreBreakdown({
   breakdown,
   max,
