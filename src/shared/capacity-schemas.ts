@@ -120,19 +120,47 @@ export const timeOffInputSchema = z
   .strict()
   .refine(datesInOrder, datesMessage);
 
-export const holidayListSchema = z.object({ hubId: id, year: z.number().int().min(2000).max(2100) }).strict();
+/** Dates of time off not booked yet, to count the working days they would take. */
+export const timeOffPreviewSchema = z
+  .object({ personId: id, startDate: isoDateSchema, endDate: isoDateSchema })
+  .strict()
+  .refine(datesInOrder, datesMessage);
 
-export const holidayInputSchema = z
-  .object({
-    hubId: id,
-    date: isoDateSchema,
-    name: z.string().trim().min(1, 'Name the holiday.').max(80, 'The name can be at most 80 characters.'),
-  })
+/** The years Settings › Holidays can list; a holiday outside them could be saved but never seen. */
+export const HOLIDAY_YEARS = { first: 2000, last: 2100 } as const;
+
+export const holidayListSchema = z
+  .object({ hubId: id, year: z.number().int().min(HOLIDAY_YEARS.first).max(HOLIDAY_YEARS.last) })
   .strict();
 
-export const holidayToggleSchema = z
-  .object({ hubId: id, date: isoDateSchema, name: z.string().trim().min(1).max(80), active: z.boolean() })
+const holidayDate = isoDateSchema.refine((date) => {
+  const year = Number(date.slice(0, 4));
+  return year >= HOLIDAY_YEARS.first && year <= HOLIDAY_YEARS.last;
+}, `Pick a day between ${HOLIDAY_YEARS.first} and ${HOLIDAY_YEARS.last}.`);
+
+/** The longest holiday name: the core refuses more, and the form's field stops there. */
+export const HOLIDAY_NAME_MAX = 80;
+
+const holidayName = z
+  .string()
+  .trim()
+  .min(1, 'Name the holiday.')
+  .max(HOLIDAY_NAME_MAX, `The name can be at most ${HOLIDAY_NAME_MAX} characters.`);
+
+/** Which holiday: its date and name (a hub has at most one of each name on a day). */
+const holidayKey = { date: isoDateSchema, name: z.string().trim().min(1).max(HOLIDAY_NAME_MAX) };
+
+export const holidayInputSchema = z.object({ hubId: id, date: holidayDate, name: holidayName }).strict();
+
+/** A holiday added by hand, to remove. */
+export const holidayRemoveSchema = z.object({ hubId: id, ...holidayKey }).strict();
+
+/** A holiday added by hand (`from`), moved to another date and/or renamed. */
+export const holidayUpdateSchema = z
+  .object({ hubId: id, from: z.object(holidayKey).strict(), date: holidayDate, name: holidayName })
   .strict();
+
+export const holidayToggleSchema = z.object({ hubId: id, ...holidayKey, active: z.boolean() }).strict();
 
 export const skillsSetSchema = z
   .object({

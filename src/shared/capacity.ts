@@ -2,6 +2,7 @@
  * Capacity and routing (PRODUCT.md §3.2–3.3): who has room, who should take a project,
  * how to balance the week. Shapes shared by the core, the CLI and the interface.
  */
+import { addDays, laterDate } from './dates';
 import type { Currency, EmploymentType } from './domain';
 
 /** What a person can do; each service needs one primary skill (SERVICE_SKILL). */
@@ -226,6 +227,8 @@ export interface TimeOff {
   personId: number;
   startDate: string;
   endDate: string;
+  /** The person's working days it takes (weekends, days they do not work and hub holidays left out), as capacity counts them. */
+  workingDays: number;
   kind: TimeOffKind;
   note: string | null;
 }
@@ -341,4 +344,24 @@ export interface BalanceProposal {
   after: { personId: number; name: string; utilization: number | null }[];
   overloadBefore: number;
   overloadAfter: number;
+}
+
+/**
+ * The dates an assignment gets when it moves `shiftDays` and perhaps to
+ * another person, as the core applies the move (`assignments/move`): shifted
+ * as it is; but when another person takes over work with hours logged, the
+ * logged part stays and the remaining hours start today at the earliest.
+ * `split` says which of the two happens.
+ */
+export function movedDates(
+  a: { personId: number; startDate: string; endDate: string; loggedHours: number },
+  toPersonId: number,
+  shiftDays: number,
+  today: string,
+): { startDate: string; endDate: string; split: boolean } {
+  const startDate = addDays(a.startDate, shiftDays);
+  const endDate = addDays(a.endDate, shiftDays);
+  if (toPersonId === a.personId || a.loggedHours === 0) return { startDate, endDate, split: false };
+  const start = laterDate(startDate, today);
+  return { startDate: start, endDate: laterDate(endDate, start), split: true };
 }

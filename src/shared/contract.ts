@@ -29,13 +29,16 @@ import {
   demandSchema,
   holidayInputSchema,
   holidayListSchema,
+  holidayRemoveSchema,
   holidayToggleSchema,
+  holidayUpdateSchema,
   matrixSchema,
   projectIdSchema,
   skillsSetSchema,
   timeLogSchema,
   timeOffInputSchema,
   timeOffListSchema,
+  timeOffPreviewSchema,
   timeWeekSchema,
 } from './capacity-schemas';
 import type {
@@ -407,13 +410,19 @@ export const methods = {
   /** Sets a day's hours for a person on a project (0 removes them). */
   'time/log': { args: timeLogSchema, reply: {} as TimeWeek },
   'timeOff/list': { args: timeOffListSchema, reply: {} as TimeOff[] },
+  /** The working days time off over these dates would take (the form's count before it is added), as the list counts them. */
+  'timeOff/workingDays': { args: timeOffPreviewSchema, reply: {} as { workingDays: number } },
   'timeOff/add': { args: timeOffInputSchema, reply: {} as TimeOff },
   'timeOff/remove': { args: idSchema, reply: {} as { removed: number } },
   /** A hub's public holidays for a year: its country's calendar plus the ones added by hand. */
   'holidays/list': { args: holidayListSchema, reply: {} as Holiday[] },
   'holidays/add': { args: holidayInputSchema, reply: {} as Holiday },
+  /** Moves and/or renames a holiday added by hand (the public calendar's can only be switched off). */
+  'holidays/update': { args: holidayUpdateSchema, reply: {} as Holiday },
   /** Switches a holiday off (the hub works that day) or back on. */
   'holidays/setActive': { args: holidayToggleSchema, reply: {} as Holiday },
+  /** Removes a holiday added by hand (the public calendar's are switched off instead). */
+  'holidays/remove': { args: holidayRemoveSchema, reply: {} as { removed: number } },
   'skills/set': { args: skillsSetSchema, reply: {} as PersonSkill[] },
   /** Ranked candidates for a project with the reasons behind each, and the overflow ladder when nobody fits. */
   'routing/candidates': { args: projectIdSchema, reply: {} as RoutingReport },

@@ -201,6 +201,9 @@ export const CORE_ERRORS = {
   'time.dayFull': { en: 'That makes {{hours}} h on {{date}}; a day has 24.' },
   'timeOff.overlap': { en: 'This overlaps time off already booked from {{start}} to {{end}}.' },
   'holiday.exists': { en: '"{{name}}" is already a holiday on {{date}}.' },
+  'holiday.fromCalendar': {
+    en: '"{{name}}" comes from the public calendar: it cannot be edited, only switched off.',
+  },
 
   // ----- Exchange rates -----
   'fx.reportingCurrency': { en: '{{currency}} is the reporting currency; its rate is always 1.' },

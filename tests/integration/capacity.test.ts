@@ -474,6 +474,181 @@ describe('capacity and routing', () => {
     expect((await on()).available).toBe(availableBefore - 8);
     const twice = await core.call('holidays/add', { hubId: ids.copenhagen, date: '2027-03-30', name: 'Agency day' });
     expect(twice.ok === false && twice.error.code).toBe('CONFLICT');
+    // One added by hand can be removed: the hub works that day again. The public calendar's can only be switched off.
+    const agencyDay = { hubId: ids.copenhagen, date: '2027-03-30', name: 'Agency day' };
+    expect(expectOk(await core.call('holidays/remove', agencyDay))).toEqual({ removed: 1 });
+    expect((await on()).available).toBe(availableBefore);
+    const again = await core.call('holidays/remove', agencyDay);
+    expect(again.ok === false && again.error.code).toBe('NOT_FOUND');
+    const library = await core.call('holidays/remove', {
+      hubId: ids.copenhagen,
+      date: '2027-03-29',
+      name: easterMonday.name,
+    });
+    expect(library.ok === false && library.error.code).toBe('NOT_FOUND');
+    expect((await on()).holidays).toContain(easterMonday.name);
+  });
+
+  it('edits a holiday added by hand; refuses the public calendar’s, a missing one, a duplicate and bad input', async () => {
+    const hubId = ids.copenhagen;
+    const on = async (date: string) => personIn(await matrix(date, 1, 'day'), ids.jonas).cells[0]!;
+    // Wednesday 14 and Thursday 15 April 2027: plain working days in Denmark.
+    const before = (await on('2027-04-15')).available;
+    expect(before).toBeGreaterThan(0);
+    expectOk(await core.call('holidays/add', { hubId, date: '2027-04-14', name: 'Offsite' }));
+    expectOk(await core.call('holidays/add', { hubId, date: '2027-04-15', name: 'Team day' }));
+    const list = async () =>
+      expectOk(await core.call('holidays/list', { hubId, year: 2027 }))
+        .filter((h) => h.source === 'manual')
+        .map((h) => [h.date, h.name, h.active]);
+    const asItWas = await list();
+    expect(asItWas).toEqual([
+      ['2027-04-14', 'Offsite', true],
+      ['2027-04-15', 'Team day', true],
+    ]);
+    const refused = async (args: Record<string, unknown>) => {
+      const r = await core.call('holidays/update', args as never);
+      expect(await list()).toEqual(asItWas);
+      return r.ok ? null : r.error;
+    };
+    // The public calendar's is refused, by its own message (it can only be switched off).
+    const holidays = expectOk(await core.call('holidays/list', { hubId, year: 2027 }));
+    const easterMonday = holidays.find((h) => h.date === '2027-03-29')!;
+    expect(
+      await refused({
+        hubId,
+        from: { date: easterMonday.date, name: easterMonday.name },
+        date: '2027-03-30',
+        name: 'X',
+      }),
+    ).toMatchObject({
+      code: 'CONFLICT',
+      message: `"${easterMonday.name}" comes from the public calendar: it cannot be edited, only switched off.`,
+    });
+    expect(
+      expectOk(await core.call('holidays/list', { hubId, year: 2027 })).find((h) => h.date === '2027-03-29'),
+    ).toMatchObject({ name: easterMonday.name, active: true });
+    // One that is not there.
+    expect(
+      await refused({ hubId, from: { date: '2027-04-16', name: 'Offsite' }, date: '2027-04-16', name: 'Offsite 2' }),
+    ).toMatchObject({ code: 'NOT_FOUND', message: 'There is no holiday "Offsite" on 2027-04-16.' });
+    // A name the hub already has on the new date: beside the name.
+    expect(
+      await refused({ hubId, from: { date: '2027-04-14', name: 'Offsite' }, date: '2027-04-15', name: 'Team day' }),
+    ).toMatchObject({ code: 'CONFLICT', field: 'name', message: '"Team day" is already a holiday on 2027-04-15.' });
+    // …and a public holiday's name on its date (even switched off, it is still listed).
+    expect(
+      await refused({
+        hubId,
+        from: { date: '2027-04-14', name: 'Offsite' },
+        date: '2027-03-29',
+        name: easterMonday.name,
+      }),
+    ).toMatchObject({ code: 'CONFLICT', field: 'name' });
+    // Bad dates and names, beside their fields.
+    const from = { date: '2027-04-14', name: 'Offsite' };
+    expect(await refused({ hubId, from, date: '2027-02-30', name: 'Offsite' })).toMatchObject({
+      code: 'BAD_REQUEST',
+      field: 'date',
+    });
+    // A day the holiday list cannot show (it lists 2000–2100): refused, by add as well, and nothing is written.
+    const outOfRange = { code: 'BAD_REQUEST', field: 'date', message: 'Pick a day between 2000 and 2100. (date)' };
+    expect(await refused({ hubId, from, date: '2101-04-14', name: 'Offsite' })).toMatchObject(outOfRange);
+    const added = await core.call('holidays/add', { hubId, date: '1999-12-31', name: 'Offsite' });
+    expect(added.ok ? null : added.error).toMatchObject(outOfRange);
+    expect(
+      expectOk(await core.call('holidays/list', { hubId, year: 2000 })).filter((h) => h.source === 'manual'),
+    ).toEqual([]);
+    expect(await refused({ hubId, from, date: '2027-04-16', name: '   ' })).toMatchObject({
+      code: 'BAD_REQUEST',
+      field: 'name',
+    });
+    expect(await refused({ hubId, from, date: '2027-04-16', name: 'x'.repeat(81) })).toMatchObject({
+      code: 'BAD_REQUEST',
+      field: 'name',
+    });
+    expect(await refused({ hubId: 999_999, from, date: '2027-04-16', name: 'Offsite' })).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+
+    // Moved and renamed: the old day is worked again, the new one is off; switched off, it stays off when moved.
+    expectOk(await core.call('holidays/setActive', { hubId, ...from, active: false }));
+    const moved = expectOk(
+      await core.call('holidays/update', { hubId, from, date: '2027-04-16', name: '  Offsite (moved)  ' }),
+    );
+    expect(moved).toEqual({ hubId, date: '2027-04-16', name: 'Offsite (moved)', source: 'manual', active: false });
+    expectOk(
+      await core.call('holidays/update', {
+        hubId,
+        from: { date: '2027-04-15', name: 'Team day' },
+        date: '2027-04-13',
+        name: 'Team day',
+      }),
+    );
+    expect(await list()).toEqual([
+      ['2027-04-13', 'Team day', true],
+      ['2027-04-16', 'Offsite (moved)', false],
+    ]);
+    expect((await on('2027-04-15')).available).toBe(before);
+    expect((await on('2027-04-13')).available).toBe(0);
+    // Across a year: it leaves this year's list for the next one's.
+    expectOk(
+      await core.call('holidays/update', {
+        hubId,
+        from: { date: '2027-04-13', name: 'Team day' },
+        date: '2028-01-03',
+        name: 'Team day',
+      }),
+    );
+    expect((await list()).map(([d]) => d)).toEqual(['2027-04-16']);
+    expect(
+      expectOk(await core.call('holidays/list', { hubId, year: 2028 })).filter((h) => h.source === 'manual'),
+    ).toEqual([{ hubId, date: '2028-01-03', name: 'Team day', source: 'manual', active: true }]);
+  });
+
+  it('counts time off in working days, as the board does: a weekend and a hub holiday take none', async () => {
+    const editor = await copenhagenEditor('Long Weekend Editor', '2027-01-04', null);
+    const book = async (startDate: string, endDate: string) =>
+      expectOk(
+        await core.call('timeOff/add', { personId: editor.id, startDate, endDate, kind: 'vacation', note: null }),
+      );
+    // Friday 9 to Monday 12 April 2027: four calendar days, two working days.
+    const friToMon = await book('2027-04-09', '2027-04-12');
+    expect(friToMon.workingDays).toBe(2);
+    // Wednesday 24 to Monday 29 March 2027: Danish Easter takes Thursday, Friday and Monday; only Wednesday is left.
+    const overEaster = await book('2027-03-24', '2027-03-29');
+    expect(overEaster.workingDays).toBe(1);
+    const weekendOnly = await book('2027-04-17', '2027-04-18');
+    expect(weekendOnly.workingDays).toBe(0);
+    // Before booking, the form's count is the list's: the same rule, holidays and employment dates.
+    const preview = async (startDate: string, endDate: string) =>
+      expectOk(await core.call('timeOff/workingDays', { personId: editor.id, startDate, endDate })).workingDays;
+    expect(await preview('2027-04-09', '2027-04-12')).toBe(2);
+    expect(await preview('2027-03-24', '2027-03-29')).toBe(1);
+    expect(await preview('2027-04-17', '2027-04-18')).toBe(0);
+    // Before the person starts, nothing is taken.
+    expect(await preview('2026-12-28', '2027-01-05')).toBe(2);
+    const backwards = await core.call('timeOff/workingDays', {
+      personId: editor.id,
+      startDate: '2027-04-12',
+      endDate: '2027-04-09',
+    });
+    expect(backwards.ok === false && backwards.error.field).toBe('endDate');
+    const nobody = await core.call('timeOff/workingDays', {
+      personId: 999_999,
+      startDate: '2027-04-09',
+      endDate: '2027-04-09',
+    });
+    expect(nobody.ok === false && nobody.error.code).toBe('NOT_FOUND');
+    const listed = expectOk(await core.call('timeOff/list', { personId: editor.id }));
+    expect(listed.map((o) => [o.startDate, o.workingDays])).toEqual([
+      ['2027-04-17', 0],
+      ['2027-04-09', 2],
+      ['2027-03-24', 1],
+    ]);
+    // The board's weeks count the same days off: only the working days each week loses.
+    const weeks = personIn(await matrix('2027-03-22', 4, 'week'), editor.id).cells;
+    expect(weeks.map((c) => c.timeOffDays)).toEqual([1, 0, 1, 1]);
   });
 
   it('answers `atalaya capacity` and `atalaya route` as JSON for scripts', () => {

@@ -16,8 +16,9 @@ import {
   spreadPerson,
   spreadRemaining,
   sumFigures,
+  workingDaysBetween,
 } from '../../src/main/core/capacity/engine';
-import { utilizationBand } from '../../src/shared/capacity';
+import { movedDates, utilizationBand } from '../../src/shared/capacity';
 import { addDays } from '../../src/shared/dates';
 
 const fullTime: CalendarPerson = { id: 1, hoursPerDay: 8, workdays: '12345', startDate: '2026-01-01', endDate: null };
@@ -58,7 +59,12 @@ describe('available hours', () => {
     };
     // Friday and Monday are off; the weekend was never a working day.
     expect(availableOver(fullTime, calendar, '2026-03-02', '2026-03-10')).toEqual([8, 8, 8, 8, 0, 0, 0, 0, 8]);
-    expect(dayAvailability(fullTime, calendar, '2026-03-07').timeOff).toBe(true);
+    // Time off takes Friday and Monday; Saturday was never a working day, so it takes nothing there.
+    expect(dayAvailability(fullTime, calendar, '2026-03-06').timeOff).toBe(true);
+    expect(dayAvailability(fullTime, calendar, '2026-03-07').timeOff).toBe(false);
+    expect(workingDaysBetween(fullTime, calendar.holidays, '2026-03-06', '2026-03-09')).toBe(2);
+    // A hub holiday on the Monday is not a working day either.
+    expect(workingDaysBetween(fullTime, new Map([['2026-03-09', ['Holiday']]]), '2026-03-06', '2026-03-09')).toBe(1);
     // 16 h from Thursday to Tuesday: Thursday and Tuesday are the only working days left.
     const on = (d: string) => dayAvailability(fullTime, calendar, d).available;
     const spread = spreadRemaining(
@@ -303,5 +309,17 @@ describe('overdue work', () => {
     expect(spreads.get(1)).toEqual(spreadRemaining(scheduled, on, today));
     for (const h of spreads.get(1)!.values()) expect(h).toBeCloseTo(5, 10);
     expect(total(spreads.get(2))).toBe(0);
+  });
+});
+
+describe('movedDates (the Move dialog and the core agree)', () => {
+  const a = { personId: 1, startDate: '2026-11-02', endDate: '2026-11-06', loggedHours: 3 };
+  it('shifts the dates as they are for the same person, or for another when nothing is logged', () => {
+    expect(movedDates(a, 1, 7, '2026-12-07')).toEqual({ startDate: '2026-11-09', endDate: '2026-11-13', split: false });
+    expect(movedDates({ ...a, loggedHours: 0 }, 2, 0, '2026-12-07')).toMatchObject({ startDate: '2026-11-02' });
+  });
+  it('starts the remaining hours today at the earliest when another person takes over logged work', () => {
+    expect(movedDates(a, 2, 7, '2026-12-07')).toEqual({ startDate: '2026-12-07', endDate: '2026-12-07', split: true });
+    expect(movedDates(a, 2, 35, '2026-12-07')).toEqual({ startDate: '2026-12-07', endDate: '2026-12-11', split: true });
   });
 });

@@ -265,6 +265,15 @@ describe('errorText in the renderer', () => {
     expect(errorText(moved)).toBe('The lead moved from qualified to new in the meantime; nothing was changed.');
   });
 
+  it('writes the days a sentence names as the English screens do, not as ISO dates', async () => {
+    await i18n.changeLanguage('en');
+    const overlap = failure('CONFLICT', 'timeOff.overlap', { start: '2026-12-07', end: '2026-12-11' }).toError();
+    expect(overlap.message).toContain('2026-12-07');
+    expect(errorText(overlap)).toBe('This overlaps time off already booked from Dec 7, 2026 to Dec 11, 2026.');
+    const month = failure('CONFLICT', 'subscription.monthInvoiced', { month: '2026-11' }).toError();
+    expect(errorText(month)).toBe('November 2026 of this subscription is already invoiced.');
+  });
+
   it('translates a keyed error into Spanish, with domain values and list parts translated', async () => {
     await i18n.changeLanguage('es');
     expect(moved).toMatchObject({ code: 'CONFLICT', field: 'stage', key: 'lead.movedMeanwhile' });

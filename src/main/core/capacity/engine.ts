@@ -27,6 +27,7 @@ export interface PersonCalendar {
 
 export interface DayAvailability {
   available: number;
+  /** Time off takes this day, a working day (`isWorkingDay`) otherwise. */
   timeOff: boolean;
   holidays: readonly string[];
 }
@@ -48,13 +49,35 @@ export function employedOn(person: CalendarPerson, date: string): boolean {
   return date >= person.startDate && (person.endDate === null || date <= person.endDate);
 }
 
+/**
+ * A working day of a person, time off aside: employed, one of their workdays
+ * and no holiday of their hub. The one rule for what time off takes away and
+ * for the hours a day holds.
+ */
+export function isWorkingDay(person: CalendarPerson, holidays: PersonCalendar['holidays'], date: string): boolean {
+  return employedOn(person, date) && person.workdays.includes(weekdayDigit(date)) && !holidays.get(date)?.length;
+}
+
+/** How many working days (`isWorkingDay`) lie between two dates, both included: what time off over them takes. */
+export function workingDaysBetween(
+  person: CalendarPerson,
+  holidays: PersonCalendar['holidays'],
+  from: string,
+  to: string,
+): number {
+  let count = 0;
+  for (let day = dayNumber(from), last = dayNumber(to); day <= last; day++)
+    if (isWorkingDay(person, holidays, dateOfDayNumber(day))) count++;
+  return count;
+}
+
 /** Hours a person can work on a local date: 0 outside employment, off days, hub holidays and time off. */
 export function dayAvailability(person: CalendarPerson, calendar: PersonCalendar, date: string): DayAvailability {
   const holidays = calendar.holidays.get(date) ?? NO_HOLIDAYS;
-  const timeOff = calendar.timeOff.some((t) => date >= t.startDate && date <= t.endDate);
-  const works =
-    employedOn(person, date) && person.workdays.includes(weekdayDigit(date)) && holidays.length === 0 && !timeOff;
-  return { available: works ? person.hoursPerDay : 0, timeOff, holidays };
+  const workingDay = isWorkingDay(person, calendar.holidays, date);
+  // Time off on a weekend or a holiday takes nothing: it counts only where it takes a working day.
+  const timeOff = workingDay && calendar.timeOff.some((t) => date >= t.startDate && date <= t.endDate);
+  return { available: workingDay && !timeOff ? person.hoursPerDay : 0, timeOff, holidays };
 }
 
 /** Every date from `from` to `to`, both included. */

@@ -14,12 +14,15 @@ import {
   listTimeOff,
   logTime,
   moveAssignment,
+  removeHoliday,
   removeTimeOff,
   revertAssignments,
   setHolidayActive,
   setSkills,
+  timeOffWorkingDays,
   timeWeek,
   updateAssignment,
+  updateHoliday,
 } from './writes';
 
 onEveryWrite(syncCapacityAlerts);
@@ -46,11 +49,14 @@ export const capacityHandlers = {
   'time/week': ({ personId, weekStart }, ctx) => timeWeek(readScope(ctx).sqlite, personId, weekStart),
   'time/log': (input, ctx) => act(ctx, (w) => logTime(w.sqlite, input, w, w.today)),
   'timeOff/list': ({ personId }, ctx) => listTimeOff(readScope(ctx).sqlite, personId),
+  'timeOff/workingDays': (input, ctx) => ({ workingDays: timeOffWorkingDays(readScope(ctx).sqlite, input) }),
   'timeOff/add': (input, ctx) => act(ctx, (w) => addTimeOff(w.sqlite, input, w)),
   'timeOff/remove': ({ id }, ctx) => act(ctx, (w) => ({ removed: removeTimeOff(w.sqlite, id, w) })),
   'holidays/list': ({ hubId, year }, ctx) => listHolidays(readScope(ctx).sqlite, hubId, year),
   'holidays/add': (input, ctx) => act(ctx, (w) => addHoliday(w.sqlite, input, w)),
+  'holidays/update': (input, ctx) => act(ctx, (w) => updateHoliday(w.sqlite, input, w)),
   'holidays/setActive': (input, ctx) => act(ctx, (w) => setHolidayActive(w.sqlite, input, w)),
+  'holidays/remove': (input, ctx) => act(ctx, (w) => ({ removed: removeHoliday(w.sqlite, input, w) })),
   'skills/set': (input, ctx) => act(ctx, (w) => setSkills(w.sqlite, input, w)),
   'routing/candidates': ({ projectId }, ctx) => {
     const r = readScope(ctx);

@@ -1,31 +1,35 @@
 /** Capacity writes: assignments (create, move, undo), time logs, time off, skills and hub holidays. */
 
 import type { z } from 'zod';
-import type {
-  Assignment,
-  AssignmentMoved,
-  AssignmentRevert,
-  Holiday,
-  PersonSkill,
-  TimeOff,
-  TimeWeek,
+import {
+  type Assignment,
+  type AssignmentMoved,
+  type AssignmentRevert,
+  type Holiday,
+  movedDates,
+  type PersonSkill,
+  type TimeOff,
+  type TimeWeek,
 } from '../../../shared/capacity';
 import type {
   assignmentInputSchema,
   assignmentUpdateSchema,
   holidayInputSchema,
+  holidayRemoveSchema,
   holidayToggleSchema,
+  holidayUpdateSchema,
   skillsSetSchema,
   timeLogSchema,
   timeOffInputSchema,
+  timeOffPreviewSchema,
 } from '../../../shared/capacity-schemas';
-import { addDays, daysBetween, laterDate, startOfIsoWeek } from '../../../shared/dates';
+import { addDays, daysBetween, earlierDate, laterDate, startOfIsoWeek } from '../../../shared/dates';
 import { failure } from '../../../shared/errors';
 import { audit } from '../audit/log';
 import { cached, type Sqlite } from '../db/client';
 import { assertHubExists } from '../hubs/repo';
 import { calendars, listHolidays, loadAssignments, loadPeople } from './calendar';
-import { assignmentDatesProblem } from './engine';
+import { assignmentDatesProblem, workingDaysBetween } from './engine';
 import { toAssignment } from './matrix';
 
 export interface Stamp {
@@ -135,12 +139,11 @@ export function moveAssignment(
   const current = getAssignment(sqlite, input.id);
   const p = project(sqlite, current.projectId);
   if (CLOSED_STAGES.has(p.stage)) throw failure('CONFLICT', 'assignment.projectClosedKeep', { project: p.name });
-  const startDate = addDays(current.startDate, input.shiftDays);
-  const endDate = addDays(current.endDate, input.shiftDays);
+  const { startDate, endDate, split } = movedDates(current, input.personId, input.shiftDays, today);
   const revert: AssignmentRevert = { restore: [rowState(current)], remove: [] };
-  const samePerson = input.personId === current.personId;
-  if (samePerson || current.loggedHours === 0) {
-    if (samePerson && input.shiftDays === 0) return { assignment: current, revert: { restore: [], remove: [] } };
+  if (!split) {
+    if (input.personId === current.personId && input.shiftDays === 0)
+      return { assignment: current, revert: { restore: [], remove: [] } };
     checkDates(sqlite, input.personId, startDate, endDate);
     cached(sqlite, 'UPDATE assignments SET person_id = ?, start_date = ?, end_date = ? WHERE id = ?').run(
       input.personId,
@@ -153,9 +156,7 @@ export function moveAssignment(
   }
   // Split: the logged part stays, the remaining hours move, from today at the earliest.
   if (current.remainingHours <= 0) throw failure('CONFLICT', 'assignment.allLogged');
-  const newStart = startDate > today ? startDate : today;
-  const newEnd = laterDate(endDate, newStart);
-  checkDates(sqlite, input.personId, newStart, newEnd);
+  checkDates(sqlite, input.personId, startDate, endDate);
   cached(sqlite, 'UPDATE assignments SET planned_hours = ?, end_date = ? WHERE id = ?').run(
     current.loggedHours,
     current.endDate < today ? current.endDate : today < current.startDate ? current.startDate : today,
@@ -167,8 +168,8 @@ export function moveAssignment(
       projectId: current.projectId,
       personId: input.personId,
       plannedHours: current.remainingHours,
-      startDate: newStart,
-      endDate: newEnd,
+      startDate,
+      endDate,
       costMinor: null,
       costCurrency: null,
     },
@@ -290,12 +291,40 @@ export function logTime(sqlite: Sqlite, input: z.output<typeof timeLogSchema>, s
 
 const TIME_OFF_SQL = `SELECT id, person_id AS personId, start_date AS startDate, end_date AS endDate, kind, note FROM time_off`;
 
+type TimeOffRow = Omit<TimeOff, 'workingDays'>;
+
+/** Time off with the working days each takes from its person, by the capacity engine's own rule. */
+function withWorkingDays<R extends { personId: number; startDate: string; endDate: string }>(
+  sqlite: Sqlite,
+  rows: R[],
+): (R & { workingDays: number })[] {
+  if (rows.length === 0) return [];
+  const people = loadPeople(sqlite, { ids: [...new Set(rows.map((r) => r.personId))] });
+  const from = rows.reduce((m, r) => earlierDate(m, r.startDate), rows[0]!.startDate);
+  const to = rows.reduce((m, r) => laterDate(m, r.endDate), rows[0]!.endDate);
+  const cals = calendars(sqlite, people, from, to);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return rows.map((r) => {
+    const p = byId.get(r.personId)!;
+    return { ...r, workingDays: workingDaysBetween(p, cals.get(p.id)!.calendar.holidays, r.startDate, r.endDate) };
+  });
+}
+
+/** The working days time off over these dates would take from the person, counted as the booked ones are. */
+export function timeOffWorkingDays(sqlite: Sqlite, input: z.output<typeof timeOffPreviewSchema>): number {
+  person(sqlite, input.personId);
+  return withWorkingDays(sqlite, [input])[0]!.workingDays;
+}
+
 export function listTimeOff(sqlite: Sqlite, personId: number | null): TimeOff[] {
-  return (
-    personId === null
+  return withWorkingDays(
+    sqlite,
+    (personId === null
       ? sqlite.prepare(`${TIME_OFF_SQL} ORDER BY start_date DESC, id`).all()
-      : sqlite.prepare(`${TIME_OFF_SQL} WHERE person_id = ? ORDER BY start_date DESC, id`).all(personId)
-  ) as TimeOff[];
+      : sqlite
+          .prepare(`${TIME_OFF_SQL} WHERE person_id = ? ORDER BY start_date DESC, id`)
+          .all(personId)) as TimeOffRow[],
+  );
 }
 
 export function addTimeOff(sqlite: Sqlite, input: z.output<typeof timeOffInputSchema>, stamp: Stamp): TimeOff {
@@ -310,7 +339,7 @@ export function addTimeOff(sqlite: Sqlite, input: z.output<typeof timeOffInputSc
     .run(input.personId, input.startDate, input.endDate, input.kind, input.note);
   const id = Number(r.lastInsertRowid);
   audit(sqlite, { ...stamp, action: 'create', entity: 'time_off', entityId: id, detail: input });
-  return sqlite.prepare(`${TIME_OFF_SQL} WHERE id = ?`).get(id) as TimeOff;
+  return withWorkingDays(sqlite, [sqlite.prepare(`${TIME_OFF_SQL} WHERE id = ?`).get(id) as TimeOffRow])[0]!;
 }
 
 export function removeTimeOff(sqlite: Sqlite, id: number, stamp: Stamp): number {
@@ -340,10 +369,14 @@ export function setSkills(sqlite: Sqlite, input: z.output<typeof skillsSetSchema
 
 // ---------- hub holidays ----------
 
+/** The hub's holiday of that name on that day, public or added by hand (as the list shows it), if there is one. */
+function holidayOn(sqlite: Sqlite, hubId: number, date: string, name: string): Holiday | undefined {
+  return listHolidays(sqlite, hubId, Number(date.slice(0, 4))).find((h) => h.date === date && h.name === name);
+}
+
 export function addHoliday(sqlite: Sqlite, input: z.output<typeof holidayInputSchema>, stamp: Stamp): Holiday {
   assertHubExists(sqlite, input.hubId);
-  const year = Number(input.date.slice(0, 4));
-  if (listHolidays(sqlite, input.hubId, year).some((h) => h.date === input.date && h.name === input.name))
+  if (holidayOn(sqlite, input.hubId, input.date, input.name))
     throw failure('CONFLICT', 'holiday.exists', { name: input.name, date: input.date }, 'name');
   sqlite
     .prepare("INSERT INTO hub_holidays (hub_id, date, name, source, active) VALUES (?, ?, ?, 'manual', 1)")
@@ -352,11 +385,42 @@ export function addHoliday(sqlite: Sqlite, input: z.output<typeof holidayInputSc
   return { hubId: input.hubId, date: input.date, name: input.name, source: 'manual', active: true };
 }
 
+/** Removes a holiday added by hand; one from the public calendar can only be switched off. */
+export function removeHoliday(sqlite: Sqlite, input: z.output<typeof holidayRemoveSchema>, stamp: Stamp): number {
+  assertHubExists(sqlite, input.hubId);
+  const r = sqlite
+    .prepare("DELETE FROM hub_holidays WHERE hub_id = ? AND date = ? AND name = ? AND source = 'manual'")
+    .run(input.hubId, input.date, input.name);
+  if (r.changes === 0) throw failure('NOT_FOUND', 'notFound.holiday', { name: input.name, date: input.date });
+  audit(sqlite, { ...stamp, action: 'delete', entity: 'hub_holiday', entityId: input.hubId, detail: input });
+  return r.changes;
+}
+
+/**
+ * Moves and/or renames a holiday added by hand (on or off, it stays so). One from the public calendar is refused
+ * (it can only be switched off), as is a name the hub already has on the new date; nothing changes then.
+ */
+export function updateHoliday(sqlite: Sqlite, input: z.output<typeof holidayUpdateSchema>, stamp: Stamp): Holiday {
+  assertHubExists(sqlite, input.hubId);
+  const { from } = input;
+  const holiday = holidayOn(sqlite, input.hubId, from.date, from.name);
+  if (!holiday) throw failure('NOT_FOUND', 'notFound.holiday', { name: from.name, date: from.date });
+  if (holiday.source !== 'manual') throw failure('CONFLICT', 'holiday.fromCalendar', { name: from.name });
+  if (input.date === from.date && input.name === from.name) return holiday;
+  if (holidayOn(sqlite, input.hubId, input.date, input.name))
+    throw failure('CONFLICT', 'holiday.exists', { name: input.name, date: input.date }, 'name');
+  sqlite
+    .prepare(
+      "UPDATE hub_holidays SET date = ?, name = ? WHERE hub_id = ? AND date = ? AND name = ? AND source = 'manual'",
+    )
+    .run(input.date, input.name, input.hubId, from.date, from.name);
+  audit(sqlite, { ...stamp, action: 'update', entity: 'hub_holiday', entityId: input.hubId, detail: input });
+  return { ...holiday, date: input.date, name: input.name };
+}
+
 export function setHolidayActive(sqlite: Sqlite, input: z.output<typeof holidayToggleSchema>, stamp: Stamp): Holiday {
   assertHubExists(sqlite, input.hubId);
-  const holiday = listHolidays(sqlite, input.hubId, Number(input.date.slice(0, 4))).find(
-    (h) => h.date === input.date && h.name === input.name,
-  );
+  const holiday = holidayOn(sqlite, input.hubId, input.date, input.name);
   if (!holiday) throw failure('NOT_FOUND', 'notFound.holiday', { name: input.name, date: input.date });
   if (holiday.source === 'manual')
     sqlite

@@ -3,8 +3,8 @@
  * and, for the sentences in its catalog (src/shared/errors.ts), a `key` and
  * `params`; the key is translated under `coreError` in the locale files.
  * Unknown or missing keys fall back to the core's sentence, and English shows
- * the core's sentence itself (the catalog and en.json are kept equal by
- * tests/unit/core-errors.test.ts).
+ * the core's sentence (the catalog and en.json are kept equal by
+ * tests/unit/core-errors.test.ts), its days and months as the screens write them.
  */
 import i18n from 'i18next';
 import { coreErrorEntry, type ErrorEnum } from '../../../shared/errors';
@@ -32,21 +32,25 @@ function localized(value: string | number): string | number {
   return value;
 }
 
-/** A keyed sentence with its params: domain values as their labels, keyed parts translated and joined. */
-function translateRef(ref: ErrorRef): string | null {
+/**
+ * A keyed sentence with its params: domain values as their labels (in English, as the core wrote them), keyed parts
+ * translated and joined.
+ */
+function translateRef(ref: ErrorRef, english = false): string | null {
   const entry = coreErrorEntry(ref.key);
   if (!entry) return null;
   const values: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(ref.params ?? {})) {
     if (Array.isArray(value)) {
-      const parts = value.map(translateRef);
+      const parts = value.map((part) => translateRef(part, english));
       if (parts.some((p) => p === null)) return null;
       values[name] = parts.join(entry.lists?.[name] ?? ' ');
     } else {
       const domain = entry.enums?.[name];
-      values[name] = domain
-        ? translate(`${ERROR_ENUM_LABELS[domain]}.${value}`, { defaultValue: String(value) })
-        : localized(value);
+      values[name] =
+        domain && !english
+          ? translate(`${ERROR_ENUM_LABELS[domain]}.${value}`, { defaultValue: String(value) })
+          : localized(value);
     }
   }
   // With its values: a sentence that has only plural forms (_one, _other…) exists for its count.
@@ -64,7 +68,13 @@ export function errorText(error: {
   key?: string | undefined;
   params?: ErrorParams | undefined;
 }): string {
-  if (!i18n.language || i18n.language.startsWith('en')) return error.message;
+  // English is the core's own sentence, but with the days and months it names written as the screens write them
+  // ("Dec 7, 2026", not "2026-12-07"): the same keyed sentence, from en.json (kept equal to the catalog).
+  if (!i18n.language || i18n.language.startsWith('en'))
+    return (
+      (error.key && translateRef({ key: error.key, ...(error.params ? { params: error.params } : {}) }, true)) ||
+      error.message
+    );
   // Keyless: a shared schema's sentence (a request that broke one), when it is a known one. The core's dispatcher
   // names the field after it ("… cannot be empty. (name)"); the field is where the sentence is shown, or not needed.
   if (!error.key) {

@@ -293,6 +293,7 @@ export function BoardTab() {
           assignment={moving.assignment}
           people={data.people}
           scale={scale}
+          today={data.today}
           onClose={() => setMoving(null)}
           onMove={async (personId, shift) => {
             const error = await move(moving.assignment, personId, shift, true);

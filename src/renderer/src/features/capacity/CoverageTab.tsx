@@ -12,7 +12,7 @@ import { COUNTRY_TIME_ZONES, type CoverageReport } from '../../../../shared/capa
 import type { Hub } from '../../../../shared/contract';
 import { addDays, weekday } from '../../../../shared/dates';
 import { countryName, dateFormat, formatList, formatNumber, intlLocale } from '../../app/format';
-import { useApp } from '../../app/store';
+import { useApp, useFilterHub } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Card } from '../../components/Card';
 import { cn } from '../../components/cn';
@@ -82,6 +82,8 @@ export function CoverageTab() {
   const { t, i18n } = useTranslation('capacity');
   const lang = i18n.language;
   const hubs = useApp((s) => s.hubs);
+  // Coverage is the whole team's (a client is served from every hub): with one hub chosen in the top bar, it says so.
+  const filterHub = useFilterHub();
   const timeZone = useApp((s) => s.settings?.timeZone);
   const zone = useCapacity((s) => s.coverageZone);
   const chosenDate = useCapacity((s) => s.coverageDate);
@@ -111,7 +113,9 @@ export function CoverageTab() {
         <Field label={t('coverage.date')} className="w-[170px]">
           {(p) => <DateField {...p} value={date} onChange={(d) => setCoverage({ coverageDate: d || null })} />}
         </Field>
-        <p className="pb-1.5 text-[12.5px] text-muted">{t('coverage.note')}</p>
+        <p className="pb-1.5 text-[12.5px] text-muted">
+          {filterHub ? t('coverage.noteAllHubs', { hub: filterHub.name }) : t('coverage.note')}
+        </p>
       </div>
       {report.status === 'error' && !report.data ? (
         <Card>

@@ -21,7 +21,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { Skeleton, SkeletonBlock } from '../../components/Skeleton';
 import { Badge } from '../../components/StatusBadge';
-import { periodName, shortDate, shownGap, WEEKS_SHOWN } from './model';
+import { periodName, shortDate, shownDemandWeek, shownGap, WEEKS_SHOWN } from './model';
 import { useDark, useHours } from './parts';
 
 const SERIES = ['projectHours', 'pipelineHours', 'capacityHours'] as const;
@@ -72,7 +72,8 @@ export function DemandTab() {
   // The top bar's hub filter applies here as on the board: one hub's capacity against its own work.
   const hub = useFilterHub();
   const demand = useApiQuery('capacity/demand', { weeks: WEEKS_SHOWN, hubId: hub?.id ?? null });
-  const weeks = demand.data?.weeks ?? [];
+  // Whole hours as written, so each row and the totals add up on screen.
+  const weeks = useMemo(() => (demand.data?.weeks ?? []).map(shownDemandWeek), [demand.data]);
 
   const totals = useMemo(() => {
     const capacity = weeks.reduce((s, w) => s + w.capacityHours, 0);
@@ -240,7 +241,7 @@ function Tile({
         {tone === 'success' ? <CircleCheck className="size-4" aria-hidden="true" /> : null}
         {value}
       </p>
-      <p className="mt-0.5 truncate text-[12px] text-muted">{note}</p>
+      <p className="mt-0.5 text-[12px] text-muted">{note}</p>
     </div>
   );
 }

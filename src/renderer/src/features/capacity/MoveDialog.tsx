@@ -1,10 +1,10 @@
 /** The keyboard's way to move an assignment: to whom, and how many weeks (or days) earlier or later. */
-import { Minus, Plus } from 'lucide-react';
+import { History, Minus, Plus, TriangleAlert } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Assignment, CapacityPerson } from '../../../../shared/capacity';
+import { type Assignment, type CapacityPerson, movedDates } from '../../../../shared/capacity';
 import type { AppError } from '../../../../shared/contract';
-import { addDays } from '../../../../shared/dates';
+import { daysBetween } from '../../../../shared/dates';
 import { errorText } from '../../app/errors';
 import { useApp } from '../../app/store';
 import { Button } from '../../components/Button';
@@ -17,17 +17,31 @@ import { useHours } from './parts';
 import type { Scale } from './store';
 
 const MAX_SHIFT = { week: 52, day: 366 } as const;
+const UNIT_DAYS = { week: 7, day: 1 } as const;
+
+/**
+ * The shift the dialog opens with: none, unless the assignment's dates have
+ * passed; then the fewest weeks (or days) that bring its last day to today or
+ * later, so moving it plans the work from now on instead of keeping it overdue.
+ */
+export function openingShift(a: { endDate: string }, today: string, scale: Scale): number {
+  const pastBy = daysBetween(a.endDate, today);
+  return pastBy > 0 ? Math.min(MAX_SHIFT[scale], Math.ceil(pastBy / UNIT_DAYS[scale])) : 0;
+}
 
 export function MoveDialog({
   assignment: a,
   people,
   scale,
+  today,
   onClose,
   onMove,
 }: {
   assignment: Assignment;
   people: CapacityPerson[];
   scale: Scale;
+  /** The workspace's today, from which the core plans moved work. */
+  today: string;
   onClose: () => void;
   onMove: (personId: number, shift: number) => Promise<AppError | null>;
 }) {
@@ -36,16 +50,21 @@ export function MoveDialog({
   const hours = useHours();
   const hubs = useApp((s) => s.hubs);
   const [personId, setPersonId] = useState(String(a.personId));
-  const [shiftText, setShiftText] = useState('0');
+  const [catchUp] = useState(() => openingShift(a, today, scale));
+  const [shiftText, setShiftText] = useState(String(catchUp));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [fieldError, setFieldError] = useState<{ field: 'personId' | 'shift'; message: string } | null>(null);
 
   const shift = /^[-+]?\d+$/.test(shiftText.trim()) ? Number(shiftText.trim()) : Number.NaN;
   const shiftValid = Number.isInteger(shift) && Math.abs(shift) <= MAX_SHIFT[scale];
-  const days = shiftValid ? shift * (scale === 'week' ? 7 : 1) : 0;
-  const withYear = a.startDate.slice(0, 4) !== a.endDate.slice(0, 4);
-  const newDates = `${shortDate(addDays(a.startDate, days), lang)} – ${shortDate(addDays(a.endDate, days), lang, withYear)}`;
+  const days = shiftValid ? shift * UNIT_DAYS[scale] : 0;
+  const range = (from: string, to: string) =>
+    `${shortDate(from, lang)} – ${shortDate(to, lang, from.slice(0, 4) !== to.slice(0, 4))}`;
+  // The dates the core will give it (a split starts today at the earliest).
+  const moved = movedDates(a, Number(personId), days, today);
+  const newDates = range(moved.startDate, moved.endDate);
+  const staysPast = shiftValid && moved.endDate < today;
   const unchanged = Number(personId) === a.personId && shift === 0;
   // Routing and "Balance the week" only hand work to people with its skill; a manual move may, but says so.
   const chosen = people.find((p) => p.id === Number(personId));
@@ -125,9 +144,32 @@ export function MoveDialog({
           />
         )}
       </Field>
+      {catchUp > 0 ? (
+        <p
+          className="flex gap-2 rounded-lg border border-line bg-subtle/60 px-3 py-2 text-[12.5px] text-muted"
+          data-testid="move-past-note"
+        >
+          <History className="mt-0.5 size-3.5 shrink-0 text-faint" aria-hidden="true" />
+          <span>
+            {t(scale === 'week' ? 'move.pastWeeks' : 'move.pastDays', {
+              dates: range(a.startDate, a.endDate),
+              count: catchUp,
+            })}
+          </span>
+        </p>
+      ) : null}
       <Field
         label={t('move.shift', { unit })}
-        hint={shiftValid ? t('move.newDates', { dates: newDates }) : undefined}
+        hint={
+          !shiftValid ? undefined : staysPast ? (
+            <span className="flex items-center gap-1.5 text-warning-text" data-testid="move-past-warning">
+              <TriangleAlert className="size-3.5 shrink-0" aria-hidden="true" />
+              {t('move.staysPast', { dates: newDates })}
+            </span>
+          ) : (
+            t('move.newDates', { dates: newDates })
+          )
+        }
         error={fieldError?.field === 'shift' ? fieldError.message : undefined}
       >
         {(p) => (

@@ -1,20 +1,25 @@
-/** A person's time off: what is booked (removable after a confirmation) and a form to add more. */
-import { CalendarPlus, Trash2, TreePalm } from 'lucide-react';
-import { useMemo, useState } from 'react';
+/**
+ * A person's time off: what is booked (removable after a confirmation) and a form to add more, which says
+ * the working days the dates would take before they are added, counted by the core as the list counts them.
+ */
+import { CalendarClock, CalendarPlus, Trash2, TreePalm } from 'lucide-react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import { type CapacityPerson, TIME_OFF_KINDS, type TimeOff, type TimeOffKind } from '../../../../shared/capacity';
-import { timeOffInputSchema } from '../../../../shared/capacity-schemas';
+import { timeOffInputSchema, timeOffPreviewSchema } from '../../../../shared/capacity-schemas';
 import type { AppError } from '../../../../shared/contract';
 import { daysBetween } from '../../../../shared/dates';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { formatDate } from '../../app/format';
+import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { useFieldErrors } from '../../app/validation';
 import { Button } from '../../components/Button';
-import { DateField } from '../../components/DateField';
-import { ConfirmDialog, ErrorBanner, Modal } from '../../components/Dialog';
+import { cn } from '../../components/cn';
+import { DateField, useDateTyping } from '../../components/DateField';
+import { ConfirmDialog, ErrorBanner, Modal, useDiscardGuard } from '../../components/Dialog';
 import { ErrorState } from '../../components/ErrorState';
 import { Field, Input } from '../../components/Field';
 import { Select } from '../../components/Select';
@@ -23,6 +28,42 @@ import { Badge, type Tone } from '../../components/StatusBadge';
 
 const KIND_TONE: Record<TimeOffKind, Tone> = { vacation: 'info', sick: 'danger', personal: 'accent', other: 'neutral' };
 const FIELDS = ['startDate', 'endDate', 'kind', 'note'] as const;
+/** Calendar days from the first day to the last, both included. */
+const spanOf = (o: { startDate: string; endDate: string }) => daysBetween(o.startDate, o.endDate) + 1;
+
+interface Span {
+  personId: number;
+  startDate: string;
+  endDate: string;
+}
+const sameSpan = (a: Span, b: Span) =>
+  a.personId === b.personId && a.startDate === b.startDate && a.endDate === b.endDate;
+
+/**
+ * The working days time off over these dates would take, asked of the core (the rule, the hub's holidays and
+ * the employment dates the list's count uses); null until both dates are valid and in order.
+ * While the count for new dates is on its way, the last one stays, marked `stale`.
+ */
+function useWorkingDaysPreview(span: Span): { workingDays: number; stale: boolean } | null {
+  const dataVersion = useApp((s) => s.dataVersion);
+  const [shown, setShown] = useState<{ span: Span; workingDays: number } | null>(null);
+  const valid = timeOffPreviewSchema.safeParse(span).success;
+  const { personId, startDate, endDate } = span;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: dataVersion (holidays may have changed) is a trigger.
+  useEffect(() => {
+    if (!valid) return;
+    let live = true;
+    const asked = { personId, startDate, endDate };
+    void api.call('timeOff/workingDays', asked).then((r) => {
+      if (live && r.ok) setShown({ span: asked, workingDays: r.value.workingDays });
+    });
+    return () => {
+      live = false;
+    };
+  }, [valid, personId, startDate, endDate, dataVersion]);
+  if (!valid || !shown) return null;
+  return { workingDays: shown.workingDays, stale: !sameSpan(shown.span, span) };
+}
 
 export function TimeOffDialog({
   person,
@@ -46,11 +87,22 @@ export function TimeOffDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [removing, setRemoving] = useState<TimeOff | null>(null);
+  /** The add form as it opened, or as it was last added: what differs from it, or a date half typed, is unsaved. */
+  const [saved, setSaved] = useState<{ startDate: string; endDate: string; kind: TimeOffKind }>({
+    startDate: today,
+    endDate: today,
+    kind: 'vacation',
+  });
+  const { typing, typingIn } = useDateTyping();
+  const dirty =
+    typing || note.trim() !== '' || startDate !== saved.startDate || endDate !== saved.endDate || kind !== saved.kind;
+  const { requestClose, prompt } = useDiscardGuard(dirty && !busy, onClose);
   const value = useMemo(
     () => ({ personId: person.id, startDate, endDate, kind, note: note.trim() === '' ? null : note.trim() }),
     [person.id, startDate, endDate, kind, note],
   );
   const v = useFieldErrors(timeOffInputSchema, value);
+  const preview = useWorkingDaysPreview({ personId: person.id, startDate, endDate });
 
   const range = (o: { startDate: string; endDate: string }) =>
     o.startDate === o.endDate
@@ -70,9 +122,12 @@ export function TimeOffDialog({
       else setError(result.error);
       return;
     }
-    toast.success(t('timeOff.added', { name: person.name, dates: range(result.value) }));
+    toast.success(
+      t('timeOff.added', { name: person.name, dates: range(result.value), count: result.value.workingDays }),
+    );
     v.reset();
     setNote('');
+    setSaved({ startDate, endDate, kind });
     list.reload();
     onChanged();
   };
@@ -94,12 +149,12 @@ export function TimeOffDialog({
     <>
       <Modal
         open
-        onOpenChange={(o) => (o ? undefined : onClose())}
+        onOpenChange={(o) => (o ? undefined : requestClose())}
         title={t('timeOff.title', { name: person.name })}
         description={t('timeOff.description')}
         width="max-w-xl"
         testId="time-off-dialog"
-        footer={<Button onClick={onClose}>{tc('common.close')}</Button>}
+        footer={<Button onClick={requestClose}>{tc('common.close')}</Button>}
       >
         <div className="flex flex-col gap-5">
           <section aria-labelledby="time-off-list-title">
@@ -131,9 +186,10 @@ export function TimeOffDialog({
                     <div className="min-w-0 flex-1">
                       <p className={o.endDate < today ? 'text-muted' : 'text-fg'}>
                         <span className="tabular-nums">{range(o)}</span>
-                        <span className="text-muted">
+                        <span className="text-muted" data-testid="time-off-days">
                           {' · '}
-                          {t('timeOff.days', { count: daysBetween(o.startDate, o.endDate) + 1 })}
+                          {t('timeOff.workingDays', { count: o.workingDays })}
+                          {spanOf(o) !== o.workingDays ? ` ${t('timeOff.calendarDays', { count: spanOf(o) })}` : null}
                         </span>
                       </p>
                       {o.note ? <p className="truncate text-[12px] text-muted">{o.note}</p> : null}
@@ -176,6 +232,7 @@ export function TimeOffDialog({
                       v.edited('startDate');
                       if (endDate < date) setEndDate(date);
                     }}
+                    onTypingChange={typingIn('startDate')}
                     onBlur={() => v.touch('startDate')}
                   />
                 )}
@@ -190,6 +247,7 @@ export function TimeOffDialog({
                       setEndDate(date);
                       v.edited('endDate');
                     }}
+                    onTypingChange={typingIn('endDate')}
                     onBlur={() => v.touch('endDate')}
                   />
                 )}
@@ -222,7 +280,26 @@ export function TimeOffDialog({
                   />
                 )}
               </Field>
-              <div className="col-span-2 flex justify-end">
+              <div className="col-span-2 flex items-center justify-end gap-3">
+                {preview ? (
+                  <p
+                    className={cn(
+                      'mr-auto flex min-w-0 items-center gap-1.5 text-[12.5px] text-muted transition-opacity',
+                      preview.stale && 'opacity-60',
+                    )}
+                    data-testid="time-off-preview"
+                    aria-live="polite"
+                    aria-busy={preview.stale || undefined}
+                  >
+                    <CalendarClock className="size-3.5 shrink-0 text-faint" aria-hidden="true" />
+                    <span>
+                      {t('timeOff.preview', { count: preview.workingDays })}
+                      {spanOf({ startDate, endDate }) !== preview.workingDays
+                        ? ` ${t('timeOff.calendarDays', { count: spanOf({ startDate, endDate }) })}`
+                        : null}
+                    </span>
+                  </p>
+                ) : null}
                 <Button type="submit" variant="primary" icon={<CalendarPlus />} busy={busy}>
                   {t('timeOff.add')}
                 </Button>
@@ -230,6 +307,7 @@ export function TimeOffDialog({
             </form>
           </section>
         </div>
+        {prompt}
       </Modal>
       <ConfirmDialog
         open={removing !== null}

@@ -1,5 +1,5 @@
 /** Pure helpers of the Capacity section: the board's window, where a date or an assignment falls, lanes. */
-import type { Assignment, CapacityMatrix, UtilizationBand } from '../../../../shared/capacity';
+import type { Assignment, CapacityMatrix, DemandWeek, UtilizationBand } from '../../../../shared/capacity';
 import { addDays, daysBetween, localDate, startOfIsoWeek, weekday } from '../../../../shared/dates';
 import type { Alert } from '../../../../shared/money';
 import { dateFormat, intlLocale } from '../../app/format';
@@ -200,4 +200,34 @@ export function capacityAlertsFor(
       .sort((a, b) => alertLoad(b) - alertLoad(a) || a.entityId - b.entityId),
     team: allHubs ? (team.find((a) => a.rule === 'team_utilization_high') ?? null) : null,
   };
+}
+
+/**
+ * Whole numbers that add up to the rounded sum of `values` (non-negative),
+ * each the floor or the ceiling of its value: the largest-remainder method.
+ * The floors take what their sum falls short of the rounded total, one each,
+ * largest fraction first (ties to the earlier).
+ */
+export function roundToTotal(values: readonly number[]): number[] {
+  const floors = values.map(Math.floor);
+  let short = Math.round(values.reduce((s, v) => s + v, 0)) - floors.reduce((s, v) => s + v, 0);
+  const order = values.map((v, i) => ({ i, rest: v - floors[i]! })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order) {
+    if (short <= 0) break;
+    floors[i] = floors[i]! + 1;
+    short -= 1;
+  }
+  return floors;
+}
+
+/**
+ * A week of demand in the whole hours the Demand tab writes, each row adding
+ * up as shown: projects + pipeline = demand (`roundToTotal`), demand −
+ * capacity = gap. The tab's totals are sums of these.
+ */
+export function shownDemandWeek(w: DemandWeek): DemandWeek {
+  const [projectHours, pipelineHours] = roundToTotal([w.projectHours, w.pipelineHours]) as [number, number];
+  const capacityHours = Math.round(w.capacityHours);
+  const demandHours = projectHours + pipelineHours;
+  return { ...w, capacityHours, projectHours, pipelineHours, demandHours, gapHours: demandHours - capacityHours };
 }

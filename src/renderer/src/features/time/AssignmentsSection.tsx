@@ -18,7 +18,7 @@ import { useApiQuery } from '../../app/useApi';
 import { useFieldErrors } from '../../app/validation';
 import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
-import { DateField } from '../../components/DateField';
+import { DateField, useDateTyping } from '../../components/DateField';
 import { ConfirmDialog, FormDialog, Modal } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
@@ -366,6 +366,7 @@ function EditAssignmentDialog({
   const [planned, setPlanned] = useState(numberForInput(assignment.plannedHours, lang));
   const [startDate, setStartDate] = useState(assignment.startDate);
   const [endDate, setEndDate] = useState(assignment.endDate);
+  const { typing, typingIn } = useDateTyping();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -416,6 +417,7 @@ function EditAssignmentDialog({
       onSubmit={submit}
       busy={busy}
       dirty={
+        typing ||
         planned !== numberForInput(assignment.plannedHours, lang) ||
         startDate !== assignment.startDate ||
         endDate !== assignment.endDate
@@ -454,6 +456,7 @@ function EditAssignmentDialog({
               setStartDate(date);
               v.edited('startDate');
             }}
+            onTypingChange={typingIn('startDate')}
             onBlur={() => v.touch('startDate')}
           />
         )}
@@ -467,6 +470,7 @@ function EditAssignmentDialog({
               setEndDate(date);
               v.edited('endDate');
             }}
+            onTypingChange={typingIn('endDate')}
             onBlur={() => v.touch('endDate')}
           />
         )}

@@ -2,14 +2,15 @@
  * Settings → Holidays: a hub's public holidays for a year — its country's
  * calendar (offline) plus the ones added by hand — each with a switch (off =
  * the hub works that day), and "Add holiday". Capacity counts the days that
- * stay on as days off for everyone in the hub.
+ * stay on as days off for everyone in the hub. One added by hand can be edited
+ * (moved, renamed) or removed.
  */
-import { CalendarOff, ChevronLeft, ChevronRight, Plus } from 'lucide-react';
-import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
+import { CalendarOff, ChevronLeft, ChevronRight, Pencil, Plus, Trash2 } from 'lucide-react';
+import { type ReactNode, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { Holiday } from '../../../../shared/capacity';
-import { holidayInputSchema } from '../../../../shared/capacity-schemas';
+import { HOLIDAY_NAME_MAX, holidayInputSchema } from '../../../../shared/capacity-schemas';
 import type { AppError, Hub } from '../../../../shared/contract';
 import { toastError } from '../../app/actions';
 import { api } from '../../app/api';
@@ -23,8 +24,8 @@ import { Button } from '../../components/Button';
 import { Card, CardHeader } from '../../components/Card';
 import { cn } from '../../components/cn';
 import { columnHelper, DataTable } from '../../components/DataTable';
-import { DateField } from '../../components/DateField';
-import { FormDialog } from '../../components/Dialog';
+import { DateField, useDateTyping } from '../../components/DateField';
+import { ConfirmDialog, FormDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { Field, Input } from '../../components/Field';
@@ -46,13 +47,15 @@ export function HolidaysTab() {
   const today = useWorkspaceToday();
   const [chosen, setChosen] = useState<number | null>(null);
   const [year, setYear] = useState(() => Number(today.slice(0, 4)));
-  const [adding, setAdding] = useState(false);
+  /** The dialog: adding one, or editing one added by hand. */
+  const [dialog, setDialog] = useState<{ holiday: Holiday | null } | null>(null);
+  const edit = useCallback((holiday: Holiday) => setDialog({ holiday }), []);
   const [version, setVersion] = useState(0);
   const hubSelectId = useId();
   const hub = hubs.find((h) => h.id === chosen) ?? hubs.find((h) => h.country !== NO_COUNTRY) ?? hubs[0] ?? null;
 
   const add = (
-    <Button variant="primary" icon={<Plus />} disabled={!hub} onClick={() => setAdding(true)}>
+    <Button variant="primary" icon={<Plus />} disabled={!hub} onClick={() => setDialog({ holiday: null })}>
       {t('holidays.add')}
     </Button>
   );
@@ -110,7 +113,14 @@ export function HolidaysTab() {
         ) : null}
       </div>
       {hub ? (
-        <HolidayList key={`${hub.id}-${year}`} hub={hub} year={year} version={version} onAdd={() => setAdding(true)} />
+        <HolidayList
+          key={`${hub.id}-${year}`}
+          hub={hub}
+          year={year}
+          version={version}
+          onAdd={() => setDialog({ holiday: null })}
+          onEdit={edit}
+        />
       ) : (
         <EmptyState
           icon={CalendarOff}
@@ -119,13 +129,18 @@ export function HolidaysTab() {
           description={t('holidays.noHubsText')}
         />
       )}
-      {adding && hub ? (
-        <AddHolidayDialog
+      {dialog && hub ? (
+        <HolidayDialog
           hub={hub}
-          onClose={() => setAdding(false)}
-          onAdded={(h) => {
-            setAdding(false);
-            toast.success(t('holidays.added', { name: h.name, hub: hub.name }));
+          holiday={dialog.holiday}
+          onClose={() => setDialog(null)}
+          onSaved={(h) => {
+            setDialog(null);
+            toast.success(
+              dialog.holiday
+                ? t('holidays.updated', { name: h.name, hub: hub.name })
+                : t('holidays.added', { name: h.name, hub: hub.name }),
+            );
             const y = Number(h.date.slice(0, 4));
             if (y !== year) setYear(y);
             else setVersion((n) => n + 1);
@@ -138,16 +153,37 @@ export function HolidaysTab() {
 
 const col = columnHelper<Holiday>();
 
-function HolidayList({ hub, year, version, onAdd }: { hub: Hub; year: number; version: number; onAdd: () => void }) {
+function HolidayList({
+  hub,
+  year,
+  version,
+  onAdd,
+  onEdit,
+}: {
+  hub: Hub;
+  year: number;
+  version: number;
+  onAdd: () => void;
+  onEdit: (h: Holiday) => void;
+}) {
   const { t, i18n } = useTranslation('time');
   const lang = i18n.language;
   const list = useApiQuery('holidays/list', { hubId: hub.id, year });
   const { reload } = list;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version (a holiday was added) is the trigger.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version (a holiday was added or edited) is the trigger.
   useEffect(() => {
     if (version > 0) reload();
   }, [version]);
   const [pending, setPending] = useState<Set<string>>(new Set());
+  const [removing, setRemoving] = useState<Holiday | null>(null);
+
+  const remove = async (h: Holiday): Promise<AppError | null> => {
+    const result = await api.call('holidays/remove', { hubId: hub.id, date: h.date, name: h.name });
+    if (!result.ok) return result.error;
+    toast.success(t('holidays.removed', { name: h.name, hub: hub.name }));
+    reload();
+    return null;
+  };
   const keyOf = (h: Holiday) => `${h.date}|${h.name}`;
   const { setData } = list;
 
@@ -223,12 +259,37 @@ function HolidayList({ hub, year, version, onAdd }: { hub: Hub; year: number; ve
                   aria-label={t('holidays.observeNamed', { name: h.name, date: shortDay(h.date, lang) })}
                   onCheckedChange={(on) => void toggle(h, on)}
                 />
+                {/* Only a holiday added by hand can be edited or go; the public calendar's are switched off. The slot keeps the switches aligned. */}
+                {h.source === 'manual' ? (
+                  <span className="flex items-center gap-0.5">
+                    <Button
+                      variant="ghost"
+                      size="icon-sm"
+                      aria-label={t('holidays.edit', { name: h.name, date: shortDay(h.date, lang) })}
+                      title={t('holidays.editShort')}
+                      onClick={() => onEdit(h)}
+                    >
+                      <Pencil />
+                    </Button>
+                    <Button
+                      variant="ghost"
+                      size="icon-sm"
+                      aria-label={t('holidays.remove', { name: h.name, date: shortDay(h.date, lang) })}
+                      title={t('holidays.removeShort')}
+                      onClick={() => setRemoving(h)}
+                    >
+                      <Trash2 />
+                    </Button>
+                  </span>
+                ) : (
+                  <span className="w-[58px]" aria-hidden="true" />
+                )}
               </span>
             );
           },
         }),
       ]),
-    [t, lang, hub, pending],
+    [t, lang, hub, pending, onEdit],
   );
 
   let body: ReactNode;
@@ -272,28 +333,74 @@ function HolidayList({ hub, year, version, onAdd }: { hub: Hub; year: number; ve
       </>
     );
   }
-  return <div data-testid="holidays-list">{body}</div>;
+  return (
+    <div data-testid="holidays-list">
+      {body}
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(o) => (o ? undefined : setRemoving(null))}
+        title={t('holidays.removeTitle')}
+        description={
+          removing
+            ? t('holidays.removeDescription', {
+                name: removing.name,
+                date: formatDate(removing.date, lang),
+                hub: hub.name,
+              })
+            : ''
+        }
+        confirmLabel={t('holidays.removeConfirm')}
+        onConfirm={() => (removing ? remove(removing) : Promise.resolve(null))}
+      />
+    </div>
+  );
 }
 
-function AddHolidayDialog({ hub, onClose, onAdded }: { hub: Hub; onClose: () => void; onAdded: (h: Holiday) => void }) {
+/** Adds a holiday, or edits one added by hand (`holiday`): the same fields, prefilled. */
+function HolidayDialog({
+  hub,
+  holiday,
+  onClose,
+  onSaved,
+}: {
+  hub: Hub;
+  holiday: Holiday | null;
+  onClose: () => void;
+  onSaved: (h: Holiday) => void;
+}) {
   const { t } = useTranslation('time');
   const formId = useId();
-  const [date, setDate] = useState('');
-  const [name, setName] = useState('');
+  const [date, setDate] = useState(holiday?.date ?? '');
+  const [name, setName] = useState(holiday?.name ?? '');
+  /** A date being typed that is not the field's value yet (no year, or unreadable). */
+  const { typing: typingDate, typingIn } = useDateTyping();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const value = useMemo(() => ({ hubId: hub.id, date, name }), [hub.id, date, name]);
   const v = useFieldErrors(holidayInputSchema, value, timeIssueMessage);
+  // Every field counts: a date alone is a change; editing, a change is what differs from the holiday as it was.
+  const dirty = typingDate || date !== (holiday?.date ?? '') || name.trim() !== (holiday?.name ?? '');
 
   const submit = async () => {
     v.setSubmitted(true);
     setError(null);
     if (!v.valid) return;
+    if (holiday && !dirty) {
+      onClose();
+      return;
+    }
     setBusy(true);
-    const result = await api.call('holidays/add', { hubId: hub.id, date, name: name.trim() });
+    const result = holiday
+      ? await api.call('holidays/update', {
+          hubId: hub.id,
+          from: { date: holiday.date, name: holiday.name },
+          date,
+          name: name.trim(),
+        })
+      : await api.call('holidays/add', { hubId: hub.id, date, name: name.trim() });
     setBusy(false);
     if (result.ok) {
-      onAdded(result.value);
+      onSaved(result.value);
       return;
     }
     if (result.error.field === 'name' || result.error.field === 'date')
@@ -307,15 +414,15 @@ function AddHolidayDialog({ hub, onClose, onAdded }: { hub: Hub; onClose: () => 
   return (
     <FormDialog
       formId={formId}
-      title={t('holidays.addTitle', { hub: hub.name })}
-      description={t('holidays.addDescription')}
+      title={holiday ? t('holidays.editTitle', { hub: hub.name }) : t('holidays.addTitle', { hub: hub.name })}
+      description={holiday ? t('holidays.editDescription') : t('holidays.addDescription')}
       testId="holiday-dialog"
       onClose={onClose}
       onSubmit={submit}
       busy={busy}
-      dirty={name.trim() !== ''}
+      dirty={dirty}
       error={error}
-      submitLabel={t('holidays.addSubmit')}
+      submitLabel={holiday ? t('holidays.editSubmit') : t('holidays.addSubmit')}
     >
       <Field label={t('holidays.date')} error={v.errorFor('date')} className="max-w-[220px]">
         {(p) => (
@@ -327,16 +434,25 @@ function AddHolidayDialog({ hub, onClose, onAdded }: { hub: Hub; onClose: () => 
               setDate(d);
               v.edited('date');
             }}
+            onTypingChange={typingIn('date')}
             onBlur={() => v.touch('date')}
           />
         )}
       </Field>
-      <Field label={t('holidays.name')} error={v.errorFor('name')}>
+      <Field
+        label={t('holidays.name')}
+        error={v.errorFor('name')}
+        hint={
+          name.length >= HOLIDAY_NAME_MAX - 10
+            ? t('holidays.nameLength', { n: name.length, max: HOLIDAY_NAME_MAX })
+            : undefined
+        }
+      >
         {(p) => (
           <Input
             {...p}
             value={name}
-            maxLength={120}
+            maxLength={HOLIDAY_NAME_MAX}
             placeholder={t('holidays.namePlaceholder')}
             onChange={(e) => {
               setName(e.target.value);
