@@ -6,8 +6,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { movesTheOdds, shownReasons, sortNoteKey } from '../../src/renderer/src/features/pipeline/wording';
+import {
+  breakdownMaxima,
+  movesTheOdds,
+  shownReasons,
+  sortNoteKey,
+} from '../../src/renderer/src/features/pipeline/wording';
 import { LEAD_SORT_COLUMNS } from '../../src/shared/leads';
+import { DEFAULT_SCORING_WEIGHTS } from '../../src/shared/scoring';
 
 const LOCALES = path.resolve(__dirname, '..', '..', 'src', 'renderer', 'src', 'features', 'pipeline', 'locales');
 type Tree = { [key: string]: string | Tree };
@@ -77,5 +83,21 @@ describe('movesTheOdds', () => {
     });
     expect(shown.for.map((x) => Math.exp(x.effect).toFixed(2))).toEqual(['1.29', '1.06']);
     expect(shown.against.map((x) => Math.exp(-x.effect).toFixed(2))).toEqual(['4.30']);
+  });
+});
+
+describe('what a breakdown is shown against', () => {
+  const inForce = { ...DEFAULT_SCORING_WEIGHTS.points, budget: 5, engagement: 35 };
+  const earlier = DEFAULT_SCORING_WEIGHTS.points;
+
+  it('the maxima it was made with, said to be earlier ones when the weights changed since (a cancelled rescore)', () => {
+    expect(breakdownMaxima(earlier, inForce)).toEqual({ max: earlier, earlier: true });
+    expect(breakdownMaxima({ ...inForce }, inForce)).toEqual({ max: inForce, earlier: false });
+  });
+
+  it('the weights in force when the breakdown does not say (stored before it did), or none while they load', () => {
+    expect(breakdownMaxima(null, inForce)).toEqual({ max: inForce, earlier: false });
+    expect(breakdownMaxima(earlier, null)).toEqual({ max: earlier, earlier: false });
+    expect(breakdownMaxima(null, null)).toEqual({ max: null, earlier: false });
   });
 });

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Toaster } from 'sonner';
 import { ErrorState } from '../components/ErrorState';
 import { Skeleton } from '../components/Skeleton';
+import { setToaster, TOAST_HOTKEY, toastHotkeyLabel, useToastKeyboard } from '../components/toasts';
 import { PrintInvoicePage } from '../features/invoices/PrintInvoice';
 import { usePrintRoute } from '../features/invoices/printRoute';
 import { OnboardingWizard } from '../features/onboarding/OnboardingWizard';
@@ -67,9 +68,11 @@ export function App() {
 }
 
 function MainApp() {
+  const { t } = useTranslation();
   const status = useApp((s) => s.boot);
   const bootError = useApp((s) => s.bootError);
   const workspaceState = useApp((s) => s.workspace?.state ?? 'none');
+  const workspacePath = useApp((s) => (s.workspace?.state === 'open' ? s.workspace.path : null));
   const prefs = useApp((s) => s.prefs);
 
   useEffect(() => {
@@ -79,6 +82,7 @@ function MainApp() {
   }, []);
 
   useThemeEffect(prefs.theme);
+  useToastKeyboard();
   useEffect(() => applyLanguage(resolveLanguage(prefs.language)), [prefs.language]);
 
   let content: ReactNode;
@@ -89,20 +93,26 @@ function MainApp() {
         <ErrorState error={bootError} onRetry={() => void boot()} />
       </div>
     );
-  else if (workspaceState === 'open') content = <Shell />;
+  // Keyed by the file: another workspace starts every screen afresh, no half-typed form carried over to it.
+  else if (workspaceState === 'open') content = <Shell key={workspacePath} />;
   else content = <NoWorkspace />;
 
   return (
     <Tooltip.Provider delayDuration={400} skipDelayDuration={200}>
       {content}
       <Toaster
+        ref={setToaster}
         position="bottom-right"
         theme={resolveTheme(prefs.theme)}
         closeButton
+        // The keyboard reaches the toasts with it, a modal open or not (components/toasts.tsx).
+        hotkey={TOAST_HOTKEY}
+        customAriaLabel={t('toast.region', { key: toastHotkeyLabel })}
         // A modal (a sheet, a dialog) makes the page behind it inert; its toasts stay usable (letToastsThrough).
         style={{ pointerEvents: 'auto' }}
         toastOptions={{
           className: 'font-sans text-[13px]',
+          closeButtonAriaLabel: t('toast.close'),
           // A long client or lead name wraps anywhere and stops at three lines (screen readers still hear it all).
           classNames: {
             title: 'line-clamp-3 [overflow-wrap:anywhere]',

@@ -10,6 +10,7 @@ import type { PrefsPatch } from '../../../shared/schemas';
 import { api } from './api';
 import { errorText } from './errors';
 import i18n, { errorTitle } from './i18n';
+import { leave } from './leaveGuard';
 import { type CreateKind, DEFAULT_PREFS, type RecordScreen, type SettingsTab, useApp } from './store';
 
 const set = useApp.setState;
@@ -87,9 +88,23 @@ export async function setPrefs(patch: PrefsPatch): Promise<void> {
   if (!result.ok) toastError(result.error);
 }
 
+/**
+ * Goes to a section (and a Settings tab), doing `first` (a request for the screen) on the way. Leaving the screen
+ * asks first while a form holds unsaved changes (see leaveGuard); staying where one is does not.
+ */
+export function goTo(section: Section, tab: SettingsTab | undefined, first?: () => void): void {
+  const run = () => {
+    first?.();
+    set(tab ? { section, settingsTab: tab } : { section });
+    if (get().prefs.lastSection !== section) void setPrefs({ lastSection: section });
+  };
+  const now = get();
+  if (now.section === section && (tab === undefined || now.settingsTab === tab)) run();
+  else leave(run);
+}
+
 export function navigate(section: Section, tab?: SettingsTab): void {
-  set(tab ? { section, settingsTab: tab } : { section });
-  if (get().prefs.lastSection !== section) void setPrefs({ lastSection: section });
+  goTo(section, tab);
 }
 
 /** The section each record screen lives in (invoices are Finance's Invoices tab, which Finance shows for the request). */
@@ -102,8 +117,7 @@ const SECTION_OF: Record<RecordScreen, Section> = {
 
 /** Goes to the record's section and opens the record there (the screen takes the request). */
 export function navigateToRecord(section: RecordScreen, id: number): void {
-  set({ openRequest: { section, id } });
-  navigate(SECTION_OF[section]);
+  goTo(SECTION_OF[section], undefined, () => set({ openRequest: { section, id } }));
 }
 
 /** The id a screen was asked to open, once: the request is cleared as it is taken. */
@@ -119,8 +133,7 @@ const SECTION_CREATING: Record<CreateKind, Section> = { lead: 'pipeline', client
 
 /** Goes to the section and opens its "New …" form, as the button there does (the screen takes the request). */
 export function requestCreate(kind: CreateKind): void {
-  set({ createRequest: kind });
-  navigate(SECTION_CREATING[kind]);
+  goTo(SECTION_CREATING[kind], undefined, () => set({ createRequest: kind }));
 }
 
 /**
@@ -148,6 +161,10 @@ export function dataChanged(): void {
 
 export function setPaletteOpen(open: boolean): void {
   set({ paletteOpen: open });
+}
+
+export function setShortcutsOpen(open: boolean): void {
+  set({ shortcutsOpen: open });
 }
 
 export function setOpenFileOpen(open: boolean): void {

@@ -48,6 +48,8 @@ export interface AppState {
   section: Section;
   settingsTab: SettingsTab;
   paletteOpen: boolean;
+  /** The "Keyboard shortcuts" dialog (? or Ctrl+/). */
+  shortcutsOpen: boolean;
   openFileOpen: boolean;
   demoJob: DemoJob | null;
   /**
@@ -86,6 +88,7 @@ export const useApp = create<AppState>()(() => ({
   section: 'executive',
   settingsTab: 'profile',
   paletteOpen: false,
+  shortcutsOpen: false,
   openFileOpen: false,
   demoJob: null,
   openRequest: null,

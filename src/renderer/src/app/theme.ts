@@ -9,10 +9,23 @@ export function resolveTheme(theme: Prefs['theme']): 'light' | 'dark' {
   return theme;
 }
 
+/**
+ * Switches in one frame: with transitions left on, every control with
+ * `transition-colors` would fade its text while the panels behind it had
+ * already turned, and for a moment the UI reads light-on-dark at 2:1.
+ */
 function apply(theme: Prefs['theme']): void {
   const dark = resolveTheme(theme) === 'dark';
-  document.documentElement.classList.toggle('dark', dark);
-  document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+  const root = document.documentElement;
+  if (root.classList.contains('dark') === dark && root.style.colorScheme) return;
+  const still = document.createElement('style');
+  still.textContent = '*,*::before,*::after{transition:none!important}';
+  document.head.appendChild(still);
+  root.classList.toggle('dark', dark);
+  root.style.colorScheme = dark ? 'dark' : 'light';
+  // Styles are computed here, without transitions; they come back a task later.
+  void window.getComputedStyle(document.body).color;
+  setTimeout(() => still.remove(), 1);
 }
 
 /** Applies the theme and, for 'system', follows the OS as it changes. */

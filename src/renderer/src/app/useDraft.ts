@@ -10,3 +10,14 @@ export function useDraft<T>(initial: () => T): [T, Dispatch<SetStateAction<T>>, 
   const [draft, setDraft] = useState<T>(() => JSON.parse(opened) as T);
   return [draft, setDraft, JSON.stringify(draft) !== opened];
 }
+
+/**
+ * A form's draft after what it was edited from was saved anew elsewhere (another window, the CLI): the fields the
+ * person changed keep their edits, the others take the new saved values.
+ */
+export function rebaseDraft<T extends object>(draft: T, before: T, after: T): T {
+  const rebased = { ...after };
+  for (const key of Object.keys(draft) as (keyof T)[])
+    if (JSON.stringify(draft[key]) !== JSON.stringify(before[key])) rebased[key] = draft[key];
+  return rebased;
+}

@@ -5,7 +5,7 @@
  */
 import { CalendarDays, ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from 'lucide-react';
 import { Popover } from 'radix-ui';
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, startOfIsoWeek } from '../../../shared/dates';
 import {
@@ -31,10 +31,28 @@ interface Draft {
   unreadable: boolean;
 }
 
+/**
+ * Which of a form's date fields hold typing that is not their date yet (a date without its year, or unreadable):
+ * give each field `onTypingChange={typingIn('its name')}` and count `typing` as a change, so closing the form asks
+ * (useDiscardGuard) instead of dropping the typing silently.
+ */
+export function useDateTyping(): { typing: boolean; typingIn: (field: string) => (typing: boolean) => void } {
+  const [fields, setFields] = useState<readonly string[]>([]);
+  const typingIn = useCallback(
+    (field: string) => (typing: boolean) =>
+      setFields((now) =>
+        typing === now.includes(field) ? now : typing ? [...now, field] : now.filter((f) => f !== field),
+      ),
+    [],
+  );
+  return { typing: fields.length > 0, typingIn };
+}
+
 export function DateField({
   value,
   onChange,
   onBlur,
+  onTypingChange,
   min,
   max,
   id,
@@ -49,6 +67,11 @@ export function DateField({
   /** A date the person typed or picked, YYYY-MM-DD; '' when the field was emptied or holds no readable date. */
   onChange: (date: string) => void;
   onBlur?: () => void;
+  /**
+   * Whether text typed in the field is not its value written back (a date without its year yet, or unreadable):
+   * a form counts it as a change, so closing it does not lose the typing silently.
+   */
+  onTypingChange?: (typing: boolean) => void;
   /** The first and last dates that can be picked (YYYY-MM-DD). */
   min?: string | undefined;
   max?: string | undefined;
@@ -87,6 +110,10 @@ export function DateField({
 
   const shown = draft && draft.for === value ? draft : null;
   const unreadable = shown?.unreadable === true;
+  const typing = shown !== null && shown.text.trim() !== formatDateText(value, lang);
+  const reportTyping = useRef(onTypingChange);
+  reportTyping.current = onTypingChange;
+  useEffect(() => reportTyping.current?.(typing), [typing]);
 
   /**
    * Reads what was typed: a date is set; text that is no date empties the field and says so. Says whether

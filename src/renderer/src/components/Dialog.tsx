@@ -1,6 +1,6 @@
 import { X } from 'lucide-react';
 import { AlertDialog, Dialog as D } from 'radix-ui';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/contract';
 import { errorText } from '../app/errors';
@@ -8,8 +8,9 @@ import { errorTitle } from '../app/i18n';
 import { Banner } from './Banner';
 import { Button } from './Button';
 import { cn } from './cn';
+import { keepOpenFromToasts, ToastBranch } from './toasts';
 
-const overlayClass = 'fixed inset-0 z-40 bg-slate-950/40 backdrop-blur-[1px] animate-fade-in dark:bg-black/60';
+const overlayClass = 'fixed inset-0 bg-slate-950/40 backdrop-blur-[1px] animate-fade-in dark:bg-black/60';
 const contentClass =
   'shadow-float fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100vh-48px)] w-[calc(100vw-32px)] -translate-x-1/2 -translate-y-1/2 flex-col rounded-[14px] border border-line bg-surface animate-pop-in focus:outline-none';
 
@@ -58,6 +59,7 @@ export function Sheet({
           aria-describedby={undefined}
           onCloseAutoFocus={(e) => focusBack(e, returnFocus)}
           onInteractOutside={letToastsThrough}
+          onEscapeKeyDown={keepOpenFromToasts}
           data-testid={testId}
           className={cn(
             'shadow-float fixed inset-y-0 right-0 z-40 flex animate-fade-in flex-col border-l border-line bg-surface focus:outline-none',
@@ -65,9 +67,42 @@ export function Sheet({
           )}
         >
           {children}
+          <ToastBranch />
         </D.Content>
       </D.Portal>
     </D.Root>
+  );
+}
+
+const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * A modal's body, scrolling when it is taller than the window leaves room for. With nothing in it to take focus
+ * (a list to read, like the keyboard shortcuts), it takes focus itself while it overflows: the keyboard can then
+ * scroll it with the arrows and Page Up/Down.
+ */
+function ScrollBody({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [focusable, setFocusable] = useState(false);
+  useLayoutEffect(() => {
+    const body = ref.current;
+    if (!body) return;
+    const check = () =>
+      setFocusable(body.scrollHeight > body.clientHeight + 1 && body.querySelector(FOCUSABLE) === null);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(body);
+    for (const child of body.children) observer.observe(child);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div
+      ref={ref}
+      tabIndex={focusable ? 0 : undefined}
+      className="min-h-0 flex-1 overflow-y-auto px-5 py-4 focus-visible:outline-2 focus-visible:-outline-offset-2"
+    >
+      {children}
+    </div>
   );
 }
 
@@ -98,12 +133,13 @@ export function Modal({
   return (
     <D.Root open={open} onOpenChange={onOpenChange}>
       <D.Portal>
-        <D.Overlay className={overlayClass} />
+        <D.Overlay className={cn(overlayClass, 'z-40')} />
         <D.Content
           className={cn(contentClass, width)}
           data-testid={testId}
           onCloseAutoFocus={(e) => focusBack(e, returnFocus)}
           onInteractOutside={letToastsThrough}
+          onEscapeKeyDown={keepOpenFromToasts}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >
           <div className="flex items-start justify-between gap-4 border-b border-line px-5 py-4">
@@ -119,12 +155,13 @@ export function Modal({
               </Button>
             </D.Close>
           </div>
-          <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">{children}</div>
+          <ScrollBody>{children}</ScrollBody>
           {footer ? (
             <div className="flex items-center justify-end gap-2 border-t border-line bg-subtle/50 px-5 py-3 rounded-b-[14px]">
               {footer}
             </div>
           ) : null}
+          <ToastBranch />
         </D.Content>
       </D.Portal>
     </D.Root>
@@ -262,11 +299,14 @@ export function ConfirmDialog({
   return (
     <AlertDialog.Root open={open} onOpenChange={change}>
       <AlertDialog.Portal>
-        <AlertDialog.Overlay className={overlayClass} />
+        {/* At the content's level, after any dialog it was opened from: that dialog is dimmed with the page. */}
+        <AlertDialog.Overlay className={cn(overlayClass, 'z-50')} />
         <AlertDialog.Content
           className={cn(contentClass, 'max-w-md')}
           onCloseAutoFocus={(e) => focusBack(e, returnFocus)}
+          onEscapeKeyDown={keepOpenFromToasts}
         >
+          <ToastBranch />
           <div className="px-5 pt-5 pb-4">
             <AlertDialog.Title className="text-[15px] font-semibold text-fg">{title}</AlertDialog.Title>
             <AlertDialog.Description className="mt-1.5 text-[13px] text-muted">{description}</AlertDialog.Description>
@@ -302,27 +342,43 @@ export function ConfirmDialog({
   );
 }
 
+/** "Discard your changes?": keep editing (closes it) or discard (runs `onDiscard`). */
+export function DiscardPrompt({
+  open,
+  onOpenChange,
+  onDiscard,
+  returnFocus,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onDiscard: () => void;
+  returnFocus?: () => HTMLElement | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={t('discardPrompt.title')}
+      description={t('discardPrompt.description')}
+      confirmLabel={t('common.discard')}
+      cancelLabel={t('discardPrompt.keep')}
+      returnFocus={returnFocus}
+      onConfirm={async () => {
+        onDiscard();
+        return null;
+      }}
+    />
+  );
+}
+
 /**
  * Guards a form against losing what was typed: closing it (Escape, the ×, a
  * click outside, Cancel) asks first when `dirty`. Render `prompt` beside the form.
  */
 export function useDiscardGuard(dirty: boolean, onClose: () => void) {
-  const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const requestClose = () => (dirty ? setAsking(true) : onClose());
-  const prompt = (
-    <ConfirmDialog
-      open={asking}
-      onOpenChange={setAsking}
-      title={t('discardPrompt.title')}
-      description={t('discardPrompt.description')}
-      confirmLabel={t('common.discard')}
-      cancelLabel={t('discardPrompt.keep')}
-      onConfirm={async () => {
-        onClose();
-        return null;
-      }}
-    />
-  );
+  const prompt = <DiscardPrompt open={asking} onOpenChange={setAsking} onDiscard={onClose} />;
   return { requestClose, prompt };
 }

@@ -5,6 +5,7 @@ import {
   FilePlus2,
   FileText,
   FolderOpen,
+  Keyboard,
   Languages,
   LoaderCircle,
   LogOut,
@@ -18,11 +19,13 @@ import {
   UserPlus,
 } from 'lucide-react';
 import { Dialog } from 'radix-ui';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTIONS } from '../../../../shared/domain';
 import { cn } from '../../components/cn';
+import { letToastsThrough } from '../../components/Dialog';
 import { Kbd } from '../../components/Kbd';
+import { keepOpenFromToasts, ToastBranch } from '../../components/toasts';
 import {
   backupNow,
   closeWorkspace,
@@ -33,9 +36,11 @@ import {
   setOpenFileOpen,
   setPaletteOpen,
   setPrefs,
+  setShortcutsOpen,
   startDemo,
 } from '../actions';
 import { formatDate } from '../format';
+import { leave } from '../leaveGuard';
 import { SECTION_META } from '../sections';
 import { SETTINGS_TABS, useApp } from '../store';
 import { paletteFilter, recordValue } from './paletteFilter';
@@ -255,6 +260,28 @@ export function CommandPalette() {
   }, [open]);
   const records = useRecordSearch(open ? search : '');
 
+  // It has no trigger, so Radix would leave focus on the page's body when it closes. Focus goes back to what had it
+  // (or to the main area when a command changed the screen), unless what the command opened took focus itself.
+  const from = useRef<{ element: HTMLElement | null; section: string }>({ element: null, section: '' });
+  useLayoutEffect(() => {
+    if (!open) return;
+    const active = document.activeElement;
+    from.current = {
+      element: active instanceof HTMLElement && active !== document.body ? active : null,
+      section: useApp.getState().section,
+    };
+  }, [open]);
+  const focusBack = (event: Event) => {
+    event.preventDefault();
+    const { element, section: before } = from.current;
+    requestAnimationFrame(() => {
+      const now = document.activeElement;
+      if (now && now !== document.body) return;
+      const main = document.getElementById('main');
+      (useApp.getState().section === before && element?.isConnected ? element : main)?.focus({ preventScroll: true });
+    });
+  };
+
   // A command's words in both languages: whichever one the person types in, it is found.
   const both = useMemo(() => {
     const fixed = [i18n.getFixedT('en'), i18n.getFixedT('es')] as (typeof t)[];
@@ -284,7 +311,11 @@ export function CommandPalette() {
           className="shadow-float fixed top-[14vh] left-1/2 z-50 w-[min(600px,calc(100vw-32px))] -translate-x-1/2 animate-pop-in overflow-hidden rounded-[14px] border border-line bg-surface focus:outline-none"
           aria-describedby={undefined}
           data-testid="command-palette"
+          onEscapeKeyDown={keepOpenFromToasts}
+          onInteractOutside={letToastsThrough}
+          onCloseAutoFocus={focusBack}
         >
+          <ToastBranch />
           <Dialog.Title className="sr-only">{t('palette.title')}</Dialog.Title>
           <Command label={t('palette.title')} loop filter={paletteFilter}>
             <div className="flex items-center gap-2 border-b border-line px-3.5">
@@ -367,19 +398,19 @@ export function CommandPalette() {
                     label={t('palette.openFile')}
                     keywords={both((tt) => tt('palette.openFile'))}
                     icon={<FolderOpen />}
-                    onSelect={() => setOpenFileOpen(true)}
+                    onSelect={() => leave(() => setOpenFileOpen(true))}
                   />
                   <Item
                     label={t('palette.openDemo')}
                     keywords={both((tt) => tt('palette.openDemo'))}
                     icon={<Sparkles />}
-                    onSelect={() => void startDemo()}
+                    onSelect={() => leave(() => void startDemo())}
                   />
                   <Item
                     label={t('palette.closeWorkspace')}
                     keywords={both((tt) => tt('palette.closeWorkspace'))}
                     icon={<LogOut />}
-                    onSelect={() => void closeWorkspace()}
+                    onSelect={() => leave(() => void closeWorkspace())}
                   />
                 </PaletteGroup>
                 <PaletteGroup heading={t('palette.preferences')} flat={flat}>
@@ -403,6 +434,13 @@ export function CommandPalette() {
                     ]}
                     icon={<PanelLeft />}
                     onSelect={() => setPrefs({ sidebarCollapsed: !collapsed })}
+                  />
+                  <Item
+                    label={t('palette.shortcuts')}
+                    keywords={[...both((tt) => tt('palette.shortcuts')), 'keys', 'hotkeys', 'help', 'teclas', 'ayuda']}
+                    icon={<Keyboard />}
+                    hint={<Kbd>?</Kbd>}
+                    onSelect={() => setShortcutsOpen(true)}
                   />
                 </PaletteGroup>
               </CommandsGroup>

@@ -11,15 +11,27 @@ import { SettingsPage } from '../../features/settings/SettingsPage';
 import { LogTimeDialog } from '../../features/time/LogTimeDialog';
 import { DemoProgress } from '../../features/welcome/DemoProgress';
 import { OpenWorkspaceDialog } from '../../features/welcome/OpenWorkspace';
-import { navigate, setPaletteOpen, setPrefs } from '../actions';
+import { navigate, setPaletteOpen, setPrefs, setShortcutsOpen } from '../actions';
 import { useApp } from '../store';
 import { CommandPalette } from './CommandPalette';
+import { LeavePrompt } from './LeavePrompt';
+import { isShortcutsKey, modalOpen, ShortcutsDialog, typingIn } from './ShortcutsDialog';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 
 function useShortcuts() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (isShortcutsKey(e)) {
+        if (useApp.getState().shortcutsOpen) {
+          e.preventDefault();
+          setShortcutsOpen(false);
+        } else if (!e.repeat && !modalOpen() && (e.ctrlKey || e.metaKey || !typingIn(e.target))) {
+          e.preventDefault();
+          setShortcutsOpen(true);
+        }
+        return;
+      }
       const mod = e.metaKey || e.ctrlKey;
       if (!mod || e.altKey) return;
       const key = e.key.toLowerCase();
@@ -108,9 +120,11 @@ export function Shell() {
         </main>
       </div>
       <CommandPalette />
+      <ShortcutsDialog />
       <LogTimeDialog />
       <OpenWorkspaceDialog />
       <DemoJobDialog />
+      <LeavePrompt />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Bookmark, BookmarkPlus, Check, ChevronDown, Trash2 } from 'lucide-react';
+import { Bookmark, BookmarkPlus, ChevronDown, Trash2 } from 'lucide-react';
 import { Popover } from 'radix-ui';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useApiQuery } from '../../app/useApi';
 import { useNameOrder } from '../../app/useNameOrder';
 import { useFieldErrors } from '../../app/validation';
 import { Button } from '../../components/Button';
+import { CheckedName } from '../../components/CheckedName';
 import { cn } from '../../components/cn';
 import { ConfirmDialog, FormDialog } from '../../components/Dialog';
 import { Field, Input } from '../../components/Field';
@@ -75,12 +76,7 @@ export function SavedViews() {
                         aria-current={isCurrent || undefined}
                         onClick={() => apply(v)}
                       >
-                        <span className="grid size-4 shrink-0 place-items-center">
-                          {isCurrent ? <Check className="size-4 text-accent-text" aria-hidden="true" /> : null}
-                        </span>
-                        <span className="truncate" title={v.name}>
-                          {v.name}
-                        </span>
+                        <CheckedName checked={isCurrent} name={v.name} />
                       </button>
                       <Tip label={t('views.delete')}>
                         <Button

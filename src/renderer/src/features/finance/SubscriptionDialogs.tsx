@@ -27,7 +27,7 @@ import {
 import { useWorkspaceToday } from '../../app/today';
 import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
-import { DateField } from '../../components/DateField';
+import { DateField, useDateTyping } from '../../components/DateField';
 import { FormDialog } from '../../components/Dialog';
 import { CurrencySelect } from '../../components/DomainInputs';
 import { Field, Input, UnitInput } from '../../components/Field';
@@ -58,11 +58,21 @@ export function NewSubscriptionDialog({
   const [client, setClient] = useState<ClientOption | null>(null);
   const [serviceId, setServiceId] = useState('');
   const [fee, setFee] = useState('');
-  const [currency, setCurrency] = useState<Currency>(reporting);
+  const [openedCurrency] = useState(reporting);
+  const [currency, setCurrency] = useState<Currency>(openedCurrency);
   const [startOn, setStartOn] = useState(today);
   const [note, setNote] = useState('');
+  const { typing, typingIn } = useDateTyping();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  const dirty =
+    typing ||
+    client !== null ||
+    serviceId !== '' ||
+    fee.trim() !== '' ||
+    currency !== openedCurrency ||
+    startOn !== today ||
+    note.trim() !== '';
 
   const services = useMemo(
     () => (catalogue.data ?? []).filter((s) => s.kind === 'subscription' && s.active),
@@ -124,6 +134,7 @@ export function NewSubscriptionDialog({
       onClose={onClose}
       onSubmit={save}
       busy={busy}
+      dirty={dirty}
       error={error ?? loadError}
       errorClassName="col-span-6"
       submitLabel={t('subscriptions.create')}
@@ -193,6 +204,7 @@ export function NewSubscriptionDialog({
               setStartOn(date);
               v.edited('startOn');
             }}
+            onTypingChange={typingIn('startOn')}
             onBlur={() => v.touch('startOn')}
           />
         )}
@@ -235,9 +247,15 @@ export function SubscriptionChangeDialog({
   const lang = i18n.language;
   const today = useWorkspaceToday();
   const lastChange = sub.changes.at(-1)?.effectiveOn ?? sub.startedOn;
-  const [effectiveOn, setEffectiveOn] = useState(() => [today, lastChange].sort().at(-1) ?? today);
-  const [fee, setFee] = useState(() => numberForInput(minorToMajor(sub.feeMinor, sub.currency), lang));
+  const [opened] = useState(() => ({
+    effectiveOn: [today, lastChange].sort().at(-1) ?? today,
+    fee: numberForInput(minorToMajor(sub.feeMinor, sub.currency), lang),
+  }));
+  const [effectiveOn, setEffectiveOn] = useState(opened.effectiveOn);
+  const [fee, setFee] = useState(opened.fee);
   const [note, setNote] = useState('');
+  const { typing, typingIn } = useDateTyping();
+  const dirty = typing || effectiveOn !== opened.effectiveOn || fee !== opened.fee || note.trim() !== '';
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -287,6 +305,7 @@ export function SubscriptionChangeDialog({
       onClose={onClose}
       onSubmit={save}
       busy={busy}
+      dirty={dirty}
       error={error}
       cancelLabel={kind === 'cancel' ? t('subscriptions.keep') : t('cancel')}
       submitLabel={t(`subscriptions.confirm.${kind}`)}
@@ -307,6 +326,7 @@ export function SubscriptionChangeDialog({
                 setEffectiveOn(date);
                 v.edited('effectiveOn');
               }}
+              onTypingChange={typingIn('effectiveOn')}
               onBlur={() => v.touch('effectiveOn')}
             />
           )}

@@ -10,8 +10,8 @@ import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { formatDate, formatMoney, majorToMinor, parseDecimal } from '../../app/format';
 import { Button } from '../../components/Button';
-import { DateField } from '../../components/DateField';
-import { ErrorBanner, FormDialog, Modal } from '../../components/Dialog';
+import { DateField, useDateTyping } from '../../components/DateField';
+import { ErrorBanner, FormDialog, Modal, useDiscardGuard } from '../../components/Dialog';
 import { Field, Input, UnitInput } from '../../components/Field';
 import { moneyForInput, nextNumber, useFocusAfterOpen } from './parts';
 import { useMoneyForm } from './validation';
@@ -38,6 +38,8 @@ export function IssueDialog({
   const [latest, setLatest] = useState<{ series: string; number: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  const { typing, typingIn } = useDateTyping();
+  const { requestClose, prompt } = useDiscardGuard((issueDate !== today || typing) && !busy, onClose);
   const value = useMemo(() => ({ id: invoice.id, issueDate }), [invoice.id, issueDate]);
   const v = useMoneyForm(invoiceIssueSchema, value);
 
@@ -77,7 +79,7 @@ export function IssueDialog({
   return (
     <Modal
       open
-      onOpenChange={(o) => (o ? undefined : onClose())}
+      onOpenChange={(o) => (o ? undefined : requestClose())}
       title={t('issue.title')}
       description={t('issue.description', {
         client: invoice.clientName,
@@ -86,7 +88,7 @@ export function IssueDialog({
       testId="issue-dialog"
       footer={
         <>
-          <Button onClick={onClose} disabled={busy}>
+          <Button onClick={requestClose} disabled={busy}>
             {t('actions.cancel')}
           </Button>
           <Button variant="primary" busy={busy} onClick={() => void issue()}>
@@ -106,6 +108,7 @@ export function IssueDialog({
                 setIssueDate(date);
                 v.edited('issueDate');
               }}
+              onTypingChange={typingIn('issueDate')}
               onBlur={() => v.touch('issueDate')}
             />
           )}
@@ -127,6 +130,7 @@ export function IssueDialog({
           <li>{t('issue.stepLocked')}</li>
         </ol>
       </div>
+      {prompt}
     </Modal>
   );
 }

@@ -9,7 +9,7 @@ import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { formatDate, formatMoney, majorToMinor, parseDecimal } from '../../app/format';
 import { useDraft } from '../../app/useDraft';
-import { DateField } from '../../components/DateField';
+import { DateField, useDateTyping } from '../../components/DateField';
 import { FormDialog } from '../../components/Dialog';
 import { CurrencySelect } from '../../components/DomainInputs';
 import { Field, Input, UnitInput } from '../../components/Field';
@@ -44,13 +44,16 @@ export function PaymentDialog({
 }) {
   const { t, i18n } = useTranslation('invoices');
   const lang = i18n.language;
-  const [draft, setDraft, dirty] = useDraft<Draft>(() => ({
+  const [draft, setDraft, edited] = useDraft<Draft>(() => ({
     amount: moneyForInput(invoice.balanceMinor, invoice.currency, lang),
     currency: invoice.currency,
     paidOn: today,
     method: 'bank_transfer',
     note: '',
   }));
+  // A paid-on date half typed is a change too: closing asks instead of dropping it.
+  const { typing, typingIn } = useDateTyping();
+  const dirty = edited || typing;
   const focusRef = useFocusAfterOpen<HTMLInputElement>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -170,6 +173,7 @@ export function PaymentDialog({
               min={invoice.issueDate ?? undefined}
               value={draft.paidOn}
               onChange={(paidOn) => set({ paidOn }, 'paidOn')}
+              onTypingChange={typingIn('paidOn')}
               onBlur={() => v.touch('paidOn')}
             />
           )}

@@ -24,6 +24,36 @@ export function leadAlertsIn(alerts: readonly Alert[], hubFilter: 'all' | number
     .sort((a, b) => Number(b.params.score ?? 0) - Number(a.params.score ?? 0) || a.entityId - b.entityId);
 }
 
+/** The lead's open OPPORTUNITY alert, if it has one. */
+export function opportunityOf(alerts: readonly Alert[] | null, leadId: number | null): Alert | null {
+  return alerts?.find((a) => a.rule === 'lead_priority' && a.entity === 'lead' && a.entityId === leadId) ?? null;
+}
+
+/** The OPPORTUNITY badge, as the alerts line shows it. */
+export function OpportunityBadge() {
+  const { t } = useTranslation('pipeline');
+  return (
+    <Badge tone="accent" icon={<Sparkles aria-hidden="true" />}>
+      {t('alerts.opportunity')}
+    </Badge>
+  );
+}
+
+/** In a lead's sheet, beside its score: its OPPORTUNITY alert is open, and what it asks. */
+export function OpportunityCallout() {
+  const { t } = useTranslation('pipeline');
+  return (
+    <div
+      role="note"
+      data-testid="opportunity-callout"
+      className="mb-3 flex items-start gap-2 rounded-md border border-accent-text/20 bg-accent-soft/60 px-2.5 py-2"
+    >
+      <OpportunityBadge />
+      <p className="min-w-0 text-[12.5px] leading-5 text-fg">{t('alerts.callout', { score: OPPORTUNITY_SCORE })}</p>
+    </div>
+  );
+}
+
 export function LeadAlerts({
   alerts,
   onOpen,
@@ -46,11 +76,7 @@ export function LeadAlerts({
   return (
     <AlertStrip
       label={t('alerts.label')}
-      badge={
-        <Badge tone="accent" icon={<Sparkles aria-hidden="true" />}>
-          {t('alerts.opportunity')}
-        </Badge>
-      }
+      badge={<OpportunityBadge />}
       ids={alerts.map((a) => a.id)}
       dismissLabel={t('alerts.dismiss', { count: alerts.length })}
       onDismissed={onDismissed}

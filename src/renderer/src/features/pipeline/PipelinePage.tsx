@@ -36,7 +36,7 @@ import { Tip } from '../../components/Tooltip';
 import { ColumnChooser, useColumnVisibility } from './ColumnChooser';
 import { buildColumns, COLUMN_OF_SORT } from './columns';
 import { ActiveFilters, FiltersButton } from './Filters';
-import { LeadAlerts, leadAlertsIn } from './LeadAlerts';
+import { LeadAlerts, leadAlertsIn, opportunityOf } from './LeadAlerts';
 import { type LeadAction, LeadDetailSheet } from './LeadDetail';
 import { LeadDialog } from './LeadDialog';
 import { LeadsTable, type RowAction } from './LeadsTable';
@@ -50,25 +50,37 @@ import { sortNoteKey } from './wording';
 const SEARCH_DELAY_MS = 250;
 
 /** The search box: typed freely, sent to the core once typing pauses. */
-function SearchBox({ value, inputRef }: { value: string; inputRef: React.RefObject<HTMLInputElement | null> }) {
+function SearchBox({
+  value,
+  replaced,
+  inputRef,
+}: {
+  value: string;
+  /** Changes when a view replaced the shown one as a whole (see `useLeadsView`). */
+  replaced: number;
+  inputRef: React.RefObject<HTMLInputElement | null>;
+}) {
   const { t } = useTranslation('pipeline');
   const [text, setText] = useState(value);
   const sent = useRef(value);
-  // A segment applied elsewhere brings its own search.
+  const seen = useRef(replaced);
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // A segment opened or the filters cleared bring their own search: what was typed and not yet searched goes.
   useEffect(() => {
-    if (value !== sent.current) {
-      sent.current = value;
-      setText(value);
-    }
-  }, [value]);
+    if (value === sent.current && replaced === seen.current) return;
+    clearTimeout(pending.current);
+    seen.current = replaced;
+    sent.current = value;
+    setText(value);
+  }, [value, replaced]);
   useEffect(() => {
     const trimmed = text.trim().slice(0, 100);
     if (trimmed === sent.current) return;
-    const timer = setTimeout(() => {
+    pending.current = setTimeout(() => {
       sent.current = trimmed;
       setSearch(trimmed);
     }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
+    return () => clearTimeout(pending.current);
   }, [text]);
   return (
     <div className="relative w-64">
@@ -106,6 +118,7 @@ export function PipelinePage() {
   const hubFilter = useApp((s) => s.prefs.hubFilter);
   const settings = useApp((s) => s.settings);
   const view = useLeadsView((s) => s.view);
+  const replaced = useLeadsView((s) => s.replaced);
   const people = useApiQuery('people/list', {});
   const services = useApiQuery('catalogue/list', {});
   const alerts = useApiQuery('alerts/list', { entity: 'lead' });
@@ -332,7 +345,7 @@ export function PipelinePage() {
         {workspaceEmpty ? null : (
           <div className="flex flex-col gap-2 border-b border-line px-4 py-3">
             <search className="flex flex-wrap items-center gap-2" aria-label={t('filters.label')}>
-              <SearchBox value={view.search} inputRef={searchRef} />
+              <SearchBox value={view.search} replaced={replaced} inputRef={searchRef} />
               <FiltersButton filter={view.filter} people={people.data ?? []} hubs={hubs} globalHub={globalHub} />
               {filtered ? (
                 <Button variant="ghost" size="sm" icon={<X />} onClick={clearFilters}>
@@ -362,6 +375,7 @@ export function PipelinePage() {
         onChanged={changed}
         returnFocus={() => opener.current}
         startWith={startWith}
+        opportunity={opportunityOf(alerts.data, openId) !== null}
       />
       {adding ? (
         <LeadDialog

@@ -45,6 +45,7 @@ import {
   parseDecimal,
 } from '../../app/format';
 import { errorTitle } from '../../app/i18n';
+import { useLeaveGuard } from '../../app/leaveGuard';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
@@ -155,6 +156,8 @@ function WeightsEditor({ settings }: { settings: ScoringSettings }) {
   const [confirmReset, setConfirmReset] = useState(false);
   const job = useScoringJob((s) => s.job);
   const busy = job.status === 'starting' || job.status === 'running';
+  const rootRef = useRef<HTMLDivElement>(null);
+  useLeaveGuard(dirty && !busy, rootRef);
 
   // Every problem shows at once in this editor: the numbers are all there from the start.
   useEffect(() => v.attempt(''), [v.attempt]);
@@ -175,7 +178,7 @@ function WeightsEditor({ settings }: { settings: ScoringSettings }) {
   };
 
   return (
-    <Card>
+    <Card ref={rootRef}>
       <CardHeader
         title={t('scoring.weights.title')}
         description={t('scoring.weights.description')}
@@ -311,7 +314,10 @@ function PointsTable({
             <th scope="col" className="border-b border-line pb-2 text-left text-[12px] font-medium text-muted">
               {t('scoring.weights.factor')}
             </th>
-            <th scope="col" className="w-[36%] border-b border-line pb-2 text-left text-[12px] font-medium text-muted">
+            <th
+              scope="col"
+              className="w-[20%] border-b border-line pb-2 text-left text-[12px] font-medium text-muted xl:w-[36%]"
+            >
               <span className="sr-only">{t('scoring.weights.share')}</span>
             </th>
             <th scope="col" className="w-28 border-b border-line pb-2 text-right text-[12px] font-medium text-muted">

@@ -1,5 +1,5 @@
 /** The Pipeline's segments menu: apply a saved segment, rename or delete one, or save the current view as one. */
-import { Bookmark, BookmarkPlus, Check, ChevronDown, Pencil, Trash2 } from 'lucide-react';
+import { Bookmark, BookmarkPlus, ChevronDown, Pencil, Trash2 } from 'lucide-react';
 import { Popover } from 'radix-ui';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { errorTitle } from '../../app/i18n';
 import { useFieldErrors } from '../../app/validation';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
+import { CheckedName } from '../../components/CheckedName';
 import { cn } from '../../components/cn';
 import { ConfirmDialog, Modal } from '../../components/Dialog';
 import { Field, Input } from '../../components/Field';
@@ -95,12 +96,7 @@ export function SegmentsMenu({ view }: { view: LeadsView }) {
                           setOpen(false);
                         }}
                       >
-                        <span className="grid size-4 shrink-0 place-items-center">
-                          {isCurrent ? <Check className="size-4 text-accent-text" aria-hidden="true" /> : null}
-                        </span>
-                        <span className="min-w-0 flex-1 truncate" title={s.name}>
-                          {s.name}
-                        </span>
+                        <CheckedName checked={isCurrent} name={s.name} />
                         <span className="text-[12px] text-faint tabular-nums">
                           {s.count === null ? '' : formatNumber(s.count, lang, 0)}
                         </span>

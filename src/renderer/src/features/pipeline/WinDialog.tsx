@@ -21,7 +21,7 @@ import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
-import { DateField } from '../../components/DateField';
+import { DateField, useDateTyping } from '../../components/DateField';
 import { Modal, useDiscardGuard } from '../../components/Dialog';
 import { Field, Input } from '../../components/Field';
 import { Select } from '../../components/Select';
@@ -93,7 +93,9 @@ export function WinDialog({
   useEffect(() => {
     if (sameName && !clientTouched) setClient(sameName);
   }, [sameName, clientTouched]);
+  const { typing, typingIn } = useDateTyping();
   const dirty =
+    typing ||
     serviceId !== (initialService ? String(initialService.id) : '') ||
     value !== numberForInput(minorToMajor(lead.expectedValueMinor, lead.currency), lang) ||
     startDate !== today ||
@@ -216,6 +218,7 @@ export function WinDialog({
                 if (!dueEdited && date)
                   setDueDate(addDays(date, turnaroundDays(services.find((s) => String(s.id) === serviceId))));
               }}
+              onTypingChange={typingIn('startDate')}
               onBlur={() => v.touch('startDate')}
             />
           )}
@@ -231,6 +234,7 @@ export function WinDialog({
                 setDueEdited(true);
                 v.edited('dueDate');
               }}
+              onTypingChange={typingIn('dueDate')}
               onBlur={() => v.touch('dueDate')}
             />
           )}

@@ -33,13 +33,19 @@ export function useSegmentList(): Segment[] | null {
   return useNameOrder(useSegments((s) => s.segments));
 }
 
-let generation = 0;
+/**
+ * Answers to an older call are dropped: a list older than the last asked for, counts older than the last counting.
+ * Apart, so a recount that starts while the list loads (a lead changed) does not drop the list, nor the list the
+ * recount; the list, once shown, starts a counting of its own.
+ */
+let listing = 0;
+let counting = 0;
 
 /** Reads the saved segments and counts them. */
 export async function loadSegments(): Promise<void> {
-  const g = ++generation;
+  const g = ++listing;
   const list = await api.call('views/list', { screen: SEGMENT_SCREEN });
-  if (g !== generation) return;
+  if (g !== listing) return;
   if (!list.ok) {
     useSegments.setState({ error: list.error });
     return;
@@ -47,15 +53,16 @@ export async function loadSegments(): Promise<void> {
   const previous = new Map((useSegments.getState().segments ?? []).map((s) => [s.id, s.count]));
   const segments = list.value.map((v) => ({ ...v, count: previous.get(v.id) ?? null }));
   useSegments.setState({ segments, error: null });
-  await countSegments(g);
+  await countSegments();
 }
 
 /** Recounts the segments already listed (a lead changed). */
 export function refreshSegmentCounts(): void {
-  void countSegments(++generation);
+  void countSegments();
 }
 
-async function countSegments(g: number): Promise<void> {
+async function countSegments(): Promise<void> {
+  const g = ++counting;
   const segments = useSegments.getState().segments;
   if (!segments || segments.length === 0) return;
   const { prefs, hubs } = useApp.getState();
@@ -68,16 +75,17 @@ async function countSegments(g: number): Promise<void> {
   const counted: number[] = [];
   for (let i = 0; i < asked.length; i += SEGMENT_COUNTS_MAX) {
     const result = await api.call('leads/segmentCounts', { segments: asked.slice(i, i + SEGMENT_COUNTS_MAX) });
-    if (g !== generation) return;
+    if (g !== counting) return;
     if (!result.ok) {
       useSegments.setState({ countError: result.error });
       return;
     }
     counted.push(...result.value.counts);
   }
-  const counts = queries.map((q) => (q.filter === null ? 0 : (counted.shift() ?? null)));
+  // By id: the counts are of the segments listed when counting began.
+  const counts = new Map(segments.map((s, i) => [s.id, queries[i]?.filter === null ? 0 : (counted.shift() ?? null)]));
   useSegments.setState((s) => ({
-    segments: (s.segments ?? []).map((seg, i) => ({ ...seg, count: counts[i] ?? null })),
+    segments: (s.segments ?? []).map((seg) => ({ ...seg, count: counts.get(seg.id) ?? seg.count })),
     countError: null,
   }));
 }

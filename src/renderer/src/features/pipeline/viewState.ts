@@ -25,7 +25,14 @@ export const SEGMENT_SCREEN = 'leads';
 export const DEFAULT_SORT: LeadsSort = { column: 'created_at', direction: 'desc' };
 export const DEFAULT_VIEW: LeadsView = { filter: {}, search: '', sort: DEFAULT_SORT };
 
-export const useLeadsView = create<{ view: LeadsView }>()(() => ({ view: DEFAULT_VIEW }));
+export const useLeadsView = create<{
+  view: LeadsView;
+  /**
+   * Counts the times a view replaced the shown one as a whole (a segment opened, filters and search cleared): the
+   * search box then drops what was being typed and not yet searched, so it cannot land on the new view.
+   */
+  replaced: number;
+}>()(() => ({ view: DEFAULT_VIEW, replaced: 0 }));
 
 /** Drops empty lists and unset bounds, so equal filters compare equal. */
 export function cleanFilter(filter: LeadFilter): LeadFilter {
@@ -51,11 +58,11 @@ export function setSort(sort: LeadsSort): void {
 }
 
 export function clearFilters(): void {
-  useLeadsView.setState((s) => ({ view: { ...s.view, filter: {}, search: '' } }));
+  useLeadsView.setState((s) => ({ view: { ...s.view, filter: {}, search: '' }, replaced: s.replaced + 1 }));
 }
 
 export function setView(view: LeadsView): void {
-  useLeadsView.setState({ view });
+  useLeadsView.setState((s) => ({ view, replaced: s.replaced + 1 }));
 }
 
 /** A saved segment's state, read defensively (it is stored JSON). */

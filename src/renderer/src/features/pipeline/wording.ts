@@ -4,7 +4,7 @@
  * reasons are worth a line (a factor that moves the odds by less than the shown precision
  * is neutral, neither for nor against).
  */
-import type { ProbabilityFactor } from '../../../../shared/scoring';
+import { type ProbabilityFactor, SCORE_FACTORS, type ScoreFactor } from '../../../../shared/scoring';
 import type { LeadsSort } from './viewState';
 
 /**
@@ -34,4 +34,17 @@ export function movesTheOdds(f: Pick<ProbabilityFactor, 'effect'>): boolean {
 /** The model's reasons worth a line: neutral factors are left out of both lists. */
 export function shownReasons<T extends Pick<ProbabilityFactor, 'effect'>>(factors: { for: T[]; against: T[] }) {
   return { for: factors.for.filter(movesTheOdds), against: factors.against.filter(movesTheOdds) };
+}
+
+/**
+ * What a lead's breakdown is shown against: each factor's maximum under the weights it was made with when known, else
+ * the weights in force; and whether those were earlier weights (they changed, and the rescore was cancelled before it
+ * reached this lead) — shown against today's maxima, its points could exceed them.
+ */
+export function breakdownMaxima(
+  made: Record<ScoreFactor, number> | null,
+  inForce: Record<ScoreFactor, number> | null,
+): { max: Record<ScoreFactor, number> | null; earlier: boolean } {
+  const earlier = made !== null && inForce !== null && SCORE_FACTORS.some((f) => made[f] !== inForce[f]);
+  return { max: made ?? inForce, earlier };
 }

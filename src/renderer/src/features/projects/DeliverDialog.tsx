@@ -17,7 +17,7 @@ import { useApiQuery } from '../../app/useApi';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { cn } from '../../components/cn';
-import { DateField } from '../../components/DateField';
+import { DateField, useDateTyping } from '../../components/DateField';
 import { Modal, useDiscardGuard } from '../../components/Dialog';
 import { ErrorState } from '../../components/ErrorState';
 import { Field, FieldError } from '../../components/Field';
@@ -67,7 +67,8 @@ function DeliverModal({ card, today, onClose, onDelivered, onReviewGates }: Deli
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [tried, setTried] = useState(false);
-  const { requestClose, prompt } = useDiscardGuard((rating !== '' || date !== today) && !busy, onClose);
+  const { typing, typingIn } = useDateTyping();
+  const { requestClose, prompt } = useDiscardGuard((rating !== '' || date !== today || typing) && !busy, onClose);
   const formId = useId();
   const ratingLabelId = useId();
   const ratingErrorId = useId();
@@ -192,7 +193,15 @@ function DeliverModal({ card, today, onClose, onDelivered, onReviewGates }: Deli
 
           <Field label={t('deliver.date')} error={dateError} className="max-w-[220px]">
             {(p) => (
-              <DateField {...p} value={date} min={d.startDate} max={today} disabled={blocked} onChange={setDate} />
+              <DateField
+                {...p}
+                value={date}
+                min={d.startDate}
+                max={today}
+                disabled={blocked}
+                onChange={setDate}
+                onTypingChange={typingIn('date')}
+              />
             )}
           </Field>
 

@@ -9,8 +9,10 @@ import { refreshSummary, toastError } from '../../app/actions';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { formatBytes, formatDateTime, formatMonth } from '../../app/format';
+import { useLeaveGuard } from '../../app/leaveGuard';
 import { useApp } from '../../app/store';
 import { useApiQuery } from '../../app/useApi';
+import { rebaseDraft } from '../../app/useDraft';
 import { useFieldErrors } from '../../app/validation';
 import { Button } from '../../components/Button';
 import { Card, CardHeader } from '../../components/Card';
@@ -84,8 +86,16 @@ function ProfileForm({ saved, onSaved }: { saved: WorkspaceSettings; onSaved: (s
   const patch = useMemo(() => patchOf(draft, saved), [draft, saved]);
   const v = useFieldErrors(settingsPatchSchema, patch);
   const dirty = Object.keys(patch).length > 0;
+  const formRef = useRef<HTMLFormElement>(null);
+  useLeaveGuard(dirty && !busy, formRef);
 
-  useEffect(() => setDraft(toDraft(saved)), [saved]);
+  // Saved anew (here, or elsewhere while this was open): what the person edited stays, the rest follows.
+  const base = useRef(saved);
+  useEffect(() => {
+    const before = toDraft(base.current);
+    base.current = saved;
+    setDraft((d) => rebaseDraft(d, before, toDraft(saved)));
+  }, [saved]);
 
   const lang = i18n.language;
   const baselineOptions = useMemo(
@@ -127,6 +137,8 @@ function ProfileForm({ saved, onSaved }: { saved: WorkspaceSettings; onSaved: (s
       return;
     }
     v.reset();
+    // As saved (a time zone trimmed, say), before the rebase on the new saved values keeps the edits as typed.
+    setDraft(toDraft(result.value));
     onSaved(result.value);
     useApp.setState({ settings: result.value });
     toast.success(t('toast.saved'));
@@ -135,6 +147,7 @@ function ProfileForm({ saved, onSaved }: { saved: WorkspaceSettings; onSaved: (s
 
   return (
     <form
+      ref={formRef}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
