@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
-import { mainHeading, SECTIONS, SETTINGS_TABS } from './screens';
+import { expectAccessible as expectAccessibleOnce, mainHeading, SECTIONS, SETTINGS_TABS, settled } from './screens';
 
 const PLAIN_SECTIONS = SECTIONS.filter((s) => s.id !== 'settings');
 
@@ -135,3 +135,33 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test("the specs' axe scan waits for a dialog to finish fading in, which a loaded machine draws slowly", async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Hubs' }).click();
+  // Animations fifty times slower, as when a loaded machine draws few frames.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Animation.enable');
+  await cdp.send('Animation.setPlaybackRate', { playbackRate: 0.02 });
+  await page.getByRole('button', { name: 'Add hub' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a hub' });
+  await expect(dialog).toBeVisible();
+  const opacity = () => dialog.evaluate((el) => Number(el.ownerDocument.defaultView!.getComputedStyle(el).opacity));
+
+  // Caught a quarter of the way into its 150 ms fade-in (held there), the dialog fails axe's contrast rule:
+  // what a scan right after `toBeVisible` can read when frames come late.
+  await page.evaluate('for (const a of document.getAnimations()) { a.pause(); a.currentTime = 40; }');
+  expect(await opacity()).toBeLessThan(0.6);
+  const midway = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+  expect(midway.violations.map((v) => v.id)).toEqual(['color-contrast']);
+
+  // Let it run on (the rest takes seconds): settled() waits for its end, and the scan passes.
+  await page.evaluate('for (const a of document.getAnimations()) a.play();');
+  await settled(page);
+  expect(await opacity()).toBe(1);
+  await expectAccessibleOnce(page, 'the Add a hub dialog, faded in');
+});

@@ -22,7 +22,7 @@ import { addDays, startOfIsoWeek } from '../../src/shared/dates';
 import type { Alert } from '../../src/shared/money';
 import type { Board } from '../../src/shared/pipeline';
 import { type AtalayaApp, expect, snap, test } from './fixtures';
-import { coreCall, expectAccessible, mainHeading, toasts } from './screens';
+import { coreCall, expectAccessible, holdToasts, intlDate, mainHeading, toastSaying, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -247,6 +247,8 @@ test('drags an assignment to another person: both people’s hours change, and U
   await drag(page, source, { x: s.x + Math.min(24, s.width / 2), y: target.y + target.height / 2 });
 
   await expect(toasts(page)).toContainText(`Moved ${assignment.projectName} to ${to.name}`);
+  // Its Undo is pressed after the checks below (the core, a screenshot): the pointer holds the toast until then.
+  await holdToasts(toastSaying(page, `Moved ${assignment.projectName} to ${to.name}`));
   // The giver's hours go down by what was left, the taker's go up.
   await expect.poll(async () => (await shown(fromTotal)).committed).toBeLessThan(before.from.committed);
   await expect.poll(async () => (await shown(toTotal)).committed).toBeGreaterThan(before.to.committed);
@@ -316,20 +318,29 @@ test('moves an assignment with the keyboard: M opens the Move dialog, a person a
   await expect(page.getByRole('option', { name: to.name })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('combobox', { name: 'Person' })).toContainText(to.name);
-  // A week later: ↑ in the shift field, then Enter applies.
+  // A week later than it opens (work whose dates have passed opens at the weeks that bring it to this week):
+  // ↑ in the shift field, then Enter applies.
+  const opening = Math.max(
+    0,
+    Math.ceil((Date.parse(matrix.today) - Date.parse(assignment.endDate)) / (7 * 86_400_000)),
+  );
+  await expect(shift).toHaveValue(String(opening));
   await shift.focus();
   await page.keyboard.press('ArrowUp');
-  await expect(shift).toHaveValue('1');
+  const weeks = opening + 1;
+  await expect(shift).toHaveValue(String(weeks));
   await expect(dialog).toContainText('New dates:');
   await snap(page, 'capacity-move-dialog-light-en');
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-  await expect(toasts(page)).toContainText(`Moved ${assignment.projectName} to ${to.name}, +1 week`);
+  await expect(toasts(page)).toContainText(
+    `Moved ${assignment.projectName} to ${to.name}, +${weeks} ${weeks === 1 ? 'week' : 'weeks'}`,
+  );
 
   const moved = await coreMatrix(page, demoApp);
   const landed = landedOn(moved, to, assignment);
   expect(landed.remainingHours).toBeCloseTo(assignment.remainingHours, 2);
-  expect(landed.endDate >= addDays(assignment.endDate, 7)).toBe(true);
+  expect(landed.endDate >= addDays(assignment.endDate, 7 * weeks)).toBe(true);
 
   // Ctrl+Z takes it back.
   await page.keyboard.press('Control+z');
@@ -369,6 +380,54 @@ test('the Move dialog warns when the chosen person lacks the skill the project n
   }
 });
 
+for (const theme of ['light', 'dark'] as const)
+  test(`the Move dialog of work whose dates have passed opens at the shift that plans it from this week (${theme})`, async ({
+    page,
+    demoApp,
+  }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await demoApp.open(page);
+    await openCapacity(page);
+    const matrix = await coreMatrix(page, demoApp);
+    const { from } = pickMove(matrix);
+    const project = await productionProject(page, demoApp);
+    const today = matrix.today;
+    // Ended two weeks ago with hours left.
+    const late = await coreCall<Assignment>(page, demoApp, 'assignments/create', {
+      projectId: project.id,
+      personId: from.id,
+      plannedHours: 6,
+      startDate: addDays(today, -18),
+      endDate: addDays(today, -14),
+    });
+    await page.reload();
+    await expect(board(page)).toBeVisible();
+    const dialog = await openMoveDialog(page, from, late.id);
+    const shift = dialog.getByRole('textbox', { name: 'Shift in weeks' });
+    const short = (d: string) => intlDate(d, 'en-US', { month: 'short', day: 'numeric' });
+    // Not 0 (which keeps it in the past): two weeks, so its last day is today.
+    await expect(shift).toHaveValue('2');
+    await expect(dialog.getByTestId('move-past-note')).toHaveText(
+      `Its dates, ${short(late.startDate)} – ${short(late.endDate)}, have passed, so the shift is set to 2 weeks later: the work is planned from this week on.`,
+    );
+    await expect(dialog).toContainText(`New dates: ${short(addDays(today, -4))} – ${short(today)}`);
+    await page.mouse.move(5, 5);
+    await snap(page, `capacity-move-past-${theme}-en`);
+    // A shift that leaves it in the past says so, and does not pass for a plan.
+    await shift.fill('0');
+    await expect(dialog.getByTestId('move-past-warning')).toContainText('still in the past: its hours stay overdue');
+    await shift.fill('1');
+    await expect(dialog.getByTestId('move-past-warning')).toBeVisible();
+    await shift.fill('2');
+    await expect(dialog.getByTestId('move-past-warning')).toHaveCount(0);
+    await shift.press('Enter');
+    await expect(dialog).toBeHidden();
+    const moved = (await coreMatrix(page, demoApp)).people
+      .find((p) => p.id === from.id)!
+      .assignments.find((a) => a.id === late.id)!;
+    expect(moved).toMatchObject({ startDate: addDays(today, -4), endDate: today, late: false });
+  });
+
 test('Ctrl+Z inside a dialog does not take back the last move behind it', async ({ page, demoApp }) => {
   await demoApp.open(page);
   await openCapacity(page);
@@ -386,6 +445,9 @@ test('Ctrl+Z inside a dialog does not take back the last move behind it', async 
     .click();
   await page.getByRole('menuitem', { name: 'Skills…' }).click();
   const skills = page.getByTestId('skills-dialog');
+  await expect(skills).toBeVisible();
+  // The move's toast (and so its Ctrl+Z) must outlive what follows: the pointer holds it.
+  await holdToasts(toastSaying(page, `Moved ${assignment.projectName} to ${to.name}`));
   await skills.getByRole('radio').first().focus();
   await page.keyboard.press('Control+z');
   await expect(skills).toBeVisible();
@@ -439,10 +501,27 @@ test('a person’s skills and time off are edited from their row, with field err
   await off.getByRole('button', { name: 'Add time off' }).click();
   await expect(off.getByTestId('field-error')).toHaveCount(0);
   const item = off.getByTestId('time-off-item').filter({ hasText: 'Conference' });
-  await expect(item).toContainText('5 days');
   const stored = await coreCall<TimeOff[]>(page, demoApp, 'timeOff/list', { personId: person.id });
   expect(stored).toContainEqual(
     expect.objectContaining({ startDate: monday, endDate: addDays(monday, 4), kind: 'vacation', note: 'Conference' }),
+  );
+  const conference = stored.find((o) => o.note === 'Conference')!;
+  await expect(item.getByTestId('time-off-days')).toHaveText(
+    conference.workingDays === 5 ? ' · 5 working days' : ` · ${conference.workingDays} working days (5 calendar days)`,
+  );
+  // Friday to Monday: four calendar days, but the weekend takes no working day, as on the board.
+  await off.getByLabel('First day').fill(addDays(monday, 11));
+  await off.getByLabel('Last day').fill(addDays(monday, 14));
+  await off.getByLabel('Note').fill('Long weekend');
+  await off.getByRole('button', { name: 'Add time off' }).click();
+  await expect(toasts(page)).toContainText(/Time off added for .*, (no working days|\d working days?)$/);
+  const weekend = (await coreCall<TimeOff[]>(page, demoApp, 'timeOff/list', { personId: person.id })).find(
+    (o) => o.note === 'Long weekend',
+  )!;
+  expect(weekend.workingDays).toBeLessThanOrEqual(2);
+  const weekendDays = weekend.workingDays === 1 ? '1 working day' : `${weekend.workingDays} working days`;
+  await expect(off.getByTestId('time-off-item').filter({ hasText: 'Long weekend' })).toContainText(
+    `${weekendDays} (4 calendar days)`,
   );
   // The same days again clash: the core's message shows beside the first day.
   await off.getByRole('button', { name: 'Add time off' }).click();
@@ -453,7 +532,8 @@ test('a person’s skills and time off are edited from their row, with field err
   await expect(off).toBeHidden();
   const week = personRow(page, person.id).getByTestId('capacity-cell').nth(3);
   await expect(week).toHaveAttribute('data-available', '0');
-  await expect(week).toContainText('5 days off');
+  // Days off are the working days the time off takes, as the dialog counts them (a holiday is not one).
+  await expect(week).toContainText(conference.workingDays === 1 ? '1 day off' : `${conference.workingDays} days off`);
 
   // Removing asks first.
   await personRow(page, person.id)
@@ -470,6 +550,71 @@ test('a person’s skills and time off are edited from their row, with field err
   await expect(off.getByTestId('time-off-item').filter({ hasText: 'Conference' })).toHaveCount(0);
   const left = await coreCall<TimeOff[]>(page, demoApp, 'timeOff/list', { personId: person.id });
   expect(left.some((o) => o.note === 'Conference')).toBe(false);
+});
+
+test('the time off form says the working days the dates would take before adding them, as the list then does', async ({
+  page,
+  demoApp,
+}) => {
+  test.setTimeout(120_000);
+  await demoApp.open(page);
+  await openCapacity(page);
+  const matrix = await coreMatrix(page, demoApp);
+  const person = matrix.people.find((p) => p.employmentType === 'core' && p.hubId !== null)!;
+  // A hub holiday on the Wednesday counts as the list counts it: not a working day taken.
+  const monday = addDays(startOfIsoWeek(matrix.today), 28);
+  await coreCall(page, demoApp, 'holidays/add', { hubId: person.hubId, date: addDays(monday, 2), name: 'Preview day' });
+
+  await personRow(page, person.id)
+    .getByRole('button', { name: `Actions for ${person.name}` })
+    .click();
+  await page.getByRole('menuitem', { name: 'Time off…' }).click();
+  const off = page.getByTestId('time-off-dialog');
+  const preview = off.getByTestId('time-off-preview');
+  // Both dates are today's at first: the line is there from the start.
+  await expect(preview).toBeVisible();
+  // An end before the start: no count, the error says why.
+  await off.getByLabel('First day').fill(addDays(monday, 4));
+  await off.getByLabel('Last day').fill(monday);
+  await off.getByLabel('First day').click();
+  await expect(preview).toHaveCount(0);
+  // Monday to Sunday: seven calendar days, the weekend and the hub holiday taking none.
+  await off.getByLabel('First day').fill(monday);
+  await off.getByLabel('Last day').fill(addDays(monday, 6));
+  await off.getByLabel('Note').fill('Preview week');
+  await expect(preview).toHaveText(/^Takes (no working days|\d working days?) \(7 calendar days\)$/);
+  const before = (await preview.textContent())!.replace(/^Takes /, '');
+  await snap(page, 'capacity-time-off-preview-light-en');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await expectAccessible(page, 'time off preview (dark)');
+  await snap(page, 'capacity-time-off-preview-dark-en');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await off.getByRole('button', { name: 'Add time off' }).click();
+  const item = off.getByTestId('time-off-item').filter({ hasText: 'Preview week' });
+  await expect(item.getByTestId('time-off-days')).toHaveText(` · ${before}`);
+  const booked = (await coreCall<TimeOff[]>(page, demoApp, 'timeOff/list', { personId: person.id })).find(
+    (o) => o.note === 'Preview week',
+  )!;
+  expect(booked.workingDays).toBeLessThanOrEqual(4);
+  expect(before.startsWith(booked.workingDays === 0 ? 'no working days' : `${booked.workingDays} working day`)).toBe(
+    true,
+  );
+
+  // In Spanish, the same line.
+  await coreCall(page, demoApp, 'prefs/set', { language: 'es' });
+  await page.reload();
+  await expect(mainHeading(page)).toHaveText('Capacidad');
+  await personRow(page, person.id)
+    .getByRole('button', { name: `Acciones para ${person.name}` })
+    .click();
+  await page.getByRole('menuitem', { name: 'Ausencias…' }).click();
+  await off.getByLabel('Primer día').fill(addDays(monday, 11));
+  await off.getByLabel('Último día').fill(addDays(monday, 14));
+  await off.getByLabel('Nota').click();
+  await expect(preview).toHaveText(/^(No ocupa ningún día hábil|Ocupa \d días? hábil(es)?) \(4 días calendario\)$/);
+  await snap(page, 'capacity-time-off-preview-light-es');
 });
 
 test('Balance the week shows the core’s proposal — moves to choose from, or that nobody is overloaded', async ({
@@ -558,9 +703,10 @@ test('Balance the week shows the core’s proposal — moves to choose from, or 
   // Apply them all: the board follows, and Undo puts everything back.
   await apply.click();
   await expect(dialog).toBeHidden();
-  await expect(toasts(page)).toContainText(
-    proposal.moves.length === 1 ? 'Applied 1 move' : `Applied ${proposal.moves.length} moves`,
-  );
+  const applied = proposal.moves.length === 1 ? 'Applied 1 move' : `Applied ${proposal.moves.length} moves`;
+  await expect(toasts(page)).toContainText(applied);
+  // Its Undo is pressed after the core is asked twice: the pointer holds the toast until then.
+  await holdToasts(toastSaying(page, applied));
   const balanced = await coreCall<BalanceProposal>(page, demoApp, 'capacity/balance', {});
   expect(balanced.overloadBefore).toBeCloseTo(proposal.overloadAfter, 1);
   const gave = proposal.moves[0]!.fromPersonId;
@@ -843,19 +989,25 @@ test('Demand and Coverage show the core’s numbers', async ({ page, demoApp }) 
   const first = demand.weeks[0]!;
   const firstCells = rows.first().getByRole('cell');
   await expect(firstCells.nth(1)).toHaveText(`${en(first.capacityHours, 0)} h`);
-  await expect(firstCells.nth(2)).toHaveText(`${en(first.projectHours, 0)} h`);
-  await expect(firstCells.nth(3)).toHaveText(`${en(first.pipelineHours, 0)} h`);
   await expect(firstCells.nth(4)).toHaveText(`${en(first.demandHours, 0)} h`);
+  // Every row adds up as written: projects + pipeline = demand, demand − capacity = gap; the total is their sum.
+  const hoursIn = async (cell: Locator) =>
+    Number(((await cell.textContent()) ?? '').replace(/[^\d−-]/g, '').replace('−', '-'));
+  let capacityShown = 0;
+  for (let i = 0; i < 13; i++) {
+    const cells = rows.nth(i).getByRole('cell');
+    const [capacity, projects, pipeline, load, gap] = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => hoursIn(cells.nth(n))),
+    );
+    expect(projects! + pipeline!, `week ${i + 1}`).toBe(load);
+    expect(load! - capacity!, `week ${i + 1}`).toBe(gap);
+    capacityShown += capacity!;
+  }
   const short = demand.weeks.filter((w) => w.gapPeople > 0);
   await expect(page.getByTestId('gap-short')).toHaveCount(short.length);
   await expect(page.getByTestId('demand-chart').locator('svg').first()).toBeVisible();
   await expect(page.getByTestId('demand-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
-  await expect(page.getByTestId('demand-summary')).toContainText(
-    `${en(
-      demand.weeks.reduce((s, w) => s + w.capacityHours, 0),
-      0,
-    )} h`,
-  );
+  await expect(page.getByTestId('demand-summary')).toContainText(`${en(capacityShown, 0)} h`);
   await expectAccessible(page, 'capacity demand');
 
   // Coverage: Copenhagen by default; New York's day is covered by the hubs to its south.
@@ -885,6 +1037,27 @@ test('Demand and Coverage show the core’s numbers', async ({ page, demoApp }) 
     await expect(detail).toContainText(`${String(busy.hour + 1).padStart(2, '0')}:00–`);
   }
   await expectAccessible(page, 'capacity coverage');
+});
+
+test('with a hub chosen in the top bar, Coverage says it still counts every hub, as it shows', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await openCapacity(page);
+  await page.getByRole('tab', { name: 'Coverage' }).click();
+  const note = page.getByTestId('capacity-coverage').locator('p').filter({ hasText: "in the client's local hours" });
+  await expect(note).toHaveText("Core people at work, in the client's local hours.");
+  const hubFilter = page.getByRole('combobox', { name: 'Hub filter' });
+  await hubFilter.click();
+  await page.getByRole('option', { name: 'Lima' }).click();
+  await expect(hubFilter).toHaveText('Lima');
+  // The strip goes on stacking every hub's people (its legend names them all): the note must not let "Lima" in the
+  // top bar pass for a Lima-only count.
+  await expect(page.getByRole('list', { name: /hub/i })).toContainText('Caracas');
+  await expect(note).toHaveText(
+    "Core people of every hub at work, in the client's local hours: coverage counts the whole team, not only Lima.",
+  );
 });
 
 test('with a hub chosen in the top bar, Demand and Balance the week count that hub as the board does', async ({
@@ -960,3 +1133,22 @@ for (const theme of ['light', 'dark'] as const)
     await page.mouse.move(5, 5);
     await snap(page, `capacity-board-${theme}-es`);
   });
+
+test.describe('in Spanish, in the smallest window (1024 × 680)', () => {
+  test.use({ locale: 'es-419', viewport: { width: 1024, height: 680 } });
+
+  test('the Demand tiles say all of what each number counts, nothing cut off', async ({ page, demoApp }) => {
+    await demoApp.open(page);
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('button', { name: 'Capacidad' }).click();
+    await page.getByRole('tab', { name: 'Demanda' }).click();
+    const tiles = page.getByTestId('demand-tile');
+    await expect(tiles).toHaveCount(3);
+    await expect(tiles.nth(0)).toContainText('Horas disponibles de las personas fijas');
+    for (const tile of await tiles.all()) {
+      for (const line of await tile.locator('p').all()) {
+        const clipped = await line.evaluate((el) => el.scrollWidth > el.clientWidth);
+        expect(clipped, `"${await line.textContent()}" is cut off`).toBe(false);
+      }
+    }
+  });
+});

@@ -15,7 +15,7 @@ import type { LeadDetail, LeadPage, ScoringPreview, ScoringSettings } from '../.
 import type { ClientLookup, ClientOption, Invoice } from '../../src/shared/money';
 import { DEFAULT_SCORING_WEIGHTS, SCORE_BANDS } from '../../src/shared/scoring';
 import { bestQualifiedLead } from '../fixtures/leads';
-import { expect, snap, test } from './fixtures';
+import { type AtalayaApp, expect, snap, test } from './fixtures';
 import {
   chooseCustomPeriod,
   chooseHub,
@@ -24,6 +24,7 @@ import {
   expectAccessible,
   intlDate,
   mainHeading,
+  openScoringTab,
   percentText,
   plusDays,
   toasts,
@@ -33,12 +34,6 @@ test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMoti
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
-/** Settings → Scoring, from anywhere in the app: its tab's panel. */
-async function openScoringTab(page: Page) {
-  await nav(page).getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('tab', { name: 'Scoring' }).click();
-  return page.getByTestId('scoring-tab');
-}
 const table = (page: Page) => page.getByRole('table', { name: 'Leads' });
 const rows = (page: Page) => page.getByTestId('lead-row');
 const total = (page: Page) => page.getByTestId('lead-total');
@@ -968,19 +963,31 @@ test('Settings → Scoring in a new workspace: no lead to preview, no model unti
   await expect(card.getByTestId('calibration-empty')).toHaveText('No held-out leads to draw the calibration yet.');
 });
 
+/** Screenshots `name` light, then dark (after the colours' transition), and turns back to light. */
+async function snapLightAndDark(page: Page, name: string) {
+  await snap(page, `${name}-light-en`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.waitForTimeout(300);
+  await snap(page, `${name}-dark-en`);
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** A hot lead made through the core: every qualification at its best, then enough touches for full engagement. */
+async function hotLead(page: Page, app: AtalayaApp, company: string): Promise<LeadDetail> {
+  const lead = await coreCall<LeadDetail>(page, app, 'leads/create', bestQualifiedLead(company));
+  let scored = lead;
+  for (let i = 0; i < DEFAULT_SCORING_WEIGHTS.engagement.fullTouches; i++)
+    scored = await coreCall<LeadDetail>(page, app, 'leads/addActivity', { leadId: lead.id, kind: 'call' });
+  expect(scored.score!).toBeGreaterThanOrEqual(95);
+  return scored;
+}
+
 test('leads scored 95 or more show as opportunity alerts above the table: open one, list them, dismiss them', async ({
   page,
   demoApp,
 }) => {
-  // Two hot leads made through the core: every qualification at its best, then enough touches for full engagement.
-  const hot = async (company: string) => {
-    const lead = await coreCall<LeadDetail>(page, demoApp, 'leads/create', bestQualifiedLead(company));
-    let scored = lead;
-    for (let i = 0; i < DEFAULT_SCORING_WEIGHTS.engagement.fullTouches; i++)
-      scored = await coreCall<LeadDetail>(page, demoApp, 'leads/addActivity', { leadId: lead.id, kind: 'call' });
-    expect(scored.score!).toBeGreaterThanOrEqual(95);
-    return scored;
-  };
+  const hot = (company: string) => hotLead(page, demoApp, company);
   await demoApp.open(page);
   const priorityAlerts = async () =>
     (await coreCall<{ rule: string }[]>(page, demoApp, 'alerts/list')).filter((a) => a.rule === 'lead_priority');
@@ -995,12 +1002,7 @@ test('leads scored 95 or more show as opportunity alerts above the table: open o
   // Hottest first (full marks); equal scores in the order they arrived.
   await expect(strip.getByRole('listitem')).toHaveText([/^Zephyr Hot Labs\s*100$/, /^Yarrow Hot Studio\s*100$/]);
   await expect(strip).toContainText('and 1 more');
-  await snap(page, 'pipeline-lead-alerts-light-en');
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expect(page.locator('html')).toHaveClass(/dark/);
-  await page.waitForTimeout(300); // the colours' transition
-  await snap(page, 'pipeline-lead-alerts-dark-en');
-  await page.emulateMedia({ colorScheme: 'light' });
+  await snapLightAndDark(page, 'pipeline-lead-alerts');
 
   await strip.getByRole('button', { name: 'Zephyr Hot Labs 100' }).click();
   await expect(detail(page)).toContainText('Zephyr Hot Labs');
@@ -1112,4 +1114,61 @@ test.describe('in Spanish', () => {
     expect((await coreCall<LeadDetail>(page, demoApp, 'leads/get', { id: lead.id })).stage).toBe('new');
     await expect(row).toContainText('Nuevo');
   });
+});
+
+test('a lead at 95 or more says in its sheet that its Opportunity alert is open; closed or below 95 it does not', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  const dropping = await hotLead(page, demoApp, 'Zephyr Hot Labs');
+  await hotLead(page, demoApp, 'Yarrow Hot Studio');
+  await openPipeline(page);
+  const openLead = async (company: string) => {
+    await page.getByRole('searchbox', { name: 'Search leads' }).fill(company);
+    await rows(page).filter({ hasText: company }).first().click();
+    await expect(detail(page)).toContainText(company);
+    await expect(detail(page).getByTestId('detail-score')).toBeVisible();
+  };
+  const callout = detail(page).getByTestId('opportunity-callout');
+
+  await openLead('Zephyr Hot Labs');
+  await expect(callout).toHaveText('OpportunityOpportunity alert open: a score of 95 or more. Assign the top closer.');
+  await snapLightAndDark(page, 'pipeline-lead-opportunity');
+
+  // Below 95 (no decision maker any more): no callout.
+  const cooled = await coreCall<LeadDetail>(page, demoApp, 'leads/update', {
+    id: dropping.id,
+    patch: { authority: 'user' },
+  });
+  expect(cooled.score!).toBeLessThan(95);
+  await page.keyboard.press('Escape');
+  await openLead('Zephyr Hot Labs');
+  await expect(detail(page).getByTestId('detail-score')).toHaveText(String(cooled.score));
+  await expect(callout).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // Closed: marked lost in its sheet, the callout goes.
+  await openLead('Yarrow Hot Studio');
+  await expect(callout).toBeVisible();
+  await detail(page).getByRole('button', { name: 'Mark lost' }).click();
+  const lost = page.getByTestId('lost-dialog');
+  await lost.getByRole('textbox').fill('Went with another agency');
+  await lost.getByRole('button', { name: 'Mark lost' }).click();
+  await expect(detail(page).getByTestId('lost-reason')).toBeVisible();
+  await expect(callout).toHaveCount(0);
+
+  // In Spanish, dark.
+  await page.keyboard.press('Escape');
+  await hotLead(page, demoApp, 'Xenia Hot Media');
+  await coreCall(page, demoApp, 'prefs/set', { language: 'es' });
+  await page.reload();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('searchbox', { name: 'Buscar prospectos' }).fill('Xenia Hot Media');
+  await rows(page).filter({ hasText: 'Xenia Hot Media' }).first().click();
+  await expect(callout).toHaveText(
+    'OportunidadAlerta de oportunidad abierta: 95 puntos o más. Asigna a tu mejor vendedor.',
+  );
+  await page.waitForTimeout(300);
+  await snap(page, 'pipeline-lead-opportunity-dark-es');
 });

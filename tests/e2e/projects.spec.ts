@@ -12,7 +12,17 @@ import type { LeadDetail } from '../../src/shared/leads';
 import type { Invoice } from '../../src/shared/money';
 import type { Board, BoardCard, BoardStage, ProjectDetail } from '../../src/shared/pipeline';
 import { type AtalayaApp, expect, snap, test } from './fixtures';
-import { chooseCustomPeriod, chooseHub, coreCall, expectAccessible, mainHeading, percentText, toasts } from './screens';
+import {
+  chooseCustomPeriod,
+  chooseHub,
+  coreCall,
+  expectAccessible,
+  holdToasts,
+  mainHeading,
+  percentText,
+  toastSaying,
+  toasts,
+} from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -99,6 +109,10 @@ async function moveByKeyboard(page: Page, card: Locator, stage: string) {
   await expect(menu).toBeHidden();
 }
 
+/** The element has the keyboard focus (a check, not a wait). */
+const isActive = (el: unknown) =>
+  el === (el as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement;
+
 async function history(page: Page, app: AtalayaApp, id: number) {
   return (await coreCall<ProjectDetail>(page, app, 'projects/get', { id })).history.map((h) => h.toStage);
 }
@@ -162,7 +176,10 @@ test('the board shows every production stage with the core’s WIP counts and va
   await expect(page.getByTestId('board-scroll-left')).toHaveCount(0);
   await expectScrollButtonsClear(page);
   for (let i = 0; i < 6 && (await later.count()) > 0; i++) {
-    await later.click();
+    // The previous click's scroll may reach the end (and take the button away) between the count and this click.
+    await later.click({ timeout: 10_000 }).catch(async (error: unknown) => {
+      if ((await later.count()) > 0) throw error;
+    });
     await page.waitForTimeout(100);
   }
   await expect(later).toHaveCount(0);
@@ -175,7 +192,10 @@ test('the board shows every production stage with the core’s WIP counts and va
   await expectScrollButtonsClear(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   for (let i = 0; i < 6 && (await later.count()) > 0; i++) {
-    await later.click();
+    // The previous click's scroll may reach the end (and take the button away) between the count and this click.
+    await later.click({ timeout: 10_000 }).catch(async (error: unknown) => {
+      if ((await later.count()) > 0) throw error;
+    });
     await page.waitForTimeout(100);
   }
   await expect(column(page, 'paid').getByRole('heading', { name: 'Paid' })).toBeInViewport();
@@ -455,6 +475,8 @@ test('moves a project by keyboard and by drag, records each move in its history,
   await expect(cardIn(page, 'production', card.name)).toHaveCount(0);
   await expect(column(page, 'qa').getByTestId('column-count')).toContainText('1');
   await expect(toasts(page)).toContainText(`${card.name} moved to QA`);
+  // Its Undo is pressed after the card's sheet is opened and closed: the pointer holds the toast until then.
+  await holdToasts(toastSaying(page, `${card.name} moved to QA`));
   await expect.poll(() => history(page, demoApp, card.id)).toEqual([...before, 'qa']);
   // The keyboard stays on the moved card: Enter opens it, with the move in its stage history.
   await expect(cardIn(page, 'qa', card.name).getByRole('button').first()).toBeFocused();
@@ -576,6 +598,73 @@ test('a move made from the open sheet can be undone from its toast, the sheet st
   await expect(toasts(page)).toContainText(`${card.name} is back in Production`);
   await expect.poll(() => history(page, demoApp, card.id)).toEqual(before);
   await expect(detail).toBeVisible();
+});
+
+test('with the sheet open, Alt+T reaches the toast, its Undo works from the keyboard, and focus comes back', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await openProjects(page);
+  const card = await firstIn(page, demoApp, 'production');
+  const before = await history(page, demoApp, card.id);
+  await cardIn(page, 'production', card.name).getByRole('button').first().focus();
+  await page.keyboard.press('Enter');
+  const detail = page.getByTestId('project-detail');
+  await expect(detail).toBeVisible();
+  // Keyboard only: Tab to "Move to", open its menu, choose QA.
+  const moveTo = detail.getByRole('button', { name: 'Move to' });
+  for (let i = 0; i < 20 && !(await moveTo.evaluate(isActive)); i++) await page.keyboard.press('Tab');
+  await expect(moveTo).toBeFocused();
+  await page.keyboard.press('Enter');
+  const qa = page.getByRole('menu').getByRole('menuitem', { name: 'QA', exact: true });
+  for (let i = 0; i < 8 && !(await qa.evaluate(isActive)); i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => history(page, demoApp, card.id)).toEqual([...before, 'qa']);
+  await expect(moveTo).toBeFocused();
+
+  // The toast is announced over the sheet: its live region is not hidden from assistive technology.
+  const region = toasts(page);
+  await expect(region).toContainText(`${card.name} moved to QA`);
+  await expect(region).toHaveAttribute('aria-label', 'Notifications (Alt+T)');
+  expect(await region.evaluate((el) => el.closest('[aria-hidden="true"]') === null)).toBe(true);
+
+  // Alt+T takes the keyboard to the newest toast, inside the sheet's focus trap. Escape goes back at once (not when
+  // the toast times out) and leaves the sheet open. (This uses the move's own toast, which lasts 10 s and pauses
+  // while focused: the short "is back in" toast may be gone on a loaded machine before a second Alt+T.)
+  const toast = region.locator('[data-sonner-toast]').filter({ hasText: `${card.name} moved to QA` });
+  await page.keyboard.press('Alt+T');
+  await expect(toast).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(moveTo).toBeFocused({ timeout: 1000 });
+  await expect(detail).toBeVisible();
+  await expect(toast).toBeVisible();
+
+  // Tab past the toast's buttons also goes back, and the toasts fold again (and time out again).
+  await page.keyboard.press('Alt+T');
+  await expect(toast).toBeFocused();
+  await expect(toast).toHaveAttribute('data-expanded', 'true');
+  for (let i = 0; i < 4 && (await region.evaluate((el) => el.contains(el.ownerDocument.activeElement))); i++)
+    await page.keyboard.press('Tab');
+  await expect(moveTo).toBeFocused();
+  await expect(toast).toHaveAttribute('data-expanded', 'false');
+
+  // Alt+T again, and Tab reaches its Undo.
+  await page.keyboard.press('Alt+T');
+  await expect(toast).toBeFocused();
+  const undo = toast.getByRole('button', { name: 'Undo' });
+  for (let i = 0; i < 3 && !(await undo.evaluate(isActive)); i++) await page.keyboard.press('Tab');
+  await expect(undo).toBeFocused();
+  await expect(detail).toBeVisible();
+  await snap(page, 'projects-toast-over-sheet-light-en');
+  await expectAccessible(page, 'toast focused over the sheet');
+
+  // Enter undoes the move (the core's history as before), the sheet stays, and focus is back where it was.
+  await page.keyboard.press('Enter');
+  await expect(region).toContainText(`${card.name} is back in Production`);
+  await expect.poll(() => history(page, demoApp, card.id)).toEqual(before);
+  await expect(detail).toBeVisible();
+  await expect(moveTo).toBeFocused();
 });
 
 test("the top bar's period and hub reach production's KPIs, each explained with its inputs", async ({
@@ -722,6 +811,10 @@ test('gates pass in order, delivery waits for all three, and delivering bills th
   await snap(page, 'projects-deliver-light-en');
   await deliver.getByRole('button', { name: 'Deliver and invoice' }).click();
   await expect(deliver).toBeHidden();
+  // The toast's "Open in Finance" is pressed last, after the core, a screenshot and the sheet closing: the pointer
+  // holds the toast until then.
+  await expect(toasts(page)).toContainText(`${card.name} delivered`);
+  await holdToasts(toastSaying(page, `${card.name} delivered`));
 
   const delivered = await coreCall<ProjectDetail>(page, demoApp, 'projects/get', { id: card.id });
   expect(delivered).toMatchObject({ stage: 'invoiced', satisfaction: 9 });
@@ -729,8 +822,7 @@ test('gates pass in order, delivery waits for all three, and delivering bills th
   const invoice = await coreCall<Invoice>(page, demoApp, 'invoices/get', { id: delivered.invoiceIds.at(-1) });
   expect(invoice).toMatchObject({ kind: 'delivery', projectId: card.id });
   expect(invoice.number).toMatch(/^INV-\d{4}-\d{4}$/);
-  await expect(toasts(page)).toContainText(`${card.name} delivered`);
-  await expect(toasts(page)).toContainText(`Final invoice ${invoice.number} issued.`);
+  await expect(toastSaying(page, `${card.name} delivered`)).toContainText(`Final invoice ${invoice.number} issued.`);
 
   // The period's figures follow: one more delivered today.
   await expect(deliveredToday).toHaveText(String(before + 1));

@@ -15,7 +15,7 @@ import { addDays, startOfIsoWeek } from '../../src/shared/dates';
 import type { LeadDetail, WonLead } from '../../src/shared/leads';
 import type { Board, ProjectDetail } from '../../src/shared/pipeline';
 import { type AtalayaApp, expect, snap, test } from './fixtures';
-import { coreCall, expectAccessible, mainHeading } from './screens';
+import { coreCall, discardPrompt, expectAccessible, mainHeading, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -431,15 +431,20 @@ test('hours logged in the week grid move the logged and remaining hours; a day a
   await expect(row.getByRole('button', { name: `Remove ${person.name}` })).toBeDisabled();
 });
 
+/** Opens the app; gives the workspace's year and the Copenhagen hub (Denmark's public calendar). */
+async function openOnCopenhagen(page: Page, app: AtalayaApp): Promise<{ year: number; copenhagen: Hub }> {
+  await app.open(page);
+  const year = Number((await workspaceToday(page, app)).slice(0, 4));
+  const hubs = await coreCall<Hub[]>(page, app, 'hubs/list');
+  return { year, copenhagen: hubs.find((h) => h.name === 'Copenhagen')! };
+}
+
 test('Settings › Holidays lists Denmark’s calendar for Copenhagen, switches one off and adds one', async ({
   page,
   demoApp,
 }) => {
-  await demoApp.open(page);
-  const today = await workspaceToday(page, demoApp);
-  const year = Number(today.slice(0, 4));
-  const hubs = await coreCall<Hub[]>(page, demoApp, 'hubs/list');
-  const copenhagen = hubs.find((h) => h.name === 'Copenhagen')!;
+  test.setTimeout(120_000);
+  const { year, copenhagen } = await openOnCopenhagen(page, demoApp);
   const expected = await coreCall<Holiday[]>(page, demoApp, 'holidays/list', { hubId: copenhagen.id, year });
   expect(expected.length).toBeGreaterThan(5);
 
@@ -497,4 +502,128 @@ test('Settings › Holidays lists Denmark’s calendar for Copenhagen, switches 
   await dialog.getByRole('button', { name: 'Add holiday' }).click();
   await expect(dialog.getByTestId('field-error')).toHaveText('“Company day” is already a holiday on that day.');
   await snap(page, 'routing-holiday-dialog-light-en');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(dialog).toBeHidden();
+
+  // One added by hand can be removed (after a confirmation); the public calendar's only switch off.
+  await expect(
+    rows
+      .filter({ hasText: target.name })
+      .first()
+      .getByRole('button', { name: /^Remove / }),
+  ).toHaveCount(0);
+  await added.getByRole('button', { name: /^Remove Company day/ }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Remove this holiday?' });
+  await expect(confirm).toContainText(`Company day on Jun 15, ${year} will no longer be a day off in Copenhagen.`);
+  await snapBoth(page, 'routing-holiday-remove');
+  await confirm.getByRole('button', { name: 'Remove' }).click();
+  await expect(added).toHaveCount(0);
+  await expect(rows).toHaveCount(expected.length);
+  await expect(toasts(page)).toContainText('Company day removed from Copenhagen');
+  const left = await coreCall<Holiday[]>(page, demoApp, 'holidays/list', { hubId: copenhagen.id, year });
+  expect(left.some((h) => h.name === 'Company day')).toBe(false);
+});
+
+test('Settings › Holidays edits one added by hand in the Add dialog, prefilled; closing asks first once anything changed', async ({
+  page,
+  demoApp,
+}) => {
+  test.setTimeout(120_000);
+  const { year, copenhagen } = await openOnCopenhagen(page, demoApp);
+  const offsite = { hubId: copenhagen.id, date: `${year}-06-16`, name: 'Company offsite' };
+  await coreCall(page, demoApp, 'holidays/add', offsite);
+  await coreCall(page, demoApp, 'holidays/add', { hubId: copenhagen.id, date: `${year}-06-17`, name: 'Team day' });
+  const manual = async () =>
+    (await coreCall<Holiday[]>(page, demoApp, 'holidays/list', { hubId: copenhagen.id, year }))
+      .filter((h) => h.source === 'manual')
+      .map((h) => `${h.date} ${h.name}`);
+
+  await page.getByRole('navigation').first().getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('tab', { name: 'Holidays', exact: true }).click();
+  const tab = page.getByRole('tabpanel', { name: 'Holidays' });
+  await tab.getByRole('combobox', { name: 'Hub' }).click();
+  await page.getByRole('option', { name: 'Copenhagen' }).click();
+  const rows = tab.getByTestId('holiday-row');
+  const row = rows.filter({ hasText: 'Company offsite' });
+  await expect(row).toHaveCount(1);
+  // The public calendar's holidays are switched off, never edited.
+  await expect(rows.filter({ hasText: 'Public calendar' }).getByRole('button', { name: /^Edit / })).toHaveCount(0);
+
+  // Add: a date alone is a change (typed whole, or still without its year), so closing asks first.
+  const dialog = page.getByTestId('holiday-dialog');
+  await tab.getByRole('button', { name: 'Add holiday' }).first().click();
+  await dialog.getByLabel('Date', { exact: true }).fill(`${year}-06-20`);
+  await page.keyboard.press('Escape');
+  await expect(discardPrompt(page)).toBeVisible();
+  await discardPrompt(page).getByRole('button', { name: 'Discard changes' }).click();
+  await expect(dialog).toBeHidden();
+  await tab.getByRole('button', { name: 'Add holiday' }).first().click();
+  await dialog.getByLabel('Date', { exact: true }).fill('06/20');
+  await page.keyboard.press('Escape');
+  await expect(discardPrompt(page)).toBeVisible();
+  await discardPrompt(page).getByRole('button', { name: 'Discard changes' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Edit: the same dialog, prefilled; unchanged, it closes at once.
+  const edit = row.getByRole('button', { name: /^Edit Company offsite/ });
+  await edit.click();
+  await expect(dialog.getByRole('heading', { name: 'Edit a holiday in Copenhagen' })).toBeVisible();
+  const dateField = dialog.getByLabel('Date', { exact: true });
+  const nameField = dialog.getByLabel('Holiday', { exact: true });
+  await expect(dateField).toHaveValue(`Jun 16, ${year}`);
+  await expect(dateField).toHaveAttribute('data-value', `${year}-06-16`);
+  await expect(nameField).toHaveValue('Company offsite');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  // Changed, then changed back: nothing to lose. The date alone changed: closing asks.
+  await edit.click();
+  await nameField.fill('Company offsite!');
+  await nameField.fill('Company offsite');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await edit.click();
+  await dateField.fill(`${year}-06-17`);
+  await page.keyboard.press('Escape');
+  await expect(discardPrompt(page)).toBeVisible();
+  await discardPrompt(page).getByRole('button', { name: 'Keep editing' }).click();
+  await expect(dialog).toBeVisible();
+
+  // The name stops where the core's does (80 characters), and says so.
+  await nameField.fill('x'.repeat(100));
+  await expect(nameField).toHaveValue('x'.repeat(80));
+  await expect(dialog).toContainText('80 of 80 characters: a name stops at 80.');
+
+  // A name the hub already has on that day: refused beside the name, and nothing changes.
+  await nameField.fill('Team day');
+  await dialog.getByRole('button', { name: 'Save holiday' }).click();
+  await expect(dialog.getByTestId('field-error')).toHaveText('“Team day” is already a holiday on that day.');
+  expect(await manual()).toEqual([`${year}-06-16 Company offsite`, `${year}-06-17 Team day`]);
+  await snapBoth(page, 'routing-holiday-edit');
+
+  // Saved: moved and renamed, in the list and in the core.
+  await nameField.fill('Offsite (moved)');
+  await dialog.getByRole('button', { name: 'Save holiday' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(toasts(page)).toContainText('Offsite (moved) updated in Copenhagen');
+  await expect(rows.filter({ hasText: 'Company offsite' })).toHaveCount(0);
+  await expect(rows.filter({ hasText: 'Offsite (moved)' })).toContainText('Added by hand');
+  expect(await manual()).toEqual([`${year}-06-17 Offsite (moved)`, `${year}-06-17 Team day`]);
+
+  // In Spanish, the same dialog.
+  await coreCall(page, demoApp, 'prefs/set', { language: 'es' });
+  await page.reload();
+  await page.getByRole('navigation').first().getByRole('button', { name: 'Configuración', exact: true }).click();
+  await page.getByRole('tab', { name: 'Feriados', exact: true }).click();
+  const tabEs = page.getByRole('tabpanel', { name: 'Feriados' });
+  await tabEs.getByRole('combobox', { name: 'Sede' }).click();
+  await page.getByRole('option', { name: /^Copenhague|^Copenhagen/ }).click();
+  await tabEs
+    .getByTestId('holiday-row')
+    .filter({ hasText: 'Offsite (moved)' })
+    .getByRole('button', { name: /^Editar Offsite/ })
+    .click();
+  await expect(dialog.getByRole('heading', { name: /^Editar un feriado en/ })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Guardar feriado' })).toBeVisible();
+  await snap(page, 'routing-holiday-edit-light-es');
 });

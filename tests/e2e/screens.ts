@@ -1,6 +1,6 @@
 /** What the specs navigate through, and ways to ask the app and its core about it. */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { AtalayaApp } from './fixtures';
 
 export const SECTIONS = [
@@ -50,6 +50,17 @@ export const SETTINGS_TABS_ES = [
 ] as const;
 
 export const mainHeading = (page: Page) => page.getByRole('main').getByRole('heading', { level: 1 });
+
+/** The "Discard your changes?" prompt, in either language. */
+export const discardPrompt = (page: Page) =>
+  page.getByRole('alertdialog', { name: /^(Discard your changes\?|¿Descartar los cambios\?)$/ });
+
+/** Settings → Scoring, from anywhere in the app: its tab's panel. */
+export async function openScoringTab(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Scoring' }).click();
+  return page.getByTestId('scoring-tab');
+}
 
 /** The prefs as the core stored them (asked over HTTP, not the renderer's optimistic copy). */
 export async function corePrefs(page: Page, app: AtalayaApp): Promise<Record<string, unknown>> {
@@ -108,9 +119,50 @@ export async function coreCall<T>(page: Page, app: AtalayaApp, method: string, a
 /** The toasts' region, in either language. */
 export const toasts = (page: Page) => page.getByRole('region', { name: /^(Notifications|Notificaciones)/ });
 
-/** No axe violation of impact serious or critical on what is on screen once nothing says it is loading. */
+/**
+ * Rests the pointer on a toast (from toastSaying): sonner stops every toast's clock while the pointer is over them,
+ * as for a person reading one. For a test that checks more (the core, a screenshot, a sheet opened and closed)
+ * before it presses the toast's button: on a loaded machine those checks can outlast even a 10 s toast. The clocks
+ * run again once the mouse moves elsewhere (a click, a drag) or Escape leaves a focused toast; other keys leave
+ * them stopped.
+ */
+export async function holdToasts(toast: Locator): Promise<void> {
+  await toast.hover();
+  // What stops the clocks: sonner marks its toasts expanded while the pointer is over them.
+  await expect(toast).toHaveAttribute('data-expanded', 'true');
+}
+
+/** One toast (its element, which holds its buttons) by what it says. */
+export const toastSaying = (page: Page, text: string | RegExp) =>
+  toasts(page).locator('[data-sonner-toast]').filter({ hasText: text });
+
+/** What settled() reads of the page's animations (the specs are typed without the DOM's own types). */
+type PageAnimation = { playState: string; effect: { getComputedTiming(): { endTime?: number | string } } | null };
+
+/**
+ * Resolves once nothing on the page is mid-animation or mid-transition (endless ones, a spinner or a skeleton's
+ * shimmer, aside): a dialog or sheet fades in over 150 ms and a toast slides in, and `toBeVisible` already holds at
+ * opacity 0. Checked on animation frames, so on a loaded machine it waits for the frames that finish them.
+ */
+export async function settled(page: Page): Promise<void> {
+  // A function, not a string: the app's CSP refuses eval, which a polled string predicate needs.
+  await page.waitForFunction(
+    () =>
+      (globalThis as unknown as { document: { getAnimations(): PageAnimation[] } }).document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Number.POSITIVE_INFINITY),
+    undefined,
+    { timeout: 10_000 },
+  );
+}
+
+/**
+ * No axe violation of impact serious or critical on what is on screen once nothing says it is loading and nothing is
+ * still fading in: axe reads a dialog caught at 40% opacity as a dozen contrast failures.
+ */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   await expect(page.getByRole('status', { name: /Loading|Cargando/ })).toHaveCount(0);
+  await settled(page);
   const { violations } = await new AxeBuilder({ page }).analyze();
   const found = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -6,10 +6,10 @@
  * leads). Figures are compared with what the core answers over HTTP.
  */
 import type { Page } from '@playwright/test';
-import type { LeadPage } from '../../src/shared/leads';
+import type { LeadFilter, LeadPage } from '../../src/shared/leads';
 import type { SavedView } from '../../src/shared/money';
-import { expect, snap, test } from './fixtures';
-import { chooseHub, coreCall, createQuitoHub, mainHeading, toasts } from './screens';
+import { type AtalayaApp, expect, snap, test } from './fixtures';
+import { chooseHub, coreCall, createQuitoHub, expectAccessible, mainHeading, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -19,6 +19,43 @@ async function openPipeline(page: Page) {
   await nav(page).getByRole('button', { name: 'Pipeline' }).click();
   await expect(mainHeading(page)).toHaveText('Pipeline');
   await expect(page.getByTestId('lead-row').first()).toBeVisible();
+}
+
+/** Saves a segment of leads in the core (by default newest first, as the table sorts). */
+function saveSegment(
+  page: Page,
+  app: AtalayaApp,
+  name: string,
+  filter: LeadFilter,
+  search = '',
+  column: 'created_at' | 'score' = 'created_at',
+) {
+  return coreCall<SavedView>(page, app, 'views/save', {
+    screen: 'leads',
+    name,
+    state: { filter, search, sort: { column, direction: 'desc' } },
+  });
+}
+
+/** Collapses the sidebar to icons and opens its segments menu from the keyboard; gives the menu. */
+async function openCollapsedSegments(page: Page, text: { main: string; collapse: string; segments: string }) {
+  const sidebar = page.getByRole('navigation', { name: text.main });
+  await sidebar.getByRole('button', { name: text.collapse }).click();
+  await expect(sidebar.getByTestId('segment-link')).toHaveCount(0);
+  await sidebar.getByRole('button', { name: text.segments }).focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu', { name: text.segments });
+  await expect(menu).toBeVisible();
+  return menu;
+}
+
+/** What the table shows once a segment of `filter` and `search` is open: its leads of all the workspace's. */
+async function expectTableShows(page: Page, app: AtalayaApp, filter: LeadFilter, search: string) {
+  const total = async (f: LeadFilter, q = '') =>
+    (await coreCall<LeadPage>(page, app, 'leads/query', { filter: f, search: q, limit: 1 })).total;
+  await expect(page.getByTestId('lead-total')).toHaveText(
+    `Showing ${await total(filter, search)} of ${await total({})} leads`,
+  );
 }
 
 test('segments by keyboard: the name field takes what is typed, and focus comes back to the Segments button', async ({
@@ -76,14 +113,9 @@ test('rename a segment from the menu: its filters and count stay; a name another
   demoApp,
 }) => {
   for (const name of ['Referrals', 'Lost'])
-    await coreCall(page, demoApp, 'views/save', {
-      screen: 'leads',
-      name,
-      state: {
-        filter: { channels: name === 'Lost' ? [] : ['referral'], stages: name === 'Lost' ? ['lost'] : [] },
-        search: '',
-        sort: { column: 'created_at', direction: 'desc' },
-      },
+    await saveSegment(page, demoApp, name, {
+      channels: name === 'Lost' ? [] : ['referral'],
+      stages: name === 'Lost' ? ['lost'] : [],
     });
   const referrals = await coreCall<LeadPage>(page, demoApp, 'leads/query', {
     filter: { channels: ['referral'] },
@@ -119,6 +151,81 @@ test('rename a segment from the menu: its filters and count stay; a name another
   expect(views.map((v) => v.name)).toEqual(['Lost', 'Warm referrals']);
 });
 
+test('a search typed just before a segment is opened is dropped: the table shows the segment alone', async ({
+  page,
+  demoApp,
+}) => {
+  // A segment with a search of its own: the first word of a referral's company.
+  const first = await coreCall<LeadPage>(page, demoApp, 'leads/query', {
+    filter: { channels: ['referral'] },
+    limit: 1,
+  });
+  const word = first.rows[0]!.company.split(' ')[0]!;
+  await saveSegment(page, demoApp, 'All referrals', { channels: ['referral'] });
+  await saveSegment(page, demoApp, `${word} referrals`, { channels: ['referral'] }, word);
+  await demoApp.open(page);
+  await openPipeline(page);
+  const search = page.getByRole('searchbox', { name: 'Search leads' });
+  const inForce = page.getByRole('list', { name: 'Filters in force' });
+  for (const [name, saved] of [
+    ['All referrals', ''],
+    [`${word} referrals`, word],
+  ] as const) {
+    // Typed, then the segment clicked at once: well inside the search box's pause before it searches.
+    await search.fill('zzz');
+    await nav(page).getByTestId('segment-link').filter({ hasText: name }).click();
+    await expect(search).toHaveValue(saved);
+    await expect(inForce).toHaveText('Channel: Referral');
+    // Past that pause, what was typed still does not land on the segment.
+    await page.waitForTimeout(400);
+    await expect(search).toHaveValue(saved);
+    await expectTableShows(page, demoApp, { channels: ['referral'] }, saved);
+  }
+  // Clearing the filters and search clears what was being typed too.
+  await search.fill('zzz');
+  await page.getByRole('button', { name: 'Clear filters', exact: true }).click();
+  await expect(search).toHaveValue('');
+  await page.waitForTimeout(400);
+  await expect(search).toHaveValue('');
+  const all = await coreCall<LeadPage>(page, demoApp, 'leads/query', { filter: {}, limit: 1 });
+  await expect(page.getByTestId('lead-total')).toHaveText(`${all.total} leads`);
+});
+
+test('the sidebar collapsed to icons keeps the segments a keypress away, with their counts', async ({
+  page,
+  demoApp,
+}) => {
+  await saveSegment(page, demoApp, 'Referrals', { channels: ['referral'] });
+  await saveSegment(page, demoApp, 'Lost', { stages: ['lost'] });
+  const total = async (filter: LeadFilter) =>
+    (await coreCall<LeadPage>(page, demoApp, 'leads/query', { filter, limit: 1 })).total;
+  const referrals = await total({ channels: ['referral'] });
+  await demoApp.open(page);
+  await expect(mainHeading(page)).not.toHaveText('Pipeline');
+  const text = { main: 'Main', collapse: 'Collapse sidebar', segments: 'Saved segments' };
+  const menu = await openCollapsedSegments(page, text);
+  await expect(menu.getByRole('menuitem')).toHaveText([/^Lost/, /^Referrals/]);
+  // Each with its count; the keyboard on the first.
+  await expect(menu.getByRole('menuitem', { name: `Lost ${await total({ stages: ['lost'] })} leads` })).toBeFocused();
+  await snap(page, 'sidebar-collapsed-segments-light-en');
+  await expectAccessible(page, 'the collapsed sidebar with its segments menu open');
+
+  // As a click on it in the expanded sidebar: the Pipeline shows the segment, and the keyboard is back on the button.
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: `Referrals ${referrals} leads` })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+  await expect(mainHeading(page)).toHaveText('Pipeline');
+  await expect(page.getByRole('list', { name: 'Filters in force' })).toHaveText('Channel: Referral');
+  await expectTableShows(page, demoApp, { channels: ['referral'] }, '');
+  const trigger = nav(page).getByRole('button', { name: 'Saved segments' });
+  await expect(trigger).toBeFocused();
+  await snap(page, 'pipeline-collapsed-segment-open-light-en');
+  await page.keyboard.press('Enter');
+  await expect(menu.getByRole('menuitem', { name: /^Referrals/ })).toHaveAttribute('aria-current', 'true');
+  await expect(menu.getByRole('menuitem', { name: /^Lost/ })).not.toHaveAttribute('aria-current');
+});
+
 test('two segments of the same leads in other orders: the Segments button names the one opened', async ({
   page,
   demoApp,
@@ -127,11 +234,7 @@ test('two segments of the same leads in other orders: the Segments button names 
     ['Referrals by date', 'created_at'],
     ['Referrals by score', 'score'],
   ] as const)
-    await coreCall(page, demoApp, 'views/save', {
-      screen: 'leads',
-      name,
-      state: { filter: { channels: ['referral'] }, search: '', sort: { column, direction: 'desc' } },
-    });
+    await saveSegment(page, demoApp, name, { channels: ['referral'] }, '', column);
   await demoApp.open(page);
   await openPipeline(page);
   const button = page.getByTestId('segments-button');
@@ -155,15 +258,7 @@ test("a segment of one hub counts none of another hub's leads when the top bar s
   const hubs = await coreCall<{ id: number; name: string }[]>(page, demoApp, 'hubs/list');
   const lima = hubs.find((h) => h.name === 'Lima')!.id;
   const caracas = hubs.find((h) => h.name === 'Caracas')!.id;
-  await coreCall(page, demoApp, 'views/save', {
-    screen: 'leads',
-    name: 'Lost in Lima',
-    state: {
-      filter: { stages: ['lost'], hubIds: [lima] },
-      search: '',
-      sort: { column: 'created_at', direction: 'desc' },
-    },
-  });
+  await saveSegment(page, demoApp, 'Lost in Lima', { stages: ['lost'], hubIds: [lima] });
   const count = async (filter: object) =>
     (await coreCall<LeadPage>(page, demoApp, 'leads/query', { filter, limit: 1 })).total;
   const lostInLima = await count({ stages: ['lost'], hubIds: [lima] });
@@ -208,11 +303,7 @@ test('every segment gets its count, past the fifty one call of the core counts',
   const stages = ['new', 'qualified', 'proposal', 'won', 'lost'] as const;
   // Sixty segments, each of one stage, named so the sidebar lists them in this order.
   for (let i = 1; i <= 60; i++)
-    await coreCall(page, demoApp, 'views/save', {
-      screen: 'leads',
-      name: `Segment ${String(i).padStart(2, '0')}`,
-      state: { filter: { stages: [stages[i % 5]] }, search: '', sort: { column: 'created_at', direction: 'desc' } },
-    });
+    await saveSegment(page, demoApp, `Segment ${String(i).padStart(2, '0')}`, { stages: [stages[i % 5]!] });
   const byStage = new Map<string, number>();
   for (const stage of stages)
     byStage.set(
@@ -228,11 +319,7 @@ test('every segment gets its count, past the fifty one call of the core counts',
 });
 
 test('a count the core could not make says why, instead of waiting for ever', async ({ page, demoApp }) => {
-  await coreCall(page, demoApp, 'views/save', {
-    screen: 'leads',
-    name: 'Referrals',
-    state: { filter: { channels: ['referral'] }, search: '', sort: { column: 'created_at', direction: 'desc' } },
-  });
+  await saveSegment(page, demoApp, 'Referrals', { channels: ['referral'] });
   await page.route('**/api/call', async (route) => {
     if ((route.request().postDataJSON() as { method?: string } | null)?.method === 'leads/segmentCounts')
       await route.fulfill({ json: { ok: false, error: { code: 'INTERNAL', message: 'The disk is full.' } } });
@@ -247,11 +334,7 @@ test('a count the core could not make says why, instead of waiting for ever', as
 
 test('a segment of a hub deleted since says so in its filter chip', async ({ page, demoApp }) => {
   const hub = await createQuitoHub(page, demoApp);
-  await coreCall(page, demoApp, 'views/save', {
-    screen: 'leads',
-    name: 'Quito leads',
-    state: { filter: { hubIds: [hub.id] }, search: '', sort: { column: 'created_at', direction: 'desc' } },
-  });
+  await saveSegment(page, demoApp, 'Quito leads', { hubIds: [hub.id] });
   await coreCall(page, demoApp, 'hubs/delete', { id: hub.id });
   await demoApp.open(page);
   await openPipeline(page);
@@ -286,11 +369,7 @@ test.describe('in Spanish, dark', () => {
     demoApp,
   }) => {
     for (const name of ['Zona 10', 'Oro', 'Éxitos', 'Ñandú', 'Zona 2', 'Nube'])
-      await coreCall(page, demoApp, 'views/save', {
-        screen: 'leads',
-        name,
-        state: { filter: {}, search: '', sort: { column: 'created_at', direction: 'desc' } },
-      });
+      await saveSegment(page, demoApp, name, {});
     const order = ['Éxitos', 'Nube', 'Ñandú', 'Oro', 'Zona 2', 'Zona 10'];
     await demoApp.open(page);
     await page.getByRole('navigation', { name: 'Principal' }).getByRole('button', { name: 'Embudo' }).click();
@@ -301,16 +380,25 @@ test.describe('in Spanish, dark', () => {
     await expect(menu.getByRole('listitem')).toHaveText(order.map((name) => new RegExp(`^${name}\\d`)));
   });
 
+  test('the sidebar collapsed to icons lists the segments in a menu', async ({ page, demoApp }) => {
+    await saveSegment(page, demoApp, 'Referidos', { channels: ['referral'] });
+    await saveSegment(page, demoApp, 'Perdidos en todas las sedes, de este año y del anterior', { stages: ['lost'] });
+    await demoApp.open(page);
+    const text = { main: 'Principal', collapse: 'Contraer barra lateral', segments: 'Segmentos guardados' };
+    const menu = await openCollapsedSegments(page, text);
+    await expect(menu.getByRole('menuitem')).toHaveText([/^Perdidos en todas/, /^Referidos/]);
+    await snap(page, 'sidebar-collapsed-segments-dark-es');
+    await menu.getByRole('menuitem', { name: /^Referidos/ }).click();
+    await expect(page.getByRole('list', { name: 'Filtros aplicados' })).toHaveText('Canal: Referido');
+    await snap(page, 'pipeline-collapsed-segment-open-dark-es');
+  });
+
   test("the segments menu's entries fit their text: a long name shows whole on hover, the save entry on two lines", async ({
     page,
     demoApp,
   }) => {
     const name = 'Referidos calientes de socios y clientes antiguos en Copenhague';
-    await coreCall(page, demoApp, 'views/save', {
-      screen: 'leads',
-      name: name.slice(0, 60),
-      state: { filter: { channels: ['referral'] }, search: '', sort: { column: 'score', direction: 'desc' } },
-    });
+    await saveSegment(page, demoApp, name.slice(0, 60), { channels: ['referral'] }, '', 'score');
     await demoApp.open(page);
     await page.getByRole('navigation', { name: 'Principal' }).getByRole('button', { name: 'Embudo' }).click();
     await expect(page.getByTestId('lead-row').first()).toBeVisible();

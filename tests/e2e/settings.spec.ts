@@ -6,8 +6,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { expect, snap, test } from './fixtures';
-import { coreCall, createQuitoHub, mainHeading, toasts } from './screens';
+import { coreCall, createQuitoHub, discardPrompt, mainHeading, openScoringTab, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -68,6 +69,37 @@ test('renaming the workspace shows in the top bar and survives a reload', async 
   await expect(mainHeading(page)).toHaveText('Settings');
   await expect(page.getByRole('banner').getByText('Northwind Studio', { exact: true })).toBeVisible();
   await expect(page.getByLabel('Workspace name')).toHaveValue('Northwind Studio');
+});
+
+test('the profile keeps what is being typed when the workspace changes outside (the CLI, another window)', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  const panel = await openSettings(page, 'Workspace profile');
+  const name = panel.getByLabel('Workspace name');
+  const zone = panel.getByLabel('Time zone');
+  await expect(zone).toHaveValue('America/Caracas');
+  await name.fill('Northwind Studio');
+
+  // Another process saves a different field: the app notices and reads the workspace again.
+  const outside = new Database(path.join(demoApp.userDataDir, 'workspaces', 'demo.atalaya'));
+  try {
+    outside.prepare("UPDATE workspace_settings SET time_zone = 'America/Lima' WHERE id = 1").run();
+  } finally {
+    outside.close();
+  }
+  await expect(zone).toHaveValue('America/Lima');
+  await expect(name).toHaveValue('Northwind Studio');
+
+  const save = panel.getByRole('button', { name: 'Save changes' });
+  await save.click();
+  await expect(toasts(page).getByText('Changes saved')).toBeVisible();
+  await expect(page.getByRole('banner').getByText('Northwind Studio', { exact: true })).toBeVisible();
+  await expect(save).toBeDisabled();
+  await page.reload();
+  await expect(page.getByLabel('Workspace name')).toHaveValue('Northwind Studio');
+  await expect(page.getByLabel('Time zone')).toHaveValue('America/Lima');
 });
 
 test('a hub can be added, edited and deleted with confirmation', async ({ page, demoApp }) => {
@@ -269,12 +301,15 @@ test('the baseline month is chosen from a list of months, with "automatic" as th
   );
   await snap(page, 'settings-profile-baseline-auto-light-en');
 
+  // This month as the app reads it: in the page's time zone (UTC, above), not this process's, and both before and
+  // after, for a month that ends in between.
+  const thisMonth = () => new Date().toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const monthBefore = thisMonth();
   await baseline.click();
   const listbox = page.getByRole('listbox');
   await expect(listbox.getByRole('option').first()).toHaveText('Automatic');
   // Then this month, newest to oldest.
-  const thisMonth = new Date().toLocaleDateString('en-US', { month: 'long', year: 'numeric' });
-  await expect(listbox.getByRole('option').nth(1)).toHaveText(thisMonth);
+  await expect(listbox.getByRole('option').nth(1)).toHaveText(new RegExp(`^(${monthBefore}|${thisMonth()})$`));
   await snap(page, 'settings-profile-baseline-list-light-en');
   await listbox.getByRole('option', { name: 'June 2026' }).click();
   await expect(baseline).toHaveText('June 2026');
@@ -360,4 +395,192 @@ test('Data › Back up now shows a toast with the backup path', async ({ page, d
   const backup = text.slice(text.indexOf(backupsDir)).trim();
   expect(existsSync(backup), `the backup file ${backup} exists`).toBe(true);
   await snap(page, 'settings-data-backup-light-en');
+});
+
+test('leaving Settings with unsaved changes asks first: the sidebar, a tab, the palette', async ({ page, demoApp }) => {
+  await demoApp.open(page);
+  // A saved segment for the sidebar to list.
+  await coreCall(page, demoApp, 'views/save', {
+    screen: 'leads',
+    name: 'Qualified',
+    state: { filter: { stages: ['qualified'] }, search: '', sort: { column: 'created_at', direction: 'desc' } },
+  });
+  await page.reload();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const prompt = discardPrompt(page);
+  const panel = await openSettings(page, 'Workspace profile');
+  const name = panel.getByLabel('Workspace name');
+
+  // Nothing changed: leaving asks nothing.
+  await page.getByRole('tab', { name: 'Hubs', exact: true }).click();
+  await expect(prompt).toBeHidden();
+  await page.getByRole('tab', { name: 'Workspace profile', exact: true }).click();
+
+  // The sidebar: "Keep editing" stays on the form with the edit, focus back on what was pressed.
+  await name.fill('Northwind Studio');
+  await nav.getByRole('button', { name: 'Pipeline' }).click();
+  await expect(prompt).toBeVisible();
+  await expect(prompt).toContainText('What you changed in this form has not been saved.');
+  await snap(page, 'settings-leave-prompt-light-en');
+  await prompt.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(prompt).toBeHidden();
+  await expect(mainHeading(page)).toHaveText('Settings');
+  await expect(name).toHaveValue('Northwind Studio');
+  await expect(nav.getByRole('button', { name: 'Pipeline' })).toBeFocused();
+
+  // Another tab, by keyboard: the arrows only move along the tabs; Enter asks; Escape keeps editing.
+  const profileTab = page.getByRole('tab', { name: 'Workspace profile', exact: true });
+  await profileTab.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Hubs', exact: true })).toBeFocused();
+  await expect(profileTab).toHaveAttribute('aria-selected', 'true');
+  await expect(prompt).toBeHidden();
+  await page.keyboard.press('Enter');
+  await expect(prompt).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(prompt).toBeHidden();
+  await expect(profileTab).toHaveAttribute('aria-selected', 'true');
+  await expect(name).toHaveValue('Northwind Studio');
+
+  // The command palette (Ctrl+K): keeping returns focus to the form, the palette being gone.
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox').fill('Capacity');
+  await page.keyboard.press('Enter');
+  await expect(prompt).toBeVisible();
+  await prompt.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(mainHeading(page)).toHaveText('Settings');
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue('Northwind Studio');
+
+  // "Discard changes" leaves, and nothing was saved.
+  await nav.getByRole('button', { name: 'Pipeline' }).click();
+  await prompt.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(mainHeading(page)).toHaveText('Pipeline');
+  expect((await coreCall<{ name: string }>(page, demoApp, 'settings/get')).name).toBe('Atalaya Demo Agency');
+
+  // Scoring weights: switching tab asks; discarding opens the tab and drops the edit.
+  const scoring = await openScoringTab(page);
+  await scoring.getByLabel('Maximum points for Budget').fill('35');
+  await page.getByRole('tab', { name: 'Hubs', exact: true }).click();
+  await expect(prompt).toBeVisible();
+  await snap(page, 'settings-scoring-leave-prompt-light-en');
+  await prompt.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByRole('tab', { name: 'Hubs', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: 'Scoring', exact: true }).click();
+  await expect(prompt).toBeHidden();
+  await expect(scoring.getByLabel('Maximum points for Budget')).toHaveValue('25');
+
+  // A saved segment in the sidebar: it opens only once discarding is agreed, and then without asking twice.
+  await scoring.getByLabel('Maximum points for Budget').fill('35');
+  const segment = page.getByTestId('segment-link').filter({ hasText: 'Qualified' });
+  await segment.click();
+  await expect(prompt).toBeVisible();
+  await prompt.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(mainHeading(page)).toHaveText('Pipeline');
+  await expect(prompt).toBeHidden();
+  await expect(segment).toHaveAttribute('aria-current', 'true');
+});
+
+test('opening another workspace from the palette asks first, and the new one opens with its own profile', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  const other = await coreCall<{ path: string }>(page, demoApp, 'workspace/backup');
+  const prompt = discardPrompt(page);
+  const panel = await openSettings(page, 'Workspace profile');
+  const name = panel.getByLabel('Workspace name');
+  await name.fill('Northwind Studio');
+
+  // The demo and "Open a workspace file…" leave the workspace: keeping stays with the edit.
+  for (const command of ['Open the demo agency', 'Open a workspace file…']) {
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox').fill(command);
+    await page.keyboard.press('Enter');
+    await expect(prompt).toBeVisible();
+    await prompt.getByRole('button', { name: 'Keep editing' }).click();
+    await expect(prompt).toBeHidden();
+    await expect(page.getByTestId('open-workspace-dialog')).toBeHidden();
+    await expect(page.getByRole('dialog', { name: 'Opening the demo agency' })).toBeHidden();
+    await expect(name).toHaveValue('Northwind Studio');
+  }
+
+  // Discarding opens the file: its profile shows what it saved, not the name typed in the other one.
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox').fill('Open a workspace file…');
+  await page.keyboard.press('Enter');
+  await prompt.getByRole('button', { name: 'Discard changes' }).click();
+  const dialog = page.getByTestId('open-workspace-dialog');
+  await dialog.getByLabel('Path of the workspace file').fill(other.path);
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(toasts(page)).toContainText('Opened Atalaya Demo Agency');
+  await expect(mainHeading(page)).toHaveText('Settings');
+  await expect(page.getByLabel('Workspace name')).toHaveValue('Atalaya Demo Agency');
+  await expect(page.getByRole('button', { name: 'Save changes' })).toBeDisabled();
+});
+
+test.describe('in Spanish, dark', () => {
+  test.use({ locale: 'es-419', colorScheme: 'dark' });
+
+  test('leaving the profile with a change asks in Spanish', async ({ page, demoApp }) => {
+    await demoApp.open(page);
+    const nav = page.getByRole('navigation', { name: 'Principal' });
+    await nav.getByRole('button', { name: 'Configuración' }).click();
+    await page.getByLabel('Nombre del espacio de trabajo').fill('Estudio Norte');
+    await nav.getByRole('button', { name: 'Embudo' }).click();
+    const prompt = discardPrompt(page);
+    await expect(prompt).toContainText('Lo que cambiaste en este formulario no se ha guardado.');
+    await expect(prompt.getByRole('button', { name: 'Seguir editando' })).toBeVisible();
+    await snap(page, 'settings-leave-prompt-dark-es');
+    await prompt.getByRole('button', { name: 'Descartar cambios' }).click();
+    await expect(mainHeading(page)).toHaveText('Embudo');
+  });
+});
+
+test.describe('in Spanish, in the smallest window (1024 × 680)', () => {
+  test.use({ locale: 'es-419', viewport: { width: 1024, height: 680 } });
+
+  test('every Settings tab keeps its label on one line, all within the tab bar', async ({ page, demoApp }) => {
+    await demoApp.open(page);
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('button', { name: 'Configuración' }).click();
+    const list = page.getByRole('tablist', { name: /./ }).first();
+    const tabs = list.getByRole('tab');
+    await expect(tabs).toHaveCount(7);
+    const first = (await tabs.first().boundingBox())!;
+    for (const tab of await tabs.all()) {
+      const box = (await tab.boundingBox())!;
+      const name = await tab.textContent();
+      expect(box.height, `${name}: its height`).toBe(first.height);
+      // A label that breaks in two ("Catálogo de / servicios") is laid out as two line boxes.
+      const text = await tab.evaluate((el) => {
+        const node = [...el.childNodes].find((n) => n.nodeType === 3 /* a text node */)!;
+        const range = el.ownerDocument.createRange();
+        range.selectNodeContents(node);
+        return range.getClientRects().length;
+      });
+      expect(text, `${name}: its label on one line`).toBe(1);
+    }
+    const fits = await list.evaluate((el) => el.scrollWidth <= el.clientWidth);
+    expect(fits, 'the tabs fit the bar').toBe(true);
+  });
+
+  test('Scoring gives each factor room for its name and hint, the bars narrowing instead', async ({
+    page,
+    demoApp,
+  }) => {
+    await demoApp.open(page);
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('button', { name: 'Configuración' }).click();
+    await page.getByRole('tab', { name: 'Puntuación', exact: true }).click();
+    const rows = page.getByTestId('scoring-tab').getByRole('table').first().locator('tbody tr');
+    await expect(rows).toHaveCount(7);
+    for (const row of await rows.all()) {
+      const hint = row.locator('td').first().locator('p').nth(1);
+      // Two lines at most: at 1024 wide the longest hint ("El presupuesto indicado frente al rango…") took four.
+      const lines = await hint.evaluate((el) =>
+        Math.round(el.clientHeight / Number.parseFloat(el.ownerDocument.defaultView!.getComputedStyle(el).lineHeight)),
+      );
+      expect(lines, `${await hint.textContent()}`).toBeLessThanOrEqual(2);
+    }
+  });
 });

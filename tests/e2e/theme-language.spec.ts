@@ -150,3 +150,36 @@ test('every screen in dark + Spanish', async ({ page, demoApp }) => {
     }
   }
 });
+
+test.describe('with motion on', () => {
+  test.use({ reducedMotion: 'no-preference' });
+
+  test('the theme turns in one frame: no control fades its text over panels that already turned', async ({
+    page,
+    demoApp,
+  }) => {
+    await demoApp.open(page);
+    await expect(mainHeading(page)).toHaveText('Executive');
+    const label = page.getByTestId('nav-pipeline');
+    const color = () => label.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).color);
+    const lightColor = await color();
+
+    // The color is read in the same task that adds html.dark, before any frame could finish a transition.
+    const atSwitch = page.evaluate<string>(`new Promise((resolve) => {
+      const root = document.documentElement;
+      const observer = new MutationObserver(() => {
+        if (!root.classList.contains('dark')) return;
+        observer.disconnect();
+        resolve(getComputedStyle(document.querySelector('[data-testid="nav-pipeline"]')).color);
+      });
+      observer.observe(root, { attributes: true, attributeFilter: ['class'] });
+    })`);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const first = await atSwitch;
+    await expect(html(page)).toHaveClass(/(^|\s)dark(\s|$)/);
+    await page.waitForTimeout(400); // longer than any transition in the app (150 ms)
+    const settled = await color();
+    expect(settled).not.toBe(lightColor);
+    expect(first).toBe(settled);
+  });
+});
