@@ -45,6 +45,20 @@ function suite(label, file, counts) {
   lines.push(`${label}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
 }
 
+/** The tests Playwright reports as flaky (failed once, passed when retried on CI), as "file:line › title". */
+function flakyTests(report) {
+  const found = [];
+  const walk = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      if (spec.tests.some((t) => t.status === 'flaky'))
+        found.push(`${spec.file}:${spec.line} › ${[...titles, spec.title].join(' › ')}`);
+    }
+    for (const child of suite.suites ?? []) walk(child, child.title === child.file ? titles : [...titles, child.title]);
+  };
+  for (const suite of report.suites ?? []) walk(suite, []);
+  return found;
+}
+
 if (built) {
   const vitestJson = path.join(results, 'vitest.json');
   rmSync(vitestJson, { force: true });
@@ -70,6 +84,13 @@ if (built) {
     failed: j.stats.unexpected + (j.errors?.length ? 1 : 0),
     skipped: j.stats.skipped,
   }));
+  if (existsSync(playwrightJson)) {
+    const flaky = flakyTests(JSON.parse(readFileSync(playwrightJson, 'utf8')));
+    if (flaky.length > 0)
+      lines.push(
+        `playwright: ${flaky.length} flaky (failed, then passed on retry):\n${flaky.map((t) => `  - ${t}`).join('\n')}`,
+      );
+  }
 } else {
   totals.failed += 2;
   lines.push('vitest, playwright: not run (the build failed)');

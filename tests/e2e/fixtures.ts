@@ -13,6 +13,7 @@ import { createWorkspaceFile } from '../../src/main/core/workspace/files';
 import { startWebHost, type WebHost } from '../../src/main/hosts/web';
 
 import { BUILD_DIR, ROOT } from '../helpers';
+import { settled } from './screens';
 
 const migrationsDir = locateMigrationsDir({ moduleDir: path.join(BUILD_DIR, 'main') });
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -20,7 +21,7 @@ export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 export interface AtalayaApp {
   host: WebHost;
   userDataDir: string;
-  /** Opens the app in the page (a fresh load, as a person would). */
+  /** Opens the app in the page (a fresh load, as a person would), and waits until it has booted. */
   open(page: Page): Promise<void>;
 }
 
@@ -45,12 +46,22 @@ export async function startApp(kind: 'demo' | 'empty'): Promise<AtalayaApp & { d
     userDataDir,
     open: async (page) => {
       await page.goto(host.url);
+      await booted(page);
     },
     dispose: async () => {
       await host.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits until the app is past its boot skeleton (a shell, the welcome screen or a boot error): a key pressed
+ * before that, Ctrl+K for one, has no screen to reach yet.
+ */
+export async function booted(page: Page): Promise<void> {
+  await page.locator('#root > *').first().waitFor({ timeout: 30_000 });
+  await expect(page.locator('[data-boot-skeleton]')).toHaveCount(0, { timeout: 30_000 });
 }
 
 type Fixtures = { demoApp: AtalayaApp; emptyApp: AtalayaApp; consoleErrors: string[] };
@@ -81,8 +92,12 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-/** Saves a screenshot as a kept artifact (test-results/screenshots/<name>.png). */
+/**
+ * Saves a screenshot as a kept artifact (test-results/screenshots/<name>.png), once nothing is mid-animation: not a
+ * dialog caught half faded in, nor a toast half in.
+ */
 export async function snap(page: Page, name: string): Promise<void> {
+  await settled(page);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }

@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { backupWorkspace } from '../../src/main/core/workspace/service';
 import type { CoreClient } from '../../src/main/hosts/core-client';
 import type { OnboardingInput } from '../../src/shared/schemas';
 import { CLI, cleanTempDirs, expectOk, nextEvent, tempDir, testCore } from '../helpers';
@@ -200,6 +201,26 @@ describe('workspaces through the core worker', () => {
     const db = new Database(backup.path, { readonly: true });
     expect(db.prepare('SELECT count(*) FROM projects').pluck().get()).toBeGreaterThan(0);
     db.close();
+  });
+
+  it('a second backup within the same second gets its own name instead of failing', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'agency.atalaya');
+    const sqlite = new Database(file);
+    try {
+      sqlite.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+      const at = new Date('2026-12-07T10:00:00.250Z');
+      const first = await backupWorkspace(sqlite, file, path.join(dir, 'backups'), at);
+      const second = await backupWorkspace(sqlite, file, path.join(dir, 'backups'), new Date(at.getTime() + 500));
+      expect(path.basename(first.path)).toBe('agency-2026-12-07T100000Z.atalaya');
+      expect(path.basename(second.path)).toBe('agency-2026-12-07T100000Z-2.atalaya');
+      expect(readdirSync(path.join(dir, 'backups')).sort()).toEqual([
+        'agency-2026-12-07T100000Z-2.atalaya',
+        'agency-2026-12-07T100000Z.atalaya',
+      ]);
+    } finally {
+      sqlite.close();
+    }
   });
 
   it('lets only one app window open a workspace at a time', async () => {

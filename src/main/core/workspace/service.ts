@@ -54,10 +54,15 @@ export function fillFromOnboarding(sqlite: Sqlite, input: OnboardingInput, now: 
   });
 }
 
-/** A timestamped copy of the open workspace in `dir`, made with the online backup API. */
+/**
+ * A timestamped copy of the open workspace in `dir`, made with the online backup API. A second backup within the
+ * same second gets "-2", "-3"… rather than failing on the first one's name.
+ */
 export async function backupWorkspace(sqlite: Sqlite, file: string, dir: string, now: Date) {
   mkdirSync(dir, { recursive: true });
-  const destination = path.join(dir, `${path.basename(file, path.extname(file))}-${timestampForFile(now)}.atalaya`);
+  const stem = path.join(dir, `${path.basename(file, path.extname(file))}-${timestampForFile(now)}`);
+  let destination = `${stem}.atalaya`;
+  for (let n = 2; existsSync(destination); n++) destination = `${stem}-${n}.atalaya`;
   const bytes = await backupTo(sqlite, destination);
   return { path: destination, bytes, at: now.toISOString() };
 }

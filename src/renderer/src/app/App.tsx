@@ -21,7 +21,7 @@ import { resolveTheme, useThemeEffect } from './theme';
 function BootSkeleton() {
   const { t } = useTranslation();
   return (
-    <div className="flex h-full" role="status" aria-label={t('common.loading')}>
+    <div className="flex h-full" role="status" aria-label={t('common.loading')} data-boot-skeleton>
       <div className="flex w-[220px] flex-col gap-2 border-r border-line bg-surface p-3">
         <Skeleton className="mb-4 h-7 w-32" />
         {Array.from({ length: 8 }, (_, i) => (
