@@ -22,7 +22,16 @@ import { addDays, startOfIsoWeek } from '../../src/shared/dates';
 import type { Alert } from '../../src/shared/money';
 import type { Board } from '../../src/shared/pipeline';
 import { type AtalayaApp, expect, snap, test } from './fixtures';
-import { coreCall, expectAccessible, holdToasts, intlDate, mainHeading, toastSaying, toasts } from './screens';
+import {
+  coreCall,
+  discardPrompt,
+  expectAccessible,
+  holdToasts,
+  intlDate,
+  mainHeading,
+  toastSaying,
+  toasts,
+} from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -524,11 +533,15 @@ test('a person’s skills and time off are edited from their row, with field err
     `${weekendDays} (4 calendar days)`,
   );
   // The same days again clash: the core's message shows beside the first day.
+  await off.getByLabel('First day').fill(addDays(monday, 11));
+  await off.getByLabel('Last day').fill(addDays(monday, 14));
   await off.getByRole('button', { name: 'Add time off' }).click();
   await expect(off.getByTestId('field-error')).toContainText('This overlaps time off already booked');
   await snap(page, 'capacity-time-off-light-en');
-  // The week on the board has no hours left for that person, and says why.
+  // The week on the board has no hours left for that person, and says why. (The clashing dates were typed, not
+  // added: closing asks first.)
   await page.keyboard.press('Escape');
+  await discardPrompt(page).getByRole('button', { name: 'Discard changes' }).click();
   await expect(off).toBeHidden();
   const week = personRow(page, person.id).getByTestId('capacity-cell').nth(3);
   await expect(week).toHaveAttribute('data-available', '0');
@@ -615,6 +628,58 @@ test('the time off form says the working days the dates would take before adding
   await off.getByLabel('Nota').click();
   await expect(preview).toHaveText(/^(No ocupa ningún día hábil|Ocupa \d días? hábil(es)?) \(4 días calendario\)$/);
   await snap(page, 'capacity-time-off-preview-light-es');
+});
+
+test('the time off form opens on the first day not already booked, and moves on past what it adds', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  await openCapacity(page);
+  const matrix = await coreMatrix(page, demoApp);
+  const person = matrix.people.find((p) => p.employmentType === 'core')!;
+  const booked = await coreCall<TimeOff[]>(page, demoApp, 'timeOff/list', { personId: person.id });
+  // Today and the two days after are booked (clear of what the demo already holds for this person).
+  const start = matrix.today;
+  expect(booked.filter((o) => o.startDate <= addDays(start, 2) && o.endDate >= start)).toEqual([]);
+  await coreCall(page, demoApp, 'timeOff/add', {
+    personId: person.id,
+    startDate: start,
+    endDate: addDays(start, 2),
+    kind: 'sick',
+    note: null,
+  });
+  const after = [...booked, { startDate: start, endDate: addDays(start, 2) }];
+  const firstFree = (from: string) => {
+    let day = from;
+    while (after.some((o) => o.startDate <= day && day <= o.endDate)) day = addDays(day, 1);
+    return day;
+  };
+
+  await personRow(page, person.id)
+    .getByRole('button', { name: `Actions for ${person.name}` })
+    .click();
+  await page.getByRole('menuitem', { name: 'Time off…' }).click();
+  const off = page.getByTestId('time-off-dialog');
+  const first = off.getByLabel('First day');
+  await expect(first).toHaveAttribute('data-value', firstFree(start));
+  await expect(off.getByLabel('Last day')).toHaveAttribute('data-value', firstFree(start));
+  // Nothing typed yet: Escape closes without asking.
+  await page.keyboard.press('Escape');
+  await expect(off).toBeHidden();
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+
+  // Added as opened, the form moves on to the next free day.
+  await personRow(page, person.id)
+    .getByRole('button', { name: `Actions for ${person.name}` })
+    .click();
+  await page.getByRole('menuitem', { name: 'Time off…' }).click();
+  const day = firstFree(start);
+  await expect(first).toHaveAttribute('data-value', day);
+  await off.getByRole('button', { name: 'Add time off' }).click();
+  after.push({ startDate: day, endDate: day });
+  await expect(first).toHaveAttribute('data-value', firstFree(day));
+  await expect(off.getByTestId('field-error')).toHaveCount(0);
 });
 
 test('Balance the week shows the core’s proposal — moves to choose from, or that nobody is overloaded', async ({

@@ -25,6 +25,7 @@ import { Field, Input } from '../../components/Field';
 import { Select } from '../../components/Select';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { Badge, type Tone } from '../../components/StatusBadge';
+import { firstFreeDay } from './model';
 
 const KIND_TONE: Record<TimeOffKind, Tone> = { vacation: 'info', sick: 'danger', personal: 'accent', other: 'neutral' };
 const FIELDS = ['startDate', 'endDate', 'kind', 'note'] as const;
@@ -103,6 +104,18 @@ export function TimeOffDialog({
   );
   const v = useFieldErrors(timeOffInputSchema, value);
   const preview = useWorkingDaysPreview({ personId: person.id, startDate, endDate });
+
+  // An untouched form opens (and, after an add, moves on) to the first day not already booked: today may be.
+  const booked = list.data;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new list moves the form, never a keystroke.
+  useEffect(() => {
+    if (!booked || dirty) return;
+    const free = firstFreeDay(startDate, booked);
+    if (free === startDate) return;
+    setStartDate(free);
+    setEndDate(free);
+    setSaved({ startDate: free, endDate: free, kind });
+  }, [booked]);
 
   const range = (o: { startDate: string; endDate: string }) =>
     o.startDate === o.endDate

@@ -231,3 +231,20 @@ export function shownDemandWeek(w: DemandWeek): DemandWeek {
   const demandHours = projectHours + pipelineHours;
   return { ...w, capacityHours, projectHours, pipelineHours, demandHours, gapHours: demandHours - capacityHours };
 }
+
+/**
+ * The first day on or after `from` that no booked time off covers: where the Time off form opens, so it does not
+ * start on days already booked (the core would refuse them as an overlap).
+ */
+export function firstFreeDay(from: string, booked: readonly { startDate: string; endDate: string }[]): string {
+  let day = from;
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const b of booked)
+      if (b.startDate <= day && day <= b.endDate) {
+        day = addDays(b.endDate, 1);
+        moved = true;
+      }
+  }
+  return day;
+}
