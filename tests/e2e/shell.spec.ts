@@ -62,6 +62,45 @@ test.describe('the smallest window (1024 × 680)', () => {
     await lastHeader('Settings › Hubs');
   });
 
+  test('a table too wide for the window keeps each row’s buttons in view at its right edge', async ({
+    page,
+    demoApp,
+  }) => {
+    await demoApp.open(page);
+    await nav(page).getByRole('button', { name: 'Settings', exact: true }).click();
+    const buttonsInView = async (tab: string, button: RegExp) => {
+      await page.getByRole('tab', { name: tab, exact: true }).click();
+      const table = page.getByRole('main').getByRole('table').first();
+      await expect(table.getByRole('row').nth(1)).toBeVisible();
+      const frame = table.locator('xpath=..');
+      // The table is wider than its frame (it scrolls sideways), yet each row's buttons show without scrolling.
+      expect(await frame.evaluate((f) => f.scrollWidth > f.clientWidth), `${tab}: wider than its frame`).toBe(true);
+      expect(await frame.evaluate((f) => f.scrollLeft)).toBe(0);
+      const buttons = table.getByRole('button', { name: button });
+      expect(await buttons.count()).toBeGreaterThan(1);
+      // Within the frame's visible width (rows below the window need only scroll down, as any row does).
+      const shown = (await frame.boundingBox())!;
+      for (const b of await buttons.all()) {
+        const at = (await b.boundingBox())!;
+        expect(at.x, `${tab}: ${await b.getAttribute('aria-label')}`).toBeGreaterThanOrEqual(shown.x);
+        expect(at.x + at.width, `${tab}: ${await b.getAttribute('aria-label')}`).toBeLessThanOrEqual(
+          shown.x + shown.width,
+        );
+      }
+      // Not covered by the columns beneath: the button itself takes a press at its centre.
+      const edit = buttons.first();
+      const box = (await edit.boundingBox())!;
+      const hit = await edit.evaluate(
+        (el, { x, y }) => el.ownerDocument.elementFromPoint(x, y)?.closest('button') === el,
+        { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+      );
+      expect(hit, `${tab}: the first row's button is on top`).toBe(true);
+    };
+    await buttonsInView('Hubs', /^Edit /);
+    await buttonsInView('Service catalogue', /^Edit /);
+    await snap(page, 'settings-catalogue-1024-light-en');
+  });
+
   test('the keyboard shortcuts list, taller than the window, scrolls from the keyboard', async ({ page, demoApp }) => {
     await demoApp.open(page);
     // From a section the app has drawn and focused (a key pressed while the first screen still loads may go nowhere).

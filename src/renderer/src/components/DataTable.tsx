@@ -27,7 +27,9 @@ export type { SortingState };
  * and rows that open something (`onRowClick`), reachable with the keyboard
  * (Tab into the table, ↑/↓/Home/End between rows, Enter to open).
  * Above WINDOW_FROM rows only the rows in view are rendered (and measured),
- * inside the nearest scrolling ancestor.
+ * inside the nearest scrolling ancestor. A column with the id `actions` (the
+ * row's buttons) stays at the right edge while a table too wide for its frame
+ * scrolls sideways, so every row's buttons are in view in a narrow window.
  */
 /** The feature set our tables use: the core plus client-side sorting (off unless a table asks for it). */
 export const tableCore = tableFeatures({
@@ -42,6 +44,12 @@ const EMPTY_SORTING: SortingState = [];
 
 /** Tables longer than this render only the rows in view: thousands of rows would take seconds to build. */
 const WINDOW_FROM = 150;
+
+/** The id of the column that holds a row's buttons (see DataTable). */
+export const ACTIONS_COLUMN = 'actions';
+
+/** A pinned cell's edge: a hairline and a soft shadow over the columns scrolling beneath it. */
+const PINNED = 'sticky right-0 border-l shadow-[-6px_0_8px_-6px_rgb(0_0_0/0.18)]';
 
 /** The element that scrolls the table up and down: the nearest ancestor of its frame with vertical overflow. */
 function scrollingAncestor(frame: HTMLElement | null): HTMLElement | null {
@@ -154,6 +162,8 @@ export function DataTable<TData extends RowData>({
   // put. Only then: a frame that scrolls is also where the sticky header sticks, and it never scrolls vertically.
   // A few pixels over (within the last cell's padding) are clipped instead, which keeps the header sticky.
   const [wide, setWide] = useState(false);
+  // The row buttons' column, pinned to the right edge only while the table scrolls sideways.
+  const pinned = (id: string) => wide && id === ACTIONS_COLUMN;
   const showsTable = rows.length > 0 || !empty;
   useLayoutEffect(() => {
     if (!showsTable) return;
@@ -253,6 +263,7 @@ export function DataTable<TData extends RowData>({
                       'sticky top-0 z-[1] border-b border-line bg-subtle py-2 text-[12px] font-medium whitespace-nowrap text-muted',
                       pad,
                       isRight ? 'text-right' : 'text-left',
+                      pinned(column.id) && `${PINNED} z-[2]`,
                     )}
                   >
                     {header.isPlaceholder ? null : canSort ? (
@@ -322,6 +333,9 @@ export function DataTable<TData extends RowData>({
                     'border-b border-line py-2.5 align-middle whitespace-nowrap text-fg group-last:border-b-0',
                     pad,
                     right(cell.column.id) && 'text-right tabular-nums',
+                    // Opaque, as the row's hover and focus tints would let the columns beneath show through.
+                    pinned(cell.column.id) &&
+                      `${PINNED} bg-surface group-hover:bg-[color-mix(in_srgb,var(--hover)_60%,var(--surface))] group-focus-visible:bg-[color-mix(in_srgb,var(--accent-soft)_60%,var(--surface))]`,
                   )}
                 >
                   <table.FlexRender cell={cell} />
