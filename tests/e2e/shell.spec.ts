@@ -101,6 +101,35 @@ test.describe('the smallest window (1024 × 680)', () => {
     await snap(page, 'settings-catalogue-1024-light-en');
   });
 
+  test('the expense entry row wraps in two, every field in the card and the description wide enough to type in', async ({
+    page,
+    demoApp,
+  }) => {
+    await demoApp.open(page);
+    await nav(page).getByRole('button', { name: 'Finance', exact: true }).click();
+    await page.getByRole('tab', { name: 'Expenses' }).click();
+    const entry = page.getByTestId('expense-quick-entry');
+    await entry.scrollIntoViewIfNeeded();
+    const card = (await entry.boundingBox())!;
+    const controls = [
+      entry.getByLabel('Date'),
+      entry.getByLabel('Description'),
+      entry.getByLabel('Category'),
+      entry.getByLabel('Hub'),
+      entry.getByLabel('Amount'),
+      entry.getByLabel('Currency'),
+      entry.getByRole('switch'),
+      entry.getByRole('button', { name: 'Add' }),
+    ];
+    for (const control of controls) {
+      const box = (await control.boundingBox())!;
+      expect(box.x, `${control}`).toBeGreaterThanOrEqual(card.x);
+      expect(box.x + box.width, `${control}`).toBeLessThanOrEqual(card.x + card.width);
+    }
+    expect((await entry.getByLabel('Description').boundingBox())!.width).toBeGreaterThan(200);
+    await snap(page, 'finance-expense-entry-1024-light-en');
+  });
+
   test('the keyboard shortcuts list, taller than the window, scrolls from the keyboard', async ({ page, demoApp }) => {
     await demoApp.open(page);
     // From a section the app has drawn and focused (a key pressed while the first screen still loads may go nowhere).

@@ -206,7 +206,9 @@ export function QuickEntry({
       className="border-b border-line bg-subtle/40 px-5 py-3"
       data-testid="expense-quick-entry"
     >
-      <div className="grid grid-cols-[8.5rem_minmax(0,1fr)_9.5rem_9rem_5.75rem_4.75rem_auto_auto] items-end gap-2">
+      {/* One row in a wide window; below 1280 px two (date, description, category, hub; then amount, currency,
+          monthly, add), so the description keeps its room. */}
+      <div className="grid grid-cols-[8.5rem_minmax(0,1fr)_9.5rem_9rem] items-end gap-2 xl:grid-cols-[8.5rem_minmax(0,1fr)_9.5rem_9rem_5.75rem_4.75rem_auto_auto]">
         <div className="flex flex-col gap-1">
           {label('date', labels.date)}
           <DateField
@@ -270,7 +272,7 @@ export function QuickEntry({
             {...aria('amountMinor')}
           />
         </div>
-        <div className="flex flex-col gap-1">
+        <div className="flex w-[5.75rem] flex-col gap-1 xl:w-auto">
           {label('currency', labels.currency)}
           <CurrencySelect
             id="qe-currency"
@@ -285,7 +287,13 @@ export function QuickEntry({
             <Switch id="qe-monthly" checked={draft.monthly} onCheckedChange={(monthly) => set({ monthly })} />
           </div>
         </div>
-        <Button type="submit" variant="primary" icon={<Plus />} busy={busy}>
+        <Button
+          type="submit"
+          variant="primary"
+          icon={<Plus />}
+          busy={busy}
+          className="justify-self-end xl:justify-self-auto"
+        >
           {t('expenses.add')}
         </Button>
       </div>
