@@ -9,7 +9,7 @@ import type { LeadPage } from '../../src/shared/leads';
 import type { ClientLookup, InvoiceList } from '../../src/shared/money';
 import type { Board, ProjectLookup } from '../../src/shared/pipeline';
 import { expect, snap, test } from './fixtures';
-import { coreCall, corePrefs, expectAccessible, mainHeading, SECTIONS } from './screens';
+import { chooseCustomPeriod, coreCall, corePrefs, expectAccessible, mainHeading, SECTIONS } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -128,6 +128,46 @@ test.describe('the smallest window (1024 × 680)', () => {
     }
     expect((await entry.getByLabel('Description').boundingBox())!.width).toBeGreaterThan(200);
     await snap(page, 'finance-expense-entry-1024-light-en');
+  });
+
+  test('in Spanish, every KPI strip shows its values whole and its period on at most two lines', async ({
+    page,
+    demoApp,
+  }) => {
+    await demoApp.open(page);
+    // Most of a year: amounts of five digits and more, written with the currency's code in Spanish ("USD 20,639").
+    await chooseCustomPeriod(page, '2026-01-01', '2026-11-30');
+    await coreCall(page, demoApp, 'prefs/set', { language: 'es' });
+    await page.reload();
+    await expect(mainHeading(page)).toHaveText('Dirección');
+    // The custom period's range is written in numbers here, so the workspace's name keeps its room.
+    await expect(
+      page.getByRole('radiogroup', { name: 'Período' }).getByRole('radio', { checked: true }),
+    ).toHaveAccessibleName(/^1\/1\s*–\s*30\/11$/);
+    // (Written out, "1 de ene – 30 de nov", it left the name its first letter and an ellipsis.)
+    const name = page.getByRole('banner').getByText(DEMO_NAME, { exact: true });
+    expect((await name.boundingBox())!.width).toBeGreaterThan(60);
+    for (const section of ['Embudo', 'Proyectos', 'Clientes', 'Finanzas']) {
+      await page
+        .getByRole('navigation', { name: 'Principal' })
+        .getByRole('button', { name: section, exact: true })
+        .click();
+      await expect(mainHeading(page)).toHaveText(section);
+      const values = page.getByTestId('kpi-value');
+      await expect(values.first()).toHaveText(/\d/);
+      await expect(page.getByRole('status', { name: 'Cargando…' })).toHaveCount(0);
+      for (const value of await values.all()) {
+        const cut = await value.evaluate((el) => el.scrollWidth > el.clientWidth);
+        expect(cut, `${section}: "${await value.textContent()}" is cut`).toBe(false);
+      }
+      const range = page.getByTestId('kpi-range');
+      expect(await range.evaluate((el) => el.scrollHeight <= el.clientHeight + 1), `${section}: the period`).toBe(true);
+    }
+    await page
+      .getByRole('navigation', { name: 'Principal' })
+      .getByRole('button', { name: 'Embudo', exact: true })
+      .click();
+    await snap(page, 'pipeline-kpis-1024-light-es');
   });
 
   test('the keyboard shortcuts list, taller than the window, scrolls from the keyboard', async ({ page, demoApp }) => {

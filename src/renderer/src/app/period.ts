@@ -70,9 +70,9 @@ export function usePeriodDates(): DateRange & {
   };
 }
 
-/** "Dec 1 – 31", "Nov 30 – Dec 6", "Dec 7" in the app's language. */
-export function periodRangeLabel(from: string, to: string, locale: string): string {
-  const f = dateFormat(intlLocale(locale), { month: 'short', day: 'numeric', timeZone: 'UTC' });
+/** "Dec 1 – 31", "Nov 30 – Dec 6", "Dec 7" in the app's language; `numeric`: "12/1 – 12/31". */
+export function periodRangeLabel(from: string, to: string, locale: string, numeric = false): string {
+  const f = dateFormat(intlLocale(locale), { month: numeric ? 'numeric' : 'short', day: 'numeric', timeZone: 'UTC' });
   const a = new Date(`${from}T12:00:00Z`);
   const b = new Date(`${to}T12:00:00Z`);
   try {

@@ -6,7 +6,7 @@
  */
 import { ArrowDownRight, ArrowUpRight, CalendarRange, Info } from 'lucide-react';
 import { Popover } from 'radix-ui';
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Args, Method } from '../../../shared/contract';
 import type { KpiScope, KpiShare } from '../../../shared/kpis';
@@ -28,6 +28,7 @@ import { Card } from './Card';
 import { cn } from './cn';
 import { HubDot } from './HubDot';
 import { Skeleton } from './Skeleton';
+import { useFitText } from './useFitText';
 
 type KpiMethod = Extract<Method, `kpis/${string}`>;
 
@@ -158,6 +159,9 @@ export function KpiTile({
   against = '',
 }: KpiTileProps) {
   const { t } = useTranslation();
+  const valueRef = useRef<HTMLSpanElement>(null);
+  // A long value in a narrow tile gets a smaller font, not an ellipsis: a KPI's number is never cut.
+  useFitText(valueRef, value);
   return (
     <div className="flex min-w-0 flex-col px-4 py-3" data-testid={`kpi-${name}`}>
       <div className="flex items-center justify-between gap-2">
@@ -186,6 +190,7 @@ export function KpiTile({
         </Popover.Root>
       </div>
       <span
+        ref={valueRef}
         className="mt-0.5 truncate text-[28px] leading-9 font-semibold tracking-tight text-fg tabular-nums"
         data-testid="kpi-value"
       >
@@ -272,7 +277,12 @@ export function KpiStrip<T extends KpiScope>({
           <CalendarRange className="size-3.5 shrink-0" aria-hidden="true" />
           <span className="truncate">{t(`period.${dates.period}`)}</span>
         </span>
-        <span className="truncate text-[14px] font-semibold text-fg" data-testid="kpi-range" title={range}>
+        {/* Two lines at most ("1 – 31 de dic" in a narrow window), rather than cut to "1 – 31 de …". */}
+        <span
+          className="line-clamp-2 text-[14px] leading-5 font-semibold text-fg"
+          data-testid="kpi-range"
+          title={range}
+        >
           {range}
         </span>
         {hub ? (

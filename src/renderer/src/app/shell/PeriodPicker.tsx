@@ -70,7 +70,11 @@ export function PeriodPicker() {
             >
               {p === 'custom' ? <CalendarRange className="size-3.5" aria-hidden="true" /> : null}
               {p === 'custom' && period === 'custom' ? (
-                periodRangeLabel(range.from, range.to, i18n.language)
+                <>
+                  {/* In a narrow window the range in numbers ("1/1 – 11/30"), so the workspace's name keeps room. */}
+                  <span className="xl:hidden">{periodRangeLabel(range.from, range.to, i18n.language, true)}</span>
+                  <span className="hidden xl:inline">{periodRangeLabel(range.from, range.to, i18n.language)}</span>
+                </>
               ) : p === 'custom' ? (
                 // A narrow window keeps the calendar icon only, so the workspace's name keeps its room.
                 <span className="sr-only xl:not-sr-only">{t('period.custom')}</span>
