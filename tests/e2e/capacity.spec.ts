@@ -59,6 +59,14 @@ const en = (n: number, digits: number) => new Intl.NumberFormat('en-US', { maxim
 /** A cell's hours as the board writes them: "12.5/40". */
 const cellText = (f: { committed: number; available: number }) => `${en(f.committed, 1)}/${en(f.available, 0)}`;
 
+/** A person's Time off dialog, from the actions menu of their row on the board. */
+async function openTimeOff(page: Page, person: { id: number; name: string }) {
+  await personRow(page, person.id)
+    .getByRole('button', { name: `Actions for ${person.name}` })
+    .click();
+  await page.getByRole('menuitem', { name: 'Time off…' }).click();
+}
+
 async function openCapacity(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Capacity', exact: true }).click();
   await expect(mainHeading(page)).toHaveText('Capacity');
@@ -493,10 +501,7 @@ test('a person’s skills and time off are edited from their row, with field err
   expect(people.people.find((p) => p.id === person.id)!.skills).toContainEqual({ skill: 'voice', level: 4 });
 
   // Time off: an end before the start is refused beside the field; a real one is added, then removed.
-  await personRow(page, person.id)
-    .getByRole('button', { name: `Actions for ${person.name}` })
-    .click();
-  await page.getByRole('menuitem', { name: 'Time off…' }).click();
+  await openTimeOff(page, person);
   const off = page.getByTestId('time-off-dialog');
   await expect(off.getByRole('heading', { name: `Time off of ${person.name}` })).toBeVisible();
   const monday = addDays(startOfIsoWeek(matrix.today), 21);
@@ -549,10 +554,7 @@ test('a person’s skills and time off are edited from their row, with field err
   await expect(week).toContainText(conference.workingDays === 1 ? '1 day off' : `${conference.workingDays} days off`);
 
   // Removing asks first.
-  await personRow(page, person.id)
-    .getByRole('button', { name: `Actions for ${person.name}` })
-    .click();
-  await page.getByRole('menuitem', { name: 'Time off…' }).click();
+  await openTimeOff(page, person);
   await off
     .getByTestId('time-off-item')
     .filter({ hasText: 'Conference' })
@@ -578,10 +580,7 @@ test('the time off form says the working days the dates would take before adding
   const monday = addDays(startOfIsoWeek(matrix.today), 28);
   await coreCall(page, demoApp, 'holidays/add', { hubId: person.hubId, date: addDays(monday, 2), name: 'Preview day' });
 
-  await personRow(page, person.id)
-    .getByRole('button', { name: `Actions for ${person.name}` })
-    .click();
-  await page.getByRole('menuitem', { name: 'Time off…' }).click();
+  await openTimeOff(page, person);
   const off = page.getByTestId('time-off-dialog');
   const preview = off.getByTestId('time-off-preview');
   // Both dates are today's at first: the line is there from the start.
@@ -656,10 +655,7 @@ test('the time off form opens on the first day not already booked, and moves on 
     return day;
   };
 
-  await personRow(page, person.id)
-    .getByRole('button', { name: `Actions for ${person.name}` })
-    .click();
-  await page.getByRole('menuitem', { name: 'Time off…' }).click();
+  await openTimeOff(page, person);
   const off = page.getByTestId('time-off-dialog');
   const first = off.getByLabel('First day');
   await expect(first).toHaveAttribute('data-value', firstFree(start));
@@ -670,10 +666,7 @@ test('the time off form opens on the first day not already booked, and moves on 
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
 
   // Added as opened, the form moves on to the next free day.
-  await personRow(page, person.id)
-    .getByRole('button', { name: `Actions for ${person.name}` })
-    .click();
-  await page.getByRole('menuitem', { name: 'Time off…' }).click();
+  await openTimeOff(page, person);
   const day = firstFree(start);
   await expect(first).toHaveAttribute('data-value', day);
   await off.getByRole('button', { name: 'Add time off' }).click();
