@@ -163,6 +163,14 @@ test.describe('the smallest window (1024 × 680)', () => {
       const range = page.getByTestId('kpi-range');
       expect(await range.evaluate((el) => el.scrollHeight <= el.clientHeight + 1), `${section}: the period`).toBe(true);
     }
+    // The expense tiles' amounts too, five and a total to a row.
+    await page.getByRole('tab', { name: 'Gastos' }).click();
+    const totals = page.getByTestId('expense-totals').getByTestId('total-value');
+    await expect(totals.first()).toHaveText(/\d/);
+    for (const value of await totals.all()) {
+      const cut = await value.evaluate((el) => el.scrollWidth > el.clientWidth);
+      expect(cut, `Gastos: "${await value.textContent()}" runs past its tile`).toBe(false);
+    }
     await page
       .getByRole('navigation', { name: 'Principal' })
       .getByRole('button', { name: 'Embudo', exact: true })

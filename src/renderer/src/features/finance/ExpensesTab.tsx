@@ -21,6 +21,7 @@ import { cn } from '../../components/cn';
 import { columnHelper, DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
+import { FitText } from '../../components/FitText';
 import { HubDot } from '../../components/HubDot';
 import { Skeleton, SkeletonBlock } from '../../components/Skeleton';
 import { Tip } from '../../components/Tooltip';
@@ -245,7 +246,10 @@ export function ExpensesTab() {
                 <p className="text-[12px] leading-snug font-medium text-muted">{t(`categories.${c}`)}</p>
                 {/* Label, value and note rows are shared by every tile (subgrid): a label that wraps, or the total's
                     spent/scheduled split, does not move one tile's value off the others' line. */}
-                <p className="self-end pt-1 text-[17px] font-semibold text-fg tabular-nums" data-testid="total-value">
+                <FitText
+                  className="self-end pt-1 text-[17px] font-semibold text-fg tabular-nums"
+                  data-testid="total-value"
+                >
                   {value === undefined ? (
                     <Skeleton className="h-6 w-20" />
                   ) : value === null ? (
@@ -253,7 +257,7 @@ export function ExpensesTab() {
                   ) : (
                     formatMoney(value, currency, lang)
                   )}
-                </p>
+                </FitText>
                 <p
                   className={cn('mt-0.5 text-[11px] tabular-nums', value === null ? 'text-warning-text' : 'text-faint')}
                 >
@@ -271,7 +275,7 @@ export function ExpensesTab() {
             data-testid="total-all"
           >
             <p className="text-[12px] leading-snug font-medium text-accent-text">{t('expenses.total')}</p>
-            <p className="self-end pt-1 text-[17px] font-semibold text-fg tabular-nums" data-testid="total-value">
+            <FitText className="self-end pt-1 text-[17px] font-semibold text-fg tabular-nums" data-testid="total-value">
               {!data ? (
                 <Skeleton className="h-6 w-20" />
               ) : total === null ? (
@@ -279,7 +283,7 @@ export function ExpensesTab() {
               ) : (
                 formatMoney(total, currency, lang)
               )}
-            </p>
+            </FitText>
             {data && data.scheduledMinor !== 0 ? (
               <div className="mt-0.5 flex flex-col text-[11px] leading-snug text-muted" data-testid="total-split">
                 <p data-testid="total-spent">
