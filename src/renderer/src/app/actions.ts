@@ -129,7 +129,12 @@ export function takeOpenRequest(section: RecordScreen): number | null {
 }
 
 /** The section whose "New …" button creates each kind. */
-const SECTION_CREATING: Record<CreateKind, Section> = { lead: 'pipeline', client: 'clients', invoice: 'finance' };
+const SECTION_CREATING: Record<CreateKind, Section> = {
+  lead: 'pipeline',
+  client: 'clients',
+  invoice: 'finance',
+  person: 'capacity',
+};
 
 /** Goes to the section and opens its "New …" form, as the button there does (the screen takes the request). */
 export function requestCreate(kind: CreateKind): void {

@@ -35,7 +35,7 @@ export type DemoJob =
 export type RecordScreen = 'projects' | 'clients' | 'pipeline' | 'invoices';
 
 /** What a screen's "New …" button creates: a lead (Pipeline), a client (Clients), an invoice (Finance › Invoices). */
-export type CreateKind = 'lead' | 'client' | 'invoice';
+export type CreateKind = 'lead' | 'client' | 'invoice' | 'person';
 
 export interface AppState {
   boot: 'loading' | 'ready' | 'error';

@@ -199,6 +199,7 @@ export function FormDialog({
   submitVariant = 'primary',
   className = 'flex flex-col gap-4',
   dirty = false,
+  returnFocus,
   children,
 }: {
   formId: string;
@@ -220,6 +221,8 @@ export function FormDialog({
   className?: string;
   /** Something was typed or chosen that is not saved yet. */
   dirty?: boolean;
+  /** Where focus goes when it closes, when what opened it is gone. */
+  returnFocus?: () => HTMLElement | null;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -232,6 +235,7 @@ export function FormDialog({
       description={description}
       width={width}
       testId={testId}
+      returnFocus={returnFocus}
       footer={
         <>
           <Button onClick={requestClose} disabled={busy}>

@@ -17,6 +17,7 @@ import {
   Sparkles,
   Sun,
   UserPlus,
+  UserRoundPlus,
 } from 'lucide-react';
 import { Dialog } from 'radix-ui';
 import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -379,6 +380,21 @@ export function CommandPalette() {
                     keywords={[...both((tt) => tt('palette.newInvoice')), ...CREATE_WORDS]}
                     icon={<FilePlus2 />}
                     onSelect={() => requestCreate('invoice')}
+                  />
+                  <Item
+                    label={t('palette.addPerson')}
+                    keywords={[
+                      ...both((tt) => tt('palette.addPerson')),
+                      ...CREATE_WORDS,
+                      'people',
+                      'team',
+                      'hire',
+                      'personas',
+                      'equipo',
+                      'contratar',
+                    ]}
+                    icon={<UserRoundPlus />}
+                    onSelect={() => requestCreate('person')}
                   />
                   <Item
                     label={t('palette.logTime')}

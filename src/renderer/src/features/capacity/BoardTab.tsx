@@ -4,14 +4,14 @@
  * time off and "Balance the week" — each followed by a fresh matrix, and an
  * Undo (the toast's button, or Ctrl/⌘+Z while it shows) for moves.
  */
-import { CalendarDays, CalendarRange, ChevronLeft, ChevronRight, Scale, Users } from 'lucide-react';
+import { CalendarDays, CalendarRange, ChevronLeft, ChevronRight, Scale, UserRoundPlus, Users } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toast } from 'sonner';
 import type { Assignment, AssignmentRevert, CapacityPerson } from '../../../../shared/capacity';
 import type { AppError } from '../../../../shared/contract';
 import { laterDate, startOfIsoWeek } from '../../../../shared/dates';
-import { setPrefs } from '../../app/actions';
+import { dataChanged, refreshSummary, setPrefs, useCreateRequest } from '../../app/actions';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { formatSignedNumber } from '../../app/format';
@@ -25,6 +25,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Kbd, modKey } from '../../components/Kbd';
 import { SegmentedControl } from '../../components/SegmentedControl';
 import { Skeleton } from '../../components/Skeleton';
+import { AddPersonDialog } from './AddPersonDialog';
 import { BalanceDialog } from './BalanceDialog';
 import { CapacityBoard } from './Board';
 import { CapacityAlerts } from './CapacityAlerts';
@@ -98,6 +99,17 @@ export function BoardTab() {
   const [skillsFor, setSkillsFor] = useState<CapacityPerson | null>(null);
   const [timeOffFor, setTimeOffFor] = useState<CapacityPerson | null>(null);
   const [balancing, setBalancing] = useState(false);
+  /** The Add person dialog, with what had focus when it opened (focus goes back there, or to the toolbar's button). */
+  const [adding, setAdding] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const addOpener = useRef<HTMLElement | null>(null);
+  const openAdd = () => {
+    const active = document.activeElement;
+    addOpener.current = active instanceof HTMLElement && active !== document.body ? active : null;
+    setAdding(true);
+  };
+  // The command palette's Add person: the dialog the toolbar's button opens.
+  useCreateRequest('person', openAdd);
 
   // The move that Undo (the toast's button or Ctrl/⌘+Z) would take back.
   const undoable = useRef<{ toastId: string | number; revert: AssignmentRevert } | null>(null);
@@ -193,7 +205,7 @@ export function BoardTab() {
   const empty = data ? data.people.length === 0 : false;
 
   return (
-    <div className="flex flex-col gap-3" data-testid="capacity-board-tab">
+    <div className="flex flex-col gap-3 @container" data-testid="capacity-board-tab">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="flex flex-wrap items-center gap-2">
           <SegmentedControl
@@ -230,11 +242,24 @@ export function BoardTab() {
             {range}
           </p>
         </div>
-        <div className="flex items-center gap-3">
-          <p className="hidden items-center gap-1.5 text-[12px] text-muted xl:flex">
-            <Kbd>M</Kbd>
-            {t('toolbar.moveHint')}
-          </p>
+        <div className="flex items-center gap-2">
+          {/* The M hint where the toolbar has room for it beside the buttons (in either language), and people to move. */}
+          {empty ? null : (
+            <p className="mr-1 hidden items-center gap-1.5 text-[12px] text-muted @min-[1080px]:flex">
+              <Kbd>M</Kbd>
+              {t('toolbar.moveHint')}
+            </p>
+          )}
+          {/* Where the toolbar is narrow (1024 px with the sidebar open), the icon alone, named and with a tooltip. */}
+          <Button
+            ref={addButton}
+            icon={<UserRoundPlus />}
+            onClick={openAdd}
+            title={t('addPerson.open')}
+            data-testid="add-person-button"
+          >
+            <span className="sr-only @min-[840px]:not-sr-only">{t('addPerson.open')}</span>
+          </Button>
           <Button
             variant="primary"
             icon={<Scale />}
@@ -257,18 +282,27 @@ export function BoardTab() {
           <BoardSkeleton />
         )
       ) : empty && hub ? (
-        <Card>
+        <Card data-empty-board="">
           <EmptyState
             icon={Users}
             title={t('empty.hubTitle', { hub: hub.name })}
             description={t('empty.hubDescription')}
           >
-            <Button onClick={() => void setPrefs({ hubFilter: 'all' })}>{t('empty.allHubs')}</Button>
+            <div className="flex flex-wrap justify-center gap-2">
+              <Button onClick={() => void setPrefs({ hubFilter: 'all' })}>{t('empty.allHubs')}</Button>
+              <Button icon={<UserRoundPlus />} onClick={openAdd}>
+                {t('empty.addPersonTo', { hub: hub.name })}
+              </Button>
+            </div>
           </EmptyState>
         </Card>
       ) : empty ? (
-        <Card>
-          <EmptyState icon={Users} title={t('empty.title')} description={t('empty.description')} />
+        <Card data-empty-board="">
+          <EmptyState icon={Users} title={t('empty.title')} description={t('empty.description')}>
+            <Button variant="primary" icon={<UserRoundPlus />} onClick={openAdd} data-testid="empty-add-person">
+              {t('empty.addPerson')}
+            </Button>
+          </EmptyState>
         </Card>
       ) : (
         <>
@@ -318,6 +352,24 @@ export function BoardTab() {
           today={data?.today ?? today}
           onClose={() => setTimeOffFor(null)}
           onChanged={matrix.reload}
+        />
+      ) : null}
+      {adding ? (
+        <AddPersonDialog
+          hubs={hubs}
+          defaultHubId={hub?.id ?? null}
+          workspaceTimeZone={timeZone ?? 'UTC'}
+          returnFocus={() => (addOpener.current?.isConnected ? addOpener.current : addButton.current)}
+          onClose={() => setAdding(false)}
+          onAdded={(person) => {
+            // The empty board's button goes with the empty board once the board shows the person.
+            if (addOpener.current?.closest('[data-empty-board]')) addOpener.current = addButton.current;
+            setAdding(false);
+            toast.success(t('addPerson.added', { name: person.name }));
+            // Every screen that lists people (the board, coverage, pickers) reads them again.
+            dataChanged();
+            void refreshSummary();
+          }}
         />
       ) : null}
       {balancing ? (

@@ -1,7 +1,9 @@
 /** Capacity (PRODUCT.md §3.3): the people × weeks board, demand against capacity, and time-zone coverage. */
 import { Globe2, LayoutGrid, TrendingUp } from 'lucide-react';
 import { Tabs } from 'radix-ui';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApp } from '../../app/store';
 import { PageHeader } from '../../components/PageHeader';
 import { BoardTab } from './BoardTab';
 import { CoverageTab } from './CoverageTab';
@@ -17,6 +19,11 @@ export function CapacityPage() {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('capacity');
   const tab = useCapacity((s) => s.tab);
+  // The command palette's Add person is taken by the Board tab (its toolbar's button opens the dialog).
+  const addingPerson = useApp((s) => s.createRequest === 'person');
+  useEffect(() => {
+    if (addingPerson) setCapacityTab('board');
+  }, [addingPerson]);
   return (
     <div data-testid="section-capacity">
       <PageHeader title={t('sections.capacity.title')} description={t('sections.capacity.question')} />
