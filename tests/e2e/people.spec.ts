@@ -172,6 +172,8 @@ test('closing Add person with a typed name asks first; the command palette opens
   await expect(discardPrompt(page)).toBeHidden();
   await expect(mainHeading(page)).toHaveText('Capacity');
   await expect(page.getByRole('tab', { name: 'Board' })).toHaveAttribute('aria-selected', 'true');
+  // What opened it (the palette) is gone: focus lands on the board's own Add person button.
+  await expect(page.getByTestId('add-person-button')).toBeFocused();
 
   // With a name typed, Escape asks; "Keep editing" keeps it; Cancel asks again and "Discard changes" closes it.
   await page.getByTestId('add-person-button').click();
