@@ -9,6 +9,7 @@ import type { CapacityMatrix } from '../../src/shared/capacity';
 import type { Hub, Person } from '../../src/shared/contract';
 import { type AtalayaApp, expect, snap, test } from './fixtures';
 import {
+  chooseHub,
   coreCall,
   createEmptyAgency,
   discardPrompt,
@@ -144,6 +145,31 @@ test('Add person: messages next to the fields and nothing saved, then the person
     count: 13,
   });
   expect(matrix.people.find((p) => p.id === added!.id)?.hubId).toBe(lima.id);
+});
+
+test('with the hub filter on a hub: the dialog opens on that hub, and says where a person added elsewhere is', async ({
+  page,
+  demoApp,
+}) => {
+  test.setTimeout(90_000);
+  await demoApp.open(page);
+  await openCapacity(page);
+  const copenhagen = await chooseHub(page, demoApp, 'Copenhagen');
+  await expect(page.getByTestId('capacity-board')).toBeVisible();
+  await page.getByTestId('add-person-button').click();
+  const dialog = dialogOf(page);
+  await expect(dialog.getByRole('combobox', { name: 'Hub', exact: true })).toHaveText('Copenhagen');
+  await expect(dialog.getByLabel('Time zone')).toHaveValue('Europe/Copenhagen');
+  await dialog.getByLabel('Name', { exact: true }).fill('Freja Lind');
+  await dialog.getByLabel('Role', { exact: true }).fill('Designer');
+  await choose(page, dialog, 'Hub', 'Lima');
+  await expect(dialog.getByLabel('Time zone')).toHaveValue('America/Lima');
+  await dialog.getByRole('button', { name: 'Add person', exact: true }).click();
+  const toast = toastSaying(page, 'Freja Lind added');
+  await expect(toast).toContainText('The hub filter shows only Copenhagen');
+  const freja = (await people(page, demoApp)).find((p) => p.name === 'Freja Lind')!;
+  expect(freja.hubId).not.toBe(copenhagen);
+  await expect(personRow(page, freja.id)).toHaveCount(0);
 });
 
 test('closing Add person with a typed name asks first; the command palette opens it', async ({ page, demoApp }) => {

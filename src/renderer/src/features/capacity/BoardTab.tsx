@@ -365,7 +365,12 @@ export function BoardTab() {
             // The empty board's button goes with the empty board once the board shows the person.
             if (addOpener.current?.closest('[data-empty-board]')) addOpener.current = addButton.current;
             setAdding(false);
-            toast.success(t('addPerson.added', { name: person.name }));
+            // Added to another hub than the one the top bar's filter shows: the board would not show them.
+            const elsewhere = hub !== undefined && person.hubId !== hub.id;
+            toast.success(
+              t('addPerson.added', { name: person.name }),
+              elsewhere ? { description: t('addPerson.addedElsewhere', { hub: hub.name }) } : undefined,
+            );
             // Every screen that lists people (the board, coverage, pickers) reads them again.
             dataChanged();
             void refreshSummary();
