@@ -218,6 +218,15 @@ describe('workspaces through the core worker', () => {
         'agency-2026-12-07T100000Z-2.atalaya',
         'agency-2026-12-07T100000Z.atalaya',
       ]);
+      // Two asked for at once, while neither file exists yet: each its own name.
+      const both = await Promise.all([
+        backupWorkspace(sqlite, file, path.join(dir, 'backups'), at),
+        backupWorkspace(sqlite, file, path.join(dir, 'backups'), at),
+      ]);
+      expect(both.map((b) => path.basename(b.path))).toEqual([
+        'agency-2026-12-07T100000Z-3.atalaya',
+        'agency-2026-12-07T100000Z-4.atalaya',
+      ]);
     } finally {
       sqlite.close();
     }

@@ -54,17 +54,27 @@ export function fillFromOnboarding(sqlite: Sqlite, input: OnboardingInput, now: 
   });
 }
 
+/** Backup names taken by backups still being written (their file appears only once complete). */
+const backupsUnderWay = new Set<string>();
+
 /**
  * A timestamped copy of the open workspace in `dir`, made with the online backup API. A second backup within the
- * same second gets "-2", "-3"… rather than failing on the first one's name.
+ * same second, even one asked for while the first is still being written, gets "-2", "-3"… rather than the first
+ * one's name.
  */
 export async function backupWorkspace(sqlite: Sqlite, file: string, dir: string, now: Date) {
   mkdirSync(dir, { recursive: true });
   const stem = path.join(dir, `${path.basename(file, path.extname(file))}-${timestampForFile(now)}`);
   let destination = `${stem}.atalaya`;
-  for (let n = 2; existsSync(destination); n++) destination = `${stem}-${n}.atalaya`;
-  const bytes = await backupTo(sqlite, destination);
-  return { path: destination, bytes, at: now.toISOString() };
+  for (let n = 2; existsSync(destination) || backupsUnderWay.has(destination); n++)
+    destination = `${stem}-${n}.atalaya`;
+  backupsUnderWay.add(destination);
+  try {
+    const bytes = await backupTo(sqlite, destination);
+    return { path: destination, bytes, at: now.toISOString() };
+  } finally {
+    backupsUnderWay.delete(destination);
+  }
 }
 
 /**

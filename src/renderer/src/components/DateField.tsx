@@ -114,6 +114,8 @@ export function DateField({
   const reportTyping = useRef(onTypingChange);
   reportTyping.current = onTypingChange;
   useEffect(() => reportTyping.current?.(typing), [typing]);
+  // A field that goes away holds no typing any more (its form must not stay unsaved for it).
+  useEffect(() => () => reportTyping.current?.(false), []);
 
   /**
    * Reads what was typed: a date is set; text that is no date empties the field and says so. Says whether

@@ -27,6 +27,12 @@ export function useFitText(ref: RefObject<HTMLElement | null>, text: unknown, sm
       refit();
     });
     resized.observe(element);
-    return () => resized.disconnect();
+    // A web font that arrives after the first fit changes the text's width, not the element's.
+    const fonts = element.ownerDocument.fonts;
+    fonts?.addEventListener('loadingdone', refit);
+    return () => {
+      resized.disconnect();
+      fonts?.removeEventListener('loadingdone', refit);
+    };
   }, [ref, text, smallest]);
 }

@@ -43,9 +43,11 @@ const sameSpan = (a: Span, b: Span) =>
 /**
  * The working days time off over these dates would take, asked of the core (the rule, the hub's holidays and
  * the employment dates the list's count uses); null until both dates are valid and in order.
- * While the count for new dates is on its way, the last one stays, marked `stale`.
+ * While the count for new dates is on its way, the last one stays, marked `stale`, with the calendar days of the
+ * dates it counted (never a count of old dates beside the length of new ones). A count the core could not make
+ * shows nothing rather than an old one.
  */
-function useWorkingDaysPreview(span: Span): { workingDays: number; stale: boolean } | null {
+function useWorkingDaysPreview(span: Span): { workingDays: number; calendarDays: number; stale: boolean } | null {
   const dataVersion = useApp((s) => s.dataVersion);
   const [shown, setShown] = useState<{ span: Span; workingDays: number } | null>(null);
   const valid = timeOffPreviewSchema.safeParse(span).success;
@@ -56,14 +58,14 @@ function useWorkingDaysPreview(span: Span): { workingDays: number; stale: boolea
     let live = true;
     const asked = { personId, startDate, endDate };
     void api.call('timeOff/workingDays', asked).then((r) => {
-      if (live && r.ok) setShown({ span: asked, workingDays: r.value.workingDays });
+      if (live) setShown(r.ok ? { span: asked, workingDays: r.value.workingDays } : null);
     });
     return () => {
       live = false;
     };
   }, [valid, personId, startDate, endDate, dataVersion]);
   if (!valid || !shown) return null;
-  return { workingDays: shown.workingDays, stale: !sameSpan(shown.span, span) };
+  return { workingDays: shown.workingDays, calendarDays: spanOf(shown.span), stale: !sameSpan(shown.span, span) };
 }
 
 export function TimeOffDialog({
@@ -307,8 +309,8 @@ export function TimeOffDialog({
                     <CalendarClock className="size-3.5 shrink-0 text-faint" aria-hidden="true" />
                     <span>
                       {t('timeOff.preview', { count: preview.workingDays })}
-                      {spanOf({ startDate, endDate }) !== preview.workingDays
-                        ? ` ${t('timeOff.calendarDays', { count: spanOf({ startDate, endDate }) })}`
+                      {preview.calendarDays !== preview.workingDays
+                        ? ` ${t('timeOff.calendarDays', { count: preview.calendarDays })}`
                         : null}
                     </span>
                   </p>
