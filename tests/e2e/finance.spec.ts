@@ -16,6 +16,7 @@ import {
   expectAccessible,
   intlDate,
   mainHeading,
+  openPalette,
   plusDays,
   toasts,
 } from './screens';
@@ -181,7 +182,7 @@ test('a date field speaks the app’s language, not the browser’s: switched to
   // The browser stays English (a native date field would write "mm/dd/yyyy" and "December"); the app turns Spanish.
   await demoApp.open(page);
   await expect(mainHeading(page)).toBeVisible();
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('Español');
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');

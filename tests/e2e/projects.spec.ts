@@ -636,7 +636,7 @@ test('with the sheet open, Alt+T reaches the toast, its Undo works from the keyb
   await page.keyboard.press('Alt+T');
   await expect(toast).toBeFocused();
   await page.keyboard.press('Escape');
-  await expect(moveTo).toBeFocused({ timeout: 1000 });
+  await expect(moveTo).toBeFocused({ timeout: 5000 });
   await expect(detail).toBeVisible();
   await expect(toast).toBeVisible();
 

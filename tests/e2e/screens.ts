@@ -117,6 +117,14 @@ export async function coreCall<T>(page: Page, app: AtalayaApp, method: string, a
 }
 
 /** The toasts' region, in either language. */
+/** Opens the command palette with Ctrl+K, and waits until its search field takes what is typed. */
+export async function openPalette(page: Page): Promise<Locator> {
+  await page.keyboard.press('Control+k');
+  const palette = page.getByTestId('command-palette');
+  await expect(palette.getByRole('combobox')).toBeFocused();
+  return palette;
+}
+
 export const toasts = (page: Page) => page.getByRole('region', { name: /^(Notifications|Notificaciones)/ });
 
 /**

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { expect, snap, test } from './fixtures';
-import { coreCall, createQuitoHub, discardPrompt, mainHeading, openScoringTab, toasts } from './screens';
+import { coreCall, createQuitoHub, discardPrompt, mainHeading, openPalette, openScoringTab, toasts } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -443,8 +443,8 @@ test('leaving Settings with unsaved changes asks first: the sidebar, a tab, the 
   await expect(name).toHaveValue('Northwind Studio');
 
   // The command palette (Ctrl+K): keeping returns focus to the form, the palette being gone.
-  await page.keyboard.press('Control+k');
-  await page.getByRole('combobox').fill('Capacity');
+  await openPalette(page);
+  await page.getByTestId('command-palette').getByRole('combobox').fill('Capacity');
   await page.keyboard.press('Enter');
   await expect(prompt).toBeVisible();
   await prompt.getByRole('button', { name: 'Keep editing' }).click();
@@ -494,8 +494,8 @@ test('opening another workspace from the palette asks first, and the new one ope
 
   // The demo and "Open a workspace file…" leave the workspace: keeping stays with the edit.
   for (const command of ['Open the demo agency', 'Open a workspace file…']) {
-    await page.keyboard.press('Control+k');
-    await page.getByRole('combobox').fill(command);
+    await openPalette(page);
+    await page.getByTestId('command-palette').getByRole('combobox').fill(command);
     await page.keyboard.press('Enter');
     await expect(prompt).toBeVisible();
     await prompt.getByRole('button', { name: 'Keep editing' }).click();
@@ -506,8 +506,8 @@ test('opening another workspace from the palette asks first, and the new one ope
   }
 
   // Discarding opens the file: its profile shows what it saved, not the name typed in the other one.
-  await page.keyboard.press('Control+k');
-  await page.getByRole('combobox').fill('Open a workspace file…');
+  await openPalette(page);
+  await page.getByTestId('command-palette').getByRole('combobox').fill('Open a workspace file…');
   await page.keyboard.press('Enter');
   await prompt.getByRole('button', { name: 'Discard changes' }).click();
   const dialog = page.getByTestId('open-workspace-dialog');

@@ -9,7 +9,15 @@ import type { LeadPage } from '../../src/shared/leads';
 import type { ClientLookup, InvoiceList } from '../../src/shared/money';
 import type { Board, ProjectLookup } from '../../src/shared/pipeline';
 import { expect, snap, test } from './fixtures';
-import { chooseCustomPeriod, coreCall, corePrefs, expectAccessible, mainHeading, SECTIONS } from './screens';
+import {
+  chooseCustomPeriod,
+  coreCall,
+  corePrefs,
+  expectAccessible,
+  mainHeading,
+  openPalette,
+  SECTIONS,
+} from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -292,7 +300,7 @@ test('a press on a toast leaves the command palette open', async ({ page, demoAp
   await demoApp.open(page);
   const palette = page.getByTestId('command-palette');
   // A toast to press: the palette's "Back up now" (its toast lasts 8 s).
-  await page.keyboard.press('Control+K');
+  await openPalette(page);
   await page.keyboard.type('Back up now');
   await page.keyboard.press('Enter');
   await expect(palette).toBeHidden();
@@ -493,7 +501,7 @@ test('the command palette finds a command by the words it shows, in English and 
   await search('Oscuro', 'Theme: Dark');
 
   // Spanish: the translated labels are what is searched.
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('Español');
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
@@ -506,7 +514,7 @@ test('the command palette finds a command by the words it shows, in English and 
   await search('Finanzas', 'Finanzas');
 
   // And the chosen command runs.
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('Tema: Oscuro');
   await snap(page, 'palette-filtered-light-es');
   await page.keyboard.press('Enter');
@@ -542,7 +550,7 @@ test('the command palette matches whole words only: a client name runs no comman
   // A client's name lists the records the core found and no command: Enter opens the first record.
   const ceiba = (await coreCall<ClientLookup>(page, demoApp, 'clients/lookup', { search: 'ceiba', limit: 1 }))
     .matches[0]!;
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('ceiba');
   await expect(palette.getByRole('option').first()).toContainText(ceiba.name);
   await expect(palette.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
@@ -575,7 +583,7 @@ test('the command palette matches whole words only: a client name runs no comman
   await page.keyboard.press('Escape');
   await first('ESPANOL', 'Idioma: Español');
   await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('clwk');
   await expect(palette.getByText('Nada coincide.')).toBeVisible();
   await expect(palette.getByRole('option')).toHaveCount(0);
@@ -611,7 +619,7 @@ test('the command palette finds clients, leads and invoices and opens them', asy
   // An invoice number, from another Finance tab: Finance shows Invoices with the invoice's sheet open.
   await nav(page).getByRole('button', { name: 'Finance', exact: true }).click();
   await page.getByRole('tab', { name: 'Expenses' }).click();
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type(invoice.number!);
   const invoices = palette.getByRole('group', { name: 'Invoices' });
   await expect(invoices.getByRole('option')).toHaveCount(1);
@@ -625,7 +633,7 @@ test('the command palette finds clients, leads and invoices and opens them', asy
   await expect(page.getByRole('tab', { name: 'Invoices', exact: true })).toHaveAttribute('aria-selected', 'true');
 
   // A lead's company: the lead is listed under Leads (after any client of that name), and choosing it opens it.
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type(lead.company);
   const leads = palette.getByRole('group', { name: 'Leads' });
   const leadOption = leads.getByRole('option').filter({ hasText: lead.contactName });
@@ -639,7 +647,7 @@ test('the command palette finds clients, leads and invoices and opens them', asy
   await expect(mainHeading(page)).toHaveText('Pipeline');
 
   // Commands stay first: "pro" lists the Projects section ahead of the leads the core found (Properties…).
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('pro');
   await expect(palette.getByRole('group', { name: 'Leads' }).getByRole('option').first()).toBeVisible();
   await expect(palette.getByRole('option').first()).toHaveText('Projects');
@@ -658,7 +666,7 @@ test('the command palette finds clients, leads and invoices and opens them', asy
     if (body?.method === 'invoices/list' && body.args?.search) await invoicesHeld;
     await route.continue();
   });
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type(invoice.clientName);
   await expect(palette.getByRole('group', { name: 'Clients' }).getByRole('option').first()).toContainText(
     invoice.clientName,
@@ -675,7 +683,7 @@ test('the command palette finds clients, leads and invoices and opens them', asy
   await expect(palette).toBeHidden();
 
   // A query that no record and no command holds ends in the empty state once the core has answered.
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('zzqx');
   await expect(palette.getByText('Nothing matches.')).toBeVisible();
   await expect(palette.getByRole('option')).toHaveCount(0);
@@ -717,7 +725,7 @@ test('the command palette finds a project by part of its name and runs the scree
   await expect(mainHeading(page)).toHaveText('Projects');
 
   // "new" lists the actions; "new client" + Enter opens the Clients screen's New client form.
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('new');
   for (const name of ['New lead', 'New client', 'New invoice'])
     await expect(palette.getByRole('option', { name, exact: true })).toBeVisible();
@@ -725,7 +733,7 @@ test('the command palette finds a project by part of its name and runs the scree
   await expect(palette.getByText(/^Searching/)).toBeHidden();
   await snap(page, 'palette-actions-light-en');
   await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('new client');
   await expect(palette.getByRole('option').first()).toHaveText('New client');
   await page.keyboard.press('Enter');
@@ -737,7 +745,7 @@ test('the command palette finds a project by part of its name and runs the scree
   await expect(mainHeading(page)).toHaveText('Clients');
 
   // Log time opens the time-log grid for a person and this week, from any screen.
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('log time');
   await expect(palette.getByRole('option').first()).toHaveText('Log time');
   await page.keyboard.press('Enter');
@@ -750,23 +758,23 @@ test('the command palette finds a project by part of its name and runs the scree
   await expect(mainHeading(page)).toHaveText('Clients');
 
   // In Spanish and dark: "nueva factura" + Enter opens Finance › Invoices with the New invoice form.
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('Español');
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   palette = page.getByRole('dialog', { name: 'Paleta de comandos' });
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('Tema: Oscuro');
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveClass(/(^|\s)dark(\s|$)/);
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('nuevo');
   for (const name of ['Nuevo prospecto', 'Nuevo cliente', 'Nueva factura'])
     await expect(palette.getByRole('option', { name, exact: true })).toBeVisible();
   await expect(palette.getByText(/^Buscando/)).toBeHidden();
   await snap(page, 'palette-actions-dark-es');
   await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type(query);
   await expect(palette.getByRole('group', { name: 'Proyectos' }).getByRole('option').first()).toContainText(
     expected.name,
@@ -774,7 +782,7 @@ test('the command palette finds a project by part of its name and runs the scree
   await expect(palette.getByText(/^Buscando/)).toBeHidden();
   await snap(page, 'palette-projects-dark-es');
   await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('nueva factura');
   await expect(palette.getByRole('option').first()).toHaveText('Nueva factura');
   await page.keyboard.press('Enter');
@@ -806,7 +814,7 @@ test('the welcome screen describes the demo agency as it is: nine people and ten
   expect(current.filter((p) => p.employmentType === 'freelancer')).toHaveLength(10);
 
   // Close the workspace: the welcome screen offers the demo again, described by those numbers.
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('Close workspace');
   await page.keyboard.press('Enter');
   await expect(mainHeading(page)).toHaveText('Welcome to Atalaya');
@@ -900,7 +908,7 @@ test('? and Ctrl+/ list the keyboard shortcuts, not while typing; the palette op
   await expect(pipeline).toBeFocused();
 
   // Dark.
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('Theme: Dark');
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveClass(/(^|\s)dark(\s|$)/);
@@ -919,7 +927,7 @@ test('? and Ctrl+/ list the keyboard shortcuts, not while typing; the palette op
   await page.keyboard.type('Español');
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('atajos');
   await page.keyboard.press('Enter');
   const dialogEs = page.getByRole('dialog', { name: 'Atajos de teclado' });

@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
-import { corePrefs, mainHeading, SECTIONS_ES, SETTINGS_TABS_ES } from './screens';
+import { corePrefs, mainHeading, openPalette, SECTIONS_ES, SETTINGS_TABS_ES } from './screens';
 
 test.use({ locale: 'en-US', colorScheme: 'light', timezoneId: 'UTC', reducedMotion: 'reduce' });
 
@@ -94,12 +94,12 @@ test('every screen in dark + Spanish', async ({ page, demoApp }) => {
   await expect(mainHeading(page)).toHaveText('Executive');
   // Set both through the palette, the keyboard way.
   const palette = page.getByRole('dialog', { name: 'Command palette' });
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('dark');
   await expect(palette.getByRole('option', { name: 'Theme: Dark' })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(html(page)).toHaveClass(/(^|\s)dark(\s|$)/);
-  await page.keyboard.press('Control+k');
+  await openPalette(page);
   await page.keyboard.type('Español');
   await expect(palette.getByRole('option', { name: 'Language: Español' })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
