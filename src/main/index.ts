@@ -8,10 +8,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, session, shell, type WebContents } from 'electron';
-import type { Prefs } from '../shared/contract';
+import type { Events, Prefs } from '../shared/contract';
 import { locateMigrationsDir } from './core/db/migrate';
 import { PrefsStore } from './core/prefs/store';
 import { type CoreClient, startCore } from './hosts/core-client';
+import { EVENT_CHANNEL } from './ipc/channels';
 import { createHostHandlers, registerIpc } from './ipc/router';
 import { chromiumLocale, nativeBindingCandidates, parseLaunchArgs } from './platform/launch';
 import { buildMenuTemplate, type MenuLanguage } from './platform/menu';
@@ -192,6 +193,16 @@ async function showProblem(message: string, detail: string): Promise<void> {
 
 async function openWorkspace(filePath?: string): Promise<void> {
   if (!core) return;
+  const win = mainWindow;
+  // A window showing the app opens it itself, once it has asked about unsaved changes (a form half filled in would
+  // otherwise be thrown away as the workspace changes under it).
+  if (win && !win.isDestroyed() && !win.webContents.isLoading()) {
+    win.webContents.send(EVENT_CHANNEL, 'host/openWorkspace', {
+      path: filePath ?? null,
+    } satisfies Events['host/openWorkspace']);
+    focusWindow();
+    return;
+  }
   const target = filePath ?? (await createHostHandlers(() => mainWindow)['host/pickWorkspaceFile']({})).path;
   if (!target) return;
   const result = await core.call('workspace/open', { path: target });

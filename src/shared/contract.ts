@@ -475,6 +475,11 @@ export interface Events {
   'workspace/changed': { reason: 'opened' | 'closed' | 'external' | 'migrated' };
   /** Preferences changed (from any window, or the native menu). */
   'prefs/changed': Prefs;
+  /**
+   * Sent by the host, not the core: the native menu (File → Open Workspace…, `path` null: pick one), a file opened
+   * with Atalaya or a second launch asks to open a workspace. The window asks about unsaved changes first.
+   */
+  'host/openWorkspace': { path: string | null };
 }
 export type EventName = keyof Events;
 

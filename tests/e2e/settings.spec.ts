@@ -520,6 +520,42 @@ test('opening another workspace from the palette asks first, and the new one ope
   await expect(page.getByRole('button', { name: 'Save changes' })).toBeDisabled();
 });
 
+test('opening a workspace from the native menu or the OS asks first too, and opens it once changes are discarded', async ({
+  page,
+  demoApp,
+}) => {
+  await demoApp.open(page);
+  const other = await coreCall<{ path: string }>(page, demoApp, 'workspace/backup');
+  const first = await coreCall<{ path: string }>(page, demoApp, 'workspace/current');
+  const prompt = discardPrompt(page);
+  const panel = await openSettings(page, 'Workspace profile');
+  const name = panel.getByLabel('Workspace name');
+  await name.fill('Northwind Studio');
+
+  // What Electron's main process sends its window for File → Open Workspace…, a file opened with Atalaya or a
+  // second launch. Keeping stays with the edit, in the same workspace.
+  demoApp.host.emit('host/openWorkspace', { path: other.path });
+  await expect(prompt).toBeVisible();
+  await prompt.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(prompt).toBeHidden();
+  await expect(name).toHaveValue('Northwind Studio');
+  expect((await coreCall<{ path: string }>(page, demoApp, 'workspace/current')).path).toBe(first.path);
+
+  // Discarding opens it.
+  demoApp.host.emit('host/openWorkspace', { path: other.path });
+  await prompt.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(toasts(page)).toContainText('Opened Atalaya Demo Agency');
+  await expect
+    .poll(async () => (await coreCall<{ path: string }>(page, demoApp, 'workspace/current')).path)
+    .toBe(other.path);
+  await expect(page.getByLabel('Workspace name')).toHaveValue('Atalaya Demo Agency');
+
+  // With nothing unsaved it opens at once; a file that is not there says why.
+  demoApp.host.emit('host/openWorkspace', { path: `${other.path}.missing` });
+  await expect(toasts(page)).toContainText('.missing');
+  await expect(prompt).toBeHidden();
+});
+
 test.describe('in Spanish, dark', () => {
   test.use({ locale: 'es-419', colorScheme: 'dark' });
 

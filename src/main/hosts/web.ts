@@ -11,7 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer } from 'ws';
-import { isMethod } from '../../shared/contract';
+import { type EventName, type Events, isMethod } from '../../shared/contract';
 import { failure } from '../../shared/errors';
 import { fail, ok, type Result } from '../../shared/result';
 import type { CoreConfig } from '../core/protocol';
@@ -31,6 +31,8 @@ export interface WebHost {
   port: number;
   token: string;
   core: CoreClient;
+  /** Sends a host event to every app page connected (what Electron's main process sends its window). */
+  emit<E extends EventName>(name: E, payload: Events[E]): void;
   close(): Promise<void>;
 }
 
@@ -177,10 +179,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     sockets.handleUpgrade(req, socket, head, (ws) => sockets.emit('connection', ws, req));
   });
-  const stopEvents = core.onEvent((name, payload) => {
+  const broadcast = (name: string, payload: unknown) => {
     const message = JSON.stringify({ name, payload });
     for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(message);
-  });
+  };
+  const stopEvents = core.onEvent(broadcast);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -193,6 +196,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     core,
+    emit: broadcast,
     async close() {
       stopEvents();
       for (const client of sockets.clients) client.terminate();

@@ -293,6 +293,14 @@ export function subscribeToCore(): () => void {
     }),
     // Another window or the native menu changed a preference (e.g. View → Toggle dark).
     api.on('prefs/changed', (prefs) => set({ prefs })),
+    // The native menu or the OS opens a workspace: as the palette does, unsaved changes are asked about first.
+    api.on('host/openWorkspace', ({ path }) =>
+      leave(() => {
+        void (path === null ? pickAndOpenWorkspace() : openWorkspace(path)).then((error) => {
+          if (error) toastError(error);
+        });
+      }),
+    ),
   ];
   return () => {
     for (const off of offs) off();
