@@ -937,6 +937,12 @@ test('? and Ctrl+/ list the keyboard shortcuts, not while typing; the palette op
   await expect(
     dialogEs.locator('dl > div').filter({ hasText: 'Buscar y ejecutar un comando' }).locator('kbd'),
   ).toHaveText(['Ctrl', 'K']);
+  // Named keys as a Spanish keyboard labels them.
+  await expect(dialogEs.locator('kbd').filter({ hasText: /^(Inicio|Fin|Mayús)$/ })).toHaveText([
+    'Inicio',
+    'Fin',
+    'Mayús',
+  ]);
   await expectAccessible(page, 'the keyboard shortcuts in Spanish');
   await snap(page, 'shortcuts-dark-es');
 });

@@ -111,7 +111,10 @@ export function ShortcutsDialog() {
                         {i > 0 ? <span className="text-[12px] text-faint">{t('shortcuts.or')}</span> : null}
                         <span className="flex items-center gap-1">
                           {chord.map((key) => (
-                            <Kbd key={key}>{key}</Kbd>
+                            // Named keys as the person's keyboard labels them ("Inicio", "Mayús" in Spanish).
+                            <Kbd key={key}>
+                              {key === 'Home' || key === 'End' || key === 'Shift' ? t(`shortcuts.keys.${key}`) : key}
+                            </Kbd>
                           ))}
                         </span>
                       </Fragment>
