@@ -247,6 +247,21 @@ export function formatDateTime(value: Date | string | number, locale: string, ti
 }
 
 /** "November 2026" from "2026-11". */
+/**
+ * Monday to Sunday in a language: each day's `name` in the given width ("L" narrow, "lun" short; a short name's
+ * trailing period dropped) and its `long` name ("lunes").
+ */
+export function weekdayNames(language: string, width: 'narrow' | 'short'): { name: string; long: string }[] {
+  const locale = intlLocale(language);
+  const named = dateFormat(locale, { weekday: width, timeZone: 'UTC' });
+  const long = dateFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+  // 2026-12-07 is a Monday.
+  return Array.from({ length: 7 }, (_, i) => {
+    const day = new Date(Date.UTC(2026, 11, 7 + i, 12));
+    return { name: named.format(day).replace(/\.$/, ''), long: long.format(day) };
+  });
+}
+
 export function formatMonth(month: string, locale: string): string {
   return dateFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${month}-15T12:00:00Z`),

@@ -17,7 +17,7 @@ import {
   parseDateText,
   withinBounds,
 } from '../app/dateText';
-import { calendarDay, dateFormat, intlLocale } from '../app/format';
+import { calendarDay, dateFormat, intlLocale, weekdayNames } from '../app/format';
 import { useWorkspaceToday } from '../app/today';
 import { cn } from './cn';
 import { controlClass, FieldError } from './Field';
@@ -264,18 +264,6 @@ export function DateField({
   );
 }
 
-/** Monday to Sunday in a language: [narrow, long], "L" and "lunes". */
-function weekdayNames(language: string): [string, string][] {
-  const locale = intlLocale(language);
-  const narrow = dateFormat(locale, { weekday: 'narrow', timeZone: 'UTC' });
-  const long = dateFormat(locale, { weekday: 'long', timeZone: 'UTC' });
-  // 2026-12-07 is a Monday.
-  return Array.from({ length: 7 }, (_, i) => {
-    const d = new Date(Date.UTC(2026, 11, 7 + i, 12));
-    return [narrow.format(d), long.format(d)];
-  });
-}
-
 /** Where a key moves the calendar's day: a day, a week, the week's ends, a month (a year with Shift); null for other keys. */
 function movedDay(key: string, day: string, shift: boolean): string | null {
   switch (key) {
@@ -381,7 +369,7 @@ function Calendar({
       <table ref={grid} role="grid" aria-labelledby={titleId} className="w-full border-collapse" onKeyDown={onKeyDown}>
         <thead>
           <tr>
-            {weekdayNames(language).map(([narrow, long]) => (
+            {weekdayNames(language, 'narrow').map(({ name: narrow, long }) => (
               <th key={long} scope="col" className="h-7 p-0 text-center text-[11.5px] font-medium text-faint">
                 <span aria-hidden="true">{narrow}</span>
                 <span className="sr-only">{long}</span>

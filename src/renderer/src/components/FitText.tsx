@@ -2,18 +2,18 @@ import { type HTMLAttributes, useRef } from 'react';
 import { cn } from './cn';
 import { useFitText } from './useFitText';
 
-/** A one-line paragraph whose font shrinks until its text fits (useFitText): an amount in a narrow tile. */
+/** One line of text whose font shrinks until it fits (useFitText): a KPI's value, an amount in a narrow tile. */
 export function FitText({
   className,
   children,
   smallest = 12,
   ...props
-}: HTMLAttributes<HTMLParagraphElement> & { smallest?: number }) {
-  const ref = useRef<HTMLParagraphElement>(null);
+}: HTMLAttributes<HTMLSpanElement> & { smallest?: number }) {
+  const ref = useRef<HTMLSpanElement>(null);
   useFitText(ref, children, smallest);
   return (
-    <p ref={ref} className={cn('overflow-hidden text-ellipsis whitespace-nowrap', className)} {...props}>
+    <span ref={ref} className={cn('block overflow-hidden text-ellipsis whitespace-nowrap', className)} {...props}>
       {children}
-    </p>
+    </span>
   );
 }

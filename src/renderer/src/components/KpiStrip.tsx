@@ -6,7 +6,7 @@
  */
 import { ArrowDownRight, ArrowUpRight, CalendarRange, Info } from 'lucide-react';
 import { Popover } from 'radix-ui';
-import { type ReactNode, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Args, Method } from '../../../shared/contract';
 import type { KpiScope, KpiShare } from '../../../shared/kpis';
@@ -26,9 +26,9 @@ import { useFilterHub } from '../app/store';
 import { type Loadable, useApiQuery } from '../app/useApi';
 import { Card } from './Card';
 import { cn } from './cn';
+import { FitText } from './FitText';
 import { HubDot } from './HubDot';
 import { Skeleton } from './Skeleton';
-import { useFitText } from './useFitText';
 
 type KpiMethod = Extract<Method, `kpis/${string}`>;
 
@@ -159,9 +159,6 @@ export function KpiTile({
   against = '',
 }: KpiTileProps) {
   const { t } = useTranslation();
-  const valueRef = useRef<HTMLSpanElement>(null);
-  // A long value in a narrow tile gets a smaller font, not an ellipsis: a KPI's number is never cut.
-  useFitText(valueRef, value);
   return (
     <div className="flex min-w-0 flex-col px-4 py-3" data-testid={`kpi-${name}`}>
       <div className="flex items-center justify-between gap-2">
@@ -189,13 +186,14 @@ export function KpiTile({
           </Popover.Portal>
         </Popover.Root>
       </div>
-      <span
-        ref={valueRef}
-        className="mt-0.5 truncate text-[28px] leading-9 font-semibold tracking-tight text-fg tabular-nums"
+      {/* A long value in a narrow tile gets a smaller font, not an ellipsis: a KPI's number is never cut. */}
+      <FitText
+        smallest={18}
+        className="mt-0.5 text-[28px] leading-9 font-semibold tracking-tight text-fg tabular-nums"
         data-testid="kpi-value"
       >
         {value}
-      </span>
+      </FitText>
       {/* The change leads the line under the value, so a long amount ("USD 62,800") keeps the tile's width. */}
       <span className="flex h-4 min-w-0 items-center gap-1.5">
         <ChangeChip change={change} against={against} upIsGood={upIsGood} />

@@ -9,7 +9,7 @@ import { EMPLOYMENT_TYPES, type EmploymentType, type Weekday } from '../../../..
 import { type PersonInput, personInputSchema } from '../../../../shared/schemas';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
-import { dateFormat, intlLocale, numberForInput, parseDecimal } from '../../app/format';
+import { numberForInput, parseDecimal, weekdayNames } from '../../app/format';
 import { useWorkspaceToday } from '../../app/today';
 import { useDraft } from '../../app/useDraft';
 import { useFieldErrors } from '../../app/validation';
@@ -38,20 +38,6 @@ interface Draft {
   workdays: Weekday[];
   startDate: string;
   endDate: string;
-}
-
-/** Monday to Sunday in a language: [short, long], "Mon" and "Monday". */
-function weekdayNames(language: string): Record<Weekday, { short: string; long: string }> {
-  const locale = intlLocale(language);
-  const short = dateFormat(locale, { weekday: 'short', timeZone: 'UTC' });
-  const long = dateFormat(locale, { weekday: 'long', timeZone: 'UTC' });
-  // 2026-12-07 is a Monday.
-  return Object.fromEntries(
-    WEEKDAYS.map((d) => {
-      const date = new Date(Date.UTC(2026, 11, 6 + d, 12));
-      return [d, { short: short.format(date).replace(/\.$/, ''), long: long.format(date) }];
-    }),
-  ) as Record<Weekday, { short: string; long: string }>;
 }
 
 function toInput(d: Draft, locale: string): PersonInput {
@@ -115,7 +101,7 @@ export function AddPersonDialog({
   const [error, setError] = useState<AppError | null>(null);
   const input = useMemo(() => toInput(draft, lang), [draft, lang]);
   const v = useFieldErrors(personInputSchema, input);
-  const days = useMemo(() => weekdayNames(lang), [lang]);
+  const days = useMemo(() => weekdayNames(lang, 'short'), [lang]);
 
   const set = (p: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...p }));
@@ -262,7 +248,7 @@ export function AddPersonDialog({
                 key={d}
                 type="button"
                 aria-pressed={on}
-                title={days[d].long}
+                title={days[d - 1]!.long}
                 onClick={() => toggleDay(d)}
                 className={cn(
                   'h-8 min-w-0 flex-1 rounded-[var(--radius-control)] border px-0 text-[12.5px] capitalize transition-colors duration-150',
@@ -273,8 +259,8 @@ export function AddPersonDialog({
                   workdaysError && 'border-danger',
                 )}
               >
-                <span aria-hidden="true">{days[d].short}</span>
-                <span className="sr-only">{days[d].long}</span>
+                <span aria-hidden="true">{days[d - 1]!.name}</span>
+                <span className="sr-only">{days[d - 1]!.long}</span>
               </button>
             );
           })}
