@@ -332,8 +332,7 @@ test('the command palette (Ctrl+K) jumps to a section from the keyboard', async 
   await expect(mainHeading(page)).toHaveText('Capacity');
 
   // A settings tab is one command away too.
-  await page.keyboard.press('Control+k');
-  await expect(palette).toBeVisible();
+  await openPalette(page);
   await page.keyboard.type('service catalogue');
   await page.keyboard.press('Enter');
   await expect(mainHeading(page)).toHaveText('Settings');
@@ -482,8 +481,7 @@ test('the command palette finds a command by the words it shows, in English and 
   await expect(mainHeading(page)).toHaveText('Executive');
   let palette = page.getByRole('dialog', { name: 'Command palette' });
   const search = async (query: string, expected: string) => {
-    await page.keyboard.press('Control+k');
-    await expect(palette).toBeVisible();
+    await openPalette(page);
     await page.keyboard.type(query);
     const first = palette.getByRole('option').first();
     await expect(first, `"${query}" finds "${expected}" first`).toHaveText(expected);
@@ -532,8 +530,7 @@ test('the command palette matches whole words only: a client name runs no comman
   // Letters that merely occur in order in "Collapse sidebar", "Close workspace" or "Open a workspace
   // file…", and that no record holds either: nothing is listed, and Enter runs nothing.
   for (const query of ['clients ceiba', 'clwk']) {
-    await page.keyboard.press('Control+k');
-    await expect(palette).toBeVisible();
+    await openPalette(page);
     await page.keyboard.type(query);
     await expect(palette.getByText('Nothing matches.'), `"${query}" shows the empty state`).toBeVisible();
     await expect(palette.getByRole('option')).toHaveCount(0);
@@ -565,8 +562,7 @@ test('the command palette matches whole words only: a client name runs no comman
   expect((await corePrefs(page, demoApp)).sidebarCollapsed).toBe(false);
 
   const first = async (query: string, expected: string) => {
-    await page.keyboard.press('Control+k');
-    await expect(palette).toBeVisible();
+    await openPalette(page);
     await page.keyboard.type(query);
     const option = palette.getByRole('option').first();
     await expect(option, `"${query}" finds "${expected}" first`).toHaveText(expected);
@@ -601,8 +597,7 @@ test('the command palette finds clients, leads and invoices and opens them', asy
   expect(invoice.number).toBeTruthy();
 
   // Part of a client's name: the client is listed under Clients, with its hub and tier, and Enter opens it.
-  await page.keyboard.press('Control+k');
-  await expect(palette).toBeVisible();
+  await openPalette(page);
   await page.keyboard.type(client.name.slice(0, -2));
   const clients = palette.getByRole('group', { name: 'Clients' });
   await expect(clients.getByRole('option').first()).toContainText(client.name);
@@ -707,8 +702,7 @@ test('the command palette finds a project by part of its name and runs the scree
   const query = card.name.slice(3).toLowerCase();
   const expected = (await coreCall<ProjectLookup>(page, demoApp, 'projects/lookup', { search: query, limit: 5 }))
     .matches[0]!;
-  await page.keyboard.press('Control+k');
-  await expect(palette).toBeVisible();
+  await openPalette(page);
   await page.keyboard.type(query);
   const projects = palette.getByRole('group', { name: 'Projects' });
   await expect(projects.getByRole('option').first()).toContainText(expected.name);
@@ -922,8 +916,7 @@ test('? and Ctrl+/ list the keyboard shortcuts, not while typing; the palette op
   await expect(pipeline).toBeFocused();
 
   // Spanish: found by its Spanish name in the palette, and all of it in Spanish.
-  await page.keyboard.press('Control+k');
-  await expect(palette.getByRole('combobox')).toBeFocused();
+  await openPalette(page);
   await page.keyboard.type('Español');
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
