@@ -247,6 +247,7 @@ export function ExpensesTab() {
                 {/* Label, value and note rows are shared by every tile (subgrid): a label that wraps, or the total's
                     spent/scheduled split, does not move one tile's value off the others' line. */}
                 <FitText
+                  as="p"
                   className="self-end pt-1 text-[17px] font-semibold text-fg tabular-nums"
                   data-testid="total-value"
                 >
@@ -275,7 +276,11 @@ export function ExpensesTab() {
             data-testid="total-all"
           >
             <p className="text-[12px] leading-snug font-medium text-accent-text">{t('expenses.total')}</p>
-            <FitText className="self-end pt-1 text-[17px] font-semibold text-fg tabular-nums" data-testid="total-value">
+            <FitText
+              as="p"
+              className="self-end pt-1 text-[17px] font-semibold text-fg tabular-nums"
+              data-testid="total-value"
+            >
               {!data ? (
                 <Skeleton className="h-6 w-20" />
               ) : total === null ? (
